@@ -1,0 +1,221 @@
+"""The things a lifter logs and sets: leg sessions, cardio, morning check-ins and the profile.
+
+Plain frozen dataclasses: the planner reads them, storage turns them into TOML and back, the TUI shows
+them. Validation lives in the constructors (``__post_init__``) so that an invalid object cannot exist,
+whichever door it came in by (CLI, form, file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from legday.core.errors import InputError
+
+
+class Goal(str, Enum):
+    ENDURANCE = "endurance"
+    STRENGTH = "strength"
+    POWER = "power"
+    HYBRID = "hybrid"
+    GENERAL = "general"
+
+
+class Level(str, Enum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+UNITS = ("kg", "lb")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Regions the soreness check-in can rate one by one (folded away by default in the app).
+REGIONS = ("quads", "hamstrings", "glutes", "calves")
+# Modalities the app knows by name; others are accepted and treated as generic cardio.
+MODALITIES = (
+    "run", "bike", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates", "stairs",
+    "sprints", "plyometrics",
+)
+
+
+def parse_enum(enum: type[Enum], value: str, what: str) -> Enum:
+    try:
+        return enum(value.strip().lower())
+    except ValueError:
+        accepted = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        raise InputError(f"unknown {what} {value!r}; accepted: {accepted}") from None
+
+
+def check_range(value: float, low: float, high: float, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise InputError(f"{what} {value!r} is out of range; accepted: {low:g} to {high:g}")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise line: ``back squat 5x5@100kg``. ``load`` is None for bodyweight work."""
+
+    name: str
+    sets: int
+    reps: int
+    load: float | None = None
+    unit: str = "kg"
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise InputError("exercise name is empty; accepted: a name like 'back squat'")
+        check_range(self.sets, 1, 50, "sets")
+        check_range(self.reps, 1, 500, "reps")
+        if self.load is not None:
+            check_range(self.load, 0, 2000, "load")
+        if self.unit not in UNITS:
+            raise InputError(f"unit {self.unit!r} unknown; accepted: kg, lb")
+
+    def __str__(self) -> str:
+        text = f"{self.name} {self.sets}x{self.reps}"
+        if self.load is not None:
+            text += f"@{self.load:g}{self.unit}"
+        return text
+
+
+@dataclass(frozen=True)
+class LegSession:
+    """A leg workout. ``effort`` is the session rating on the 0-10 scale (S3)."""
+
+    date: dt.date
+    start: dt.time
+    minutes: int
+    effort: int
+    exercises: tuple[Exercise, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_range(self.minutes, 1, 600, "minutes")
+        check_range(self.effort, 0, 10, "effort")
+
+    @property
+    def started(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.start)
+
+    @property
+    def ended(self) -> dt.datetime:
+        return self.started + dt.timedelta(minutes=self.minutes)
+
+    @property
+    def load(self) -> int:
+        """Session load, effort x minutes, in arbitrary units (S3)."""
+        return self.effort * self.minutes
+
+
+@dataclass(frozen=True)
+class CardioSession:
+    date: dt.date
+    modality: str
+    minutes: int
+    effort: int
+    start: dt.time | None = None
+
+    def __post_init__(self) -> None:
+        if not self.modality.strip():
+            raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
+        check_range(self.minutes, 1, 600, "minutes")
+        check_range(self.effort, 0, 10, "effort")
+
+    @property
+    def load(self) -> int:
+        return self.effort * self.minutes
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The morning check-in: overall leg soreness 0-10, optional sleep and per-region soreness."""
+
+    date: dt.date
+    soreness: int
+    sleep_hours: float | None = None
+    pain: bool = False
+    regions: tuple[tuple[str, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        check_range(self.soreness, 0, 10, "soreness")
+        if self.sleep_hours is not None:
+            check_range(self.sleep_hours, 0, 24, "sleep hours")
+        for region, level in self.regions:
+            if region not in REGIONS:
+                raise InputError(f"unknown region {region!r}; accepted: {', '.join(REGIONS)}")
+            check_range(level, 0, 10, f"{region} soreness")
+
+
+@dataclass(frozen=True)
+class Skip:
+    """The person chose not to do a suggested cardio session on ``date``."""
+
+    date: dt.date
+    modality: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    goal: Goal = Goal.GENERAL
+    level: Level = Level.INTERMEDIATE
+    injury_prone: bool = False
+    # Usual leg days as weekday numbers, Monday = 0.
+    leg_days: tuple[int, ...] = (0, 3)
+    event_date: dt.date | None = None
+    units: str = "kg"
+    # Usual time of the leg session, used to place planned leg days and the cardio around them.
+    leg_time: dt.time = dt.time(18, 0)
+
+    def __post_init__(self) -> None:
+        for day in self.leg_days:
+            check_range(day, 0, 6, "leg day")
+        if len(set(self.leg_days)) != len(self.leg_days):
+            raise InputError("leg days repeat; accepted: distinct days like mon,thu")
+        if self.units not in UNITS:
+            raise InputError(f"units {self.units!r} unknown; accepted: kg, lb")
+
+
+def parse_weekdays(text: str) -> tuple[int, ...]:
+    """``"mon,thu"`` -> ``(0, 3)``. An empty string means no usual leg days."""
+    days: list[int] = []
+    for part in filter(None, (p.strip().lower() for p in text.split(","))):
+        key = part[:3]
+        if key not in WEEKDAYS:
+            raise InputError(f"unknown day {part!r}; accepted: {','.join(WEEKDAYS)}")
+        if WEEKDAYS.index(key) not in days:
+            days.append(WEEKDAYS.index(key))
+    return tuple(sorted(days))
+
+
+@dataclass(frozen=True)
+class History:
+    """What was logged, in date order. Usually a bounded window, not all of it (see storage)."""
+
+    legs: tuple[LegSession, ...] = ()
+    cardio: tuple[CardioSession, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
+    skips: tuple[Skip, ...] = ()
+    _checkin_by_date: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_checkin_by_date", {c.date: c for c in self.checkins})
+
+    def checkin(self, day: dt.date) -> CheckIn | None:
+        return self._checkin_by_date.get(day)
+
+    def legs_on(self, day: dt.date) -> list[LegSession]:
+        return [s for s in self.legs if s.date == day]
+
+    def cardio_on(self, day: dt.date) -> list[CardioSession]:
+        return [s for s in self.cardio if s.date == day]
+
+    def skipped(self, day: dt.date, modality: str) -> bool:
+        return Skip(day, modality) in self.skips
+
+    def between(self, first: dt.date, last: dt.date) -> History:
+        """The part of this history from ``first`` to ``last``, both included."""
+
+        def keep(items):
+            return tuple(i for i in items if first <= i.date <= last)
+
+        return History(keep(self.legs), keep(self.cardio), keep(self.checkins), keep(self.skips))

@@ -1,0 +1,140 @@
+"""What the planner returns: a week of days, each with sessions, each session with its reasons.
+
+These types are the contract between the planner, the command line (``plan --json``) and the app.
+``to_json`` gives the exact shape the command line promises; keep its field names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["legs", "cardio", "recovery", "rest"]
+Status = Literal["done", "planned", "suggested", "skipped"]
+Intensity = Literal["recovery", "easy", "moderate", "tempo", "intervals", "sprints"]
+INTENSITIES: tuple[str, ...] = ("recovery", "easy", "moderate", "tempo", "intervals", "sprints")
+# Intensities that count as a hard session for the weekly mix (S11).
+HARD_INTENSITIES = frozenset({"tempo", "intervals", "sprints"})
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line of 'why', pointing at the evidence: ``id`` like "E2", ``source`` its short name."""
+
+    id: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Session:
+    kind: Kind
+    status: Status
+    start: dt.datetime | None = None
+    modality: str | None = None
+    intensity: str | None = None
+    effort: tuple[int, int] | None = None
+    minutes: int | None = None
+    hours_after_legs: float | None = None
+    reasons: tuple[Reason, ...] = ()
+    # Talk-test words for the effort range (S1), e.g. "you can talk in full sentences".
+    talk: str | None = None
+    # Add-ons with their evidence: warm-up (E7), cool-down (E8), recovery (R1-R3).
+    addons: tuple[Reason, ...] = ()
+    # Where sources disagree: which way the plan went and why, in one line.
+    choice: str | None = None
+    # For logged sessions: what was logged (exercises for legs).
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    date: dt.date
+    soreness: int | None
+    readiness: int
+    # How the readiness number came about, one line a step (the pane shows it).
+    readiness_why: tuple[str, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    pain: bool = False
+    sleep_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    cardio_minutes: int
+    hard_sessions: int
+    easy_sessions: int
+    leg_sessions: int
+    # Weekly zone-2 target band in minutes (G6: 2-3 h).
+    target_minutes: tuple[int, int] = (120, 180)
+    # Acute:chronic workload ratio (S5), shown as a warning only; None without enough history.
+    acwr: float | None = None
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    week_start: dt.date
+    today: dt.date
+    days: tuple[DayPlan, ...]
+    totals: Totals
+    # Week-level warnings (e.g. S5 ratio in the danger zone), never blocking.
+    warnings: tuple[Reason, ...] = field(default=())
+
+    def day(self, date: dt.date) -> DayPlan | None:
+        for d in self.days:
+            if d.date == date:
+                return d
+        return None
+
+
+def _reason(r: Reason) -> dict:
+    return {"id": r.id, "text": r.text, "source": r.source}
+
+
+def _session(s: Session) -> dict:
+    return {
+        "kind": s.kind,
+        "status": s.status,
+        "start": s.start.strftime("%Y-%m-%dT%H:%M") if s.start else None,
+        "modality": s.modality,
+        "intensity": s.intensity,
+        "effort": list(s.effort) if s.effort else None,
+        "minutes": s.minutes,
+        "hours_after_legs": s.hours_after_legs,
+        "reasons": [_reason(r) for r in s.reasons],
+        "talk": s.talk,
+        "addons": [_reason(r) for r in s.addons],
+        "choice": s.choice,
+        "detail": s.detail,
+    }
+
+
+def to_json(plan: WeekPlan) -> dict:
+    """The ``legday plan --json`` shape (a contract: keep these names)."""
+    t = plan.totals
+    return {
+        "week_start": plan.week_start.isoformat(),
+        "today": plan.today.isoformat(),
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "soreness": d.soreness,
+                "readiness": d.readiness,
+                "readiness_why": list(d.readiness_why),
+                "pain": d.pain,
+                "sleep_hours": d.sleep_hours,
+                "sessions": [_session(s) for s in d.sessions],
+            }
+            for d in plan.days
+        ],
+        "totals": {
+            "cardio_minutes": t.cardio_minutes,
+            "hard_sessions": t.hard_sessions,
+            "easy_sessions": t.easy_sessions,
+            "leg_sessions": t.leg_sessions,
+            "target_minutes": list(t.target_minutes),
+            "acwr": t.acwr,
+        },
+        "warnings": [_reason(r) for r in plan.warnings],
+    }
