@@ -1,0 +1,186 @@
+"""Low-level file work: read a TOML file with errors mapped to file and line, write a file
+atomically, and serialise writers between processes with a lock file.
+
+Why each step of the atomic write is there:
+- the temp file lives in the same directory, so ``os.replace`` is a rename within one file system,
+  which is atomic: a reader (or a crash) sees the old file or the new one, never half of either;
+- flush + fsync before the rename, so the new name never points at data still in the page cache;
+- fsync of the directory after the rename, so the rename itself survives a power cut.
+A writer killed between creating the temp file and the rename leaves a temp file behind; the next
+writer (holding the lock, so nobody else is mid-write) sweeps such leftovers away.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import itertools
+import os
+import re
+import time
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from legday.storage.errors import CorruptFile, StorageError
+
+LOCK_TIMEOUT = 10.0  # seconds to wait for another legday process to finish its write
+_TEMP = re.compile(r"^\..+\.legday-\d+-\d+\.tmp$")
+_counter = itertools.count()
+_LINE = re.compile(r"at line (\d+)")
+
+_REASONS = {
+    errno.EROFS: ("the file system is read-only", "make it writable or choose another --data-dir"),
+    errno.EACCES: ("permission denied", "check the folder's permissions or choose another --data-dir"),
+    errno.EPERM: ("permission denied", "check the folder's permissions or choose another --data-dir"),
+    errno.ENOSPC: ("the disk is full", "free some space and try again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space and try again"),
+    errno.ENOTDIR: ("a part of the path is a file, not a folder", "choose another --data-dir"),
+    errno.EISDIR: ("it is a folder, not a file", "move that folder aside"),
+}
+
+
+def os_error(action: str, path: Path, err: OSError) -> StorageError:
+    """A one-line StorageError for an OSError met while doing ``action`` ("save", "read") on path."""
+    reason, advice = _REASONS.get(err.errno or 0, (err.strerror or str(err), "try again"))
+    changed = " Nothing was changed" if action != "read" else ""
+    return StorageError(f"cannot {action} {path}: {reason}; {advice}.{changed}", path)
+
+
+def corrupt_from_decode_error(path: Path, text: str, err: tomllib.TOMLDecodeError) -> CorruptFile:
+    """tomllib (3.11-3.13) has no line attribute; its message ends in "(at line L, column C)"."""
+    message = str(err)
+    match = _LINE.search(message)
+    if match:
+        line: int | None = int(match[1])
+    elif "end of document" in message:
+        line = text.count("\n") + 1
+    else:
+        line = None
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return CorruptFile(path, line, f"not valid TOML: {message[:1].lower()}{message[1:]}")
+
+
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The file's bytes and the stat of that very file (not of a newer one swapped in meanwhile),
+    or None if there is no such file."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(), os.fstat(f.fileno())
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise os_error("read", path, err) from None
+
+
+def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
+    """Parse bytes as TOML; any failure is a CorruptFile with the line when it can be found."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise CorruptFile(path, line, "not UTF-8 text (a stray binary byte)") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as err:
+        raise corrupt_from_decode_error(path, text, err) from None
+
+
+def signature(st: os.stat_result) -> tuple[int, int, int]:
+    """What identifies one version of a file for the read cache: a rewrite is a new inode."""
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # some file systems cannot open a folder; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def sweep_temp_files(directory: Path) -> None:
+    """Remove temp files left by a writer that was killed mid-write. Call only under the lock."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and _TEMP.match(entry.name):
+            with suppress(OSError):
+                os.unlink(entry.path)
+
+
+def atomic_write(path: Path, data: bytes) -> os.stat_result:
+    """Replace ``path`` with ``data`` atomically (see the module docstring). Returns the new file's
+    stat. On any failure the old file is untouched, the temp file is gone, and StorageError says why."""
+    directory = path.parent
+    temp = directory / f".{path.name}.legday-{os.getpid()}-{next(_counter)}.tmp"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as err:
+        raise os_error("save", path, err) from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException as err:
+        with suppress(OSError):
+            os.unlink(temp)
+        if isinstance(err, OSError):
+            raise os_error("save", path, err) from None
+        raise
+    _fsync_dir(directory)
+    try:
+        return os.stat(path)
+    except OSError as err:  # pragma: no cover - the file was just written
+        raise os_error("read", path, err) from None
+
+
+@contextmanager
+def file_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``lock_path`` (created if needed) for the ``with`` body.
+
+    flock locks belong to the open file, so they also exclude other threads of this process, and the
+    kernel drops them when a process dies, even by SIGKILL: a crash never leaves a stale lock.
+    Polls with a short back-off instead of blocking so a stuck process gives an error, not a hang."""
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        raise os_error("save in", lock_path.parent, err) from None
+    try:
+        delay = 0.0002
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StorageError(
+                        f"another legday process has been writing to {lock_path.parent} for over "
+                        f"{timeout:g} s; wait for it to finish and try again. Nothing was changed",
+                        lock_path,
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.01)
+            except OSError as err:
+                raise os_error("lock", lock_path, err) from None
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

@@ -1,0 +1,91 @@
+"""App settings (theme, first day of the week) in ``<config dir>/settings.toml``.
+
+Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
+the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
+know (a newer legday's), and refuses to write over a file that does not parse or is from a newer
+schema, like every other legday file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from legday.core.model import WEEKDAYS
+from legday.storage.codec import SCHEMA, locate
+from legday.storage.errors import CorruptFile, StorageError
+from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "legday-dark"
+    week_start: int = 0  # Monday = 0 ... Sunday = 6
+
+
+def settings_path(config_dir: Path) -> Path:
+    return Path(config_dir) / "settings.toml"
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str] | None:
+    from legday.storage.store import check_schema
+
+    got = read_bytes(path)
+    if got is None:
+        return None
+    data, text = parse_toml(path, got[0])
+    check_schema(path, data, text)
+    return data, text
+
+
+def load_settings(config_dir: Path, problems: list[StorageError] | None = None) -> Settings:
+    """The saved settings, or the defaults. A problem with the file (it does not parse, a value is
+    wrong) is appended to ``problems`` when given; the rest of the file is still used."""
+
+    def report(err: StorageError) -> None:
+        if problems is not None:
+            problems.append(err)
+
+    path = settings_path(config_dir)
+    try:
+        got = _read(path)
+    except StorageError as err:
+        report(err)
+        return Settings()
+    if got is None:
+        return Settings()
+    data, text = got
+    values: dict[str, Any] = {}
+    theme = data.get("theme", Settings.theme)
+    if type(theme) is str and theme.strip():
+        values["theme"] = theme.strip()
+    else:
+        report(CorruptFile(path, locate(text, None, None, "theme"),
+                           f"theme = {theme!r} is not a theme name; using {Settings.theme!r}"))
+    week_start = data.get("week_start", Settings.week_start)
+    if type(week_start) is str and week_start.strip().lower()[:3] in WEEKDAYS:
+        week_start = WEEKDAYS.index(week_start.strip().lower()[:3])
+    if type(week_start) is int and 0 <= week_start <= 6:
+        values["week_start"] = week_start
+    else:
+        report(CorruptFile(path, locate(text, None, None, "week_start"),
+                           f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to "
+                           "6 (Sunday); using Monday"))
+    return Settings(**values)
+
+
+def save_settings(config_dir: Path, s: Settings) -> None:
+    if type(s.theme) is not str or not s.theme.strip():
+        raise StorageError(f"theme {s.theme!r} is not a theme name; nothing was saved")
+    if type(s.week_start) is not int or not 0 <= s.week_start <= 6:
+        raise StorageError(f"week_start {s.week_start!r} is out of range; accepted: 0 (Monday) to 6")
+    import tomli_w
+
+    path = settings_path(config_dir)
+    with file_lock(Path(config_dir) / ".lock"):
+        got = _read(path)  # raises for a file that does not parse or is newer: left as it is
+        data = dict(got[0]) if got else {}
+        data.update({"schema": SCHEMA, "theme": s.theme, "week_start": s.week_start})
+        data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
+        atomic_write(path, tomli_w.dumps(data).encode())
