@@ -1,0 +1,83 @@
+"""The ``legday`` command line: ``run(argv)`` parses, dispatches and turns every failure into one line.
+
+Imports stay lazy. ``legday plan --json`` loads neither Rich nor Textual, and only opening the app
+(no command) imports ``legday.tui``. Exit codes: 0 done, 1 storage trouble (a corrupt or newer file,
+named with its line), 2 bad input (what is wrong; accepted: what would do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+EXIT_OK = 0
+EXIT_STORAGE = 1
+EXIT_USAGE = 2
+
+
+def fail(message: str, code: int) -> int:
+    print(f"legday: error: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int:
+    """Run one command line. ``now`` is the clock (tests inject it); default: the local time now."""
+    from legday.cli.args import UsageError, parse
+    from legday.core.errors import InputError
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        ns = parse(argv)
+    except UsageError as exc:
+        return fail(f"{exc}; accepted: {exc.accepted}", EXIT_USAGE)
+    except SystemExit as exit_:  # --help and --version print, then argparse exits
+        return exit_.code if isinstance(exit_.code, int) else EXIT_OK
+
+    if ns.command is None:
+        return _open_app(ns.data_dir)
+
+    from legday.cli import commands
+
+    try:
+        from legday.storage import StorageError
+    except ImportError:  # pragma: no cover - storage is part of the package
+        StorageError = OSError  # type: ignore[misc,assignment]
+
+    clock = now or dt.datetime.now()
+    try:
+        return getattr(commands, f"cmd_{ns.command}")(ns, clock)
+    except InputError as exc:
+        message = str(exc)
+        if "accepted:" not in message:
+            message += "; accepted: see `legday " + ns.command + " --help`"
+        return fail(message, EXIT_USAGE)
+    except StorageError as exc:
+        return fail(str(exc), EXIT_STORAGE)
+    except BrokenPipeError:  # `legday plan | head`: the reader left; not an error
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        return fail(f"{exc.strerror or exc}{where}", EXIT_STORAGE)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_app(data_dir: str | None) -> int:
+    from pathlib import Path
+
+    from legday.tui.app import run_app
+
+    result = run_app(Path(data_dir).expanduser() if data_dir else None)
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not complain again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
