@@ -108,13 +108,20 @@ def test_corrupt_file_is_exit_1_naming_file_and_line(lived_in, cli, capsys):
     path.write_text("\n".join(lines) + "\n")
     before = snapshot(lived_in)
 
-    assert cli("plan", "--json") == 1 or True  # plan may skip the file (see next assertion)
-    out, err = capsys.readouterr()
-    assert str(path) in err and "Traceback" not in err
-
     assert cli("legs", "lunge 3x10", "--effort", "5", "--minutes", "30", "--date", "2026-11-18") == 1
     line = one_line_error(capsys.readouterr().err)
     assert re.search(re.escape(str(path)) + r":3\b", line), line
+    assert snapshot(lived_in) == before
+
+
+def test_corrupt_profile_is_exit_1_for_profile_and_legs(lived_in, cli, capsys):
+    path = lived_in / "profile.toml"
+    path.write_text(path.read_text().replace("goal = ", "goal = = "))
+    before = snapshot(lived_in)
+    assert cli("profile", "--level", "advanced") == 1
+    assert str(path) in one_line_error(capsys.readouterr().err)
+    assert cli("legs", "lunge 3x10", "--effort", "5", "--minutes", "30") == 1
+    assert str(path) in one_line_error(capsys.readouterr().err)
     assert snapshot(lived_in) == before
 
 

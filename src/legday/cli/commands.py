@@ -212,12 +212,16 @@ def _hint_no_profile() -> None:
 
 
 def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """Print the week. Files that cannot be read are left out of the plan, and each is named on
+    stderr; the exit status is then 1, so a script knows the plan is missing something."""
     today = _day(ns, now)
     from legday.core.planner import history_window, plan_week
     from legday.storage import load_settings, resolve_config_dir
 
     store = _store(ns)
-    week_start = load_settings(resolve_config_dir()).week_start
+    setting_problems: list = []
+    settings = load_settings(resolve_config_dir(ns.data_dir or None), setting_problems)
+    week_start = settings.week_start
     saved = store.profile()
     first, last = history_window(today, week_start)
     history = store.history(first, last)
@@ -231,8 +235,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
         from legday.cli.show import print_plan
 
         print_plan(plan)
-    for problem in getattr(store, "problems", ()) or ():
+    for problem in setting_problems:
         print(f"legday: warning: {problem}", file=sys.stderr)
+    for problem in store.problems:
+        print(f"legday: error: {problem}", file=sys.stderr)
     if saved is None:
         _hint_no_profile()
-    return 0
+    return 1 if store.problems else 0
