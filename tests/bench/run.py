@@ -1,0 +1,123 @@
+"""Run every benchmark and print each figure against its target (``--json`` for machine output).
+
+    .venv/bin/python -m tests.bench            # everything, default rounds (a few minutes)
+    .venv/bin/python -m tests.bench --quick    # fewer rounds, for a smoke run
+    .venv/bin/python -m tests.bench --only planner,storage --json
+
+Exit status: 0 when every target is met, 1 when one is missed, 2 when a benchmark could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+
+from tests.bench.figures import Figure
+
+GROUPS = ("coldstart", "keystroke", "planner", "storage")
+
+
+def machine() -> dict:
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import textual
+
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+        "python": platform.python_version(),
+        "textual": textual.__version__,
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def run_group(group: str, rounds: int) -> list[Figure]:
+    if group == "coldstart":
+        from tests.bench import coldstart
+
+        return coldstart.measure(rounds)
+    if group == "keystroke":
+        from tests.bench import keystroke
+
+        return keystroke.measure(presses=max(200, rounds * 20))
+    if group == "planner":
+        from tests.bench import planner
+
+        return planner.run(rounds)
+    if group == "storage":
+        from tests.bench import storage
+
+        return storage.run(rounds)
+    raise ValueError(group)
+
+
+def table(figures: list[Figure], problems: dict[str, str]) -> str:
+    rows = [("", "figure", "measured", "target", "", "detail")]
+    for f in figures:
+        value, target, verdict, detail = f.cells()
+        rows.append((f.group, f.name, value, target, verdict, detail))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
+                 row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5]]
+        lines.append("  ".join(cells).rstrip())
+        if i == 0:
+            lines.append("-" * min(120, sum(widths) + 10))
+    for group, message in problems.items():
+        lines.append(f"{group}: NOT RUN: {message}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--rounds", type=int, default=12, help="interleaved rounds (at least 10 for a real run)")
+    parser.add_argument("--quick", action="store_true", help="3 rounds: a smoke run, not figures to quote")
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated subset of {','.join(GROUPS)}")
+    args = parser.parse_args(argv)
+    rounds = 3 if args.quick else args.rounds
+    groups = [g.strip() for g in args.only.split(",") if g.strip()]
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(sorted(unknown))}; accepted: {', '.join(GROUPS)}")
+
+    figures: list[Figure] = []
+    problems: dict[str, str] = {}
+    started = time.perf_counter()
+    for group in groups:
+        print(f"running {group} ...", file=sys.stderr, flush=True)
+        try:
+            figures += run_group(group, rounds)
+        except Exception as error:  # report and go on: one broken subject must not hide the others
+            problems[group] = f"{type(error).__name__}: {error}"
+            traceback.print_exc(file=sys.stderr)
+    elapsed = time.perf_counter() - started
+
+    if args.json:
+        print(json.dumps({"machine": machine(), "rounds": rounds, "seconds": round(elapsed, 1),
+                          "figures": [f.as_json() for f in figures], "not_run": problems}, indent=2))
+    else:
+        m = machine()
+        print(f"legday benchmarks: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
+              f"Textual {m['textual']}, {m['os']}; {rounds} rounds, {elapsed:.0f} s\n")
+        print(table(figures, problems))
+    if problems:
+        return 2
+    return 1 if any(f.ok is False for f in figures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
