@@ -47,8 +47,17 @@ def check_schema(path: Path, data: dict, text: str) -> None:
         raise NewerSchema(path, found, codec.SCHEMA)
 
 
-def _decode(path: Path, data: bytes, decode) -> Any:
-    table, text = parse_toml(path, data)
+def _decode(path: Path, data: bytes, decode, fast=None) -> Any:
+    table = text = None
+    if fast is not None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # parse_toml reports it with its line
+        else:
+            table = fast(text)
+    if table is None:
+        table, text = parse_toml(path, data)
     check_schema(path, table, text)
     try:
         return decode(table)
@@ -164,7 +173,8 @@ class Store:
             result = cached[1]
         else:
             try:
-                result = _decode(path, data, lambda t: codec.decode_month(t, year, month))
+                result = _decode(path, data, lambda t: codec.decode_month(t, year, month),
+                                 codec.fast_month)
             except StorageError as err:
                 result = err
             self._months[path] = (sig, result)
@@ -270,7 +280,8 @@ class Store:
             else:
                 try:
                     records = _decode(path, got[0],
-                                      lambda t: codec.decode_month(t, day.year, day.month))
+                                      lambda t: codec.decode_month(t, day.year, day.month),
+                                      codec.fast_month)
                 except StorageError as err:
                     self._note(err)  # never written over: the person's data may be in there
                     raise
