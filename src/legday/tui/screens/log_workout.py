@@ -1,0 +1,247 @@
+"""Log a leg workout, keyboard only, in well under a minute.
+
+One line an exercise, typed the way lifters write it: ``back squat 5x5@100kg``. The name completes
+from the catalogue and the names already logged (→ accepts), Enter goes to a new line, an empty line
+moves on. Then the session effort on the same slider as soreness, the minutes, and ctrl+s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Label, Static
+
+from legday.core.catalogue import EXERCISE_NAMES
+from legday.core.errors import InputError
+from legday.core.model import LegSession
+from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
+from legday.core.talk import effort_words
+from legday.tui.widgets.form import (
+    SAVE_ERRORS,
+    ConfirmDiscard,
+    Field,
+    FormInput,
+    StatusLine,
+)
+from legday.tui.widgets.slider import Slider
+
+EXERCISE_PLACEHOLDER = "e.g. back squat 5x5@100kg  (→ takes the suggested name)"
+# A leg session is rarely easy: start the effort slider at "very strong" (S2) rather than 0.
+DEFAULT_EFFORT = 7
+
+
+def _minutes(text: str) -> int:
+    return parse_int(text, 1, 600, "minutes")
+
+
+class ExerciseInput(FormInput):
+    # Row keys live on the row's input so the footer shows them where they apply, first; ctrl+d
+    # replaces Input's own "delete right" (the Delete key still does that).
+    BINDINGS = [
+        Binding("ctrl+n", "screen.add_row", "add row"),
+        Binding("ctrl+d", "screen.remove_row", "remove row"),
+    ]
+
+
+class ExerciseRow(Field):
+    """One exercise line; empty lines are allowed and ignored on save."""
+
+    input_class = ExerciseInput
+
+
+class LogWorkoutScreen(Screen[bool]):
+    CSS_PATH = "log_workout.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", priority=True),
+        Binding("ctrl+n", "add_row", "add row"),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(
+        self,
+        now: dt.datetime,
+        units: str,
+        names: Sequence[str],
+        save: Callable[[LegSession], None],
+    ) -> None:
+        super().__init__()
+        self.now = now
+        self.units = units
+        # The person's own names first: they are what they will type again.
+        self.names = list(dict.fromkeys([*names, *EXERCISE_NAMES]))
+        self.save = save
+        self._suggester = SuggestFromList(self.names, case_sensitive=False)
+        self._initial: tuple | None = None
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Log leg workout · {self.now:%a %-d %b %Y}", id="title")
+        with VerticalScroll(id="form"):
+            yield Label(
+                f"Exercises, one a line (units: {self.units}) · ⏎ next line · ^n add · ^d remove",
+                classes="section",
+            )
+            with Vertical(id="exercises"):
+                yield self._row(1)
+            yield Label("Session effort: how hard was the whole session?", classes="section")
+            yield Slider(DEFAULT_EFFORT, words=effort_words, id="effort")
+            with Horizontal(id="when"):
+                yield Field("Minutes", _minutes, placeholder="e.g. 60", id="minutes")
+                yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
+                yield Field("Start", parse_time, self.now.strftime("%H:%M"), id="start")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def _row(self, number: int, text: str = "") -> ExerciseRow:
+        return ExerciseRow(
+            f"{number}.",
+            partial(parse_exercise, default_unit=self.units),
+            text,
+            placeholder=EXERCISE_PLACEHOLDER,
+            optional=True,
+            suggester=self._suggester,
+            classes="exercise",
+        )
+
+    def on_mount(self) -> None:
+        self._initial = self._snapshot()
+        self.rows[0].input.focus()
+
+    @property
+    def rows(self) -> list[ExerciseRow]:
+        return list(self.query_one("#exercises").query_children(ExerciseRow))
+
+    def _renumber(self) -> None:
+        for number, row in enumerate(self.rows, 1):
+            row.query_one(".field--label", Label).update(f"{number}.")
+
+    # --- rows ------------------------------------------------------------------------------
+
+    async def action_add_row(self) -> None:
+        row = self._row(len(self.rows) + 1)
+        await self.query_one("#exercises").mount(row)
+        row.input.focus()
+        row.scroll_visible(animate=False)
+
+    async def action_remove_row(self) -> None:
+        rows = self.rows
+        current = self._focused_row() or rows[-1]
+        if len(rows) == 1:
+            current.input.value = ""
+            current.show_error(None)
+            return
+        index = rows.index(current)
+        await current.remove()
+        self._renumber()
+        rows = self.rows
+        rows[min(index, len(rows) - 1)].input.focus()
+
+    def _focused_row(self) -> ExerciseRow | None:
+        for row in self.rows:
+            if row.input.has_focus:
+                return row
+        return None
+
+    @on(Input.Submitted, ".exercise Input")
+    async def _exercise_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        row = event.input.parent
+        if not isinstance(row, ExerciseRow) or not row.check():
+            return
+        rows = self.rows
+        if not row.text.strip():
+            self.query_one("#effort", Slider).focus()  # an empty line: done with exercises
+        elif row is rows[-1]:
+            await self.action_add_row()
+        else:
+            rows[rows.index(row) + 1].input.focus()
+
+    @on(Input.Submitted, "#minutes Input, #date Input")
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Input.Submitted, "#start Input")
+    def _last_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def session(self) -> LegSession:
+        """The session as entered. Checks every field (each shows its own message) and raises
+        InputError with the first problem."""
+        problems: list[tuple[Field, InputError]] = []
+
+        def read(field: Field):
+            try:
+                return field.value
+            except InputError as error:
+                problems.append((field, error))
+                return None
+
+        exercises = [read(row) for row in self.rows]
+        minutes = read(self.query_one("#minutes", Field))
+        date = read(self.query_one("#date", Field))
+        start = read(self.query_one("#start", Field))
+        if problems:
+            field, error = problems[0]
+            field.input.focus()
+            raise error
+        return LegSession(
+            date=date,
+            start=start,
+            minutes=minutes,
+            effort=self.query_one("#effort", Slider).value,
+            exercises=tuple(e for e in exercises if e is not None),
+        )
+
+    def action_save(self) -> None:
+        status = self.query_one("#status", StatusLine)
+        try:
+            session = self.session()
+        except InputError as error:
+            status.say(f"Not saved: {error}")
+            return
+        try:
+            self.save(session)
+        except SAVE_ERRORS as error:
+            status.say(f"Not saved: {error}")
+            return
+        self.dismiss(True)
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple:
+        texts = tuple(row.text.strip() for row in self.rows if row.text.strip())
+        fields = tuple(self.query_one(f"#{i}", Field).text for i in ("minutes", "date", "start"))
+        return texts, fields, self.query_one("#effort", Slider).value
+
+    @property
+    def dirty(self) -> bool:
+        """Has anything been typed or changed since the screen opened?"""
+        return self._initial is not None and self._snapshot() != self._initial
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmDiscard("Throw away this workout? What you typed here is not saved."),
+            answered,
+        )

@@ -1,0 +1,229 @@
+"""Small pieces the form screens share: a labelled input that checks itself with the core's parsers,
+and the "throw away unsaved input?" question.
+
+A field never invents its own rules: it runs the same parser the command line uses (legday.core.parse)
+and shows that parser's InputError message, which says what is wrong and what is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Label, Static
+
+from legday.core.errors import InputError
+from legday.storage import StorageError
+
+# What a screen's save callback may raise: both are shown in the screen, which stays open.
+SAVE_ERRORS = (StorageError, InputError)
+# ctrl+s and Enter share one footer entry: "^s ⏎ save".
+SAVE_KEYS = Binding.Group("save")
+
+Parse = Callable[[str], Any]
+
+
+class FormInput(Input):
+    """An Input that stops blinking when the app runs without animation (tests, snapshots)."""
+
+    def on_mount(self) -> None:
+        if self.app.animation_level == "none":
+            self.cursor_blink = False
+
+
+class Field(Vertical):
+    """A label, an input and the input's error message (hidden while the value is fine).
+
+    ``parse`` turns the text into a value or raises InputError. With ``optional`` an empty input
+    means None. The message is shown when the field loses focus, on Enter and on save; while
+    typing it only disappears once the text is right, so half-typed values are not shouted at.
+    """
+
+    DEFAULT_CSS = """
+    Field {
+        height: auto;
+        width: 1fr;
+    }
+    Field > .field--label {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    Field > .field--error {
+        display: none;
+        color: $text-error;
+        padding: 0 1;
+    }
+    Field.-invalid > .field--error {
+        display: block;
+    }
+    """
+
+    input_class: type[FormInput] = FormInput
+
+    def __init__(
+        self,
+        label: str,
+        parse: Parse,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        optional: bool = False,
+        suggester: Suggester | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.label = label
+        self.parse = parse
+        self.optional = optional
+        self.input = self.input_class(
+            value,
+            placeholder=placeholder,
+            suggester=suggester,
+        )
+        self._error = Static("", classes="field--error", markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, classes="field--label")
+        yield self.input
+        yield self._error
+
+    def _parse_text(self, text: str) -> Any:
+        if self.optional and not text.strip():
+            return None
+        return self.parse(text)
+
+    @property
+    def value(self) -> Any:
+        """The parsed value; raises InputError (and shows it) when the text is wrong."""
+        try:
+            value = self._parse_text(self.input.value)
+        except InputError as error:
+            self.show_error(str(error))
+            raise
+        self.show_error(None)
+        return value
+
+    @property
+    def text(self) -> str:
+        return self.input.value
+
+    @property
+    def error(self) -> str | None:
+        """The message on show, if any."""
+        return str(self._error.content) if self.has_class("-invalid") else None
+
+    def show_error(self, message: str | None) -> None:
+        self.set_class(message is not None, "-invalid")
+        self.input.set_class(message is not None, "-invalid")
+        self._error.update(message or "")
+
+    def check(self) -> bool:
+        try:
+            self.value
+        except InputError:
+            return False
+        return True
+
+    @on(Input.Blurred)
+    @on(Input.Submitted)
+    def _checked(self, event: Input.Blurred | Input.Submitted) -> None:
+        self.check()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self.has_class("-invalid"):
+            try:
+                self._parse_text(event.value)
+            except InputError:
+                return
+            self.show_error(None)
+
+
+class StatusLine(Static):
+    """One line under a form for what went wrong on save (hidden when there is nothing to say)."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        display: none;
+        height: auto;
+        padding: 0 2;
+        color: $text-error;
+        background: $error 10%;
+    }
+    StatusLine.-shown {
+        display: block;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def say(self, message: str | None) -> None:
+        self.update(message or "")
+        self.set_class(bool(message), "-shown")
+
+    @property
+    def message(self) -> str | None:
+        return str(self.content) if self.has_class("-shown") else None
+
+
+class ConfirmDiscard(ModalScreen[bool]):
+    """Asks before unsaved input is thrown away. Dismisses with True to discard."""
+
+    DEFAULT_CSS = """
+    ConfirmDiscard {
+        align: center middle;
+        background: $background 60%;
+    }
+    ConfirmDiscard > Vertical {
+        width: 52;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmDiscard #question {
+        width: 1fr;
+        margin-bottom: 1;
+    }
+    ConfirmDiscard Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmDiscard Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("y,d", "answer(True)", "discard"),
+        Binding("n,escape", "answer(False)", "keep editing"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question", markup=False)
+            with Horizontal():
+                yield Button("Keep editing (n)", id="keep", variant="primary")
+                yield Button("Discard (y)", id="discard", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def action_answer(self, discard: bool) -> None:
+        self.dismiss(discard)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "discard")
