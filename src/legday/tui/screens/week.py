@@ -1,0 +1,187 @@
+"""The home screen: the week grid, its totals, and the suggestion pane for the selected day.
+
+The screen owns the selected date. Moving it into another week asks the app for that week's plan
+(the app caches plans and re-plans after every save). At 100 columns and wider the pane sits beside
+the totals; below that it takes their place when toggled with Enter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.lazy import Lazy
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from legday.core.plan import DayPlan, Session, WeekPlan
+from legday.tui import legend
+from legday.tui.widgets.suggestion_pane import SuggestionPane
+from legday.tui.widgets.week_grid import WeekGrid
+from legday.tui.widgets.week_totals import WeekTotals
+
+if TYPE_CHECKING:
+    from legday.tui.app import LegdayApp
+
+WEEK = Binding.Group("week")
+
+
+class WeekScreen(Screen):
+    CSS_PATH = "week.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+
+    BINDINGS = [
+        Binding("[", "week(-1)", "prev", group=WEEK, tooltip="Previous week"),
+        Binding("]", "week(1)", "next", group=WEEK, tooltip="Next week"),
+        Binding("t", "today", "today", tooltip="Jump to today"),
+        Binding("enter", "toggle_pane", "why", tooltip="Show or hide the suggestion pane (narrow terminals)"),
+        Binding("d", "mark_done", "done", tooltip="Mark the day's suggestion done (a quick cardio log)"),
+        Binding("x", "skip", "skip", tooltip="Skip the day's suggestion; the week re-plans"),
+    ]
+
+    app: LegdayApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: dt.date = dt.date.min
+        self.plan: WeekPlan | None = None
+
+    def compose(self):
+        with Horizontal(id="title"):
+            yield Static(id="title-week")
+            yield Static(id="title-profile")
+        yield WeekGrid(id="grid")
+        with Horizontal(id="lower"):
+            yield WeekTotals(id="totals")
+            yield Lazy(SuggestionPane(id="pane"))
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.select(self.app.today)
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def select(self, day: dt.date, *, replan: bool = False) -> None:
+        """Select ``day``, fetching its week's plan if it is not the one shown."""
+        self.selected = day
+        plan = self.plan
+        if replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7):
+            plan = self.app.week_plan(day)
+            self.plan = plan
+            self.query_one(WeekTotals).show(plan, self.app.recent_days(plan))
+            self._show_title(plan)
+        self.query_one(WeekGrid).show(plan, day)
+        self._show_pane()
+        self.refresh_bindings()
+
+    def replan(self) -> None:
+        """After a save: the same day, a fresh plan."""
+        self.select(self.selected, replan=True)
+
+    def _show_title(self, plan: WeekPlan) -> None:
+        last = plan.week_start + dt.timedelta(days=6)
+        iso_week = plan.week_start.isocalendar().week
+        relative = self._relative_week(plan)
+        self.query_one("#title-week", Static).update(
+            Content.assemble(
+                ("legday", "$primary bold"),
+                ("  ", ""),
+                (f"{plan.week_start:%d %b} - {last:%d %b %Y}", "bold"),
+                (f" · week {iso_week}", "$text-muted"),
+                (" · ", "$text-muted"),
+                (relative, "$accent"),
+            )
+        )
+        profile = self.app.profile
+        self.query_one("#title-profile", Static).update(
+            Content.styled(f"{profile.goal.value} · {profile.level.value}", "$text-muted")
+        )
+
+    def _relative_week(self, plan: WeekPlan) -> str:
+        this_week = self.app.week_start_of(self.app.today)
+        weeks = (plan.week_start - this_week).days // 7
+        if weeks == 0:
+            return "this week"
+        if weeks == 1:
+            return "next week"
+        if weeks == -1:
+            return "last week"
+        return f"{abs(weeks)} weeks {'ahead' if weeks > 0 else 'ago'}"
+
+    def _show_pane(self) -> None:
+        # The pane is mounted lazily, after the first frame; until then there is nothing to update
+        # and its Ready message brings us back here.
+        for pane in self.query(SuggestionPane):
+            pane.show(self.selected_day, self.app.today)
+
+    def on_suggestion_pane_ready(self) -> None:
+        self._show_pane()
+
+    @property
+    def selected_day(self) -> DayPlan | None:
+        return self.plan.day(self.selected) if self.plan else None
+
+    def suggestion(self) -> Session | None:
+        """The selected day's first suggestion that can be marked done or skipped."""
+        day = self.selected_day
+        if day is None:
+            return None
+        return next((s for s in day.sessions if legend.is_actionable(s)), None)
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that would do nothing here are hidden, which also keeps the footer within 80 columns.
+        if action == "toggle_pane":
+            return self.has_class("-narrow")
+        if action == "today":
+            return self.selected != self.app.today
+        if action == "skip":
+            return self.suggestion() is not None
+        if action == "mark_done":
+            return self.suggestion() is not None and self.selected <= self.app.today
+        return True
+
+    def on_resize(self, event) -> None:
+        # The palette key only fits in the footer when the terminal is wide.
+        self.query_one(Footer).show_command_palette = event.size.width >= 100
+        self.refresh_bindings()
+
+    def action_week(self, weeks: int) -> None:
+        self.select(self.selected + dt.timedelta(days=7 * weeks))
+
+    def action_move(self, days: int) -> None:
+        self.select(self.selected + dt.timedelta(days=days))
+
+    def action_today(self) -> None:
+        self.select(self.app.today)
+
+    def action_toggle_pane(self) -> None:
+        self.toggle_class("-pane")
+
+    def action_mark_done(self) -> None:
+        session = self.suggestion()
+        if session is None:
+            self.notify("Nothing suggested on this day to mark done.", severity="warning")
+            return
+        if self.selected > self.app.today:
+            self.notify("That day has not come yet: mark it done on the day.", severity="warning")
+            return
+        self.app.log_cardio(self.selected, prefill=session)
+
+    def action_skip(self) -> None:
+        session = self.suggestion()
+        if session is None:
+            self.notify("Nothing suggested on this day to skip.", severity="warning")
+            return
+        self.app.skip(self.selected, session)
+
+    def on_week_grid_moved(self, message: WeekGrid.Moved) -> None:
+        self.action_move(message.days)
+
+    def on_week_grid_picked(self, message: WeekGrid.Picked) -> None:
+        self.select(message.date)

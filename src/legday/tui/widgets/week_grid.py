@@ -1,0 +1,160 @@
+"""The week as seven day cells side by side; arrows and h/j/k/l move the selected day.
+
+The grid only shows a WeekPlan and reports moves: the screen owns the selected date (moving past
+Sunday means another week, which means another plan) and calls ``show`` with the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+
+from legday.core.plan import DayPlan, Session, WeekPlan
+from legday.tui import legend
+
+
+class DayCell(Widget):
+    """One day: date, its sessions (two lines each), soreness and readiness at the bottom."""
+
+    DEFAULT_CSS = """
+    DayCell {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 0 0 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
+
+    def __init__(self, index: int) -> None:
+        super().__init__(id=f"day-{index}")
+        self.day: DayPlan | None = None
+        self.today: dt.date | None = None
+
+    def set_day(self, day: DayPlan, today: dt.date) -> None:
+        self.day = day
+        self.today = today
+        self.set_class(day.date == today, "-today")
+        self.set_class(day.date < today, "-past")
+        self.refresh()
+
+    def on_click(self) -> None:
+        if self.day is not None:
+            self.post_message(WeekGrid.Picked(self.day.date))
+
+    def render(self) -> Content:
+        day = self.day
+        if day is None:
+            return Content("")
+        width = max(1, self.content_size.width)
+        height = max(1, self.content_size.height)
+        header_style = "bold reverse $accent" if day.date == self.today else "bold"
+        lines: list[Content] = [Content.styled(day.date.strftime("%a %d"), header_style)]
+
+        footer = [self._soreness_line(day), self._readiness_line(day)]
+        room = height - 1 - len(footer)
+        body: list[Content] = []
+        sessions = list(day.sessions)
+        for number, session in enumerate(sessions):
+            chunk = self._session_lines(session, width)
+            left = len(sessions) - number - 1
+            # Keep a line for "+N more" when the rest will not fit.
+            reserve = 1 if left and len(body) + len(chunk) + 2 > room else 0
+            if len(body) + len(chunk) + reserve > room:
+                body.append(Content.styled(f"+{len(sessions) - number} more", "$text-muted"))
+                break
+            body.extend(chunk)
+        lines.extend(body[: max(0, room)])
+        lines.extend([Content("")] * max(0, room - len(body)))
+        lines.extend(footer[: max(0, height - 1)])
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _session_lines(session: Session, width: int) -> list[Content]:
+        first = legend.session_line(session)
+        if session.kind == "rest":
+            return [first]
+        # Most important first: minutes, then how hard (the colour says it too), then when.
+        parts: list[str] = []
+        if session.minutes:
+            parts.append(legend.minutes_text(session))
+        if session.kind != "legs" and session.intensity:
+            parts.append(session.intensity)
+        if session.start and session.status != "done":
+            parts.append(session.start.strftime("%H:%M"))
+        # Add detail words only while they fit: a cut-off "19:3" helps nobody.
+        text = ""
+        for part in parts:
+            if len(text) + 1 + len(part) > width:
+                continue
+            text += " " + part
+        style = "$text-muted strike" if session.status == "skipped" else "$text-muted"
+        return [first, Content.styled(text, style)]
+
+    @staticmethod
+    def _soreness_line(day: DayPlan) -> Content:
+        if day.soreness is None:
+            return Content.styled("sore -", "$text-muted")
+        return Content.assemble(
+            ("sore ", "$text-muted"), (str(day.soreness), legend.soreness_style(day.soreness))
+        )
+
+    @staticmethod
+    def _readiness_line(day: DayPlan) -> Content:
+        return Content.assemble(
+            ("ready ", "$text-muted"), (str(day.readiness), legend.readiness_style(day.readiness))
+        )
+
+
+class WeekGrid(Widget, can_focus=True):
+    """Seven DayCells. Focusable: it owns the day-moving keys."""
+
+    BINDINGS = [
+        Binding("left,h", "move(-1)", "previous day", show=False),
+        Binding("right,l", "move(1)", "next day", show=False),
+        Binding("up,k", "move(-7)", "same day last week", show=False),
+        Binding("down,j", "move(7)", "same day next week", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    WeekGrid {
+        layout: horizontal;
+        height: 10;
+    }
+    """
+
+    @dataclass
+    class Moved(Message):
+        """Move the selection by ``days`` (may leave the week shown)."""
+
+        days: int
+
+    @dataclass
+    class Picked(Message):
+        """A day was clicked."""
+
+        date: dt.date
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan: WeekPlan | None = None
+        self.selected: dt.date | None = None
+
+    def compose(self):
+        for index in range(7):
+            yield DayCell(index)
+
+    def show(self, plan: WeekPlan, selected: dt.date) -> None:
+        self.plan = plan
+        self.selected = selected
+        for cell, day in zip(self.query(DayCell), plan.days):
+            cell.set_day(day, plan.today)
+            cell.set_class(day.date == selected, "-selected")
+
+    def action_move(self, days: int) -> None:
+        self.post_message(self.Moved(days))
