@@ -1,0 +1,250 @@
+"""How ready the legs are, as a 0-100 number that explains itself.
+
+The model, step by step (each step is a line of ``why`` the app shows):
+1. Every leg session leaves fatigue in proportion to its load, effort x minutes (S3).
+2. That fatigue holds for about a day, then fades to nothing by day four (S7: soreness at 24 h is about
+   the same as at 48 h, less at 72 h, less again at 96 h; S8: running is still slower at 48 h).
+   Exercises new to the person, or lowering-heavy ones, leave more (P5, S7).
+3. A fresh morning check-in overrides the estimate: people's own ratings track load better than
+   models do (S6).
+4. Short sleep takes points off (R1: 8 h; P3: under 6 h is limited recovery); pain caps it (P4).
+The cut-offs are legday's own: no validated threshold exists (S6), and the last why line says so.
+
+The acute:chronic ratio (S5) lives here too, but only ever as a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from legday.core.catalogue import traits
+from legday.core.model import CardioSession, CheckIn, LegSession
+
+HOUR = dt.timedelta(hours=1)
+# Readiness is a morning number: how the legs are going into the day.
+MORNING = dt.time(7, 0)
+# Fatigue points per unit of session load (S3). A hard hour of legs (7 x 60 = 420) costs 42: the
+# morning after, readiness is 58 - "tired, train easy" - not yet "rest", which is the person's call (S6).
+POINTS_PER_LOAD = 1 / 10
+# Without S3 (tests switch rules off) every session would cost the same flat amount.
+FLAT_POINTS = 40.0
+FATIGUE_CAP = 85.0
+# How much of a session's fatigue is left h hours after it ended (S7, S8): flat for a day, gone by 96 h.
+DECAY = ((0.0, 1.0), (24.0, 1.0), (48.0, 0.8), (72.0, 0.4), (96.0, 0.0))
+FATIGUE_HOURS = DECAY[-1][0]
+# P5, S7: unaccustomed and lowering-heavy work leaves more soreness.
+NOVEL_FACTOR = 1.25
+ECCENTRIC_FACTOR = 1.15
+NOVEL_LOOKBACK = dt.timedelta(days=28)
+# R1, P3 (legday's own cut-offs, S6).
+GOOD_SLEEP = 8.0
+SHORT_SLEEP = 6.0
+PAIN_CAP = 10
+# A leg session this hard or harder counts as a "hard leg workout" (E2). legday's own cut-off.
+HARD_LEG_EFFORT = 7
+
+
+def decay(hours: float) -> float:
+    """Share of a session's fatigue left ``hours`` after it ended (piecewise linear over DECAY)."""
+    if hours < 0:
+        return 0.0
+    for (h0, f0), (h1, f1) in zip(DECAY, DECAY[1:]):
+        if hours <= h1:
+            return f0 + (f1 - f0) * (hours - h0) / (h1 - h0)
+    return 0.0
+
+
+class LegIndex:
+    """Leg sessions sorted by end, searched by bisection: the planner asks "what came before t" per day
+    and must not scan the whole history each time."""
+
+    def __init__(self, sessions: Iterable[LegSession]):
+        self.sessions: list[LegSession] = sorted(sessions, key=lambda s: (s.ended, s.started))
+        self.ends: list[dt.datetime] = [s.ended for s in self.sessions]
+        self._by_date: dict[dt.date, list[LegSession]] = {}
+        for s in sorted(self.sessions, key=lambda s: s.started):
+            self._by_date.setdefault(s.date, []).append(s)
+        hard = [s for s in self.sessions if s.effort >= HARD_LEG_EFFORT]
+        self._hard_ends = [s.ended for s in hard]
+        self._hard = hard
+        self._novel: dict[LegSession, tuple[str, ...]] = {}
+
+    def on(self, day: dt.date) -> list[LegSession]:
+        return self._by_date.get(day, [])
+
+    def last_before(self, t: dt.datetime) -> LegSession | None:
+        """The leg session that ended last at or before ``t``."""
+        i = bisect.bisect_right(self.ends, t)
+        return self.sessions[i - 1] if i else None
+
+    def last_hard_before(self, t: dt.datetime) -> LegSession | None:
+        i = bisect.bisect_right(self._hard_ends, t)
+        return self._hard[i - 1] if i else None
+
+    def ended_within(self, t: dt.datetime, hours: float) -> list[LegSession]:
+        """Sessions that ended in the ``hours`` before ``t``, oldest first."""
+        lo = bisect.bisect_left(self.ends, t - dt.timedelta(hours=hours))
+        hi = bisect.bisect_right(self.ends, t)
+        return self.sessions[lo:hi]
+
+    def running_at(self, t: dt.datetime) -> LegSession | None:
+        """A session under way at ``t`` (started before, not yet ended), if any."""
+        i = bisect.bisect_right(self.ends, t)
+        for s in self.sessions[i:i + 8]:  # only the next few can have started already
+            if s.started <= t < s.ended:
+                return s
+        return None
+
+    def next_after(self, t: dt.datetime) -> LegSession | None:
+        """The first session that starts after ``t``."""
+        later = [s for s in self.sessions[bisect.bisect_right(self.ends, t):] if s.started > t]
+        return min(later, key=lambda s: s.started) if later else None
+
+    def novel(self, session: LegSession) -> tuple[str, ...]:
+        """Exercises in ``session`` not done in the 28 days before it (P5). Nothing counts as new
+        until there is some earlier history to compare with."""
+        if session not in self._novel:
+            first = session.started - NOVEL_LOOKBACK
+            seen: set[str] = set()
+            earlier = False
+            for s in self.sessions:
+                if first <= s.started < session.started:
+                    earlier = True
+                    seen.update(e.name.lower() for e in s.exercises)
+            names = [e.name.lower() for e in session.exercises]
+            self._novel[session] = tuple(dict.fromkeys(n for n in names if n not in seen)) if earlier else ()
+        return self._novel[session]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    date: dt.date
+    score: int
+    why: tuple[str, ...]
+    # The model's fatigue estimate in points (0..FATIGUE_CAP), before the check-in overrides it.
+    fatigue: float
+    soreness: int | None = None
+    sleep_hours: float | None = None
+    pain: bool = False
+
+    @cached_property
+    def soreness_estimate(self) -> int:
+        """Reported soreness when there is a check-in, otherwise the model's guess on the same 0-10."""
+        if self.soreness is not None:
+            return self.soreness
+        return int(round(self.fatigue / 10))
+
+
+def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, list[str]]:
+    notes: list[str] = []
+    if on("S3"):
+        points = session.load * POINTS_PER_LOAD
+    else:
+        points = FLAT_POINTS
+    factor = 1.0
+    if on("P5"):
+        new = index.novel(session)
+        if new:
+            factor *= NOVEL_FACTOR
+            notes.append(f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
+                         "more soreness (P5, S7)")
+    if on("S7") and any(traits(e.name).eccentric_heavy for e in session.exercises):
+        factor *= ECCENTRIC_FACTOR
+        notes.append(f"lowering-heavy exercises: x{ECCENTRIC_FACTOR:g} (S7)")
+    return points * factor, notes
+
+
+def day_readiness(
+    day: dt.date,
+    index: LegIndex,
+    checkin: CheckIn | None,
+    on=lambda rule: True,
+) -> Readiness:
+    """Leg readiness on the morning of ``day``. ``on(rule_id)`` says whether a rule is switched on
+    (always, except in the tests that prove each rule matters)."""
+    at = dt.datetime.combine(day, MORNING)
+    why = ["Start at 100: fresh legs."]
+    fatigue = 0.0
+    window = FATIGUE_HOURS if on("S7") else 24.0
+    for s in index.ended_within(at, window):
+        hours = (at - s.ended) / HOUR
+        points, notes = _session_points(s, index, on)
+        left = decay(hours) if on("S7") else 1.0
+        cost = points * left
+        if cost < 0.5:
+            continue
+        fatigue += cost
+        load = (f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3")
+                else "a leg session")
+        why.append(f"{s.date:%a} {s.start:%H:%M} legs, {load}; {hours:.0f} h ago "
+                   f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost:.0f}.")
+        why.extend(f"  {n}" for n in notes)
+    if fatigue > FATIGUE_CAP:
+        why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}.")
+        fatigue = FATIGUE_CAP
+    score = 100.0 - fatigue
+    if fatigue:
+        why.append(f"Estimate from your leg sessions: {score:.0f}.")
+
+    soreness = sleep = None
+    pain = False
+    if checkin is not None:
+        soreness, sleep, pain = checkin.soreness, checkin.sleep_hours, checkin.pain
+        if on("S6"):
+            score = 100.0 - 10 * checkin.soreness
+            why.append(f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
+                       f"the estimate (S6): {score:.0f}.")
+        if sleep is not None:
+            cut = 0
+            if on("R1") and sleep < GOOD_SLEEP:
+                cut += 5
+            if on("P3") and sleep < SHORT_SLEEP:
+                cut += 10
+            if cut:
+                score -= cut
+                why.append(f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
+                           + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3")
+                              else "") + f"): -{cut}.")
+        if pain and on("P4") and score > PAIN_CAP:
+            score = PAIN_CAP
+            why.append(f"You flagged pain: capped at {PAIN_CAP} (P4).")
+    final = max(0, min(100, int(round(score))))
+    why.append(f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
+               "choice: no validated threshold exists (S6).")
+    return Readiness(day, final, tuple(why), fatigue, soreness, sleep, pain)
+
+
+# --- Acute:chronic workload ratio (S5): a warning, never a rule. ------------------------------------
+
+ACUTE_DAYS, CHRONIC_DAYS = 7, 28
+DANGER_RATIO = 1.5
+
+
+def daily_loads(legs: Sequence[LegSession], cardio: Sequence[CardioSession]) -> dict[dt.date, int]:
+    loads: dict[dt.date, int] = {}
+    for s in (*legs, *cardio):
+        loads[s.date] = loads.get(s.date, 0) + s.load
+    return loads
+
+
+def acwr(loads: dict[dt.date, int], today: dt.date, days: int = 56) -> float | None:
+    """EWMA acute:chronic ratio as of ``today`` (S5: lambda = 2/(N+1), N = 7 and 28). None until there
+    are four weeks of history, or when nothing was logged."""
+    if not loads:
+        return None
+    first = min(loads)
+    if (today - first).days < CHRONIC_DAYS:
+        return None
+    la, lc = 2 / (ACUTE_DAYS + 1), 2 / (CHRONIC_DAYS + 1)
+    acute = chronic = 0.0
+    for n in range(days - 1, -1, -1):
+        load = loads.get(today - dt.timedelta(days=n), 0)
+        acute = la * load + (1 - la) * acute
+        chronic = lc * load + (1 - lc) * chronic
+    if chronic < 1:
+        return None
+    return round(acute / chronic, 2)
