@@ -74,7 +74,6 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
     Returns counts of what was written.
     """
     today = today or dt.date.today()
-    rng = random.Random(seed)
     store = _store(Path(data_dir))
     store.save_profile(PROFILE)
     counts = {"legs": 0, "cardio": 0, "checkins": 0}
@@ -88,15 +87,21 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
     week_legs: set[int] = set()
     week_cardio: set[int] = set()
     while day <= today:
-        week_index = (day - first).days // 7
+        # Every random choice is seeded by the date, not by a stream that runs from the first day:
+        # the last year of a 10-year history is then the same as a 1-year history, so the two
+        # compare like for like.
         if day.weekday() == 0:
-            week_legs = {0, 3} | ({5} if rng.random() < 0.4 else set())
+            wrng = random.Random(f"{seed}-week-{day.isoformat()}")
+            week_legs = {0, 3} | ({5} if wrng.random() < 0.4 else set())
             # A moved session now and then: Thursday's legs on Wednesday or Friday.
-            if rng.random() < 0.15:
-                week_legs = (week_legs - {3}) | {rng.choice([2, 4])}
+            if wrng.random() < 0.15:
+                week_legs = (week_legs - {3}) | {wrng.choice([2, 4])}
             free = [d for d in range(7) if d not in week_legs] + [0, 3]
-            week_cardio = set(rng.sample(free, rng.randint(3, min(5, len(set(free))))))
-        deload = week_index % 6 == 5
+            week_cardio = set(wrng.sample(free, wrng.randint(3, min(5, len(set(free))))))
+        rng = random.Random(f"{seed}-day-{day.isoformat()}")
+        # Training blocks of 26 weeks: loads rise week by week, every sixth week is a deload.
+        block_week = (day.toordinal() // 7) % 26
+        deload = block_week % 6 == 5
 
         # Morning check-in: the fatigue from the last leg days, felt the day after most.
         fatigue *= 0.55
@@ -116,7 +121,7 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
             exercises = []
             for name, load, step, sets, reps in picks:
                 if load is not None:
-                    load = load + step * week_index * 0.6
+                    load = load + step * block_week
                     load = round(load * (0.8 if deload else 1.0) * 2) / 2
                 exercises.append(Exercise(name, sets - (1 if deload else 0), reps, load, "kg"))
             effort = max(3, min(10, round(rng.gauss(5 if deload else 7.5, 1))))
@@ -173,6 +178,10 @@ def cached_data_dir(years: float, seed: int = 1, today: dt.date | None = None, q
         except OSError:
             if not target.is_dir():  # another run won the race: theirs is as good as ours
                 raise
+        # Older generations of the same history (another day, older code) are of no more use.
+        for stale in CACHE_ROOT.glob(f"data-{years:g}y-seed{seed}-*"):
+            if stale != target and ".tmp-" not in stale.name:
+                shutil.rmtree(stale, ignore_errors=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return target

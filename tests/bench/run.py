@@ -75,7 +75,7 @@ def table(figures: list[Figure], problems: dict[str, str]) -> str:
                  row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5]]
         lines.append("  ".join(cells).rstrip())
         if i == 0:
-            lines.append("-" * min(120, sum(widths) + 10))
+            lines.append("-" * (sum(widths) + 2 * len(widths) + 6))
     for group, message in problems.items():
         lines.append(f"{group}: NOT RUN: {message}")
     return "\n".join(lines)
