@@ -15,22 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static
 
 from legday.core.catalogue import EXERCISE_NAMES
-from legday.core.errors import InputError
 from legday.core.model import LegSession
 from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
 from legday.core.talk import effort_words
-from legday.tui.widgets.form import (
-    SAVE_ERRORS,
-    ConfirmDiscard,
-    Field,
-    FormInput,
-    StatusLine,
-)
+from legday.tui.widgets.form import Field, FormInput, FormScreen, StatusLine
 from legday.tui.widgets.slider import Slider
 
 EXERCISE_PLACEHOLDER = "e.g. back squat 5x5@100kg  (→ takes the suggested name)"
@@ -57,8 +49,9 @@ class ExerciseRow(Field):
     input_class = ExerciseInput
 
 
-class LogWorkoutScreen(Screen[bool]):
+class LogWorkoutScreen(FormScreen):
     CSS_PATH = "log_workout.tcss"
+    DISCARD_QUESTION = "Throw away this workout? What you typed here is not saved."
 
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True),
@@ -80,7 +73,6 @@ class LogWorkoutScreen(Screen[bool]):
         self.names = list(dict.fromkeys([*names, *EXERCISE_NAMES]))
         self.save = save
         self._suggester = SuggestFromList(self.names, case_sensitive=False)
-        self._initial: tuple | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -114,7 +106,7 @@ class LogWorkoutScreen(Screen[bool]):
         )
 
     def on_mount(self) -> None:
-        self._initial = self._snapshot()
+        self.remember_initial()
         self.rows[0].input.focus()
 
     @property
@@ -178,26 +170,10 @@ class LogWorkoutScreen(Screen[bool]):
 
     # --- saving ----------------------------------------------------------------------------
 
-    def session(self) -> LegSession:
-        """The session as entered. Checks every field (each shows its own message) and raises
-        InputError with the first problem."""
-        problems: list[tuple[Field, InputError]] = []
-
-        def read(field: Field):
-            try:
-                return field.value
-            except InputError as error:
-                problems.append((field, error))
-                return None
-
-        exercises = [read(row) for row in self.rows]
-        minutes = read(self.query_one("#minutes", Field))
-        date = read(self.query_one("#date", Field))
-        start = read(self.query_one("#start", Field))
-        if problems:
-            field, error = problems[0]
-            field.input.focus()
-            raise error
+    def build(self) -> LegSession:
+        *exercises, minutes, date, start = self.read(
+            *self.rows, *(self.query_one(f"#{name}", Field) for name in ("minutes", "date", "start"))
+        )
         return LegSession(
             date=date,
             start=start,
@@ -206,42 +182,10 @@ class LogWorkoutScreen(Screen[bool]):
             exercises=tuple(e for e in exercises if e is not None),
         )
 
-    def action_save(self) -> None:
-        status = self.query_one("#status", StatusLine)
-        try:
-            session = self.session()
-        except InputError as error:
-            status.say(f"Not saved: {error}")
-            return
-        try:
-            self.save(session)
-        except SAVE_ERRORS as error:
-            status.say(f"Not saved: {error}")
-            return
-        self.dismiss(True)
+    def deliver(self, session: LegSession) -> None:
+        self.save(session)
 
-    # --- leaving ---------------------------------------------------------------------------
-
-    def _snapshot(self) -> tuple:
+    def snapshot(self) -> object:
         texts = tuple(row.text.strip() for row in self.rows if row.text.strip())
         fields = tuple(self.query_one(f"#{i}", Field).text for i in ("minutes", "date", "start"))
         return texts, fields, self.query_one("#effort", Slider).value
-
-    @property
-    def dirty(self) -> bool:
-        """Has anything been typed or changed since the screen opened?"""
-        return self._initial is not None and self._snapshot() != self._initial
-
-    def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmDiscard("Throw away this workout? What you typed here is not saved."),
-            answered,
-        )

@@ -12,13 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Collapsible, Footer, Input, Label, Static
 
-from legday.core.errors import InputError
 from legday.core.model import REGIONS, CheckIn
 from legday.core.parse import parse_float
-from legday.tui.widgets.form import SAVE_ERRORS, SAVE_KEYS, Field, StatusLine
+from legday.tui.widgets.form import SAVE_KEYS, Field, FormScreen, StatusLine
 from legday.tui.widgets.slider import Slider
 
 
@@ -26,7 +24,7 @@ def _sleep(text: str) -> float:
     return parse_float(text, 0, 24, "sleep hours")
 
 
-class SorenessScreen(Screen[bool]):
+class SorenessScreen(FormScreen):
     CSS_PATH = "soreness.tcss"
 
     BINDINGS = [
@@ -93,35 +91,18 @@ class SorenessScreen(Screen[bool]):
         event.stop()
         self.action_save()
 
-    def checkin(self) -> CheckIn:
-        """The check-in as entered; raises InputError (shown beside the field) when it is wrong."""
-        sleep = self.query_one("#sleep", Field).value
-        regions = tuple((r, self.rated[r]) for r in REGIONS if r in self.rated)
+    def build(self) -> CheckIn:
+        (sleep,) = self.read(self.query_one("#sleep", Field))
         return CheckIn(
             date=self.day,
             soreness=self.query_one("#soreness", Slider).value,
             sleep_hours=sleep,
             pain=self.query_one("#pain", Checkbox).value,
-            regions=regions,
+            regions=tuple((r, self.rated[r]) for r in REGIONS if r in self.rated),
         )
 
-    def action_save(self) -> None:
-        status = self.query_one("#status", StatusLine)
-        try:
-            checkin = self.checkin()
-        except InputError as error:
-            status.say(f"Not saved: {error}")
-            self.query_one("#sleep", Field).input.focus()
-            return
-        try:
-            self.save(checkin)
-        except SAVE_ERRORS as error:
-            status.say(f"Not saved: {error}")
-            return
-        self.dismiss(True)
+    def deliver(self, checkin: CheckIn) -> None:
+        self.save(checkin)
 
     def action_submit(self) -> None:
         self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
@@ -90,7 +90,8 @@ class Field(Vertical):
         self._error = Static("", classes="field--error", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field--label")
+        if self.label:
+            yield Label(self.label, classes="field--label")
         yield self.input
         yield self._error
 
@@ -172,6 +173,88 @@ class StatusLine(Static):
     @property
     def message(self) -> str | None:
         return str(self.content) if self.has_class("-shown") else None
+
+
+class FormScreen(Screen[bool]):
+    """What every form screen does the same way.
+
+    ``build()`` reads the fields into a core object (raising InputError, shown beside the field and
+    in the status line); ``deliver()`` hands it to the save callback; a StorageError or InputError
+    from there is shown and the screen stays open with everything still typed in. Success
+    dismisses with True, Escape with False. With ``DISCARD_QUESTION`` set, Escape asks first when
+    anything changed since ``remember_initial()``.
+    """
+
+    DISCARD_QUESTION: str | None = None
+
+    # The app's one-letter keys (w, s, c, p, q) would open another form over this one, or quit,
+    # when a slider or choice has focus: here they do nothing. ctrl+q still quits.
+    BINDINGS = [Binding("w,s,c,p,q", "nothing", show=False)]
+
+    _initial: object = None
+
+    def action_nothing(self) -> None:
+        pass
+
+    def build(self) -> Any:
+        raise NotImplementedError
+
+    def deliver(self, built: Any) -> None:
+        raise NotImplementedError
+
+    def snapshot(self) -> object:
+        """Everything the person can change, comparable (for "is there unsaved input?")."""
+        return tuple(f.text for f in self.query(Field))
+
+    def remember_initial(self) -> None:
+        self._initial = self.snapshot()
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self.snapshot() != self._initial
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def read(self, *fields: Field) -> list[Any]:
+        """Every field's value; each wrong one shows its message, the first is focused and raised."""
+        values, problems = [], []
+        for field in fields:
+            try:
+                values.append(field.value)
+            except InputError as error:
+                values.append(None)
+                problems.append((field, error))
+        if problems:
+            field, error = problems[0]
+            field.input.focus()
+            raise error
+        return values
+
+    def action_save(self) -> None:
+        try:
+            built = self.build()
+        except InputError as error:
+            self.status.say(f"Not saved: {error}")
+            return
+        try:
+            self.deliver(built)
+        except SAVE_ERRORS as error:
+            self.status.say(f"Not saved: {error}")
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if self.DISCARD_QUESTION is None or not self.dirty:
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmDiscard(self.DISCARD_QUESTION), answered)
 
 
 class ConfirmDiscard(ModalScreen[bool]):

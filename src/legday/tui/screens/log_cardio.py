@@ -1,0 +1,147 @@
+"""Log a cardio session, usually by marking a suggestion done: everything comes prefilled from the
+suggestion (modality, minutes, the middle of its effort range, its start), so it is often just ctrl+s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Label, Static
+
+from legday.core.errors import InputError
+from legday.core.model import MODALITIES, CardioSession
+from legday.core.parse import parse_date, parse_int, parse_time
+from legday.core.plan import Session
+from legday.core.talk import talk_words
+from legday.tui.widgets.form import Field, FormScreen, StatusLine
+from legday.tui.widgets.slider import Slider
+
+# Without a suggestion, start the effort at an easy, talk-in-full-sentences level (S1).
+DEFAULT_EFFORT = 3
+
+
+def _modality(text: str) -> str:
+    name = " ".join(text.split()).lower()
+    if not name:
+        raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
+    return name
+
+
+def _minutes(text: str) -> int:
+    return parse_int(text, 1, 600, "minutes")
+
+
+def _suggestion_line(s: Session) -> str:
+    parts = [s.modality or "cardio"]
+    if s.intensity:
+        parts.append(s.intensity)
+    if s.effort:
+        low, high = s.effort
+        parts.append(f"effort {low}-{high}" if low != high else f"effort {low}")
+    if s.minutes:
+        parts.append(f"{s.minutes} min")
+    if s.start:
+        parts.append(f"at {s.start:%H:%M}")
+    return "Suggested: " + ", ".join(parts)
+
+
+class LogCardioScreen(FormScreen):
+    CSS_PATH = "log_cardio.tcss"
+    DISCARD_QUESTION = "Throw away this cardio log? What you changed here is not saved."
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(
+        self,
+        day: dt.date,
+        now: dt.datetime,
+        prefill: Session | None,
+        save: Callable[[CardioSession], None],
+    ) -> None:
+        super().__init__()
+        self.day = day
+        self.now = now
+        self.prefill = prefill
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        p = self.prefill
+        date = p.start.date() if p and p.start else self.day
+        if p and p.start:
+            start = p.start.strftime("%H:%M")
+        elif date == self.now.date():
+            start = self.now.strftime("%H:%M")
+        else:
+            start = ""  # another day and no suggestion: the time is optional, do not guess it
+        effort = round(sum(p.effort) / 2) if p and p.effort else DEFAULT_EFFORT
+
+        yield Static(f"Log cardio · {date:%a %-d %b %Y}", id="title")
+        with VerticalScroll(id="form"):
+            if p is not None:
+                yield Label(_suggestion_line(p), id="suggested")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "What (→ takes the suggestion)",
+                    _modality,
+                    p.modality or "" if p else "",
+                    placeholder="e.g. bike",
+                    suggester=SuggestFromList(MODALITIES, case_sensitive=False),
+                    id="modality",
+                )
+                yield Field(
+                    "Minutes",
+                    _minutes,
+                    str(p.minutes) if p and p.minutes else "",
+                    placeholder="e.g. 30",
+                    id="minutes",
+                )
+            yield Label("Effort, and what talking felt like", classes="section")
+            yield Slider(effort, words=talk_words, id="effort")
+            with Horizontal(classes="row"):
+                yield Field("Date", parse_date, date.isoformat(), id="date")
+                yield Field(
+                    "Start (optional)", parse_time, start, placeholder="HH:MM", optional=True,
+                    id="start",
+                )
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.remember_initial()
+        self.query_one("#modality", Field).input.focus()
+
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        # Enter moves on; on the last field it saves.
+        event.stop()
+        if event.input is self.query_one("#start", Field).input:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def build(self) -> CardioSession:
+        modality, minutes, date, start = self.read(
+            *(self.query_one(f"#{name}", Field) for name in ("modality", "minutes", "date", "start"))
+        )
+        return CardioSession(
+            date=date,
+            modality=modality,
+            minutes=minutes,
+            effort=self.query_one("#effort", Slider).value,
+            start=start,
+        )
+
+    def deliver(self, session: CardioSession) -> None:
+        self.save(session)
+
+    def snapshot(self) -> object:
+        return super().snapshot(), self.query_one("#effort", Slider).value

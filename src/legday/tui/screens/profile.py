@@ -1,0 +1,132 @@
+"""Profile and settings: who is training (goal, level, injuries, usual leg days, units) and how the app
+looks (week start, theme). Every choice moves with ←/→; the theme previews as you move."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Footer, Input, Label, Static
+
+from legday.core.model import UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
+from legday.core.parse import parse_time
+from legday.storage import Settings
+from legday.tui.widgets.choice import Choice
+from legday.tui.widgets.form import Field, FormScreen, StatusLine
+
+NO_YES = ("no", "yes")
+
+
+def weekdays_text(days: Sequence[int]) -> str:
+    """``(0, 3)`` -> ``"mon,thu"``, the form parse_weekdays reads back."""
+    return ",".join(WEEKDAYS[d] for d in days)
+
+
+class ProfileScreen(FormScreen):
+    CSS_PATH = "profile.tcss"
+    DISCARD_QUESTION = "Leave without saving? The changes to your profile are not saved."
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(
+        self,
+        profile: Profile | None,
+        settings: Settings,
+        themes: Sequence[str],
+        save: Callable[[Profile, Settings], None],
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.settings = settings
+        self.themes = list(themes) if settings.theme in themes else [settings.theme, *themes]
+        self.save = save
+        self._theme_on_open: str | None = None
+
+    def compose(self) -> ComposeResult:
+        p = self.profile or Profile()
+        yield Static("Profile and settings", id="title")
+        with VerticalScroll(id="form"):
+            if self.profile is None:
+                yield Label("No profile yet: these are the defaults. Save to keep them.", id="note")
+            with Grid(id="grid"):
+                yield Label("Goal", classes="name")
+                yield Choice([g.value for g in Goal], p.goal.value, id="goal")
+                yield Label("Level", classes="name")
+                yield Choice([lv.value for lv in Level], p.level.value, id="level")
+                yield Label("Injury-prone", classes="name")
+                yield Choice(NO_YES, NO_YES[p.injury_prone], id="injury",
+                             labels=("no", "yes: past lower-body or running injury"))
+                yield Label("Usual leg days", classes="name field-name")
+                yield Field("", parse_weekdays, weekdays_text(p.leg_days),
+                            placeholder="e.g. mon,thu (empty: no usual days)", id="leg-days")
+                yield Label("Leg session at", classes="name field-name")
+                yield Field("", parse_time, p.leg_time.strftime("%H:%M"), placeholder="HH:MM",
+                            id="leg-time")
+                yield Label("Units", classes="name")
+                yield Choice(UNITS, p.units, id="units")
+                yield Label("Week starts on", classes="name")
+                yield Choice(WEEKDAYS, WEEKDAYS[self.settings.week_start], id="week-start")
+                yield Label("Theme", classes="name")
+                yield Choice(self.themes, self.settings.theme, id="theme")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._theme_on_open = self.app.theme
+        self.remember_initial()
+        self.query_one("#goal", Choice).focus()
+
+    def _choice(self, name: str) -> str:
+        return self.query_one(f"#{name}", Choice).value
+
+    @on(Choice.Changed, "#theme")
+    def _preview_theme(self, event: Choice.Changed) -> None:
+        if event.value in self.app.available_themes:
+            self.app.theme = event.value
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def build(self) -> tuple[Profile, Settings]:
+        leg_days, leg_time = self.read(
+            self.query_one("#leg-days", Field), self.query_one("#leg-time", Field)
+        )
+        base = self.profile or Profile()
+        profile = replace(
+            base,
+            goal=Goal(self._choice("goal")),
+            level=Level(self._choice("level")),
+            injury_prone=self._choice("injury") == "yes",
+            leg_days=leg_days,
+            leg_time=leg_time if isinstance(leg_time, dt.time) else base.leg_time,
+            units=self._choice("units"),
+        )
+        settings = replace(
+            self.settings,
+            theme=self._choice("theme"),
+            week_start=WEEKDAYS.index(self._choice("week-start")),
+        )
+        return profile, settings
+
+    def deliver(self, built: tuple[Profile, Settings]) -> None:
+        self.save(*built)
+
+    def snapshot(self) -> object:
+        return super().snapshot(), tuple(c.value for c in self.query(Choice))
+
+    def dismiss(self, result=None):
+        # Leaving without saving puts back the theme the screen opened with (it previews live).
+        if not result and self._theme_on_open and self.app.theme != self._theme_on_open:
+            self.app.theme = self._theme_on_open
+        return super().dismiss(result)
