@@ -25,7 +25,7 @@ COMMANDS = {
     "bad input": ["sore", "11"],
 }
 # Commands whose output is one line or JSON: they have no reason to load Rich either.
-NO_RICH = {"profile set", "legs", "cardio", "sore", "plan json", "bad input"}
+NO_RICH = {"profile set", "profile show", "legs", "cardio", "sore", "plan json", "bad input"}
 
 CHECK = """
 import sys

@@ -7,9 +7,11 @@ Only imported for the readable output; ``plan --json`` never loads Rich.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -31,8 +33,12 @@ def _range(effort: tuple[int, int] | None) -> str:
     return f"effort {low}" if low == high else f"effort {low}-{high}"
 
 
-def _hours(h: float) -> str:
-    return f"{h:.0f}" if abs(h) >= 10 else f"{h:.1f}".rstrip("0").rstrip(".")
+def _after(h: float) -> str:
+    """``12 h after legs``; under an hour in minutes (``15 min after legs``)."""
+    if abs(h) < 1:
+        return f"{round(h * 60)} min after legs"
+    hours = f"{h:.0f}" if abs(h) >= 10 else f"{h:.1f}".rstrip("0").rstrip(".")
+    return f"{hours} h after legs"
 
 
 def _what(s: Session) -> str:
@@ -61,7 +67,7 @@ def session_line(s: Session) -> str:
     if s.start:
         parts.append(s.start.strftime("%H:%M"))
     if s.hours_after_legs is not None and s.kind != "legs":
-        parts.append(f"{_hours(s.hours_after_legs)} h after legs")
+        parts.append(_after(s.hours_after_legs))
     return " · ".join(parts)
 
 
@@ -117,14 +123,26 @@ def _totals(plan: WeekPlan) -> Text:
     return Text(line)
 
 
-def _reasons_grid(reasons: tuple[Reason, ...], indent: int = 2) -> Table:
+def _reasons_grid(reasons: tuple[Reason, ...], indent: int = 2) -> Padding:
+    """``E2 text (Source)``, the text wrapping beside the ID."""
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=indent - 1 if indent > 1 else 0)
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1)
     for r in reasons:
-        grid.add_row("", r.id, Text.assemble(r.text, (f" ({r.source})", "dim")))
-    return grid
+        grid.add_row(r.id, Text.assemble(r.text, (f" ({r.source})", "dim")))
+    return Padding(grid, (0, 0, 0, indent), expand=False)
+
+
+def _para(text: str | Text, indent: int, style: str = "") -> Padding:
+    """A paragraph whose wrapped lines stay under its first character."""
+    body = text if isinstance(text, Text) else Text(text, style=style)
+    return Padding(body, (0, 0, 0, indent), expand=False)
+
+
+def _indented(lines: tuple[str, ...], indent: int, style: str = "") -> Group:
+    """Lines that wrap under their own first character; leading spaces add to the indent."""
+    return Group(*(_para(line.lstrip(" "), indent + len(line) - len(line.lstrip(" ")), style)
+                   for line in lines))
 
 
 def today_section(plan: WeekPlan) -> Group:
@@ -138,28 +156,31 @@ def today_section(plan: WeekPlan) -> Group:
     if day.readiness_why:
         heading += f" — leg readiness {day.readiness}"
     parts.append(Text(heading, style="bold underline"))
-    for line in day.readiness_why:
-        parts.append(Text(f"  {line}", style="dim"))
+    if day.readiness_why:
+        parts.append(_indented(day.readiness_why, 2, style="dim"))
+        parts.append(Text(""))
     if not chosen:
         parts.append(Text("  Nothing planned or logged."))
-    for s in chosen:
-        head = Text("  ")
-        head.append(f"{MARKS.get(s.status, '·')} {session_line(s)}", style="bold")
+    for i, s in enumerate(chosen):
+        if i:
+            parts.append(Text(""))
+        head = Text(f"{MARKS.get(s.status, '·')} {session_line(s)}", style="bold")
         head.append(f"  [{s.status}]", style="dim")
-        parts.append(head)
+        parts.append(_para(head, 2))
         if s.talk:
-            parts.append(Text(f"    Talk test: {s.talk}"))
+            parts.append(_para(f"Talk test: {s.talk}", 4))
         if s.detail:
-            parts.append(Text(f"    {s.detail}"))
+            parts.append(_para(s.detail, 4))
         if s.reasons:
             parts.append(Text("    Why:"))
-            parts.append(_reasons_grid(s.reasons, indent=5))
+            parts.append(_reasons_grid(s.reasons, indent=6))
         if s.choice:
-            parts.append(Text(f"    Choice: {s.choice}", style="italic"))
+            parts.append(_para(f"Choice: {s.choice}", 4, style="italic"))
         if s.addons:
             parts.append(Text("    Also:"))
-            parts.append(_reasons_grid(s.addons, indent=5))
+            parts.append(_reasons_grid(s.addons, indent=6))
     if plan.warnings:
+        parts.append(Text(""))
         parts.append(Text("Warnings", style="bold yellow"))
         parts.append(_reasons_grid(plan.warnings))
     return Group(*parts)
@@ -176,4 +197,10 @@ def print_plan(plan: WeekPlan) -> None:
     console = Console(highlight=False)
     if console.width > 100:
         console.width = 100  # a readable measure; the table's natural width is well below this
-    render_plan(plan, console)
+    if console.is_terminal:
+        render_plan(plan, console)
+        return
+    # Piped or redirected: plain text without the padding Rich adds to the end of lines.
+    with console.capture() as captured:
+        render_plan(plan, console)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
