@@ -192,6 +192,10 @@ EVIDENCE: dict[str, Evidence] = {e.id: e for e in _ALL}
 
 
 def reason(id: str, text: str, source: str | None = None) -> Reason:
-    """A Reason citing evidence ``id``; ``source`` defaults to its first source. Unknown IDs are a bug."""
+    """A Reason citing evidence ``id``; ``source`` defaults to its first source. An unknown ID, or a
+    source that is not one of the evidence's own, is a bug in the rules: fail loudly."""
     evidence = EVIDENCE[id]
-    return Reason(id, text, source or evidence.sources[0])
+    source = source or evidence.sources[0]
+    if source not in evidence.sources:
+        raise ValueError(f"{source!r} is not a source of {id}")
+    return Reason(id, text, source)

@@ -180,8 +180,7 @@ class _Week:
         apply_state(d, ctx)
         if event_days is not None and d.kind != "rest":
             # G3: race week. Nothing hard, and less of it, so the legs arrive fresh.
-            if d.cap("moderate"):
-                d.exception = None
+            d.cap("moderate")
             d.minutes = max(10, int(round((d.minutes or 0) * 0.6 / 5)) * 5)
             d.span, d.reduced = (d.minutes, d.minutes), True
             d.add("G3", f"Race week ({event_days} days to go): less and easier, to arrive fresh.",
@@ -234,19 +233,10 @@ class _Week:
                 kept += 1
                 hard_days.add(d.day)
                 continue
-            d.intensity = "moderate"
-            d.exception = None
-            d.role = "zone2" if d.role == "hard" else d.role
-            if d.modality in ("sprints", "plyometrics"):
-                d.modality = "bike"
-            d.minutes = min(d.minutes or 40, 40)
-            d.span = (25, 60)
+            d.cap("moderate")
             why = ("the day next to another hard one stays steady" if next_to_hard
                    else f"this week already has {kept} hard session{'s' if kept != 1 else ''}")
-            d.reasons = [r for r in d.reasons if r.id not in ("E3", "E4", "G6", "G2")]
-            d.choices = [c for c in d.choices if not c.startswith(("E3", "E4"))]
             d.add("S11", f"About 80% of sessions easy, 20% hard: {why}.", "Seiler 2010")
-            d.add("G6", "Steady zone-2 cardio towards 2-3 hours this week.", "Well+Good")
 
     def _rest_day(self, future: list[Draft], drafts: dict[dt.date, Draft]) -> None:
         """P5: recovery takes 24-48 h or more, and light sessions don't speed it (S10): keep at least one

@@ -54,6 +54,9 @@ LOW_IMPACT = ("bike", "swim", "elliptical", "walk", "hike", "yoga", "pilates", "
 IMPACT = ("run", "sprints", "plyometrics")
 
 
+STEADY = "Steady zone-2 cardio towards 2-3 hours this week."
+
+
 @dataclass
 class Draft:
     """A suggestion being worked on; the planner turns it into a ``Session`` at the end."""
@@ -75,6 +78,7 @@ class Draft:
     readiness: int = 100
     status: str = "suggested"
     detail: str | None = None
+    pitch: list[Reason] = field(default_factory=list)
 
     def add(self, id: str, text: str, source: str | None = None) -> None:
         if not any(r.id == id and r.text == text for r in self.reasons):
@@ -89,11 +93,30 @@ class Draft:
         return self.intensity in HARD_INTENSITIES
 
     def cap(self, intensity: str) -> bool:
-        """Lower the intensity to at most ``intensity``; True if it changed."""
-        if self.intensity is not None and RANK[self.intensity] > RANK[intensity]:
-            self.intensity = intensity
-            return True
-        return False
+        """Lower the intensity to at most ``intensity``; True if it changed. A hard session that is
+        no longer hard becomes steady work: explosive modalities make no sense slow, and the lines that
+        pitched the hard session no longer apply."""
+        if self.intensity is None or RANK[self.intensity] <= RANK[intensity]:
+            return False
+        was_hard = self.hard
+        self.intensity = intensity
+        if was_hard and not self.hard:
+            if self.modality in ("sprints", "plyometrics"):
+                self.modality = "bike"
+            if self.role == "hard":
+                self.role, self.span = "zone2", (25, 60)
+                self.minutes = max(self.minutes or 40, 30)
+            self.reasons = [r for r in self.reasons if r not in self.pitch]
+            self.choices = [c for c in self.choices if not c.startswith(("E3", "E4"))]
+            self.pitch = []
+            self.exception = None if self.exception in ("E3", "E4") else self.exception
+            self.add("G6", STEADY, "Well+Good")
+        return True
+
+    def pitch_hard(self, id: str, text: str, source: str | None = None) -> None:
+        """A reason that argues for the hard session; dropped if a later rule makes it steady."""
+        self.add(id, text, source)
+        self.pitch.append(self.reasons[-1])
 
     def rest(self, id: str, text: str, source: str | None = None, locked: bool = True) -> Draft:
         """Turn this draft into a rest day with one reason (earlier reasons no longer apply)."""
@@ -228,7 +251,7 @@ def free_day_draft(ctx: Ctx) -> Draft:
             if start.date() == ctx.day and start.time() <= LATEST:
                 d = _cardio(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
                 d.exception, d.start = "E4", start
-                d.add("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, "
+                d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, "
                             "full rest between. Not a HIIT class.", "Spartan")
                 d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
                                  "sharp; anything long and hard would still wait 48 h.")
@@ -244,7 +267,7 @@ def free_day_draft(ctx: Ctx) -> Draft:
         if start.date() == ctx.day and start.time() <= LATEST:
             d = _cardio(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start = "E3", start
-            d.add("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) today, "
+            d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) today, "
                         "a full day after legs.", "Spartan")
             d.choices.append("E3 over E2: you run for endurance, aren't a beginner and report low "
                              "soreness, so the hard run goes a day after legs instead of two.")
@@ -259,23 +282,23 @@ def free_day_draft(ctx: Ctx) -> Draft:
         return d
 
     # G6: a harder effort when the legs are ready (S11 keeps these to about one in five), else steady.
-    if score >= READY_FOR_HARD and ctx.on("G6"):
+    if score >= READY_FOR_HARD:
         d = _cardio(ctx.day, "hard", _base_modality(ctx), "intervals", 40, (30, 45), score)
         if ctx.goal is Goal.POWER and ctx.on("G2"):
             d.modality, d.intensity, d.minutes, d.span = "sprints", "sprints", 20, (15, 25)
-            d.add("G2", "Your hard effort is short and explosive (sprints with full rest), not long "
+            d.pitch_hard("G2", "Your hard effort is short and explosive (sprints with full rest), not long "
                         "intervals, which cost power.", "Schumann 2022")
         else:
-            d.add("G6", "A harder effort: your legs are ready, and the week wants a few high-intensity "
+            d.pitch_hard("G6", "A harder effort: your legs are ready, and the week wants a few high-intensity "
                         "sessions besides the steady ones.", "Well+Good")
         return d
-    d.add("G6", "Steady zone-2 cardio towards 2-3 hours this week.", "Well+Good")
+    d.add("G6", STEADY, "Well+Good")
     return d
 
 
 def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     """P4 with M1 and R4: move gently, low impact, and be honest about what it does."""
-    modality = "walk"
+    modality = d.modality  # without M1 the plan would know no gentler option than its usual one
     if ctx.on("M1"):
         modality = "swim" if ctx.profile.injury_prone else "walk"
     d.role, d.kind, d.modality, d.intensity, d.minutes, d.span = (
@@ -415,19 +438,28 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
     hard_leg = ctx.legs.last_hard_before(start)
     in_e2 = (ctx.on("E2") and hard_leg is not None
              and hours_between(hard_leg.ended, start) < HARD_AFTER_LEGS)
-    if in_e2 and not excepted and d.cap("moderate"):
-        h = hours_between(hard_leg.ended, start)
-        d.add("E2", f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
-              "TravelRunner")
+    if in_e2 and not excepted and d.hard:
+        # "About 48 h": when the usual slot falls an hour or two short, start a little later instead.
+        later = hard_leg.ended + dt.timedelta(hours=HARD_AFTER_LEGS)
+        end = later + dt.timedelta(minutes=d.minutes or 0)
+        if not in_e1 and later.date() == ctx.day and end.date() == ctx.day and end.time() <= LATEST:
+            d.start, in_e2 = later, False
+            d.pitch_hard("E2", f"Starts at {later:%H:%M}, a full 48 h after your hard leg session.",
+                         "TravelRunner")
+        elif d.cap("moderate"):
+            h = hours_between(hard_leg.ended, start)
+            d.add("E2", f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
+                  "TravelRunner")
     if (in_e1 or in_e2) and not excepted and ctx.on("S1") and d.cap("easy"):
+        # Easy after legs is also short: an easy 2 km run, 20 min bike, 30 min swim (G1).
+        d.span = (min(d.span[0], 20), min(d.span[1], 40))
+        d.minutes = min(d.minutes or 30, d.span[1])
         d.add("S1", "Easy after legs means 3-4/10, talking comfortably: 6 is the ceiling, not the "
                     "target.", "Foster 2009")
     # E6: strength, power and general fitness put legs first - don't tire them the day before.
     if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and d.hard:
         nxt = ctx.legs.next_after(start)
-        if nxt is not None and hours_between(start, nxt.started) < 30:
-            d.cap("moderate")
-            d.exception = None
+        if nxt is not None and hours_between(start, nxt.started) < 30 and d.cap("moderate"):
             d.add("E6", "Legs come first for your goal: nothing hard the day before a leg session.",
                   "Well+Good")
 
@@ -442,8 +474,6 @@ def apply_state(d: Draft, ctx: Ctx) -> None:
         return
     if ctx.on("P3") and sleep < 6:
         d.cap("moderate")
-        if d.exception != "G4":
-            d.exception = None if d.exception in ("E3", "E4") else d.exception
         d.minutes = max(10, int(round((d.minutes or 0) * 2 / 3 / 5)) * 5)
         d.span = (min(d.span[0], d.minutes), d.minutes)
         d.reduced = True
