@@ -144,3 +144,28 @@ def test_render_at_80_columns_shows_todays_reasons(data_dir, cli, capsys, logged
             assert reason.id in text
             assert f"({reason.source})" in flat
     assert "▶" in text  # today is marked in the table
+
+
+def test_week_start_comes_from_the_settings(cli, capsys, data_dir, logged_week):
+    from legday.storage import Settings, save_settings
+
+    # With --data-dir, settings live beside the data (see storage.paths).
+    save_settings(data_dir / "config", Settings(week_start=6))
+    plan = plan_json(cli, capsys, "--date", "2026-11-18")
+    assert plan["week_start"] == "2026-11-15"
+    assert plan["days"][0]["date"] == "2026-11-15"
+
+
+def test_unreadable_month_is_left_out_named_and_exit_1(cli, capsys, data_dir, logged_week):
+    # Last month holds a leg session; then its file is damaged.
+    assert cli("legs", "deadlift 3x5@140kg", "--effort", "9", "--minutes", "60",
+               "--date", "2026-10-30", "--time", "18:00") == 0
+    [october] = [p for p in data_dir.rglob("*.toml") if "2026-10" in p.name]
+    october.write_text(october.read_text() + "\nnot = = toml\n")
+    capsys.readouterr()
+    assert cli("plan", "--json", "--date", "2026-11-02") == 1
+    out, err = capsys.readouterr()
+    plan = json.loads(out)  # the week is still printed from the files that could be read
+    assert plan["week_start"] == "2026-11-02"
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("legday: error: ") and str(october) in lines[0]

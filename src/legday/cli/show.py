@@ -57,8 +57,9 @@ def _what(s: Session) -> str:
     return words
 
 
-def session_line(s: Session) -> str:
-    """``easy run · 20 min · effort 3-4 · 19:00 · 25 h after legs`` (only the parts that exist)."""
+def session_line(s: Session, short: bool = False) -> str:
+    """``easy run · 20 min · effort 3-4 · 19:00 · 25 h after legs`` (only the parts that exist);
+    ``short`` ends ``19:00 +25 h`` instead, for the table."""
     parts = [_what(s)]
     if s.minutes:
         parts.append(f"{s.minutes} min")
@@ -67,7 +68,14 @@ def session_line(s: Session) -> str:
     if s.start:
         parts.append(s.start.strftime("%H:%M"))
     if s.hours_after_legs is not None and s.kind != "legs":
-        parts.append(_after(s.hours_after_legs))
+        if short:
+            after = _after(s.hours_after_legs).removesuffix(" after legs")
+            if s.start:
+                parts[-1] += f" +{after}"
+            else:
+                parts.append(f"+{after}")
+        else:
+            parts.append(_after(s.hours_after_legs))
     return " · ".join(parts)
 
 
@@ -77,7 +85,7 @@ def _sessions_cell(day: DayPlan) -> Text:
         if i:
             text.append("\n")
         text.append(f"{MARKS.get(s.status, '·')} ", style=STATUS_STYLE.get(s.status, ""))
-        text.append(session_line(s), style=STATUS_STYLE.get(s.status, ""))
+        text.append(session_line(s, short=True), style=STATUS_STYLE.get(s.status, ""))
     if not day.sessions:
         text.append("—", style="dim")
     return text
@@ -90,6 +98,8 @@ def week_table(plan: WeekPlan) -> Table:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         expand=False,
+        caption="✓ done  ○ planned  → suggested  ✗ skipped   +N h: hours after legs",
+        caption_justify="left",
     )
     table.add_column("Day", no_wrap=True)
     table.add_column("Sore", justify="right", no_wrap=True)
