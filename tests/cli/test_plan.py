@@ -169,3 +169,27 @@ def test_unreadable_month_is_left_out_named_and_exit_1(cli, capsys, data_dir, lo
     assert plan["week_start"] == "2026-11-02"
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("legday: error: ") and str(october) in lines[0]
+
+
+def test_long_names_and_reasons_still_fit_80_columns():
+    """The table and today's section wrap instead of overflowing, whatever the planner says."""
+    from legday.cli.show import render_plan
+    from legday.core.plan import DayPlan, Reason, Session, Totals, WeekPlan
+
+    long_reason = Reason("G4", "word " * 60, "Well+Good/Churchill and a very long source name")
+    odd = Session(
+        "cardio", "suggested", dt.datetime(2026, 11, 18, 6, 5), "stair-climbing-machine-with-a-weighted-vest",
+        "intervals", (7, 9), 600, 1234.5, (long_reason,), talk="x" * 120, addons=(long_reason,),
+        choice="because " * 40,
+    )
+    days = tuple(
+        DayPlan(MONDAY + dt.timedelta(days=i), 10, 100, ("why " * 50,), (odd, odd), pain=True)
+        for i in range(7)
+    )
+    plan = WeekPlan(MONDAY, MONDAY + dt.timedelta(days=2), days, Totals(99999, 99, 99, 99, (120, 180), 12.345),
+                    (long_reason,))
+    console = Console(width=80, record=True, file=io.StringIO())
+    render_plan(plan, console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "G4" in text and "+1234 h" in text and "Warnings" in text
