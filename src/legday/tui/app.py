@@ -60,7 +60,7 @@ class LegdayApp(App):
         Binding("c", "log_cardio", "cardio", tooltip="Log a cardio session"),
         Binding("p", "profile", "profile", tooltip="Profile and settings"),
         Binding("question_mark", "help", "help", key_display="?", tooltip="Keys, colours, evidence"),
-        Binding("q", "quit", "quit", tooltip="Quit legday"),
+        Binding("q", "leave", "quit", tooltip="Quit legday (ctrl+q works everywhere)"),
     ]
 
     def __init__(
@@ -274,6 +274,15 @@ class LegdayApp(App):
 
     # -- actions --------------------------------------------------------------------------------
 
+    # Actions that open something over the week. On a form they would stack a second form over the
+    # first, or quit with unsaved input, so they only run from the week (forms type these letters).
+    WEEK_ONLY_ACTIONS = frozenset({"log_workout", "soreness", "log_cardio", "profile", "help", "leave"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.WEEK_ONLY_ACTIONS and not isinstance(self.screen, WeekScreen):
+            return False
+        return True
+
     def action_log_workout(self) -> None:
         from legday.tui.screens.log_workout import LogWorkoutScreen
 
@@ -313,6 +322,9 @@ class LegdayApp(App):
         themes = sorted(self.available_themes)
         current = self.profile if not self.first_run else None
         self.push_screen(ProfileScreen(current, self.settings, themes, self.save_profile))
+
+    def action_leave(self) -> None:
+        self.exit()
 
     def action_theme(self, name: str) -> None:
         if name in self.available_themes:

@@ -2,7 +2,10 @@
 
 The screen owns the selected date. Moving it into another week asks the app for that week's plan
 (the app caches plans and re-plans after every save). At 100 columns and wider the pane sits beside
-the totals; below that it takes their place when toggled with Enter.
+the totals; below that it shares the space under the grid with them. Enter gives it all of that space.
+
+The footer's keys never change with the selection (rebuilding the footer would cost more than the
+rest of a keystroke); a key that cannot act on the selected day says why in a notification.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ class WeekScreen(Screen):
     BINDINGS = [
         Binding("[", "week(-1)", "prev", group=WEEK, tooltip="Previous week"),
         Binding("]", "week(1)", "next", group=WEEK, tooltip="Next week"),
-        Binding("t", "today", "today", tooltip="Jump to today"),
-        Binding("enter", "toggle_pane", "why", tooltip="Show or hide the suggestion pane (narrow terminals)"),
+        Binding("t", "today", "today", show=False, tooltip="Jump to today"),
+        Binding("enter", "toggle_pane", "why", tooltip="Give the suggestion pane the whole lower half, or not"),
         Binding("d", "mark_done", "done", tooltip="Mark the day's suggestion done (a quick cardio log)"),
         Binding("x", "skip", "skip", tooltip="Skip the day's suggestion; the week re-plans"),
     ]
@@ -76,7 +79,6 @@ class WeekScreen(Screen):
             self._show_title(plan)
         self.query_one(WeekGrid).show(plan, day)
         self._show_pane()
-        self.refresh_bindings()
 
     def replan(self) -> None:
         """After a save: the same day, a fresh plan."""
@@ -134,22 +136,9 @@ class WeekScreen(Screen):
 
     # -- keys -----------------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Keys that would do nothing here are hidden, which also keeps the footer within 80 columns.
-        if action == "toggle_pane":
-            return self.has_class("-narrow")
-        if action == "today":
-            return self.selected != self.app.today
-        if action == "skip":
-            return self.suggestion() is not None
-        if action == "mark_done":
-            return self.suggestion() is not None and self.selected <= self.app.today
-        return True
-
     def on_resize(self, event) -> None:
         # The palette key only fits in the footer when the terminal is wide.
         self.query_one(Footer).show_command_palette = event.size.width >= 100
-        self.refresh_bindings()
 
     def action_week(self, weeks: int) -> None:
         self.select(self.selected + dt.timedelta(days=7 * weeks))

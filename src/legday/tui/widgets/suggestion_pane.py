@@ -1,7 +1,10 @@
 """The selected day in full: each session with its when, how hard, how long, add-ons, and why.
 
-Every reason shows its evidence ID and source; where the sources disagree, the "choice" line says
-which way the plan went and why. Read-only: marking done or skipped is the screen's job.
+Every reason shows its evidence ID and source; where the sources disagree, the "sources disagree"
+line says which way the plan went and why. Read-only: marking done or skipped is the screen's job.
+
+Text is laid out here as blocks with hanging indents (a reason's wrapped lines stay under its text,
+not under its ID), wrapped to the pane's width in one widget: cheap to redo on every keystroke.
 """
 
 from __future__ import annotations
@@ -12,124 +15,170 @@ from dataclasses import dataclass
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
 
 
-def _reason_line(reason: Reason, indent: str = "   ") -> Content:
-    return Content.assemble(
-        indent,
-        (f"{reason.id:<4}", "$accent bold"),
-        reason.text,
-        (f"  ({reason.source})", "$text-muted") if reason.source else "",
-    )
+@dataclass(frozen=True)
+class Block:
+    """``marker`` then ``text``; wrapped lines of ``text`` line up after the marker."""
+
+    text: Content
+    marker: Content = Content("")
+    indent: int = 0
 
 
-def _status_words(session: Session, today: dt.date) -> str:
-    if session.status == "done":
-        return "done"
-    if session.status == "skipped":
-        return "skipped"
-    if session.kind == "legs":
-        return "planned"
-    return "suggested"
+BLANK = Block(Content(""))
 
 
-def describe_session(session: Session, today: dt.date) -> list[Content]:
-    """All the lines for one session, most important first."""
+def _reason(reason: Reason) -> Block:
+    text = Content.assemble(reason.text, (f"  {reason.source}", "$text-muted") if reason.source else "")
+    return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
+
+
+def _status_words(session: Session) -> str:
+    if session.status in ("done", "skipped"):
+        return session.status
+    return "planned" if session.kind == "legs" else "suggested"
+
+
+def describe_session(session: Session) -> list[Block]:
+    """All the blocks for one session, most important first."""
     style = legend.session_style(session)
     if session.status == "skipped":
         style = "$text-muted strike"
-    head: list[tuple[str, str] | str] = [
-        (f"{legend.STATUS_GLYPH.get(session.status, '·')} {legend.session_name(session)}", f"{style} bold"),
-    ]
-    facts = [_status_words(session, today)]
+    facts = [_status_words(session)]
     if session.intensity and session.kind != "legs":
         facts.append(session.intensity)
     if session.minutes:
         facts.append(f"{session.minutes} min")
     if session.start:
-        facts.append(session.start.strftime("%H:%M"))
+        facts.append(f"at {session.start:%H:%M}")
     if session.hours_after_legs is not None:
         facts.append(f"{session.hours_after_legs:g} h after legs")
-    head.append(("  " + " · ".join(facts), "$foreground"))
-    lines = [Content.assemble(*head)]
-
+    blocks = [
+        Block(
+            Content.assemble((legend.session_name(session), f"{style} bold"), ("  " + " · ".join(facts), "")),
+            Content.styled(f"{legend.STATUS_GLYPH.get(session.status, '·')} ", f"{style} bold"),
+        )
+    ]
     if session.effort:
         effort = Content.assemble(
-            ("   effort ", "$text-muted"),
             (legend.effort_text(session), f"{legend.session_style(session)} bold"),
             ("/10", "$text-muted"),
+            (f"  {session.talk}" if session.talk else "", ""),
         )
-        if session.talk:
-            effort = effort + Content.styled(f"  talk test: {session.talk}", "$foreground")
-        lines.append(effort)
+        blocks.append(Block(effort, Content.styled("effort  ", "$text-muted"), indent=2))
     if session.detail:
-        lines.append(Content.styled(f"   {session.detail}", "$text-muted"))
+        blocks.append(Block(Content.styled(session.detail, "$text-muted"), indent=2))
     for addon in session.addons:
-        lines.append(
-            Content.assemble(
-                ("   + ", "$secondary bold"),
-                addon.text,
-                (f"  {addon.id}", "$accent"),
-                (f" ({addon.source})", "$text-muted") if addon.source else "",
-            )
+        text = Content.assemble(
+            addon.text, (f"  {addon.id}", "$accent"), (f" {addon.source}", "$text-muted") if addon.source else ""
         )
+        blocks.append(Block(text, Content.styled("+ ", "$secondary bold"), indent=2))
     if session.reasons:
-        lines.append(Content.styled("   why", "$text-muted italic"))
-        lines.extend(_reason_line(r, "   ") for r in session.reasons)
+        blocks.append(Block(Content.styled("why", "$text-muted italic"), indent=2))
+        blocks.extend(_reason(r) for r in session.reasons)
     if session.choice:
-        lines.append(
-            Content.assemble(("   sources disagree: ", "$warning bold"), (session.choice, "$foreground"))
+        blocks.append(
+            Block(Content(session.choice), Content.styled("sources disagree: ", "$warning bold"), indent=2)
         )
-    return lines
+    return blocks
 
 
-def describe_day(day: DayPlan, today: dt.date) -> Content:
-    when = "today" if day.date == today else day.date.strftime("%A")
-    header = Content.assemble(
-        (day.date.strftime("%a %d %b"), "bold"),
-        (f"  {when}" if day.date == today else "", "$accent bold"),
-        ("  · sore ", "$text-muted"),
-        (
-            (f"{day.soreness} {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
-            if day.soreness is not None
-            else ("not rated", "$text-muted")
-        ),
-        ("  · ready ", "$text-muted"),
-        (f"{day.readiness}/100", legend.readiness_style(day.readiness)),
+def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
+    soreness = (
+        (f"{day.soreness} {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
+        if day.soreness is not None
+        else ("not rated", "$text-muted")
     )
-    lines = [header]
+    header = Content.assemble(
+        (f"{day.date:%A %d %b}", "bold"),
+        ("  today" if day.date == today else "", "$accent bold"),
+        ("  · sore ", "$text-muted"),
+        soreness,
+        ("  · ready ", "$text-muted"),
+        (f"{day.readiness}", legend.readiness_style(day.readiness)),
+        ("/100", "$text-muted"),
+    )
+    blocks = [Block(header)]
     if day.sleep_hours is not None or day.pain:
         extra = []
         if day.sleep_hours is not None:
             extra.append(f"slept {day.sleep_hours:g} h")
         if day.pain:
             extra.append("pain reported: stop if it is sharp (P4)")
-        lines.append(Content.styled("  " + " · ".join(extra), "$warning" if day.pain else "$text-muted"))
+        blocks.append(Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$text-muted")))
+    hinted = False
     for session in day.sessions:
-        lines.append(Content(""))
-        lines.extend(describe_session(session, today))
+        blocks.append(BLANK)
+        session_blocks = describe_session(session)
+        if legend.is_actionable(session) and not hinted:
+            # The keys act on the day's first suggestion: say so right under its headline.
+            hinted = True
+            keys = ("d", " mark done  ") if day.date <= today else ("", "")
+            hint = Content.assemble(
+                (keys[0], "$accent bold"), (keys[1], "$text-muted"), ("x", "$accent bold"), (" skip", "$text-muted")
+            )
+            session_blocks.insert(1, Block(hint, indent=2))
+        blocks.extend(session_blocks)
     if not day.sessions:
-        lines.append(Content(""))
-        lines.append(Content.styled("nothing planned", "$text-muted"))
+        blocks += [BLANK, Block(Content.styled("nothing planned", "$text-muted"))]
     if day.readiness_why:
-        lines.append(Content(""))
-        lines.append(Content.styled(f"readiness {day.readiness}: how it came about", "$text-muted italic"))
-        lines.extend(Content.styled(f"   {step}", "$text-muted") for step in day.readiness_why)
-    return Content("\n").join(lines)
+        blocks.append(BLANK)
+        blocks.append(Block(Content.styled(f"readiness {day.readiness}: how it came about", "$text-muted italic")))
+        blocks.extend(
+            Block(Content.styled(step, "$text-muted"), Content.styled("· ", "$text-muted"), indent=2)
+            for step in day.readiness_why
+        )
+    return blocks
+
+
+def layout(blocks: list[Block], width: int) -> list[Content]:
+    """Wrap every block to ``width`` with its hanging indent."""
+    lines: list[Content] = []
+    for block in blocks:
+        lead = block.indent + block.marker.cell_length
+        room = max(8, width - lead)
+        wrapped = block.text.wrap(room) or [Content("")]
+        lines.append(Content(" " * block.indent) + block.marker + wrapped[0])
+        lines.extend(Content(" " * lead) + line for line in wrapped[1:])
+    return lines
+
+
+class PaneBody(Widget):
+    DEFAULT_CSS = """
+    PaneBody {
+        height: auto;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[Block] = []
+        self._cache: tuple[int, list[Content]] | None = None
+
+    def set_blocks(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._cache = None
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Content]:
+        if self._cache is None or self._cache[0] != width:
+            self._cache = (width, layout(self.blocks, width))
+        return self._cache[1]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_size.width))
 
 
 class SuggestionPane(VerticalScroll, can_focus=False):
     """Scrolls when a day has more to say than fits."""
-
-    DEFAULT_CSS = """
-    SuggestionPane > Static {
-        width: 1fr;
-    }
-    """
 
     @dataclass
     class Ready(Message):
@@ -137,18 +186,18 @@ class SuggestionPane(VerticalScroll, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._body = Static("", id="pane-body")
-        self._day: DayPlan | None = None
+        self.body = PaneBody()
+        self.day: DayPlan | None = None
 
     def compose(self):
-        yield self._body
+        yield self.body
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
 
     def show(self, day: DayPlan | None, today: dt.date) -> None:
-        if day is self._day:
+        if day is self.day:
             return
-        self._day = day
-        self._body.update(describe_day(day, today) if day else "")
+        self.day = day
+        self.body.set_blocks(describe_day(day, today) if day else [])
         self.scroll_home(animate=False)

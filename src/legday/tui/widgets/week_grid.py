@@ -27,7 +27,7 @@ class DayCell(Widget):
         height: 1fr;
         padding: 0 0 0 1;
         text-wrap: nowrap;
-        text-overflow: clip;
+        text-overflow: ellipsis;
     }
     """
 
@@ -37,6 +37,8 @@ class DayCell(Widget):
         self.today: dt.date | None = None
 
     def set_day(self, day: DayPlan, today: dt.date) -> None:
+        if day is self.day and today == self.today:
+            return  # only the selection moved: nothing to redraw here
         self.day = day
         self.today = today
         self.set_class(day.date == today, "-today")
@@ -115,10 +117,10 @@ class WeekGrid(Widget, can_focus=True):
     """Seven DayCells. Focusable: it owns the day-moving keys."""
 
     BINDINGS = [
-        Binding("left,h", "move(-1)", "previous day", show=False),
-        Binding("right,l", "move(1)", "next day", show=False),
-        Binding("up,k", "move(-7)", "same day last week", show=False),
-        Binding("down,j", "move(7)", "same day next week", show=False),
+        Binding("left,h", "move(-1)", "day", show=False, tooltip="Previous day"),
+        Binding("right,l", "move(1)", "day", show=False, tooltip="Next day"),
+        Binding("up,k", "move(-7)", "week", show=False, tooltip="Same day, last week"),
+        Binding("down,j", "move(7)", "week", show=False, tooltip="Same day, next week"),
     ]
 
     DEFAULT_CSS = """

@@ -62,66 +62,64 @@ class WeekTotals(Widget):
         self.refresh(layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines())
+        return len(self._lines(width))
 
     def render(self) -> Content:
-        return Content("\n").join(self._lines())
+        return Content("\n").join(self._lines(self.content_size.width))
 
-    def _lines(self) -> list[Content]:
+    def _lines(self, width: int) -> list[Content]:
+        """One line per measure when there is room (narrow screens, full width), else stacked
+        (wide screens, where the totals share the row with the suggestion pane)."""
         if self.plan is None:
             return [Content("")]
+        wide = width >= 64
         t = self.plan.totals
         low, high = t.target_minutes
         label = "$text-muted"
+        pad = Content(" " * 9)
         sessions = t.hard_sessions + t.easy_sessions
         easy_share = f"{round(100 * t.easy_sessions / sessions)} % easy" if sessions else "no cardio yet"
-        lines = [
-            Content.assemble(
-                ("cardio   ", label),
-                (f"{t.cardio_minutes}", "bold"),
-                (f" of {low}-{high} min  ", label),
-                minutes_bar(t.cardio_minutes, t.target_minutes),
-                ("  G6", "$accent"),
-            ),
-            Content.assemble(
-                ("mix      ", label),
-                (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
-                (" · ", label),
-                (f"{t.easy_sessions} easy", "bold"),
-                (f"  {easy_share}, aim ~80 %", label),
-                ("  S11", "$accent"),
-            ),
-            Content.assemble(
-                ("legs     ", label),
-                (f"{t.leg_sessions} session{'s' if t.leg_sessions != 1 else ''}", "bold"),
-                *(
-                    [(f"  load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")]
-                    if t.acwr is not None
-                    else []
-                ),
-            ),
-        ]
+
+        minutes = Content.assemble(("cardio   ", label), (f"{t.cardio_minutes}", "bold"),
+                                   (f" of {low}-{high} min", label))
+        bar = minutes_bar(t.cardio_minutes, t.target_minutes, min(BAR, max(8, width - 16)))
+        g6 = Content.styled("  G6", "$accent")
+        mix = Content.assemble(
+            ("mix      ", label),
+            (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
+            (" · ", label),
+            (f"{t.easy_sessions} easy", "bold"),
+        )
+        share = Content.styled(f"{easy_share}, aim ~80 %", label)
+        s11 = Content.styled("  S11", "$accent")
+        legs = Content.assemble(
+            ("legs     ", label),
+            (f"{t.leg_sessions} session{'s' if t.leg_sessions != 1 else ''}", "bold"),
+        )
+        if t.acwr is not None:
+            legs += Content.assemble(
+                (f"  load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")
+            )
+        if wide:
+            lines = [minutes + Content("  ") + bar + g6, mix + Content("  ") + share + s11, legs]
+        else:
+            lines = [minutes + g6, pad + bar, mix + s11, pad + share, legs]
         for warning in self.plan.warnings:
             lines.append(
-                Content.assemble(("  ! ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
+                Content.assemble(("!  ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
             )
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
             readiness = [d[2] for d in self.days]
-            span = f"  {first:%d %b} - {last:%d %b}"
-            lines.append(
-                Content.assemble(
-                    ("soreness ", label),
-                    (legend.sparkline(soreness, 0, 10), "$warning"),
-                    (span, label),
-                )
-            )
-            lines.append(
-                Content.assemble(
-                    ("ready    ", label),
-                    (legend.sparkline(readiness, 0, 100), "$success"),
-                    ("  · = no check-in" if None in soreness else "", label),
-                )
-            )
+            span = Content.styled(f"{first:%d %b} - {last:%d %b}", label)
+            gaps = Content.styled("· no check-in" if None in soreness else "", label)
+            spark_sore = Content.assemble(("soreness ", label), (legend.sparkline(soreness, 0, 10), "$warning"))
+            spark_ready = Content.assemble(("ready    ", label), (legend.sparkline(readiness, 0, 100), "$success"))
+            if wide:
+                lines += [spark_sore + Content("  ") + span, spark_ready + Content("  ") + gaps]
+            else:
+                lines += [spark_sore, spark_ready, pad + span]
+                if None in soreness:
+                    lines.append(pad + gaps)
         return lines

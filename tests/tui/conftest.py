@@ -1,0 +1,41 @@
+"""Apps for the TUI tests: built by the same factory as ``legday``, over fixture data written through
+the real Store into tmp_path, with a fixed clock and no animation or cursor blink."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from legday.storage import Settings, save_settings
+from legday.tui.app import LegdayApp, build_app
+from tests.fixtures import SCENARIOS, fixed_clock
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Callable[..., LegdayApp]:
+    """``make_app("typical", theme="legday-light")`` -> a steady app over that scenario's files."""
+
+    def make(scenario: str = "typical", *, theme: str | None = None, week_start: int = 0) -> LegdayApp:
+        data = tmp_path / "data"
+        SCENARIOS[scenario](data)
+        config = tmp_path / "config"
+        if theme is not None or week_start:
+            config.mkdir(parents=True, exist_ok=True)
+            save_settings(config, Settings(theme=theme or Settings.theme, week_start=week_start))
+        return build_app(data, config, fixed_clock, steady=True)
+
+    return make
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (Pilot tests) in a fresh event loop; no plugin needed for that."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**args))
+    return True
