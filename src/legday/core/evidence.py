@@ -87,19 +87,19 @@ _ALL = (
        "night); separate days are better. With one workout a day, a full 24 hours between leg day and a "
        "hard run.", "Robineau 2016", "Well+Good", "Alex", "Spartan"),
     _e("E6", "Your priority goes first",
-       "Do first what matters most to you. Endurance: the key run comes before the leg session or on a "
-       "day without legs. Strength: legs first, cardio after or later, so don't tire your legs the day "
+       "Do first what matters most to you. Endurance: your most important run goes ahead of the lift, or "
+       "on a day with no legs at all. Strength: legs first, cardio after or later, so don't tire your legs the day "
        "before.", "Well+Good", "Sayer", "Alex"),
     _e("E7", "Warm up tired legs",
-       "Before running on tired legs: a dynamic warm-up, start slower, go shorter. Runners: about 20 "
+       "Tired legs? Warm up with leg swings and skips, set off slower than usual and keep it shorter. Runners: about 20 "
        "reps of glute activation (banded clamshells or side steps) before every run.",
        "TravelRunner", "Spartan"),
     _e("E8", "Cool down",
        "Finish every leg session with a few minutes of easy aerobic movement.", "ACSM", "Well+Good"),
     # By goal
     _e("G1", "Strength and size",
-       "Cardio does not blunt muscle size or maximal strength, even in the same session. After legs it is "
-       "recovery, not a workout: 15-20 minutes easy. Eat enough: extra running can push you into a "
+       "Extra cardio leaves muscle size and top-end strength alone, even done in the same session. After "
+       "legs it is recovery, not a workout: 15-20 minutes easy. Eat enough: extra running can push you into a "
        "deficit.", "Schumann 2022", "Spartan", "Alex", "Sayer"),
     _e("G2", "Power",
        "Concurrent training slightly blunts explosive gains, so hard cardio stays away from explosive "
@@ -132,8 +132,8 @@ _ALL = (
        "Spartan", "Sayer", "Well+Good"),
     # Modalities
     _e("M1", "Low-impact options",
-       "Instead of running on tired legs: cycling, swimming, elliptical, walking, hiking, yoga, pilates, "
-       "stairs. Swimming is kindest to an injury.", "TravelRunner", "Alex", "Spartan", "Well+Good"),
+       "Swap the run for a ride, a swim, the elliptical, a walk or a hike, yoga, pilates or the stair "
+       "machine. For an injury, swimming is kindest.", "TravelRunner", "Alex", "Spartan", "Well+Good"),
     _e("M2", "Running doubles down",
        "Running loads the same glutes, quads, hamstrings and calves you just trained; cycling and "
        "swimming use them too, without the impact.", "Sayer"),
@@ -153,8 +153,8 @@ _ALL = (
        "stops being comfortable you are near 6. So 'easy after leg day' means 3-4 with easy talking; 6 "
        "is the ceiling, not the target.", "Foster 2009", "Foster 2008", "Persinger 2004"),
     _e("S2", "Effort scale",
-       "The 0-10 scale's anchors: 0 nothing, 1 very weak, 2 weak, 3 moderate, 4 somewhat strong, "
-       "5 strong, 7 very strong, 10 extremely strong.", "Borg 1982"),
+       "The words on the 0-10 scale: nothing at all (0), very weak (1), weak (2), moderate (3), "
+       "somewhat strong (4), strong (5), very strong (7), extremely strong (10).", "Borg 1982"),
     _e("S3", "Session load",
        "Load = session effort (0-10) x minutes. It works for lifting too, and the rating holds whenever "
        "you give it.", "Day 2004", "Foster 2021", "Foster 2001"),
