@@ -82,7 +82,8 @@ class LogCardioScreen(FormScreen):
             start = self.now.strftime("%H:%M")
         else:
             start = ""  # another day and no suggestion: the time is optional, do not guess it
-        effort = round(sum(p.effort) / 2) if p and p.effort else DEFAULT_EFFORT
+        # The middle of the suggested range, rounding down: after leg day, easier is the safer side.
+        effort = sum(p.effort) // 2 if p and p.effort else DEFAULT_EFFORT
 
         yield Static(f"Log cardio · {date:%a %-d %b %Y}", id="title")
         with VerticalScroll(id="form"):

@@ -151,7 +151,8 @@ class Slider(Widget, can_focus=True):
     def action_digit(self, digit: int) -> None:
         now = time.monotonic()
         last = self._last_digit
-        if last is not None and now - last[1] <= DOUBLE_DIGIT_SECONDS:
+        # A quick second digit after a non-zero first makes a two-digit level ("1", "0" -> 10).
+        if last is not None and last[0] and now - last[1] <= DOUBLE_DIGIT_SECONDS:
             combined = last[0] * 10 + digit
             if combined <= self.maximum:
                 self.value = combined
@@ -179,7 +180,10 @@ class Slider(Widget, can_focus=True):
             styles = []
             for level in range(self.maximum + 1):
                 t = level / self.maximum if self.maximum else 0.0
-                colour = low.blend(mid, t * 2) if t <= 0.5 else mid.blend(high, (t - 0.5) * 2)
+                if t <= 0.5:
+                    colour = low.blend(mid, t * 2) if t < 0.5 else mid
+                else:
+                    colour = mid.blend(high, (t - 0.5) * 2) if t < 1 else high
                 styles.append(Style(color=colour.rich_color))
             self._colours = styles
         return self._colours

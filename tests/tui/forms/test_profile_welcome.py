@@ -1,0 +1,145 @@
+"""The profile screen and the first-run welcome in a tiny host app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from legday.core.model import Goal, Level, Profile
+from legday.storage import Settings
+from legday.tui.screens.profile import ProfileScreen
+from legday.tui.screens.welcome import WelcomeScreen
+from legday.tui.widgets.choice import Choice
+from legday.tui.widgets.form import ConfirmDiscard, Field, StatusLine
+from tests.tui.forms.helpers import UNSET, FormHost, disk_full
+
+SIZE = (80, 24)
+THEMES = ["legday-contrast", "legday-dark", "legday-light", "textual-dark"]
+RUNNER = Profile(
+    goal=Goal.ENDURANCE,
+    level=Level.ADVANCED,
+    leg_days=(1,),
+    event_date=dt.date(2027, 4, 18),
+    units="kg",
+    leg_time=dt.time(7, 0),
+)
+
+
+def profile_app(profile=RUNNER, settings=Settings(), failing=None) -> FormHost:
+    return FormHost(lambda save: ProfileScreen(profile, settings, THEMES, save), failing)
+
+
+async def test_every_setting_changes_with_a_few_keys_and_is_saved():
+    app = profile_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.query_one("#goal", Choice).has_focus
+        await pilot.press("right")  # goal: endurance -> strength
+        await pilot.press("tab", "1")  # level: beginner
+        await pilot.press("tab", "l")  # injury-prone: yes
+        await pilot.press("tab", *"mon,thu", "enter")  # leg days (the text was selected on focus)
+        await pilot.press(*"18:30", "enter")  # leg time
+        await pilot.press("l")  # units: lb
+        await pilot.press("tab", "7")  # week starts on sunday
+        await pilot.press("tab", "right")  # theme: legday-dark -> legday-light, shown at once
+        assert app.theme == "legday-light"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    profile, settings = app.saved[0]
+    assert profile == Profile(
+        goal=Goal.STRENGTH,
+        level=Level.BEGINNER,
+        injury_prone=True,
+        leg_days=(0, 3),
+        event_date=RUNNER.event_date,  # not on this screen: kept as it was
+        units="lb",
+        leg_time=dt.time(18, 30),
+    )
+    assert settings == Settings(theme="legday-light", week_start=6)
+    assert app.result is True
+
+
+async def test_wrong_leg_days_say_what_is_accepted():
+    app = profile_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#leg-days", Field).input.value = "mon,funday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        leg_days = app.screen.query_one("#leg-days", Field)
+        assert leg_days.error == "unknown day 'funday'; accepted: mon,tue,wed,thu,fri,sat,sun"
+        assert leg_days.input.has_focus
+    assert app.saved == [] and app.result is UNSET
+
+
+async def test_escape_after_changes_asks_and_puts_the_theme_back():
+    app = profile_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#theme", Choice).focus()
+        await pilot.press("right")
+        assert app.theme == "legday-light"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.theme == "legday-dark"
+    assert app.result is False and app.saved == []
+
+
+async def test_no_profile_yet_shows_the_defaults_and_says_so():
+    app = profile_app(profile=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "No profile yet" in str(app.screen.query_one("#note").content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saved == [(Profile(), Settings())]
+
+
+async def test_profile_storage_error_is_shown_and_the_screen_stays():
+    app = profile_app(failing=disk_full())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert "no space left on device" in app.screen.query_one(StatusLine).message
+        assert app.screen.query_one("#goal", Choice).value == "strength"
+    assert app.result is UNSET
+
+
+def welcome_app(failing=None) -> FormHost:
+    return FormHost(lambda save: WelcomeScreen(save), failing)
+
+
+async def test_welcome_two_digits_and_enter():
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")  # strength, and on to the level
+        assert "cardio stays short and easy" in str(app.screen.query_one("#goal-means").content)
+        assert app.screen.query_one("#level", Choice).has_focus
+        await pilot.press("3", "enter")  # advanced, saved
+        await pilot.pause()
+    assert app.saved == [Profile(goal=Goal.STRENGTH, level=Level.ADVANCED)]
+    assert app.result is True
+
+
+async def test_welcome_arrows_and_enter_or_just_enter_for_the_defaults():
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left", "enter", "left", "enter")
+        await pilot.pause()
+    assert app.saved == [Profile(goal=Goal.HYBRID, level=Level.BEGINNER)]
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    assert app.saved == [Profile(goal=Goal.GENERAL, level=Level.INTERMEDIATE)]
+
+
+async def test_welcome_storage_error_is_shown_and_escape_means_later():
+    app = welcome_app(failing=disk_full())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "no space left on device" in app.screen.query_one(StatusLine).message
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is False
