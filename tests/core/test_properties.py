@@ -24,7 +24,7 @@ from legday.core.planner import history_window, plan_week
 from legday.core.readiness import HARD_LEG_EFFORT
 from tests.core.builders import MON, is_hard
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MODALITIES = ("run", "bike", "swim", "walk", "sprints", "row", "kayak")
 
 # Raw integers, turned into model objects afterwards: much cheaper for hypothesis to draw than nested
@@ -135,7 +135,7 @@ def check_nothing_hard_within_48_h_after_hard_legs_unless_E3_E4(plan, spans):
             assert {"E3", "E4", "G4"} & {r.id for r in s.reasons}, s
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles(), histories(), todays, week_starts)
 def test_plan_invariants(profile, history, today, week_start):
     # One generated case, every invariant: generating histories is the slow part, so share it.

@@ -54,7 +54,7 @@ def decay(hours: float) -> float:
         return 0.0
     for (h0, f0), (h1, f1) in zip(DECAY, DECAY[1:]):
         if hours <= h1:
-            return f0 + (f1 - f0) * (hours - h0) / (h1 - h0)
+            return max(0.0, f0 + (f1 - f0) * (hours - h0) / (h1 - h0))
     return 0.0
 
 
@@ -180,7 +180,7 @@ def day_readiness(
         fatigue += cost
         load = (f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3")
                 else "a leg session")
-        why.append(f"{s.date:%a} {s.start:%H:%M} legs, {load}; {hours:.0f} h ago "
+        why.append(f"{s.date:%a} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
                    f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost:.0f}.")
         why.extend(f"  {n}" for n in notes)
     if fatigue > FATIGUE_CAP:
