@@ -52,7 +52,7 @@ class LegdayCommands(Provider):
 
         on_week = isinstance(self.screen, WeekScreen)
         found = [
-            (c.name, f"{c.help}  [{c.key}]" if c.key else c.help, c.action)
+            (c.name, f"{c.help} · key {c.key}" if c.key else c.help, c.action)
             for c in COMMANDS
             if on_week or not c.week_only
         ]

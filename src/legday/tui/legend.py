@@ -84,11 +84,10 @@ def readiness_style(readiness: int) -> str:
 
 
 def soreness_words(level: int) -> str:
-    """The app's own words for the 0-10 soreness scale."""
-    return (
-        "none", "barely", "mild", "mild", "noticeable", "sore", "sore",
-        "very sore", "very sore", "painful to move", "worst ever",
-    )[max(0, min(10, level))]
+    """The same words the check-in slider shows for each level."""
+    from legday.tui.widgets.slider import soreness_words as words
+
+    return words(level)
 
 
 def minutes_text(session: Session) -> str:

@@ -50,10 +50,10 @@ def keys_section() -> list[Content]:
     lines += _binding_rows(list(LegdayApp.BINDINGS), seen)
     lines.append(
         Content.assemble(("  ", ""), (f"{'ctrl+p':<{KEY_WIDTH}}", "$accent bold"),
-                         "command palette: every action as \"group: verb\", and the themes")
+                         "Command palette: every action as \"group: verb\", and the themes")
     )
     lines.append(
-        Content.assemble(("  ", ""), (f"{'esc':<{KEY_WIDTH}}", "$accent bold"), "close a form or this help")
+        Content.assemble(("  ", ""), (f"{'esc':<{KEY_WIDTH}}", "$accent bold"), "Close a form or this help")
     )
     return lines
 

@@ -38,6 +38,17 @@ def _reason(reason: Reason) -> Block:
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
 
 
+def hours_text(hours: float) -> str:
+    """0.5 -> "30 min", 6.5 -> "6.5 h", 30 -> "30 h", 143 -> "6 days": as a person would say it."""
+    if hours < 1:
+        return f"{round(hours * 60)} min"
+    if hours < 10:
+        return f"{round(hours, 1):g} h"
+    if hours < 72:
+        return f"{round(hours)} h"
+    return f"{round(hours / 24)} days"
+
+
 def _status_words(session: Session) -> str:
     if session.status in ("done", "skipped"):
         return session.status
@@ -57,7 +68,7 @@ def describe_session(session: Session) -> list[Block]:
     if session.start:
         facts.append(f"at {session.start:%H:%M}")
     if session.hours_after_legs is not None:
-        facts.append(f"{session.hours_after_legs:g} h after legs")
+        facts.append(f"{hours_text(session.hours_after_legs)} after legs")
     blocks = [
         Block(
             Content.assemble((legend.session_name(session), f"{style} bold"), ("  " + " · ".join(facts), "")),
@@ -90,14 +101,14 @@ def describe_session(session: Session) -> list[Block]:
 
 def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
     soreness = (
-        (f"{day.soreness} {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
+        (f"{day.soreness}/10 {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
         if day.soreness is not None
         else ("not rated", "$text-muted")
     )
     header = Content.assemble(
         (f"{day.date:%A %d %b}", "bold"),
         ("  today" if day.date == today else "", "$accent bold"),
-        ("  · sore ", "$text-muted"),
+        ("  · soreness ", "$text-muted"),
         soreness,
         ("  · ready ", "$text-muted"),
         (f"{day.readiness}", legend.readiness_style(day.readiness)),

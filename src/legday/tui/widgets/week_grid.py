@@ -62,8 +62,10 @@ class DayCell(Widget):
         room = height - 1 - len(footer)
         body: list[Content] = []
         sessions = list(day.sessions)
+        # Tall cells (big terminals) give each session a second line of detail.
+        detail_lines = 2 if room >= 3 * len(sessions) else 1
         for number, session in enumerate(sessions):
-            chunk = self._session_lines(session, width)
+            chunk = self._session_lines(session, width, detail_lines)
             left = len(sessions) - number - 1
             # Keep a line for "+N more" when the rest will not fit.
             reserve = 1 if left and len(body) + len(chunk) + 2 > room else 0
@@ -77,11 +79,11 @@ class DayCell(Widget):
         return Content("\n").join(lines)
 
     @staticmethod
-    def _session_lines(session: Session, width: int) -> list[Content]:
+    def _session_lines(session: Session, width: int, detail_lines: int = 1) -> list[Content]:
         first = legend.session_line(session)
         if session.kind == "rest":
             return [first]
-        # Most important first: minutes, then how hard (the colour says it too), then when.
+        # Most important first: minutes, how hard (the colour says it too), when, the effort range.
         parts: list[str] = []
         if session.minutes:
             parts.append(legend.minutes_text(session))
@@ -89,14 +91,17 @@ class DayCell(Widget):
             parts.append(session.intensity)
         if session.start and session.status != "done":
             parts.append(session.start.strftime("%H:%M"))
-        # Add detail words only while they fit: a cut-off "19:3" helps nobody.
-        text = ""
+        if session.effort and session.kind != "legs":
+            parts.append(f"effort {legend.effort_text(session)}")
+        # Fill the detail lines with whole words only: a cut-off "19:3" helps nobody.
+        lines = [""] * detail_lines
         for part in parts:
-            if len(text) + 1 + len(part) > width:
-                continue
-            text += " " + part
+            for index, text in enumerate(lines):
+                if len(text) + 1 + len(part) <= width:
+                    lines[index] = text + " " + part
+                    break
         style = "$text-muted strike" if session.status == "skipped" else "$text-muted"
-        return [first, Content.styled(text, style)]
+        return [first, *(Content.styled(text, style) for text in lines if text)]
 
     @staticmethod
     def _soreness_line(day: DayPlan) -> Content:

@@ -122,4 +122,22 @@ class WeekTotals(Widget):
                 lines += [spark_sore, spark_ready, pad + span]
                 if None in soreness:
                     lines.append(pad + gaps)
+        if not wide:
+            # Beside the pane (wide screens) there is room for the key to the grid's colours.
+            lines += [Content(""), *legend_lines()]
         return lines
+
+
+def legend_lines() -> list[Content]:
+    marks = Content.assemble(
+        ("● ", "bold"), ("done  ", "$text-muted"), ("○ ", "bold"), ("to do  ", "$text-muted"),
+        ("× ", "bold"), ("skipped", "$text-muted"),
+    )
+    colours = Content.assemble(
+        ("legs", legend.LEGS_STYLE), ("  ", ""),
+        ("recovery", legend.INTENSITY_STYLE["recovery"]), ("  ", ""),
+        ("easy", legend.INTENSITY_STYLE["easy"]), ("  ", ""),
+        ("moderate", legend.INTENSITY_STYLE["moderate"]), ("  ", ""),
+        ("hard", legend.INTENSITY_STYLE["tempo"]),
+    )
+    return [marks, colours]
