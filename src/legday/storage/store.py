@@ -211,21 +211,30 @@ class Store:
         a month that cannot be read is skipped and listed in ``problems``."""
         if first > last:
             return History()
-        months = []
-        year, month = first.year, first.month
-        while (year, month) <= (last.year, last.month):
-            months.append((year, month, None))
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        span = (last.year - first.year) * 12 + last.month - first.month + 1
+        if span <= 36:
+            months: list[tuple[int, int, Path | None]] = []
+            year, month = first.year, first.month
+            while (year, month) <= (last.year, last.month):
+                months.append((year, month, None))
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        else:
+            # A long window: list the month files that exist rather than trying every month.
+            lo, hi = (first.year, first.month), (last.year, last.month)
+            months = [m for m in self._month_files(first.year, last.year) if lo <= m[:2] <= hi]
         records = self._gather(months)
         for kind in codec.KINDS:
             records[kind] = [r for r in records[kind] if first <= r.date <= last]
         return self._history(records)
 
-    def _month_files(self) -> list[tuple[int, int, Path]]:
-        """Every month file on disk, oldest first."""
+    def _month_files(self, first_year: int = 1, last_year: int = 9999) -> list[tuple[int, int, Path]]:
+        """Every month file on disk (within those years), oldest first."""
         found = []
         try:
-            years = [e for e in os.scandir(self.log_dir) if _YEAR_DIR.match(e.name) and e.is_dir()]
+            years = [
+                e for e in os.scandir(self.log_dir)
+                if _YEAR_DIR.match(e.name) and first_year <= int(e.name) <= last_year and e.is_dir()
+            ]
         except FileNotFoundError:
             return []
         except OSError as err:
