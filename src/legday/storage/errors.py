@@ -22,8 +22,8 @@ class CorruptFile(StorageError):
     def __init__(self, path: Path, line: int | None, message: str):
         where = f"{path}:{line}" if line else f"{path}"
         super().__init__(
-            f"{where}: {message}. legday leaves this file as it is: fix it in a text editor "
-            "(format in the README, 'Where your data lives') or move it aside",
+            f"{where}: {message}. legday will not change this file: fix it in a text editor or "
+            "move it aside (the format is in the README)",
             path,
             line,
         )

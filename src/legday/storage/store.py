@@ -42,7 +42,8 @@ def check_schema(path: Path, data: dict, text: str) -> None:
     found = data["schema"]
     if type(found) is not int or found < 1:
         raise CorruptFile(path, codec.locate(text, None, None, "schema"),
-                          f"schema = {found!r} is not a version legday knows; accepted: 1 to {codec.SCHEMA}")
+                          f"schema = {found!r} is not a version legday knows; accepted: "
+                          + ("1" if codec.SCHEMA == 1 else f"1 to {codec.SCHEMA}"))
     if found > codec.SCHEMA:
         raise NewerSchema(path, found, codec.SCHEMA)
 
