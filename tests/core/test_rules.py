@@ -234,6 +234,7 @@ def test_G3_event_week_tapers_rests_the_day_before_and_drops_late_leg_days():
 
     w = week()
     assert sessions(w, THU, "legs") == []  # two days out: no leg session
+    assert suggestion(w, THU).kind == "rest" and "G3" in ids(suggestion(w, THU))
     assert suggestion(w, FRI).kind == "rest" and "G3" in ids(suggestion(w, FRI))
     event = suggestion(w, SAT)
     assert event.status == "planned" and event.detail == "event day"
@@ -323,6 +324,28 @@ def test_P4_pain_or_very_sore_means_rest_or_gentle_movement(checkin, kind):
     if kind == "recovery":
         assert s.intensity == "recovery" and s.effort[1] <= 2
     assert sunday({"P4"}).kind == "cardio"
+
+
+def test_P4_pain_or_very_sore_on_a_leg_day_skips_the_planned_legs():
+    def thursday(checkin, off=()):
+        return plan(profile("general"), [check(THU, **checkin)], THU, off)
+
+    for checkin in (dict(soreness=9), dict(soreness=1, pain=True)):
+        week = thursday(checkin)
+        assert sessions(week, THU, "legs") == []
+        rest = suggestion(week, THU)
+        assert rest.kind == "rest" and "P4" in ids(rest)
+        assert sessions(thursday(checkin, {"P4"}), THU, "legs") != []
+
+
+def test_P4_sore_leg_day_keeps_the_legs_but_drops_the_cardio_after():
+    def thursday(off=()):
+        return plan(profile("general"), [check(THU, 6)], THU, off)
+
+    week = thursday()
+    (leg,) = sessions(week, THU)
+    assert leg.kind == "legs" and "P4" in ids(leg)
+    assert len(sessions(thursday({"P4"}), THU)) == 2
 
 
 def test_P5_new_exercises_leave_more_fatigue():
@@ -458,6 +481,17 @@ def test_S6_a_fresh_soreness_rating_overrides_the_estimate():
     assert any("S6" in line for line in day.readiness_why)
     assert "own choice" in day.readiness_why[-1]
     assert sunday({"S6"}).readiness < 60
+
+
+def test_S6_a_rating_from_yesterday_still_counts_today_and_fades():
+    def days(off=()):
+        week = plan(profile(leg_days=NO_LEG_DAYS), [check(THU, 9)], THU, off)
+        return [week.day(d).readiness for d in (FRI, SAT, SUN)]
+
+    fri, sat, sun = days()
+    assert fri < sat < sun == 100
+    assert fri <= 50
+    assert days({"S6"}) == [100, 100, 100]
 
 
 def test_S7_S8_leg_fatigue_holds_about_two_days_then_fades_by_day_four():

@@ -27,6 +27,7 @@ from legday.core.readiness import (
 )
 from legday.core.rules import (
     EFFORT,
+    TOO_SORE,
     Ctx,
     Draft,
     add_ons,
@@ -99,8 +100,9 @@ class _Week:
         self.first, self.last = first, last
         legs: list[LegSession] = _slice(history.legs, first, last)
         self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
+        # Check-ins from two days before the week: a recent rating carries over (readiness.CARRY).
         self.checkins: dict[dt.date, CheckIn] = {
-            c.date: c for c in _slice(history.checkins, self.start, last)}
+            c.date: c for c in _slice(history.checkins, self.start - 2 * DAY, last)}
         self.skips: set[tuple[dt.date, str]] = {
             (s.date, s.modality) for s in _slice(history.skips, self.start, last)}
         self.logged_legs = legs
@@ -113,11 +115,25 @@ class _Week:
         logged_days = {s.date for s in legs}
         template = max(legs, key=lambda s: s.started) if legs else None
         self.planned: dict[dt.date, LegSession] = {}
+        # Usual leg days the plan leaves out, with the reason (shown as that day's rest).
+        self.dropped: dict[dt.date, Reason] = {}
         for day in self.days:
             if day < today or day in logged_days or day.weekday() not in profile.leg_days:
                 continue
-            if self._event_days(day) is not None and self._event_days(day) <= 2:
-                continue  # no leg session in the two days before an event (G3, E2)
+            event_days = self._event_days(day)
+            if event_days is not None and event_days <= 2:
+                if event_days > 0:  # on the day itself the event says it all
+                    self.dropped[day] = reason(
+                        "G3", f"No leg session {event_days} day{'s' if event_days > 1 else ''} before your "
+                              "event: legs stay fresh for it.", "Spartan")
+                continue
+            said = self.checkins.get(day)
+            if said is not None and self.on("P4") and (said.pain or said.soreness >= TOO_SORE):
+                why = "You flagged pain" if said.pain else f"Soreness {said.soreness}/10"
+                self.dropped[day] = reason(
+                    "P4", f"{why}: skip today's leg session and rest; pick it up when your legs have "
+                          "come back.", "TravelRunner")
+                continue
             self.planned[day] = LegSession(
                 day, profile.leg_time,
                 template.minutes if template else DEFAULT_LEG_MINUTES,
@@ -129,6 +145,13 @@ class _Week:
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
 
+    def _earlier(self, day: dt.date) -> CheckIn | None:
+        for back in (1, 2):
+            found = self.checkins.get(day - back * DAY)
+            if found is not None:
+                return found
+        return None
+
     def _event_days(self, day: dt.date) -> int | None:
         if self.event is None or not self.on("G3"):
             return None
@@ -138,7 +161,8 @@ class _Week:
     # -- per day -----------------------------------------------------------------------------------
 
     def build(self) -> WeekPlan:
-        readiness = {d: day_readiness(d, self.index, self.checkins.get(d), self.on) for d in self.days}
+        readiness = {d: day_readiness(d, self.index, self.checkins.get(d), self.on, self._earlier(d))
+                     for d in self.days}
         drafts: dict[dt.date, Draft] = {}
         leg_sessions: dict[dt.date, list[Session]] = {}
         g4_used = False
@@ -166,6 +190,11 @@ class _Week:
             return d
         if event_days == 1:
             return Draft(ctx.day, "rest").rest("G3", "The day before your event: rest.", "Spartan")
+        if ctx.day in self.dropped:
+            d = Draft(ctx.day, "rest")
+            d.rest("P4", "x", "TravelRunner")
+            d.reasons = [self.dropped[ctx.day]]
+            return d
         if ctx.legs_today:
             d, notes = leg_day_draft(ctx)
             if legs and notes:
@@ -246,7 +275,8 @@ class _Week:
         for day in self.days:
             busy = bool(self.index.on(day)) or day in self.cardio_by_day
             if day >= self.today and day in drafts:
-                busy = busy or drafts[day].kind != "rest"
+                # Gentle movement (P4, R4) is not training: that day already counts as a day off.
+                busy = busy or drafts[day].kind == "cardio"
             if not busy:
                 return
         candidates = [d for d in future if d.role == "zone2" and not d.locked and not self.index.on(d.day)]
@@ -291,7 +321,7 @@ class _Week:
                    "Well+Good", locked=False)
             flexible.remove(d)
         while total < low:
-            grow = [d for d in flexible if d.role in ("zone2", "long") and d.kind != "rest"
+            grow = [d for d in flexible if d.kind != "rest"
                     and d.minutes + step <= d.span[1]]
             if not grow:
                 break

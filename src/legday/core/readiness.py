@@ -40,6 +40,9 @@ FATIGUE_HOURS = DECAY[-1][0]
 NOVEL_FACTOR = 1.25
 ECCENTRIC_FACTOR = 1.15
 NOVEL_LOOKBACK = dt.timedelta(days=28)
+# How much of an earlier soreness rating still counts 1, 2 days later (S6: the person's word beats the
+# model; P5: soreness eases over 24-48 h). legday's own choice.
+CARRY = {1: 0.6, 2: 0.3}
 # R1, P3 (legday's own cut-offs, S6).
 GOOD_SLEEP = 8.0
 SHORT_SLEEP = 6.0
@@ -163,9 +166,11 @@ def day_readiness(
     index: LegIndex,
     checkin: CheckIn | None,
     on=lambda rule: True,
+    earlier: CheckIn | None = None,
 ) -> Readiness:
-    """Leg readiness on the morning of ``day``. ``on(rule_id)`` says whether a rule is switched on
-    (always, except in the tests that prove each rule matters)."""
+    """Leg readiness on the morning of ``day``. ``checkin`` is that morning's, ``earlier`` the latest
+    one before it (it carries over for a couple of days). ``on(rule_id)`` says whether a rule is
+    switched on (always, except in the tests that prove each rule matters)."""
     at = dt.datetime.combine(day, MORNING)
     why = ["Start at 100: fresh legs."]
     fatigue = 0.0
@@ -189,6 +194,17 @@ def day_readiness(
     score = 100.0 - fatigue
     if fatigue:
         why.append(f"Estimate from your leg sessions: {score:.0f}.")
+
+    if checkin is None and earlier is not None and on("S6"):
+        # No rating for this day yet: a recent one still says more than the model alone. It fades
+        # day by day (legday's own rate), and only ever lowers the estimate.
+        days = (day - earlier.date).days
+        share = CARRY.get(days, 0.0)
+        carried = 100.0 - 10 * earlier.soreness * share
+        if share and carried < score:
+            score = carried
+            why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10), {days} day"
+                       f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): {score:.0f}.")
 
     soreness = sleep = None
     pain = False

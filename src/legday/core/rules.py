@@ -183,7 +183,15 @@ def _cardio(day: dt.date, role: str, modality: str, intensity: str, minutes: int
 def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
     """Cardio on a leg day, by goal. Returns the draft (or None) and notes for the leg session itself."""
     notes: list[Reason] = []
-    score = ctx.readiness.score
+    r = ctx.readiness
+    score = r.score
+    if ctx.on("P4") and (r.pain or score < RECOVERY_BELOW
+                         or (r.soreness is not None and r.soreness >= VERY_SORE)):
+        # P4: the legs are already being asked for a lot today; no extra cardio on top.
+        why = "You flagged pain" if r.pain else f"Readiness {score}/100"
+        notes.append(reason("P4", f"{why}: just the leg session today, no cardio after it; the "
+                                  "cool-down is enough. Stop if anything hurts sharply.", "TravelRunner"))
+        return None, notes
     if ctx.beginner and ctx.on("P1"):
         # P1: no cardio straight after legs while the person is new to lifting.
         notes.append(reason("P1", "New to lifting: no cardio after legs today. Rest between and build "
@@ -236,7 +244,7 @@ def free_day_draft(ctx: Ctx) -> Draft:
             return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
                           "TravelRunner")
         if score < REST_BELOW or (sore is not None and sore >= TOO_SORE):
-            return d.rest("P4", f"Readiness {score}/100: very tired or very sore legs need rest, not "
+            return d.rest("P4", f"{_readiness_words(r)}: very tired or very sore legs need rest, not "
                                 "more work.", "TravelRunner")
         if score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
             return recovery_draft(ctx, d)
@@ -303,12 +311,20 @@ def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
         modality = "swim" if ctx.profile.injury_prone else "walk"
     d.role, d.kind, d.modality, d.intensity, d.minutes, d.span = (
         "recovery", "recovery", modality, "recovery", 20, (20, 20))
-    d.add("P4", f"Readiness {ctx.readiness.score}/100: very sore or tired, so move gently today instead "
+    d.add("P4", f"{_readiness_words(ctx.readiness)}: very sore or tired, so move gently today instead "
                 "of training.", "TravelRunner")
     if ctx.on("M1"):
         d.add("M1", f"{modality.capitalize()}: low impact, kind to sore legs"
                     + (" (swimming is kindest to an injury)." if modality == "swim" else "."), "Alex")
     return d
+
+
+def _readiness_words(r: Readiness) -> str:
+    if r.soreness is None:
+        # No check-in for this day yet: the number is the model's projection, and says so.
+        return (f"Readiness projected at {r.score}/100 from your leg sessions (your morning check-in "
+                "will update it)")
+    return f"Readiness {r.score}/100"
 
 
 def _low_soreness(r: Readiness) -> bool:
