@@ -67,7 +67,7 @@ async def test_moving_past_the_week_end_shows_the_next_week(make_app):
         screen = week(app)
         assert screen.selected == dt.date(2026, 11, 23)
         assert screen.plan.week_start == dt.date(2026, 11, 23)
-        assert "next week" in str(screen.query_one("#title-week").render())
+        assert "next week" in str(screen.query_one("#week-dates").render())
         await pilot.press("k")  # same day, one week back
         assert screen.selected == WEEK_START
         assert screen.plan.week_start == WEEK_START
@@ -87,7 +87,7 @@ async def test_brackets_change_week_and_t_returns_to_today(make_app):
         # Last week is all logged: Monday's and Thursday's legs show as done.
         assert cell_text(app, dt.date(2026, 11, 9)).splitlines()[1] == "● legs"
         assert cell_text(app, dt.date(2026, 11, 12)).splitlines()[1] == "● legs"
-        assert "last week" in str(screen.query_one("#title-week").render())
+        assert "last week" in str(screen.query_one("#week-dates").render())
         await pilot.press("t")
         assert screen.selected == TODAY
         assert screen.plan.week_start == WEEK_START

@@ -54,9 +54,9 @@ class WeekScreen(Screen):
         self.plan: WeekPlan | None = None
 
     def compose(self):
-        with Horizontal(id="title"):
-            yield Static(id="title-week")
-            yield Static(id="title-profile")
+        with Horizontal(id="week-title"):
+            yield Static(id="week-dates")
+            yield Static(id="week-profile")
         yield WeekGrid(id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
@@ -88,7 +88,7 @@ class WeekScreen(Screen):
         last = plan.week_start + dt.timedelta(days=6)
         iso_week = plan.week_start.isocalendar().week
         relative = self._relative_week(plan)
-        self.query_one("#title-week", Static).update(
+        self.query_one("#week-dates", Static).update(
             Content.assemble(
                 ("legday", "$primary bold"),
                 ("  ", ""),
@@ -99,7 +99,7 @@ class WeekScreen(Screen):
             )
         )
         profile = self.app.profile
-        self.query_one("#title-profile", Static).update(
+        self.query_one("#week-profile", Static).update(
             Content.styled(f"{profile.goal.value} · {profile.level.value}", "$text-muted")
         )
 

@@ -123,7 +123,9 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
             extra.append("pain reported: stop if it is sharp (P4)")
         blocks.append(Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$text-muted")))
     hinted = False
-    for session in day.sessions:
+    # What to do comes first: the suggestions you can act on, then the rest in the day's order.
+    ordered = sorted(day.sessions, key=lambda s: not legend.is_actionable(s))
+    for session in ordered:
         blocks.append(BLANK)
         session_blocks = describe_session(session)
         if legend.is_actionable(session) and not hinted:
