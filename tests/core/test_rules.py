@@ -8,9 +8,13 @@ its rule is removed. The week is Monday 16 - Sunday 22 November 2026 (see builde
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
+import re
 
 import pytest
 
+from legday.core import rules as core_rules
+from legday.core.evidence import EVIDENCE
 from tests.core.builders import (
     EXPLOSIVE,
     FRI,
@@ -34,6 +38,7 @@ from tests.core.builders import (
 )
 
 HOUR = dt.timedelta(hours=1)
+CORE = pathlib.Path(core_rules.__file__).parent
 NO_LEG_DAYS = ()
 
 
@@ -536,3 +541,16 @@ def test_S11_weekly_floor_follows_WHO_150_minutes():
     assert plan(profile()).totals.target_minutes == (150, 180)
     assert plan(profile(), disabled={"S11"}).totals.target_minutes == (120, 180)
     assert plan(profile()).totals.cardio_minutes >= 150
+
+
+# --- The rule table itself ---------------------------------------------------------------------------
+
+def test_every_rule_is_evidence_switched_in_code_and_tested_here():
+    code = "\n".join(p.read_text() for p in CORE.glob("*.py"))
+    switched = set(re.findall(r'on\("([A-Z]\d{1,2})"\)', code))
+    tested = {name.split("_")[1] for name in globals() if name.startswith("test_")}
+    tested |= {part for name in globals() if name.startswith("test_") for part in name.split("_")[1:4]
+               if re.fullmatch(r"[A-Z]\d{1,2}", part)}
+    assert set(core_rules.RULES) <= set(EVIDENCE)
+    assert set(core_rules.RULES) == switched  # every listed rule is a switch in code, and vice versa
+    assert set(core_rules.RULES) <= tested, sorted(set(core_rules.RULES) - tested)

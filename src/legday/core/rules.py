@@ -26,6 +26,18 @@ from legday.core.plan import HARD_INTENSITIES, INTENSITIES, Reason
 from legday.core.readiness import HARD_LEG_EFFORT, HOUR, LegIndex, Readiness
 from legday.core.catalogue import traits
 
+# The evidence IDs the planner applies as rules (each can be switched off by ID in the tests, and each
+# has a test named after it). S2 (the scale's words) lives in talk.py, S4 is not used: the planner looks
+# a week ahead, where the fitness-fatigue model's 42-day fitness says little. S10 is cited by P5 and R4.
+RULES: tuple[str, ...] = (
+    "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8",
+    "G1", "G2", "G3", "G4", "G5", "G6",
+    "P1", "P2", "P3", "P4", "P5",
+    "M1", "M2",
+    "R1", "R2", "R3", "R4",
+    "S1", "S3", "S5", "S6", "S7", "S9", "S11",
+)
+
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
 EFFORT: dict[str, tuple[int, int]] = {
     "recovery": (1, 2),
