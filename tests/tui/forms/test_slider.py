@@ -178,3 +178,16 @@ def test_soreness_words_cover_0_to_10_and_clamp():
     assert len(SORENESS_WORDS) == 11
     assert soreness_words(0) == "none" and soreness_words(10) == "worst"
     assert soreness_words(-3) == "none" and soreness_words(42) == "worst"
+
+
+async def test_an_unset_slider_says_so_until_the_first_key_even_at_the_same_level():
+    app = SliderApp(value=0, unset="not rated")
+    async with app.run_test(size=(80, 6)) as pilot:
+        slider = the_slider(app)
+        assert not slider.is_set
+        assert slider.render().plain.startswith("not rated")
+        await pilot.press("left")  # stays at 0, but now it is a rating of 0
+        await pilot.pause()
+        assert slider.is_set and slider.value == 0
+        assert slider.render().plain.startswith("0 none")
+        assert app.changes == [0]

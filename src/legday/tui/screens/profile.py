@@ -30,7 +30,6 @@ def weekdays_text(days: Sequence[int]) -> str:
 class ProfileScreen(FormScreen):
     CSS_PATH = "profile.tcss"
     DISCARD_QUESTION = "Leave without saving? The changes to your profile are not saved."
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True),

@@ -54,7 +54,11 @@ class SorenessScreen(FormScreen):
                 for region in REGIONS:
                     with Horizontal(classes="region"):
                         yield Label(region, classes="region-name")
-                        yield Slider(self.rated.get(region, 0), id=f"region-{region}")
+                        yield Slider(
+                            self.rated.get(region, 0),
+                            id=f"region-{region}",
+                            unset=None if region in self.rated else "not rated: ←/→ or a digit",
+                        )
             sleep = existing.sleep_hours if existing and existing.sleep_hours is not None else None
             yield Field(
                 "Sleep last night, hours (optional)",

@@ -37,8 +37,9 @@ class Choice(Widget, can_focus=True):
         text-style: bold;
     }
     Choice:focus > .choice--chosen {
-        color: $foreground;
-        background: $accent 50%;
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
     }
     Choice > .choice--other {
         color: $text-muted;

@@ -113,8 +113,13 @@ class Slider(Widget, can_focus=True):
         classes: str | None = None,
         disabled: bool = False,
         tooltip: str | None = None,
+        unset: str | None = None,
     ) -> None:
+        """``unset``: start without a level, showing this text until the first key or click (an
+        optional rating, where "not rated" and "0" mean different things)."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.unset_text = unset
+        self.is_set = unset is None
         self.maximum = maximum
         self.words = words
         self._words = [words(level) for level in range(maximum + 1)]
@@ -137,13 +142,25 @@ class Slider(Widget, can_focus=True):
         """The words for the current level, e.g. "quite sore"."""
         return self._words[self.value]
 
+    def _choose(self, value: int) -> None:
+        """Set the value from a key or click; the first one also makes an unset slider set."""
+        if self.is_set:
+            self.value = value
+            return
+        self.is_set = True
+        before = self.value
+        self.value = value
+        if self.value == before:
+            self.post_message(self.Changed(self, self.value))  # rated, even if at the same level
+        self.refresh()
+
     def action_step(self, delta: int) -> None:
         self._last_digit = None
-        self.value += delta
+        self._choose(self.value + delta)
 
     def action_jump(self, value: int) -> None:
         self._last_digit = None
-        self.value = value
+        self._choose(value)
 
     def action_jump_end(self) -> None:
         self.action_jump(self.maximum)
@@ -155,10 +172,10 @@ class Slider(Widget, can_focus=True):
         if last is not None and last[0] and now - last[1] <= DOUBLE_DIGIT_SECONDS:
             combined = last[0] * 10 + digit
             if combined <= self.maximum:
-                self.value = combined
+                self._choose(combined)
                 self._last_digit = None
                 return
-        self.value = digit
+        self._choose(digit)
         self._last_digit = (digit, now)
 
     # --- colours ---------------------------------------------------------------------------
@@ -212,14 +229,17 @@ class Slider(Widget, can_focus=True):
         """Three lines: the level and its words, the track with its handle, the numbers under it."""
         width = self._track_width
         value = self.value
-        level_style = self._level_styles()[value]
         empty = self.get_component_rich_style("slider--empty", partial=True)
         scale_style = self.get_component_rich_style("slider--scale", partial=True)
+        level_style = self._level_styles()[value] if self.is_set else scale_style
         handle_style = self.get_component_rich_style("slider--handle", partial=True) + level_style
 
         words = Text(no_wrap=True, overflow="ellipsis", end="")
-        words.append(f"{value} ", handle_style)
-        words.append(self._words[value], level_style)
+        if self.is_set:
+            words.append(f"{value} ", handle_style)
+            words.append(self._words[value], level_style)
+        else:
+            words.append(self.unset_text or "", scale_style)
 
         x = self._x_of(value, width)
         track = Text(no_wrap=True, overflow="crop", end="")
@@ -241,7 +261,7 @@ class Slider(Widget, can_focus=True):
         scale = Text("".join(chars).rstrip(), style=scale_style, no_wrap=True, overflow="crop")
         label = str(value)
         start = max(0, min(x, width - len(label)))
-        if (start, start + len(label)) in marks:
+        if self.is_set and (start, start + len(label)) in marks:
             scale.stylize(handle_style, start, start + len(label))
         return Text("\n", no_wrap=True).join([words, track, scale])
 
@@ -260,7 +280,7 @@ class Slider(Widget, can_focus=True):
             return
         self.focus()
         self.capture_mouse()
-        self.value = self.value_at(offset.x)
+        self._choose(self.value_at(offset.x))
         event.stop()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

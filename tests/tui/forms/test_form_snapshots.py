@@ -1,0 +1,110 @@
+"""Snapshots of every form screen at 80x24 (and a few at 120x40), in the app's dark theme, fixed
+clock, no animation, no cursor blink. Look at any snapshot you update:
+``rsvg-convert file.svg -o x.png`` and open the PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from legday.core.model import CheckIn, Goal, Level, Profile
+from legday.core.plan import Session
+from legday.storage import Settings
+from legday.tui.screens.log_cardio import LogCardioScreen
+from legday.tui.screens.log_workout import LogWorkoutScreen
+from legday.tui.screens.profile import ProfileScreen
+from legday.tui.screens.soreness import SorenessScreen
+from legday.tui.screens.welcome import WelcomeScreen
+from tests.tui.forms.helpers import NOW, TODAY, FormHost
+
+NARROW = (80, 24)
+WIDE = (120, 40)
+NAMES = ["back squat", "romanian deadlift", "walking lunge"]
+THEMES = ["legday-contrast", "legday-dark", "legday-light"]
+
+
+def workout_app() -> FormHost:
+    return FormHost(lambda save: LogWorkoutScreen(NOW, "kg", NAMES, save))
+
+
+async def fill_workout(pilot) -> None:
+    """Three lines, 70 minutes (set directly: typing is covered by the Pilot tests)."""
+    screen = pilot.app.screen
+    for n, text in enumerate(["back squat 5x5@100kg", "romanian deadlift 3x8@80kg", "calf raise 4x15"]):
+        if n:
+            await pilot.press("ctrl+n")
+        screen.rows[n].input.value = text
+    screen.query_one("#minutes").input.value = "70"
+    screen.query_one("#effort").focus()
+
+
+def test_soreness(snap_compare):
+    app = FormHost(lambda save: SorenessScreen(TODAY, None, save))
+    assert snap_compare(app, terminal_size=NARROW, press=["6"])
+
+
+def test_soreness_regions_open(snap_compare):
+    existing = CheckIn(TODAY, 8, sleep_hours=5.5, pain=True, regions=(("quads", 9), ("calves", 4)))
+    app = FormHost(lambda save: SorenessScreen(TODAY, existing, save))
+    assert snap_compare(app, terminal_size=NARROW, press=["tab", "enter"])
+
+
+def test_soreness_sleep_error(snap_compare):
+    app = FormHost(lambda save: SorenessScreen(TODAY, None, save))
+    assert snap_compare(app, terminal_size=NARROW, press=["3", "tab", "tab", "2", "5", "enter"])
+
+
+def test_log_workout_empty(snap_compare):
+    assert snap_compare(workout_app(), terminal_size=NARROW)
+
+
+def test_log_workout_filled(snap_compare):
+    assert snap_compare(workout_app(), terminal_size=NARROW, run_before=fill_workout)
+
+
+def test_log_workout_filled_wide(snap_compare):
+    assert snap_compare(workout_app(), terminal_size=WIDE, run_before=fill_workout)
+
+
+def test_log_workout_validation_error(snap_compare):
+    async def bad_line(pilot) -> None:
+        pilot.app.screen.rows[0].input.value = "squat 5x"
+
+    assert snap_compare(workout_app(), terminal_size=NARROW, run_before=bad_line, press=["enter"])
+
+
+def test_log_workout_discard_question(snap_compare):
+    async def typed(pilot) -> None:
+        pilot.app.screen.rows[0].input.value = "back squat 5x5@100kg"
+
+    assert snap_compare(workout_app(), terminal_size=NARROW, run_before=typed, press=["escape"])
+
+
+def test_log_cardio_from_a_suggestion(snap_compare):
+    suggestion = Session(
+        kind="cardio",
+        status="suggested",
+        start=dt.datetime.combine(TODAY, dt.time(12, 30)),
+        modality="bike",
+        intensity="easy",
+        effort=(3, 4),
+        minutes=30,
+    )
+    app = FormHost(lambda save: LogCardioScreen(TODAY, NOW, suggestion, save))
+    assert snap_compare(app, terminal_size=NARROW)
+
+
+def test_profile(snap_compare):
+    profile = Profile(goal=Goal.STRENGTH, level=Level.INTERMEDIATE, leg_days=(0, 3))
+    app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
+    assert snap_compare(app, terminal_size=NARROW)
+
+
+def test_profile_wide(snap_compare):
+    profile = Profile(goal=Goal.ENDURANCE, level=Level.ADVANCED, injury_prone=True, leg_days=(1,))
+    app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
+    assert snap_compare(app, terminal_size=WIDE)
+
+
+def test_welcome(snap_compare):
+    app = FormHost(lambda save: WelcomeScreen(save))
+    assert snap_compare(app, terminal_size=NARROW, press=["2"])
