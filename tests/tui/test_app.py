@@ -1,0 +1,175 @@
+"""The app around the week: first run, themes (ours, broken ones, remembered), files that cannot be
+read, the command palette, and the one factory everything is built by."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from legday.core.model import Goal, Level
+from legday.storage import Settings, Store, load_settings, save_settings
+from legday.tui import themes as theme_files
+from legday.tui.app import build_app
+from legday.tui.screens.week import WeekScreen
+from tests.fixtures import fixed_clock, write_typical_week
+
+SIZE = (80, 24)
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_first_run_opens_the_welcome_and_saving_it_writes_the_profile(make_app, tmp_path):
+    from legday.tui.screens.welcome import WelcomeScreen
+
+    app = make_app("first_run")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("2")  # strength
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert app.profile.goal is Goal.STRENGTH
+        assert "strength" in str(app.screen.query_one("#week-profile").render())
+    saved = Store(tmp_path / "data").profile()
+    assert saved is not None and saved.goal is Goal.STRENGTH and saved.level is Level.INTERMEDIATE
+
+
+async def test_a_saved_profile_skips_the_welcome(make_app):
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+
+
+def test_our_three_themes_load_from_the_shipped_directory():
+    loaded, problems = theme_files.load_themes([theme_files.bundled_theme_dir()])
+    by_name = {t.name: t for t in loaded}
+    assert problems == []
+    assert {"legday-dark", "legday-light", "legday-contrast"} <= set(by_name)
+    assert by_name["legday-dark"].dark and not by_name["legday-light"].dark
+
+
+async def test_the_app_starts_in_the_remembered_theme_and_remembers_a_change(tmp_path):
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    config.mkdir()
+    save_settings(config, Settings(theme="legday-contrast"))
+    app = build_app(data, config, fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "legday-contrast"
+        assert {"legday-dark", "legday-light", "legday-contrast"} <= set(app.available_themes)
+        app.theme = "legday-light"
+        await pilot.pause()
+    assert load_settings(config).theme == "legday-light"
+
+
+async def test_a_broken_theme_file_is_reported_and_the_app_falls_back(tmp_path):
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    (config / "themes").mkdir(parents=True)
+    broken = config / "themes" / "mine.toml"
+    broken.write_text('name = "mine"\nprimary = "#E8743B"\nbackground = "not a colour"\n')
+    save_settings(config, Settings(theme="mine"))
+    app = build_app(data, config, fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == theme_files.DEFAULT_THEME
+        shown = messages(app)
+        assert any(str(broken) + ":3" in m and "background" in m for m in shown), shown
+        assert any("'mine' is not available" in m for m in shown), shown
+    # The broken file is left as it was.
+    assert "not a colour" in broken.read_text()
+
+
+async def test_a_corrupt_log_file_is_named_with_its_line_and_the_app_keeps_going(tmp_path):
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    month = data / "log" / "2026" / "2026-11.toml"
+    month.write_text(month.read_text() + "\nthis line = is [not toml\n")
+    before = month.read_bytes()
+    app = build_app(data, config, fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert any("2026-11.toml:" in m for m in messages(app)), messages(app)
+        await pilot.press("l", "right_square_bracket")  # keeps working
+    assert month.read_bytes() == before
+
+
+async def test_a_corrupt_profile_is_reported_and_not_replaced_by_the_welcome(tmp_path):
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    profile = data / "profile.toml"
+    profile.write_text("goal = [\n")
+    app = build_app(data, config, fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert any("profile.toml" in m for m in messages(app)), messages(app)
+    assert profile.read_text() == "goal = [\n"
+
+
+async def test_palette_commands_are_named_group_verb_and_run(make_app):
+    from legday.tui.commands import COMMANDS
+
+    assert all(": " in c.name and c.name == c.name.lower() for c in COMMANDS)
+    assert {"log: workout", "log: soreness", "log: cardio", "week: next", "week: previous",
+            "suggestion: skip", "suggestion: mark done", "profile: edit", "app: help"} <= {c.name for c in COMMANDS}
+
+    app = make_app("typical")
+    async with app.run_test(size=(100, 30)) as pilot:
+        start = app.screen.plan.week_start
+        await pilot.press("ctrl+p")
+        await pilot.press(*"week: next")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert app.screen.plan.week_start == start + dt.timedelta(days=7)
+
+
+async def test_help_lists_every_binding_and_all_evidence(make_app):
+    from legday.core.evidence import EVIDENCE
+    from legday.tui.screens.help import HelpScreen
+
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(w.render()) for w in app.screen.query("#help-body Static"))
+        for binding in WeekScreen.BINDINGS + type(app).BINDINGS:
+            assert binding.tooltip in text
+        for evidence_id, evidence in EVIDENCE.items():
+            assert f"{evidence_id:<5}{evidence.title}" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, WeekScreen)
+
+
+async def test_startup_reads_only_the_history_window(tmp_path, monkeypatch):
+    """Start-up must not grow with history: the store is asked for a bounded window only."""
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    asked: list[tuple[dt.date, dt.date]] = []
+    original = Store.history
+
+    def spy(self, first, last):
+        asked.append((first, last))
+        return original(self, first, last)
+
+    monkeypatch.setattr(Store, "history", spy)
+    monkeypatch.setattr(Store, "all_history", lambda self: (_ for _ in ()).throw(AssertionError("all")))
+    app = build_app(data, config, fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert asked
+    assert all((last - first).days <= 70 for first, last in asked), asked
+
+
+def test_build_app_is_cheap_and_reads_no_history(tmp_path: Path, monkeypatch):
+    write_typical_week(tmp_path / "data")
+    monkeypatch.setattr(Store, "history", lambda *a: (_ for _ in ()).throw(AssertionError("read")))
+    app = build_app(tmp_path / "data", tmp_path / "config", fixed_clock)
+    assert app.today == dt.date(2026, 11, 19)
