@@ -38,7 +38,7 @@ from tests.core.builders import (
 )
 
 HOUR = dt.timedelta(hours=1)
-CORE = pathlib.Path(core_rules.__file__).parent
+CORE = pathlib.Path(core_rules.__file__).parent.parent  # src/legday/core
 NO_LEG_DAYS = ()
 
 
@@ -546,7 +546,7 @@ def test_S11_weekly_floor_follows_WHO_150_minutes():
 # --- The rule table itself ---------------------------------------------------------------------------
 
 def test_every_rule_is_evidence_switched_in_code_and_tested_here():
-    code = "\n".join(p.read_text() for p in CORE.glob("*.py"))
+    code = "\n".join(p.read_text() for p in CORE.rglob("*.py"))
     switched = set(re.findall(r'on\("([A-Z]\d{1,2})"\)', code))
     tested = {name.split("_")[1] for name in globals() if name.startswith("test_")}
     tested |= {part for name in globals() if name.startswith("test_") for part in name.split("_")[1:4]

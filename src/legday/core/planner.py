@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from legday.core.evidence import reason
-from legday.core.model import CardioSession, CheckIn, Goal, History, LegSession, Profile
+from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan
 from legday.core.readiness import (
     DANGER_RATIO,
@@ -30,17 +30,19 @@ from legday.core.rules import (
     TOO_SORE,
     Ctx,
     Draft,
+    WeekView,
     add_ons,
     apply_state,
     apply_timing,
+    balance,
     choose_modality,
     free_day_draft,
     hours_between,
-    is_hard_leg,
     leg_addons,
     leg_day_draft,
     leg_reasons,
     place,
+    target,
 )
 from legday.core.talk import talk_words
 
@@ -50,8 +52,6 @@ DAY = dt.timedelta(days=1)
 LOOKBACK_DAYS = 56
 # A planned leg session copies the last logged one; with none logged, a typical hard hour.
 DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT = 60, 7
-# Logged cardio at this effort or more counts as a hard session (S11).
-HARD_CARDIO_EFFORT = 7
 # Days before an event that count as race week (G3 taper).
 TAPER_DAYS = 7
 
@@ -179,7 +179,8 @@ class _Week:
             drafts[day] = d
             g4_used = g4_used or d.exception == "G4"
             long_done = long_done or d.role == "long"
-        self._weekly(drafts, readiness)
+        balance(WeekView(self.days, self.today, drafts, self.cardio_by_day, lambda d: bool(self.index.on(d)),
+                         self.profile.goal, self.skips, self.on))
         return self._assemble(readiness, drafts, leg_sessions)
 
     def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:
@@ -234,106 +235,6 @@ class _Week:
             ))
         return out
 
-    # -- the week as a whole -----------------------------------------------------------------------
-
-    def _weekly(self, drafts: dict[dt.date, Draft], readiness: dict[dt.date, Readiness]) -> None:
-        future = [drafts[d] for d in sorted(drafts)]
-        self._hard_cap(future, drafts)
-        self._rest_day(future, drafts)
-        self._minutes(future)
-
-    def _logged_hard(self) -> list[dt.date]:
-        return [c.date for cs in self.cardio_by_day.values() for c in cs if c.effort >= HARD_CARDIO_EFFORT]
-
-    def _hard_cap(self, future: list[Draft], drafts: dict[dt.date, Draft]) -> None:
-        """S11: about 80 % of sessions easy, 20 % hard; and never two hard days in a row."""
-        if not self.on("S11"):
-            return
-        sessions = sum(len(cs) for cs in self.cardio_by_day.values()) + sum(
-            1 for d in future if d.kind != "rest" and d.role != "event")
-        cap = max(1, round(sessions / 5))
-        hard_days = set(self._logged_hard())
-        candidates = sorted((d for d in future if d.hard),
-                            key=lambda d: (d.exception is None, -d.readiness, d.day))
-        kept = len(hard_days)
-        for d in candidates:
-            next_to_hard = (d.day - DAY) in hard_days or (d.day + DAY) in hard_days
-            if kept < cap and not next_to_hard:
-                kept += 1
-                hard_days.add(d.day)
-                continue
-            d.cap("moderate")
-            why = ("the day next to another hard one stays steady" if next_to_hard
-                   else f"this week already has {kept} hard session{'s' if kept != 1 else ''}")
-            d.add("S11", f"About 80% of sessions easy, 20% hard: {why}.", "Seiler 2010")
-
-    def _rest_day(self, future: list[Draft], drafts: dict[dt.date, Draft]) -> None:
-        """P5: recovery takes 24-48 h or more, and light sessions don't speed it (S10): keep at least one
-        day of the week free of training."""
-        if not self.on("P5"):
-            return
-        for day in self.days:
-            busy = bool(self.index.on(day)) or day in self.cardio_by_day
-            if day >= self.today and day in drafts:
-                # Gentle movement (P4, R4) is not training: that day already counts as a day off.
-                busy = busy or drafts[day].kind == "cardio"
-            if not busy:
-                return
-        candidates = [d for d in future if d.role == "zone2" and not d.locked and not self.index.on(d.day)]
-        if not candidates:
-            return
-        legs_first = self.profile.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
-        before_legs = [d for d in candidates if self.index.on(d.day + DAY)]
-        if legs_first and before_legs:
-            pick = before_legs[-1]
-            why = "and tomorrow's leg session gets fresh legs"
-        else:
-            pick = min(candidates, key=lambda d: (d.readiness, -d.day.toordinal()))
-            why = "on the day your legs are least ready"
-        pick.rest("P5", f"A day off: recovery takes 24-48 h or more, light sessions don't speed it "
-                        f"(S10), {why}.", "Spartan", locked=False)
-
-    def _minutes(self, future: list[Draft]) -> None:
-        """G6: 2-3 h of steady cardio a week; with S11 (WHO) the floor is 150 minutes."""
-        if not self.on("G6"):
-            return
-        low, high = self.target
-        logged = sum(c.minutes for cs in self.cardio_by_day.values() for c in cs)
-        live = [d for d in future if d.kind != "rest" and d.minutes and (d.day, d.modality) not in self.skips]
-        total = logged + sum(d.minutes for d in live)
-        flexible = [d for d in live if d.role in ("zone2", "long", "hard") and not d.reduced
-                    and not d.locked]
-        step = 5
-        while total > high:
-            shrink = [d for d in flexible if d.minutes - step >= d.span[0]]
-            if not shrink:
-                break
-            d = max(shrink, key=lambda d: (d.minutes - d.span[0], d.day))
-            d.minutes -= step
-            total -= step
-        while total > high:
-            spare = [d for d in flexible if d.role == "zone2" and d.kind != "rest"]
-            if not spare:
-                break
-            d = max(spare, key=lambda d: d.day)
-            total -= d.minutes
-            d.rest("G6", f"The week already reaches {total} minutes of cardio: 2-3 hours is the aim.",
-                   "Well+Good", locked=False)
-            flexible.remove(d)
-        while total < low:
-            grow = [d for d in flexible if d.kind != "rest"
-                    and d.minutes + step <= d.span[1]]
-            if not grow:
-                break
-            d = min(grow, key=lambda d: (d.minutes - d.span[1], d.day))
-            d.minutes += step
-            total += step
-
-    @property
-    def target(self) -> tuple[int, int]:
-        # G6 says 2-3 h; WHO (S11) asks at least 150 minutes of moderate activity: aim for the overlap.
-        return (150, 180) if self.on("S11") else (120, 180)
-
     # -- output ------------------------------------------------------------------------------------
 
     def _assemble(self, readiness: dict[dt.date, Readiness], drafts: dict[dt.date, Draft],
@@ -367,7 +268,7 @@ class _Week:
                                          "is called a danger zone, but that claim is disputed: a warning, "
                                          "not a rule; the plan is unchanged.", "Gabbett 2016"))
         warnings.extend(self._lingering(readiness))
-        totals = Totals(cardio_minutes, hard, easy, legs, self.target, ratio)
+        totals = Totals(cardio_minutes, hard, easy, legs, target(self.on), ratio)
         return WeekPlan(self.start, self.today, tuple(days), totals, tuple(warnings))
 
     def _lingering(self, readiness: dict[dt.date, Readiness]) -> list[Reason]:

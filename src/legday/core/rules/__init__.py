@@ -1,0 +1,28 @@
+"""The planner's rules, each named by its evidence ID.
+
+A day's suggestion starts as a ``Draft`` and passes through the rules in a fixed order:
+
+    goals.py     what the goal wants on this day        P4, G1-G5, E3, E4, G3, G6 (M1, R4 on gentle days)
+    modality.py  what to do it on                       S9, M2, P1, P2
+    timing.py    when, around the leg sessions          E6, E5
+                 how hard, given the hours since legs   E1, E2, S1, E6
+    recovery.py  sleep, and the add-ons                 P3; E7, R1, R3, R4; E8, R2 on leg sessions
+    week.py      the week as a whole                    S11, P5, G6
+
+Each rule writes a ``Reason`` with its ID when it changes or explains something. ``Ctx.on(id)`` is how
+the tests switch a single rule off to prove that its test fails without it; in the app every rule is on.
+Readiness (S3, S5, S6, S7, P5, R1, P3, P4) is worked out in ``legday.core.readiness``.
+"""
+
+from legday.core.rules.base import EFFORT, RULES, TOO_SORE, Ctx, Draft, hours_between
+from legday.core.rules.goals import free_day_draft, leg_day_draft
+from legday.core.rules.modality import choose_modality
+from legday.core.rules.recovery import add_ons, apply_state, leg_addons, leg_reasons
+from legday.core.rules.timing import apply_timing, place
+from legday.core.rules.week import WeekView, balance, target
+
+__all__ = [
+    "EFFORT", "RULES", "TOO_SORE", "Ctx", "Draft", "hours_between", "free_day_draft", "leg_day_draft",
+    "choose_modality", "add_ons", "apply_state", "leg_addons", "leg_reasons",
+    "apply_timing", "place", "WeekView", "balance", "target",
+]

@@ -1,0 +1,185 @@
+"""What every rule works on: the ``Draft`` of a day's suggestion, the day's context ``Ctx``, the table of
+rule IDs and legday's own thresholds (S6: no cut-off is validated, so each is named and commented)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from legday.core.catalogue import traits
+from legday.core.evidence import reason
+from legday.core.model import Goal, LegSession, Level, Profile
+from legday.core.plan import HARD_INTENSITIES, INTENSITIES, Reason
+from legday.core.readiness import HOUR, LegIndex, Readiness
+
+# The evidence IDs the planner applies as rules (each can be switched off by ID in the tests, and each
+# has a test named after it). S2 (the scale's words) lives in talk.py, S4 is not used: the planner looks
+# a week ahead, where the fitness-fatigue model's 42-day fitness says little. S10 is cited by P5 and R4.
+RULES: tuple[str, ...] = (
+    "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8",
+    "G1", "G2", "G3", "G4", "G5", "G6",
+    "P1", "P2", "P3", "P4", "P5",
+    "M1", "M2",
+    "R1", "R2", "R3", "R4",
+    "S1", "S3", "S5", "S6", "S7", "S9", "S11",
+)
+
+# CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
+EFFORT: dict[str, tuple[int, int]] = {
+    "recovery": (1, 2),
+    "easy": (3, 4),
+    "moderate": (4, 5),
+    "tempo": (6, 7),
+    "intervals": (7, 8),
+    "sprints": (8, 9),
+}
+RANK = {name: n for n, name in enumerate(INTENSITIES)}
+
+# legday's own thresholds (S6: none is validated). Readiness is 0-100.
+READY_FOR_HARD = 60  # below this, a free day gets steady work instead of a hard session
+READY_FOR_E3 = 65  # E3 needs low soreness: reported <= 3, or an estimate this good
+LOW_SORENESS = 3
+RECOVERY_BELOW = 40  # P4: very tired -> active recovery
+REST_BELOW = 20  # P4: exhausted -> rest
+VERY_SORE, TOO_SORE = 6, 8  # P4 on the reported 0-10 soreness
+SAME_DAY_GAP = 6  # E5: hours between same-day strength and endurance
+NEXT_DAY_GAP = 24  # E3, E4, E5: hours between legs and a hard run
+HARD_AFTER_LEGS = 48  # E2
+FLUSH_MINUTES = 20  # a post-leg spin this short and easy may follow the lift straight away (G1)
+EARLIEST, LATEST = dt.time(5, 30), dt.time(22, 0)
+MORNING_RUN = dt.time(7, 0)
+IMPACT = ("run", "sprints", "plyometrics")
+
+
+STEADY = "Steady zone-2 cardio towards 2-3 hours this week."
+
+
+@dataclass
+class Draft:
+    """A suggestion being worked on; the planner turns it into a ``Session`` at the end."""
+
+    day: dt.date
+    role: str  # post_legs | hard | long | zone2 | recovery | rest | event
+    kind: str = "cardio"
+    modality: str | None = None
+    intensity: str | None = None
+    minutes: int | None = None
+    span: tuple[int, int] = (0, 0)  # the minutes G6 may scale between
+    start: dt.datetime | None = None
+    reasons: list[Reason] = field(default_factory=list)
+    addons: list[Reason] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    exception: str | None = None  # E3, E4 or G4: the rule that allows hard work close to legs
+    locked: bool = False  # the weekly pass leaves it alone (P4 rest, race week)
+    reduced: bool = False  # P3 or taper cut it: G6 must not grow it back
+    readiness: int = 100
+    status: str = "suggested"
+    detail: str | None = None
+    pitch: list[Reason] = field(default_factory=list)
+
+    def add(self, id: str, text: str, source: str | None = None) -> None:
+        if not any(r.id == id and r.text == text for r in self.reasons):
+            self.reasons.append(reason(id, text, source))
+
+    def addon(self, id: str, text: str, source: str | None = None) -> None:
+        if not any(r.id == id for r in self.addons):
+            self.addons.append(reason(id, text, source))
+
+    @property
+    def hard(self) -> bool:
+        return self.intensity in HARD_INTENSITIES
+
+    def cap(self, intensity: str) -> bool:
+        """Lower the intensity to at most ``intensity``; True if it changed. A hard session that is
+        no longer hard becomes steady work: explosive modalities make no sense slow, and the lines that
+        pitched the hard session no longer apply."""
+        if self.intensity is None or RANK[self.intensity] <= RANK[intensity]:
+            return False
+        was_hard = self.hard
+        self.intensity = intensity
+        if was_hard and not self.hard:
+            if self.modality in ("sprints", "plyometrics"):
+                self.modality = "bike"
+            if self.role == "hard":
+                self.role, self.span = "zone2", (25, 60)
+                self.minutes = max(self.minutes or 40, 30)
+            self.reasons = [r for r in self.reasons if r not in self.pitch]
+            self.choices = [c for c in self.choices if not c.startswith(("E3", "E4"))]
+            self.pitch = []
+            self.exception = None if self.exception in ("E3", "E4") else self.exception
+            self.add("G6", STEADY, "Well+Good")
+        return True
+
+    def pitch_hard(self, id: str, text: str, source: str | None = None) -> None:
+        """A reason that argues for the hard session; dropped if a later rule makes it steady."""
+        self.add(id, text, source)
+        self.pitch.append(self.reasons[-1])
+
+    def rest(self, id: str, text: str, source: str | None = None, locked: bool = True) -> Draft:
+        """Turn this draft into a rest day with one reason (earlier reasons no longer apply)."""
+        self.role, self.kind = "rest", "rest"
+        self.modality = self.intensity = self.minutes = self.start = None
+        self.exception = None
+        self.reasons, self.addons, self.choices = [], [], []
+        self.locked = locked
+        self.add(id, text, source)
+        return self
+
+
+@dataclass
+class Ctx:
+    """Everything a rule may look at for one day."""
+
+    day: dt.date
+    profile: Profile
+    readiness: Readiness
+    legs: LegIndex  # logged and planned leg sessions, in and before this week
+    legs_today: list[LegSession]
+    disabled: frozenset[str] = frozenset()
+    g4_used: bool = False  # G4 already placed this week ("not overdone")
+    long_done: bool = False  # a long run is already in this week
+    event_days: int | None = None  # days from this day to the event, when it is 0-7 days away
+
+    def on(self, rule: str) -> bool:
+        return rule not in self.disabled
+
+    @property
+    def goal(self) -> Goal:
+        return self.profile.goal
+
+    @property
+    def beginner(self) -> bool:
+        return self.profile.level is Level.BEGINNER
+
+    @property
+    def slot(self) -> dt.datetime:
+        """The usual training time on this day."""
+        return dt.datetime.combine(self.day, self.profile.leg_time)
+
+    def at(self, t: dt.time) -> dt.datetime:
+        return dt.datetime.combine(self.day, t)
+
+
+def hours_between(earlier: dt.datetime, later: dt.datetime) -> float:
+    return (later - earlier) / HOUR
+
+
+def explosive(session: LegSession | None) -> bool:
+    return bool(session) and any(traits(e.name).explosive for e in session.exercises)
+
+
+def cardio_draft(day: dt.date, role: str, modality: str, intensity: str, minutes: int,
+            span: tuple[int, int], readiness: int) -> Draft:
+    return Draft(day, role, "cardio", modality, intensity, minutes, span, readiness=readiness)
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def hours_since_legs(ctx: Ctx, d: Draft) -> float | None:
+    t = d.start or ctx.slot
+    last = ctx.legs.last_before(t)
+    return None if last is None else hours_between(last.ended, t)
+
+
+# ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,189 @@
+"""Drafts: what the person's goal wants on a day (G1-G5, G6), the exceptions the day after legs (E3, E4),
+and what the body says first (P4, with the gentle options of M1 and the honesty of R4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from legday.core.evidence import reason
+from legday.core.model import Goal, Level
+from legday.core.plan import Reason
+from legday.core.readiness import Readiness
+from legday.core.rules.base import (
+    HARD_AFTER_LEGS,
+    LATEST,
+    LOW_SORENESS,
+    NEXT_DAY_GAP,
+    READY_FOR_E3,
+    READY_FOR_HARD,
+    RECOVERY_BELOW,
+    REST_BELOW,
+    STEADY,
+    TOO_SORE,
+    VERY_SORE,
+    Ctx,
+    Draft,
+    cardio_draft,
+    explosive,
+    hours_between,
+)
+
+# Every goal starts from running; S9, M2, P1 and P2 then move it to something kinder where they apply.
+BASE_MODALITY = "run"
+
+
+def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
+    """Cardio on a leg day, by goal. Returns the draft (or None) and notes for the leg session itself."""
+    notes: list[Reason] = []
+    r = ctx.readiness
+    score = r.score
+    if ctx.on("P4") and (r.pain or score < RECOVERY_BELOW
+                         or (r.soreness is not None and r.soreness >= VERY_SORE)):
+        # P4: the legs are already being asked for a lot today; no extra cardio on top.
+        why = "You flagged pain" if r.pain else f"Readiness {score}/100"
+        notes.append(reason("P4", f"{why}: just the leg session today, no cardio after it; the "
+                                  "cool-down is enough. Stop if anything hurts sharply.", "TravelRunner"))
+        return None, notes
+    if ctx.beginner and ctx.on("P1"):
+        # P1: no cardio straight after legs while the person is new to lifting.
+        notes.append(reason("P1", "New to lifting: no cardio after legs today. Rest between and build "
+                                  "form on separate days.", "Well+Good"))
+        return None, notes
+    goal = ctx.goal
+    d: Draft | None = None
+    if goal is Goal.STRENGTH and ctx.on("G1"):
+        d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 20), score)
+        d.add("G1", "After legs, cardio is recovery, not a workout: 15-20 minutes easy. It won't blunt "
+                    "strength or size.", "Schumann 2022")
+    elif goal is Goal.GENERAL and ctx.on("G5"):
+        d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 25), score)
+        d.add("G5", "A light run stacked after lifting adds energy burned; fine for general fitness.",
+              "Sayer")
+    elif goal is Goal.ENDURANCE and ctx.on("G3"):
+        d = cardio_draft(ctx.day, "post_legs", "run", "easy", 30, (20, 40), score)
+        d.add("G3", "An easy run on leg day trains your body to use fat; easy effort only.", "Sayer")
+    elif goal is Goal.POWER and ctx.on("G2"):
+        d = cardio_draft(ctx.day, "post_legs", "bike", "easy", 15, (10, 20), score)
+        d.add("G2", "Just a short easy spin: hard cardio next to explosive work costs power.",
+              "Schumann 2022")
+    elif goal is Goal.HYBRID and ctx.on("G4"):
+        if ctx.profile.level is Level.ADVANCED and not ctx.g4_used:
+            d = cardio_draft(ctx.day, "post_legs", "run", "tempo", 20, (15, 20), score)
+            d.exception = "G4"
+            d.add("G4", "Race rehearsal: a tempo run straight after legs, to practise running on tired "
+                        "legs. Once this week, not every leg day.", "Well+Good")
+            d.choices.append("G4 over E1/E5: for an advanced hybrid racer, running hard on tired legs is "
+                             "the training itself; everyone else keeps it easy and apart.")
+        else:
+            d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 20), score)
+            why = ("once a week is enough" if ctx.g4_used else "that is for advanced athletes only")
+            d.add("G4", f"An easy run after legs; running hard on tired legs rehearses racing, but {why}.",
+                  "Well+Good")
+    return d, notes
+
+
+def free_day_draft(ctx: Ctx) -> Draft:
+    """Cardio on a day without legs: rest or recovery when the body says so (P4), the E4/E3 exceptions
+    the day after legs, a long run on rested legs (G3), otherwise hard or steady work (G6)."""
+    r = ctx.readiness
+    score = r.score
+    d = cardio_draft(ctx.day, "zone2", BASE_MODALITY, "moderate", 40, (25, 60), score)
+    sore = r.soreness
+
+    # P4: listen to your body. Pain stops everything; very sore or exhausted -> rest or move gently.
+    if ctx.on("P4"):
+        if r.pain:
+            return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
+                          "TravelRunner")
+        if score < REST_BELOW or (sore is not None and sore >= TOO_SORE):
+            return d.rest("P4", f"{_readiness_words(r)}: very tired or very sore legs need rest, not "
+                                "more work.", "TravelRunner")
+        if score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
+            return recovery_draft(ctx, d)
+
+    last = ctx.legs.last_before(ctx.slot)
+    yesterday = last is not None and last.date == ctx.day - dt.timedelta(days=1)
+
+    # E4: after an explosive leg day, a power athlete pairs it with short explosive work - or rests.
+    if ctx.on("E4") and ctx.goal is Goal.POWER and yesterday and explosive(last):
+        if score >= READY_FOR_HARD:
+            start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
+            if start.date() == ctx.day and start.time() <= LATEST:
+                d = cardio_draft(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
+                d.exception, d.start = "E4", start
+                d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, "
+                            "full rest between. Not a HIIT class.", "Spartan")
+                d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
+                                 "sharp; anything long and hard would still wait 48 h.")
+                return d
+        else:
+            return d.rest("E4", f"Readiness {score}/100: not bounced back from yesterday's explosive "
+                                "session, so rest instead of sprints.", "Spartan")
+
+    # E3: the runner's exception to E2.
+    if (ctx.on("E3") and ctx.goal is Goal.ENDURANCE and not ctx.beginner and yesterday
+            and _low_soreness(r)):
+        start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
+        if start.date() == ctx.day and start.time() <= LATEST:
+            d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
+            d.exception, d.start = "E3", start
+            d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) today, "
+                        "a full day after legs.", "Spartan")
+            d.choices.append("E3 over E2: you run for endurance, aren't a beginner and report low "
+                             "soreness, so the hard run goes a day after legs instead of two.")
+            return d
+
+    # G3: the long steady run goes to the weekend, on rested legs.
+    rested = last is None or hours_between(last.ended, ctx.slot) >= HARD_AFTER_LEGS
+    if (ctx.on("G3") and ctx.goal is Goal.ENDURANCE and ctx.day.weekday() >= 5 and rested
+            and not ctx.long_done and score >= READY_FOR_HARD and ctx.event_days is None):
+        d = cardio_draft(ctx.day, "long", "run", "moderate", 75, (60, 90), score)
+        d.add("G3", "The long steady run: weekend, on rested legs.", "Spartan")
+        return d
+
+    # G6: a harder effort when the legs are ready (S11 keeps these to about one in five), else steady.
+    if score >= READY_FOR_HARD:
+        d = cardio_draft(ctx.day, "hard", BASE_MODALITY, "intervals", 40, (30, 45), score)
+        if ctx.goal is Goal.POWER and ctx.on("G2"):
+            d.modality, d.intensity, d.minutes, d.span = "sprints", "sprints", 20, (15, 25)
+            d.pitch_hard("G2", "Your hard effort is short and explosive (sprints with full rest), not long "
+                        "intervals, which cost power.", "Schumann 2022")
+        else:
+            d.pitch_hard("G6", "A harder effort: your legs are ready, and the week wants a few high-intensity "
+                        "sessions besides the steady ones.", "Well+Good")
+        return d
+    d.add("G6", STEADY, "Well+Good")
+    return d
+
+
+def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
+    """P4 with M1 and R4: move gently, low impact, and be honest about what it does."""
+    modality = d.modality  # without M1 the plan would know no gentler option than its usual one
+    if ctx.on("M1"):
+        modality = "swim" if ctx.profile.injury_prone else "walk"
+    d.role, d.kind, d.modality, d.intensity, d.minutes, d.span = (
+        "recovery", "recovery", modality, "recovery", 20, (20, 20))
+    d.add("P4", f"{_readiness_words(ctx.readiness)}: very sore or tired, so move gently today instead "
+                "of training.", "TravelRunner")
+    if ctx.on("M1"):
+        d.add("M1", f"{modality.capitalize()}: low impact, kind to sore legs"
+                    + (" (swimming is kindest to an injury)." if modality == "swim" else "."), "Alex")
+    return d
+
+
+def _readiness_words(r: Readiness) -> str:
+    if r.soreness is None:
+        # No check-in for this day yet: the number is the model's projection, and says so.
+        return (f"Readiness projected at {r.score}/100 from your leg sessions (your morning check-in "
+                "will update it)")
+    return f"Readiness {r.score}/100"
+
+
+def _low_soreness(r: Readiness) -> bool:
+    if r.soreness is not None:
+        return r.soreness <= LOW_SORENESS
+    return r.score >= READY_FOR_E3
+
+
+
+# ---------------------------------------------------------------------------------------------------

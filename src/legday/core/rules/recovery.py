@@ -1,0 +1,76 @@
+"""The person's state (P3 short sleep) and the add-ons a session carries: warm-up (E7), sleep (R1),
+stretching and foam rolling (R3), honesty about active recovery (R4); on leg sessions the cool-down (E8),
+protein (R2) and why the session sits where it does (E6, S3)."""
+
+from __future__ import annotations
+
+from legday.core.evidence import reason
+from legday.core.model import Goal, LegSession
+from legday.core.plan import Reason
+from legday.core.rules.base import HARD_AFTER_LEGS, IMPACT, Ctx, Draft, hours_since_legs
+
+
+def apply_state(d: Draft, ctx: Ctx) -> None:
+    sleep = ctx.readiness.sleep_hours
+    if d.kind == "rest" or sleep is None:
+        return
+    if ctx.on("P3") and sleep < 6:
+        d.cap("moderate")
+        d.minutes = max(10, int(round((d.minutes or 0) * 2 / 3 / 5)) * 5)
+        d.span = (min(d.span[0], d.minutes), d.minutes)
+        d.reduced = True
+        d.add("P3", f"Only {sleep:g} h of sleep: a shorter, easier session today.", "Alex")
+
+
+def add_ons(d: Draft, ctx: Ctx) -> None:
+    if d.kind == "rest":
+        return
+    after = hours_since_legs(ctx, d)
+    recent = after is not None and after < HARD_AFTER_LEGS
+    runner = ctx.goal in (Goal.ENDURANCE, Goal.HYBRID)
+    if ctx.on("E7") and d.modality in IMPACT and (recent or runner):
+        text = ("Dynamic warm-up first, then start slower than usual and cut it short if the legs "
+                "complain." if recent else "Dynamic warm-up first.")
+        if runner:
+            text += " Runners: about 20 reps of glute activation (banded clamshells) before you go."
+        d.addon("E7", text, "TravelRunner")
+    if ctx.on("R3") and recent and d.intensity in ("recovery", "easy"):
+        d.addon("R3", "Afterwards: stretch (10-20 s holds) and foam roll; a massage eases soreness "
+                      "most.", "Dupuy 2018")
+    if ctx.on("R1") and ctx.readiness.sleep_hours is not None and ctx.readiness.sleep_hours < 8:
+        d.addon("R1", "Aim for 8 h of sleep tonight.", "ACSM")
+    if d.kind == "recovery" and ctx.on("R4"):
+        d.choices.append("R4: this is for blood flow and as a cool-down; whether light cardio eases "
+                         "soreness is disputed (Well+Good vs Spartan, Sayer), so don't expect a cure.")
+        d.addon("R4", "Gentle movement gets blood flowing; it won't speed recovery (S10).", "Well+Good")
+
+
+def leg_addons(ctx: Ctx) -> list[Reason]:
+    out = []
+    if ctx.on("E8"):
+        out.append(reason("E8", "Cool down: 5-10 minutes of easy spinning or walking after the last set.",
+                          "ACSM"))
+    if ctx.on("R2"):
+        extra = " Running after lifting can leave you short: eat enough." if ctx.goal is Goal.STRENGTH else ""
+        out.append(reason("R2", "Protein today: 1.2-2.0 g per kg of body weight." + extra,
+                          "ACSM/AND/DC 2016"))
+    return out
+
+
+def leg_reasons(ctx: Ctx, session: LegSession, planned: bool) -> list[Reason]:
+    """Why a leg session sits where it does (planned), or what it cost (logged)."""
+    if not planned:
+        return [reason("S3", f"Logged: effort {session.effort} x {session.minutes} min = load "
+                             f"{session.load}.", "Foster 2001")] if ctx.on("S3") else []
+    if ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL):
+        text = "Legs first for your goal: today's cardio comes after the lift, easy."
+    elif ctx.goal is Goal.ENDURANCE:
+        text = "Running first for your goal: key runs go on days away from legs."
+    else:
+        text = "Strength and running both matter for racing: legs today, running around it."
+    out = [reason("E6", text, "Well+Good")] if ctx.on("E6") else []
+    if planned:
+        out.append(reason("S3", "Planned like your last leg session; log it with its effort so the plan "
+                                "can follow how hard it really was.", "Foster 2021"))
+    return out
+
