@@ -15,7 +15,7 @@ from typing import Any
 from legday.core.model import WEEKDAYS
 from legday.storage.codec import SCHEMA, locate
 from legday.storage.errors import CorruptFile, StorageError
-from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes
+from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes, sweep_temp_files
 
 
 @dataclass(frozen=True)
@@ -88,4 +88,5 @@ def save_settings(config_dir: Path, s: Settings) -> None:
         data = dict(got[0]) if got else {}
         data.update({"schema": SCHEMA, "theme": s.theme, "week_start": s.week_start})
         data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
+        sweep_temp_files(path.parent)
         atomic_write(path, tomli_w.dumps(data).encode())

@@ -153,6 +153,7 @@ class Store:
                 except StorageError as err:
                     self._note(err)
                     raise
+            sweep_temp_files(path.parent)
             st = atomic_write(path, payload)
         self._profile = (signature(st), p)
         self._clear(path)

@@ -1,0 +1,90 @@
+"""Several processes at once, and processes killed at random moments: nothing reported saved is lost,
+and every file still parses."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from legday.storage import Store
+from tests.storage.child import ids_in
+
+CHILD = Path(__file__).with_name("child.py")
+
+
+def run_child(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def assert_every_file_parses(data_dir: Path) -> None:
+    files = list(data_dir.rglob("*.toml"))
+    assert files
+    for path in files:
+        tomllib.loads(path.read_text())
+    store = Store(data_dir)
+    store.all_history()
+    store.profile()
+    assert store.problems == []
+
+
+def test_four_processes_writing_the_same_month_lose_nothing(tmp_path):
+    workers, count = 4, 50
+    # Start together: each child waits for the same moment, after all have had time to start.
+    start_at = time.time() + 1.0
+    children = [run_child("write", str(tmp_path), f"w{w}", str(count), str(start_at))
+                for w in range(workers)]
+    reported = []
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        reported += out.split()
+    assert len(reported) == workers * count
+
+    present = ids_in(Store(tmp_path))
+    assert Counter(present) == Counter(reported)  # all 200, none twice
+    assert len(list((tmp_path / "log").rglob("*.toml"))) == 1  # one month file
+    assert_every_file_parses(tmp_path)
+
+
+def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
+    seed = random.randrange(1_000_000)
+    kills = 220
+    started = time.monotonic()
+    child = run_child("crash", str(tmp_path), str(kills), str(seed))
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, f"seed {seed}: {err}"
+    result = json.loads(out)
+    elapsed = time.monotonic() - started
+
+    assert result["kills"] >= 200
+    done = result["done"]
+    assert len(done) >= 50, f"seed {seed}: the children hardly got to write ({len(done)} entries)"
+    # Some kills must have caught a write in the middle, or this test would prove little.
+    assert result["mid_write"] >= 1, f"seed {seed}: no kill landed mid-write"
+
+    assert_every_file_parses(tmp_path)
+    present = Counter(ids_in(Store(tmp_path)))
+    missing = [ident for ident in done if present[ident] < 1]
+    assert missing == [], f"seed {seed}: reported done but not on disk: {missing[:10]}"
+    assert all(n == 1 for n in present.values()), f"seed {seed}: an entry was written twice"
+
+    # The next write sweeps away the temp files that the killed writers left behind.
+    from legday.core.model import CheckIn
+    import datetime as dt
+
+    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 11, 2), 3))
+    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 10, 2), 3))
+    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 12, 2), 3))
+    assert [p.name for p in tmp_path.rglob("*.tmp")] == []
+    assert elapsed < 45, f"the crash test took {elapsed:.0f} s"
+    print(f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
+          f"{result['mid_write']} kills mid-write, {elapsed:.1f} s", file=sys.stderr)
+    os.sync()
