@@ -13,8 +13,9 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+from legday.core.model import CheckIn, Profile
 from legday.storage import Store
-from tests.storage.child import ids_in
+from tests.storage.child import MONTHS, ids_in
 
 CHILD = Path(__file__).with_name("child.py")
 
@@ -76,13 +77,11 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
     assert missing == [], f"seed {seed}: reported done but not on disk: {missing[:10]}"
     assert all(n == 1 for n in present.values()), f"seed {seed}: an entry was written twice"
 
-    # The next write sweeps away the temp files that the killed writers left behind.
-    from legday.core.model import CheckIn
-    import datetime as dt
-
-    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 11, 2), 3))
-    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 10, 2), 3))
-    Store(tmp_path).set_checkin(CheckIn(dt.date(2026, 12, 2), 3))
+    # The next write in each folder sweeps away the temp files the killed writers left behind.
+    store = Store(tmp_path)
+    for month in MONTHS:
+        store.set_checkin(CheckIn(month, 3))
+    store.save_profile(Profile())
     assert [p.name for p in tmp_path.rglob("*.tmp")] == []
     assert elapsed < 45, f"the crash test took {elapsed:.0f} s"
     print(f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "

@@ -352,3 +352,17 @@ def test_fast_reader_never_accepts_what_tomllib_reads_differently(text):
     fast = codec.fast_month(text)
     if fast is not None:
         assert fast == tomllib.loads(text)
+
+
+@SETTINGS
+@given(st.lists(rs.records, min_size=1, max_size=12))
+def test_add_many_saves_the_same_as_one_by_one(no_fsync, tmp_path, written):
+    one_by_one = Store(Path(tempfile.mkdtemp(dir=tmp_path)))
+    for record in written:
+        rs.add(one_by_one, record)
+    at_once = Store(Path(tempfile.mkdtemp(dir=tmp_path)))
+    at_once.add_many(written)
+    a, b = Store(one_by_one.data_dir).all_history(), Store(at_once.data_dir).all_history()
+    assert Counter(a.legs + a.cardio + a.checkins + a.skips) == \
+        Counter(b.legs + b.cardio + b.checkins + b.skips)
+    assert Counter(b.legs + b.cardio + b.checkins + b.skips) == expected(written)

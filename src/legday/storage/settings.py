@@ -14,7 +14,7 @@ from typing import Any
 
 from legday.core.model import WEEKDAYS
 from legday.storage.codec import SCHEMA, locate
-from legday.storage.errors import CorruptFile, StorageError
+from legday.storage.errors import StorageError
 from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes, sweep_temp_files
 
 
@@ -39,6 +39,13 @@ def _read(path: Path) -> tuple[dict[str, Any], str] | None:
     return data, text
 
 
+def _bad_value(path: Path, text: str, key: str, message: str) -> StorageError:
+    """One bad value: the rest of the file is used, and saving settings replaces just that value."""
+    line = locate(text, None, None, key)
+    where = f"{path}:{line}" if line else f"{path}"
+    return StorageError(f"{where}: {message}", path, line)
+
+
 def load_settings(config_dir: Path, problems: list[StorageError] | None = None) -> Settings:
     """The saved settings, or the defaults. A problem with the file (it does not parse, a value is
     wrong) is appended to ``problems`` when given; the rest of the file is still used."""
@@ -61,17 +68,17 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
     if type(theme) is str and theme.strip():
         values["theme"] = theme.strip()
     else:
-        report(CorruptFile(path, locate(text, None, None, "theme"),
-                           f"theme = {theme!r} is not a theme name; using {Settings.theme!r}"))
+        report(_bad_value(path, text, "theme",
+                          f"theme = {theme!r} is not a theme name; using {Settings.theme!r}"))
     week_start = data.get("week_start", Settings.week_start)
     if type(week_start) is str and week_start.strip().lower()[:3] in WEEKDAYS:
         week_start = WEEKDAYS.index(week_start.strip().lower()[:3])
     if type(week_start) is int and 0 <= week_start <= 6:
         values["week_start"] = week_start
     else:
-        report(CorruptFile(path, locate(text, None, None, "week_start"),
-                           f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to "
-                           "6 (Sunday); using Monday"))
+        report(_bad_value(path, text, "week_start",
+                          f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to "
+                          "6 (Sunday); using Monday"))
     return Settings(**values)
 
 

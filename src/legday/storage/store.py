@@ -343,6 +343,31 @@ class Store:
 
         self._change_month(s.date, change)
 
+    def add_many(self, records) -> None:
+        """Save many records (an import, a benchmark's synthetic years) with one write per month
+        instead of one per record. Same rules as the single adds: check-ins replace that date's,
+        a skip is recorded once. Months are written one by one: if one fails (a corrupt file), the
+        months before it are saved and the error says which file stopped it."""
+        by_month: dict[tuple[int, int], list] = {}
+        for record in records:
+            codec.storable(record)
+            by_month.setdefault((record.date.year, record.date.month), []).append(record)
+
+        def change_for(batch: list):
+            def change(month: dict[str, list]) -> None:
+                for record in batch:
+                    kind = codec.RECORD_TYPES[type(record)]
+                    if kind == "checkin":
+                        month[kind] = [r for r in month[kind] if r.date != record.date]
+                    elif kind == "skip" and record in month[kind]:
+                        continue
+                    month[kind].append(record)
+
+            return change
+
+        for (year, month), batch in sorted(by_month.items()):
+            self._change_month(dt.date(year, month, 1), change_for(batch))
+
     def remove(self, record: LegSession | CardioSession | CheckIn | Skip) -> bool:
         """Remove one logged record equal to ``record`` (undo, un-skip). False if it was not there."""
         kind = codec.RECORD_TYPES.get(type(record))
