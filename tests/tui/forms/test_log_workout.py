@@ -34,11 +34,13 @@ async def test_a_whole_session_typed_and_saved_with_ctrl_s():
     async with app.run_test(size=SIZE) as pilot:
         # Completion: "bulg" + → takes "bulgarian split squat"; Enter goes to a new line.
         await pilot.press(*"bulg", "right", *" 3x10@16", "enter")
-        await pilot.press(*"back squat 5x5@100kg", "enter")
-        await pilot.press(*"calf raise 4x15", "enter")
-        await pilot.press("enter")  # an empty line: on to the effort slider
+        assert len(rows(app)) == 2 and rows(app)[1].input.has_focus
+        fill(app, "back squat 5x5@100kg")
+        await pilot.press("enter")
+        fill(app, "calf raise 4x15")
+        await pilot.press("enter", "enter")  # an empty line: on to the effort slider
         assert isinstance(app.focused, Slider)
-        await pilot.press("8", "tab", *"65", "ctrl+s")
+        await pilot.press("8", "tab", "6", "5", "ctrl+s")
         await pilot.pause()
     assert app.saved == [
         LegSession(
