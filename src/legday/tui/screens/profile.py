@@ -46,7 +46,10 @@ class ProfileScreen(FormScreen):
         super().__init__()
         self.profile = profile
         self.settings = settings
-        self.themes = list(themes) if settings.theme in themes else [settings.theme, *themes]
+        # legday's own themes first, then the rest in the order given; the saved one always listed.
+        ordered = [t for t in themes if t.startswith("legday-")]
+        ordered += [t for t in themes if not t.startswith("legday-")]
+        self.themes = ordered if settings.theme in ordered else [settings.theme, *ordered]
         self.save = save
         self._theme_on_open: str | None = None
 

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from legday.core.errors import InputError
 from legday.storage import StorageError
@@ -267,8 +267,9 @@ class ConfirmDiscard(ModalScreen[bool]):
     }
     ConfirmDiscard > Vertical {
         width: 52;
+        max-width: 100%;
         height: auto;
-        border: thick $warning;
+        border: round $warning;
         background: $surface;
         padding: 1 2;
     }
@@ -300,6 +301,7 @@ class ConfirmDiscard(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Keep editing (n)", id="keep", variant="primary")
                 yield Button("Discard (y)", id="discard", variant="error")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
