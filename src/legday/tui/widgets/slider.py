@@ -90,6 +90,8 @@ class Slider(Widget, can_focus=True):
     ]
 
     value: reactive[int] = reactive(0, layout=False)
+    # Levels run from 0 (kept as a name so code reads "value <= slider.minimum").
+    minimum = 0
 
     @dataclass
     class Changed(Message):
@@ -132,7 +134,7 @@ class Slider(Widget, can_focus=True):
     # --- value -----------------------------------------------------------------------------
 
     def validate_value(self, value: int) -> int:
-        return max(0, min(int(value), self.maximum))
+        return max(self.minimum, min(int(value), self.maximum))
 
     def watch_value(self, value: int) -> None:
         self.post_message(self.Changed(self, value))
