@@ -98,6 +98,8 @@ def test_E3_only_for_non_beginner_endurance_with_low_soreness(change):
     week, s = e3_sunday(**change)
     assert not is_hard(s)
     assert "E3" not in ids(s)
+    if change.get("goal", "endurance") == "endurance":  # the runner is told which way it went
+        assert s.choice and s.choice.startswith("E2 over E3")
 
 
 def e4_sunday(off=(), exercises=EXPLOSIVE, soreness=2, goal="power"):
@@ -262,6 +264,7 @@ def test_G4_advanced_hybrid_runs_hard_straight_after_legs_once_a_week():
 def test_G4_only_for_advanced_athletes():
     (s,), _ = post_leg("hybrid", "intermediate")
     assert not is_hard(s) and "G4" in ids(s)
+    assert s.choice and "E1 over G4" in s.choice
 
 
 def test_G5_general_fitness_stacks_a_light_run_after_lifting():

@@ -79,10 +79,34 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
             why = ("once a week is enough" if ctx.g4_used else "that is for advanced athletes only")
             d.add("G4", f"An easy run after legs; running hard on tired legs rehearses racing, but {why}.",
                   "Well+Good")
+            d.choices.append(f"E1 over G4: racing on tired legs is worth it, but {why}; this one stays "
+                             "easy.")
     return d, notes
 
 
 def free_day_draft(ctx: Ctx) -> Draft:
+    """The day's draft, plus the E2-over-E3 line when a runner the day after legs doesn't get the
+    exception: sources disagree there, and the plan says which way it went."""
+    d = _free_day_draft(ctx)
+    if ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None:
+        last = ctx.legs.last_before(ctx.slot)
+        if last is not None and last.date == ctx.day - dt.timedelta(days=1):
+            if ctx.beginner:
+                why = "the runner's exception is for experienced runners, so the hard run waits"
+            else:
+                why = (f"{_soreness_words(ctx.readiness)} is not low enough for a hard run a day after "
+                       "legs, so it waits")
+            d.choices.append(f"E2 over E3: {why}.")
+    return d
+
+
+def _soreness_words(r: Readiness) -> str:
+    if r.soreness is not None:
+        return f"soreness {r.soreness}/10"
+    return f"projected readiness {r.score}/100"
+
+
+def _free_day_draft(ctx: Ctx) -> Draft:
     """Cardio on a day without legs: rest or recovery when the body says so (P4), the E4/E3 exceptions
     the day after legs, a long run on rested legs (G3), otherwise hard or steady work (G6)."""
     r = ctx.readiness
