@@ -7,9 +7,10 @@
     python child.py crash DATA_DIR KILLS SEED
         forks KILLS writers one after another; each logs entries in a loop (across three months, with
         an occasional profile save) and reports each id on a pipe after its add returns; each is
-        killed with SIGKILL after a random 0-30 ms. Prints JSON: the ids reported done, the number of
-        kills, and how many kills left a temp file behind (caught mid-write). Forking happens here, in
-        a fresh single-threaded process, not inside the test runner.
+        killed with SIGKILL at a random moment after its first 0-2 writes. Prints JSON: the ids
+        reported done, the number of kills, the writes waited for, and how many kills left a temp
+        file behind (caught mid-write). Forking happens here, in a fresh single-threaded process,
+        not inside the test runner.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import json
 import os
 import random
+import select
 import signal
 import sys
 import time
@@ -72,6 +74,7 @@ def _writer_loop(data_dir: str, kill: int, report_fd: int) -> None:
 def crash(data_dir: str, kills: int, seed: int) -> None:
     rng = random.Random(seed)
     done: list[str] = []
+    waited = 0
     mid_write = 0
     for kill in range(kills):
         read_fd, write_fd = os.pipe()
@@ -83,18 +86,30 @@ def crash(data_dir: str, kills: int, seed: int) -> None:
             finally:
                 os._exit(1)
         os.close(write_fd)
-        time.sleep(rng.uniform(0, 0.03))
+        # Let the writer finish 0-2 writes first (so the run makes progress however loaded the
+        # machine is), then kill it at a random moment within the next ~12 ms: usually mid-write.
+        want = rng.choice((0, 1, 1, 2))
+        received = b""
+        deadline = time.monotonic() + 10
+        while received.count(b"\n") < want and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_fd], [], [], 0.5)
+            if ready:
+                chunk = os.read(read_fd, 65536)
+                if not chunk:
+                    break
+                received += chunk
+        waited += want
+        time.sleep(rng.uniform(0, 0.012))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        chunks = []
         while chunk := os.read(read_fd, 65536):
-            chunks.append(chunk)
+            received += chunk
         os.close(read_fd)
-        # Only whole lines: a line is written in one os.write after the add returned.
-        done += [line for line in b"".join(chunks).decode().split("\n") if line]
+        # Only whole lines: each is written in one os.write after the add returned.
+        done += [line for line in received.decode().split("\n") if line]
         if any(p.name.endswith(".tmp") for p in Path(data_dir).rglob(".*")):
             mid_write += 1
-    print(json.dumps({"done": done, "kills": kills, "mid_write": mid_write}))
+    print(json.dumps({"done": done, "kills": kills, "waited_for": waited, "mid_write": mid_write}))
 
 
 if __name__ == "__main__":

@@ -67,7 +67,8 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
 
     assert result["kills"] >= 200
     done = result["done"]
-    assert len(done) >= 50, f"seed {seed}: the children hardly got to write ({len(done)} entries)"
+    # Each child was let finish a random 0-2 writes before its kill; all those must be reported.
+    assert len(done) >= result["waited_for"] >= 100, f"seed {seed}: {len(done)} writes reported"
     # Some kills must have caught a write in the middle, or this test would prove little.
     assert result["mid_write"] >= 1, f"seed {seed}: no kill landed mid-write"
 
@@ -83,7 +84,7 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
         store.set_checkin(CheckIn(month, 3))
     store.save_profile(Profile())
     assert [p.name for p in tmp_path.rglob("*.tmp")] == []
-    assert elapsed < 45, f"the crash test took {elapsed:.0f} s"
+    assert elapsed < 60, f"the crash test took {elapsed:.0f} s"  # ~5 s on an idle 2-core machine
     print(f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
           f"{result['mid_write']} kills mid-write, {elapsed:.1f} s", file=sys.stderr)
     os.sync()

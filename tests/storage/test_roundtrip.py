@@ -332,7 +332,7 @@ _month_lines = st.lists(st.one_of(st.text(max_size=30), st.sampled_from([
     "x", "a\\b", 'say "hi"', "\t", "\x7f", "ä", "\u2028", "\r", "\x00"])), max_size=5)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.dictionaries(st.sampled_from(["schema", *codec.KINDS, "other"]),
                        st.one_of(st.integers(-2, 3), _month_lines), max_size=5))
 def test_fast_reader_agrees_with_tomllib_on_written_files(data):
@@ -354,7 +354,7 @@ def test_fast_reader_never_accepts_what_tomllib_reads_differently(text):
         assert fast == tomllib.loads(text)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=60)
 @given(st.lists(rs.records, min_size=1, max_size=12))
 def test_add_many_saves_the_same_as_one_by_one(no_fsync, tmp_path, written):
     one_by_one = Store(Path(tempfile.mkdtemp(dir=tmp_path)))

@@ -13,7 +13,6 @@ writer (holding the lock, so nobody else is mid-write) sweeps such leftovers awa
 from __future__ import annotations
 
 import errno
-import fcntl
 import itertools
 import os
 import re
@@ -25,6 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from legday.storage.errors import CorruptFile, StorageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: lock the first byte of the lock file instead
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another legday process to finish its write
 _TEMP = re.compile(r"^\..+\.legday-\d+-\d+\.tmp$")
@@ -151,6 +156,19 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
         raise os_error("read", path, err) from None
 
 
+def _try_lock(fd: int) -> None:
+    """Take the lock now or raise BlockingIOError."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    try:  # pragma: no cover - Windows
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError as err:  # pragma: no cover
+        if err.errno in (errno.EACCES, errno.EDEADLK):
+            raise BlockingIOError(err.errno, "locked") from None
+        raise
+
+
 @contextmanager
 def file_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``lock_path`` (created if needed) for the ``with`` body.
@@ -168,7 +186,7 @@ def file_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _try_lock(fd)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
