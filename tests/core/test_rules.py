@@ -84,6 +84,15 @@ def e3_sunday(off=(), goal="endurance", level="intermediate", soreness=2):
     return week, suggestion(week, SUN)
 
 
+def test_E2_a_session_moved_later_for_48_h_goes_back_to_its_time_when_it_stops_being_hard():
+    # Saturday's logged hard row makes Sunday steady (S11: no two hard days in a row).
+    week = plan(profile(leg_days=NO_LEG_DAYS), [legs(FRI, 7, 40, "18:00"), cardio(SAT, "row", 30, 8)], SAT)
+    s = suggestion(week, SUN)
+    assert not is_hard(s) and "S11" in ids(s)
+    assert s.start.time() == dt.time(18, 0)
+    assert not any(r.text.startswith("Starts at") for r in s.reasons)
+
+
 def test_E3_runner_with_low_soreness_gets_a_hard_run_a_full_day_after_legs():
     week, s = e3_sunday()
     assert s.modality == "run" and s.intensity in ("intervals", "tempo")
@@ -121,6 +130,9 @@ def test_E4_not_bounced_back_means_rest_and_plain_legs_mean_no_sprints():
     assert tired.kind == "rest" and "E4" in ids(tired)
     assert e4_sunday({"E4"}, soreness=5).kind != "rest"
     assert e4_sunday(exercises=legs(SAT).exercises).intensity != "sprints"
+    # Bounced back or not is the person's call: a projection alone never turns the day into rest.
+    projected = plan(profile("power", "advanced", NO_LEG_DAYS), [legs(SAT, 7, 70, "17:00", EXPLOSIVE)], SUN)
+    assert projected.day(SUN).readiness < 60 and suggestion(projected, SUN).kind == "cardio"
     assert e4_sunday(goal="strength").intensity != "sprints"
 
 

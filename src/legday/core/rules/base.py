@@ -76,6 +76,7 @@ class Draft:
     status: str = "suggested"
     detail: str | None = None
     pitch: list[Reason] = field(default_factory=list)
+    moved_from: dt.datetime | None = None  # the usual start, when E2 moved a hard session later
 
     def add(self, id: str, text: str, source: str | None = None) -> None:
         if not any(r.id == id and r.text == text for r in self.reasons):
@@ -104,6 +105,8 @@ class Draft:
                 self.role, self.span = "zone2", (25, 60)
                 self.minutes = max(self.minutes or 40, 30)
             self.reasons = [r for r in self.reasons if r not in self.pitch]
+            if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
+                self.start, self.moved_from = self.moved_from, None
             self.choices = [c for c in self.choices if not c.startswith(("E3", "E4"))]
             self.pitch = []
             self.exception = None if self.exception in ("E3", "E4") else self.exception

@@ -140,7 +140,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
                 d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
                                  "sharp; anything long and hard would still wait 48 h.")
                 return d
-        else:
+        elif r.soreness is not None:
+            # "Bounced back" is the person's call (S6): only their check-in turns this into rest.
             return d.rest("E4", f"Readiness {score}/100: not bounced back from yesterday's explosive "
                                 "session, so rest instead of sprints.", "Spartan")
 

@@ -29,7 +29,9 @@ def add_ons(d: Draft, ctx: Ctx) -> None:
     recent = after is not None and after < HARD_AFTER_LEGS
     runner = ctx.goal in (Goal.ENDURANCE, Goal.HYBRID)
     if ctx.on("E7") and d.modality in IMPACT and (recent or runner):
-        text = ("Dynamic warm-up first, then start slower than usual and cut it short if the legs "
+        text = ("Thorough dynamic warm-up and a few build-up strides before the first sprint; stop "
+                "when the sprints slow down." if d.modality in ("sprints", "plyometrics") else
+                "Dynamic warm-up first, then start slower than usual and cut it short if the legs "
                 "complain." if recent else "Dynamic warm-up first.")
         if runner:
             text += " Runners: about 20 reps of glute activation (banded clamshells) before you go."

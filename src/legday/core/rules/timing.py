@@ -99,7 +99,7 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
         later = hard_leg.ended + dt.timedelta(hours=HARD_AFTER_LEGS)
         end = later + dt.timedelta(minutes=d.minutes or 0)
         if not in_e1 and later.date() == ctx.day and end.date() == ctx.day and end.time() <= LATEST:
-            d.start, in_e2 = later, False
+            d.moved_from, d.start, in_e2 = d.start, later, False
             d.pitch_hard("E2", f"Starts at {later:%H:%M}, a full 48 h after your hard leg session.",
                          "TravelRunner")
         elif d.cap("moderate"):
