@@ -256,7 +256,7 @@ def test_G3_event_week_tapers_rests_the_day_before_and_drops_late_leg_days():
     assert suggestion(w, THU).kind == "rest" and "G3" in ids(suggestion(w, THU))
     assert suggestion(w, FRI).kind == "rest" and "G3" in ids(suggestion(w, FRI))
     event = suggestion(w, SAT)
-    assert event.status == "planned" and event.detail == "event day"
+    assert event.status == "planned" and event.detail == "event day" and event.modality == "event"
     assert not any(is_hard(s) for s in suggested(w))
     assert all("G3" in ids(s) for d in (TUE, WED) for s in [suggestion(w, d)] if s.kind != "rest")
     unplanned = week({"G3"})

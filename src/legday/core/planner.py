@@ -186,7 +186,8 @@ class _Week:
     def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:
         event_days = ctx.event_days
         if event_days == 0:
-            d = Draft(ctx.day, "event", "cardio", status="planned", locked=True, detail="event day")
+            d = Draft(ctx.day, "event", "cardio", modality="event", status="planned", locked=True,
+                      detail="event day")
             d.add("G3", "Event day: you arrive on rested legs.", "Spartan")
             return d
         if event_days == 1:
@@ -204,17 +205,18 @@ class _Week:
                 return None
         else:
             d = free_day_draft(ctx)
-        choose_modality(d, ctx)
-        place(d, ctx)
-        apply_timing(d, ctx)
-        apply_state(d, ctx)
         if event_days is not None and d.kind != "rest":
-            # G3: race week. Nothing hard, and less of it, so the legs arrive fresh.
+            # G3: race week. Nothing hard, and less of it, so the legs arrive fresh. First, so that the
+            # timing rules still see the session as it will be.
             d.cap("moderate")
             d.minutes = max(10, int(round((d.minutes or 0) * 0.6 / 5)) * 5)
             d.span, d.reduced = (d.minutes, d.minutes), True
             d.add("G3", f"Race week ({event_days} days to go): less and easier, to arrive fresh.",
                   "Spartan")
+        choose_modality(d, ctx)
+        place(d, ctx)
+        apply_timing(d, ctx)
+        apply_state(d, ctx)
         add_ons(d, ctx)
         return d
 

@@ -76,7 +76,7 @@ class Draft:
     status: str = "suggested"
     detail: str | None = None
     pitch: list[Reason] = field(default_factory=list)
-    moved_from: dt.datetime | None = None  # the usual start, when E2 moved a hard session later
+    moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
 
     def add(self, id: str, text: str, source: str | None = None) -> None:
         if not any(r.id == id and r.text == text for r in self.reasons):

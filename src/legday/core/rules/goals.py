@@ -134,7 +134,7 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
             if start.date() == ctx.day and start.time() <= LATEST:
                 d = cardio_draft(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
-                d.exception, d.start = "E4", start
+                d.exception, d.start, d.moved_from = "E4", start, ctx.slot
                 d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, "
                             "full rest between. Not a HIIT class.", "Spartan")
                 d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
@@ -151,7 +151,7 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
         if start.date() == ctx.day and start.time() <= LATEST:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
-            d.exception, d.start = "E3", start
+            d.exception, d.start, d.moved_from = "E3", start, ctx.slot
             d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) today, "
                         "a full day after legs.", "Spartan")
             d.choices.append("E3 over E2: you run for endurance, aren't a beginner and report low "
