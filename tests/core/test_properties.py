@@ -120,7 +120,8 @@ def check_nothing_hard_within_6_h_after_legs_unless_G4(plan, spans):
     for s in suggestions(plan):
         if s.start is None or not is_hard(s):
             continue
-        near = [end for start, end, _ in spans if start <= s.start and (s.start - end) < dt.timedelta(hours=6)]
+        near = [end for start, end, _ in spans
+                if start <= s.start and (s.start - end) < dt.timedelta(hours=6)]
         if near:
             assert "G4" in {r.id for r in s.reasons}, s
 

@@ -80,7 +80,8 @@ def test_E2_moves_a_hard_session_to_a_full_48_h_when_that_fits_the_day():
 
 
 def e3_sunday(off=(), goal="endurance", level="intermediate", soreness=2):
-    week = plan(profile(goal, level, NO_LEG_DAYS), [legs(SAT, 6, 45, "18:00"), check(SUN, soreness)], SUN, off)
+    items = [legs(SAT, 6, 45, "18:00"), check(SUN, soreness)]
+    week = plan(profile(goal, level, NO_LEG_DAYS), items, SUN, off)
     return week, suggestion(week, SUN)
 
 

@@ -87,20 +87,20 @@ _ALL = (
        "night); separate days are better. With one workout a day, a full 24 hours between leg day and a "
        "hard run.", "Robineau 2016", "Well+Good", "Alex", "Spartan"),
     _e("E6", "Your priority goes first",
-       "Do first what matters most to you. Endurance: your most important run goes ahead of the lift, or "
-       "on a day with no legs at all. Strength: legs first, cardio after or later, so don't tire your legs the day "
-       "before.", "Well+Good", "Sayer", "Alex"),
+       "Do first what matters most to you. Endurance: your most important run goes ahead of the lift, "
+       "or on a day with no legs at all. Strength: legs first, cardio after or later, so don't tire "
+       "your legs the day before.", "Well+Good", "Sayer", "Alex"),
     _e("E7", "Warm up tired legs",
-       "Tired legs? Warm up with leg swings and skips, set off slower than usual and keep it shorter. Runners: about 20 "
-       "reps of glute activation (banded clamshells or side steps) before every run.",
+       "Tired legs? Warm up with leg swings and skips, set off slower than usual and keep it shorter. "
+       "Runners: about 20 reps of glute activation (banded clamshells or side steps) before every run.",
        "TravelRunner", "Spartan"),
     _e("E8", "Cool down",
        "Finish every leg session with a few minutes of easy aerobic movement.", "ACSM", "Well+Good"),
     # By goal
     _e("G1", "Strength and size",
-       "Extra cardio leaves muscle size and top-end strength alone, even done in the same session. After "
-       "legs it is recovery, not a workout: 15-20 minutes easy. Eat enough: extra running can push you into a "
-       "deficit.", "Schumann 2022", "Spartan", "Alex", "Sayer"),
+       "Extra cardio leaves muscle size and top-end strength alone, even done in the same session. "
+       "After legs it is recovery, not a workout: 15-20 minutes easy. Eat enough: extra running can "
+       "push you into a deficit.", "Schumann 2022", "Spartan", "Alex", "Sayer"),
     _e("G2", "Power",
        "Concurrent training slightly blunts explosive gains, so hard cardio stays away from explosive "
        "sessions; short explosive work is the exception (see E4).", "Schumann 2022"),

@@ -135,8 +135,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             if start.date() == ctx.day and start.time() <= LATEST:
                 d = cardio_draft(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
                 d.exception, d.start, d.moved_from = "E4", start, ctx.slot
-                d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, "
-                            "full rest between. Not a HIIT class.", "Spartan")
+                d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or "
+                                   "bounds, full rest between. Not a HIIT class.", "Spartan")
                 d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
                                  "sharp; anything long and hard would still wait 48 h.")
                 return d
@@ -152,8 +152,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if start.date() == ctx.day and start.time() <= LATEST:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start, d.moved_from = "E3", start, ctx.slot
-            d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) today, "
-                        "a full day after legs.", "Spartan")
+            d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) "
+                               "today, a full day after legs.", "Spartan")
             d.choices.append("E3 over E2: you run for endurance, aren't a beginner and report low "
                              "soreness, so the hard run goes a day after legs instead of two.")
             return d
@@ -171,11 +171,11 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         d = cardio_draft(ctx.day, "hard", BASE_MODALITY, "intervals", 40, (30, 45), score)
         if ctx.goal is Goal.POWER and ctx.on("G2"):
             d.modality, d.intensity, d.minutes, d.span = "sprints", "sprints", 20, (15, 25)
-            d.pitch_hard("G2", "Your hard effort is short and explosive (sprints with full rest), not long "
-                        "intervals, which cost power.", "Schumann 2022")
+            d.pitch_hard("G2", "Your hard effort is short and explosive (sprints with full rest), not "
+                               "long intervals, which cost power.", "Schumann 2022")
         else:
-            d.pitch_hard("G6", "A harder effort: your legs are ready, and the week wants a few high-intensity "
-                        "sessions besides the steady ones.", "Well+Good")
+            d.pitch_hard("G6", "A harder effort: your legs are ready, and the week wants a few "
+                               "high-intensity sessions besides the steady ones.", "Well+Good")
         return d
     d.add("G6", STEADY, "Well+Good")
     return d
