@@ -175,15 +175,22 @@ class Profile:
             raise InputError(f"units {self.units!r} unknown; accepted: kg, lb")
 
 
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_number(text: str) -> int:
+    """``"thu"``, ``"Thurs"`` or ``"thursday"`` -> 3. Anything else is an InputError."""
+    key = text.strip().lower()
+    for number, name in enumerate(_DAY_NAMES):
+        # At least the usual three letters, and nothing that is not part of the day's name.
+        if len(key) >= 3 and name.startswith(key):
+            return number
+    raise InputError(f"unknown day {text!r}; accepted: {','.join(WEEKDAYS)}")
+
+
 def parse_weekdays(text: str) -> tuple[int, ...]:
     """``"mon,thu"`` -> ``(0, 3)``. An empty string means no usual leg days."""
-    days: list[int] = []
-    for part in filter(None, (p.strip().lower() for p in text.split(","))):
-        key = part[:3]
-        if key not in WEEKDAYS:
-            raise InputError(f"unknown day {part!r}; accepted: {','.join(WEEKDAYS)}")
-        if WEEKDAYS.index(key) not in days:
-            days.append(WEEKDAYS.index(key))
+    days = {weekday_number(part) for part in text.split(",") if part.strip()}
     return tuple(sorted(days))
 
 
