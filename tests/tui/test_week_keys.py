@@ -163,20 +163,27 @@ async def test_the_narrow_pane_toggles_with_enter(make_app):
         assert totals.display
 
 
-async def test_footer_fits_in_80_columns(make_app):
-    """Nothing cut off at 80x24: every footer key lies inside the screen, on today, on another day
-    with a suggestion, and on a past day."""
-    from textual.widgets._footer import FooterKey
+async def test_footer_fits_in_80_columns_and_a_click_presses_its_key(make_app):
+    """Nothing cut off at 80x24: every key of the week, with its words, inside 80 columns, on today,
+    on another day and in another week. And the mouse works: a click on "? help" opens help."""
+    from legday.tui.screens.help import HelpScreen
+    from legday.tui.widgets.key_bar import KeyBar
 
     app = make_app("typical")
     async with app.run_test(size=NARROW) as pilot:
         for keys in ([], ["l"], ["right_square_bracket"], ["left_square_bracket", "left_square_bracket"]):
             await pilot.press(*keys)
             await pilot.pause()
-            shown = [k for k in app.screen.query(FooterKey) if k.display]
-            assert {k.key for k in shown} >= {"w", "s", "c", "p", "question_mark", "q"}
-            for key in shown:
-                assert key.region.right <= 80, f"{key.key} is cut off after {keys}"
+            bar = app.screen.query_one(KeyBar)
+            line = bar.render()
+            assert line.cell_length <= 80, line.plain
+            for words in ("[ ] week", "⏎ why", "d done", "x skip", "w workout", "s sore", "c cardio",
+                          "p profile", "? help", "q quit"):
+                assert words in line.plain, (words, line.plain)
+        x = line.plain.index("? help") + 2
+        await pilot.click(KeyBar, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_week_start_comes_from_settings(make_app):

@@ -46,13 +46,11 @@ def _commands_provider():
 
 
 class LegdayApp(App):
-    CSS_PATH = "app.tcss"
+    # The week's stylesheet is the app's, read once at start: as a screen's CSS_PATH it would be
+    # read when the screen is installed, and the whole stylesheet parsed again.
+    CSS_PATH = ["app.tcss", "screens/week.tcss"]
     TITLE = "legday"
     COMMANDS = {_commands_provider}
-    # The week is the base screen of the one mode (a mode, not get_default_screen, so that its
-    # CSS_PATH is loaded).
-    MODES = {"week": WeekScreen}
-    DEFAULT_MODE = "week"
 
     BINDINGS = [
         Binding("w", "log_workout", "workout", tooltip="Log a leg workout"),
@@ -118,7 +116,18 @@ class LegdayApp(App):
             )
             self._problems.append(f"Theme {wanted!r} is not available; using {fallback!r}.")
             wanted = fallback
-        self.theme = wanted
+        self._start_in_theme(wanted)
+
+    def _start_in_theme(self, name: str) -> None:
+        """Set the first theme before any CSS is parsed. Assigning ``self.theme`` here would parse
+        and apply every stylesheet a second time once the app runs, a large part of start-up."""
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, theme) -> None:
         if theme.name == self.settings.theme:
@@ -130,6 +139,9 @@ class LegdayApp(App):
             self.notify(f"Theme not remembered: {error}", severity="error", timeout=10)
 
     # -- start-up -------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> WeekScreen:
+        return WeekScreen()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

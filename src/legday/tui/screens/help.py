@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from legday.core.evidence import EVIDENCE, SOURCES
 from legday.tui import legend
+from legday.tui.widgets.key_bar import KeyBar
 
 KEY_WIDTH = 10
 
@@ -108,6 +109,8 @@ class HelpScreen(Screen):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark", "app.pop_screen", "close", key_display="esc"),
+        Binding("up,k", "scroll('up')", "", show=False),
+        Binding("down,j", "scroll('down')", "", show=False),
     ]
 
     def compose(self):
@@ -120,7 +123,11 @@ class HelpScreen(Screen):
                 yield Static(title, classes="ev-title")
                 yield Static(body, classes="ev-body")
             yield Static(sources_section(), id="help-sources", classes="section")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        (body.scroll_up if direction == "up" else body.scroll_down)(animate=False)

@@ -18,10 +18,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from legday.core.plan import DayPlan, Session, WeekPlan
 from legday.tui import legend
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.suggestion_pane import SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
@@ -33,7 +34,7 @@ WEEK = Binding.Group("week")
 
 
 class WeekScreen(Screen):
-    CSS_PATH = "week.tcss"
+    # week.tcss is read by the app with its own stylesheet (see LegdayApp.CSS_PATH).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
@@ -52,19 +53,37 @@ class WeekScreen(Screen):
         super().__init__()
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
+        # Start with the size classes the first resize would give, so that the first frame is not
+        # styled twice (every class change restyles the whole screen).
+        width, height = self.app.size
+        self.set_class(width >= 100, "-wide", update=False)
+        self.set_class(width < 100, "-narrow", update=False)
+        self.set_class(height >= 34, "-tall", update=False)
+        self.set_class(height < 34, "-short", update=False)
 
     def compose(self):
+        # The plan is made before the widgets exist, so they are built showing it: one styling pass.
+        today = self.app.today
+        self.selected = today
+        self.plan = self.app.week_plan(today)
         with Horizontal(id="week-title"):
             yield Static(id="week-dates")
             yield Static(id="week-profile")
-        yield WeekGrid(id="grid")
+        yield WeekGrid(self.plan, today, id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
             yield Lazy(SuggestionPane(id="pane"))
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.select(self.app.today)
+        self._show_title(self.plan)
+        self.query_one(WeekTotals).show(self.plan, ())
+        # The sparklines need the weeks before this one: after the first frame.
+        self.call_after_refresh(self._show_recent)
+
+    def _show_recent(self) -> None:
+        if self.plan is not None:
+            self.query_one(WeekTotals).show(self.plan, self.app.recent_days(self.plan))
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -135,10 +154,6 @@ class WeekScreen(Screen):
         return next((s for s in day.sessions if legend.is_actionable(s)), None)
 
     # -- keys -----------------------------------------------------------------------------------
-
-    def on_resize(self, event) -> None:
-        # The palette key only fits in the footer when the terminal is wide.
-        self.query_one(Footer).show_command_palette = event.size.width >= 100
 
     def action_week(self, weeks: int) -> None:
         self.select(self.selected + dt.timedelta(days=7 * weeks))

@@ -31,10 +31,16 @@ class DayCell(Widget):
     }
     """
 
-    def __init__(self, index: int) -> None:
-        super().__init__(id=f"day-{index}")
-        self.day: DayPlan | None = None
-        self.today: dt.date | None = None
+    def __init__(self, index: int, day: DayPlan | None = None, today: dt.date | None = None,
+                 selected: bool = False) -> None:
+        classes = []
+        if day is not None and today is not None:
+            classes += ["-today"] if day.date == today else []
+            classes += ["-past"] if day.date < today else []
+            classes += ["-selected"] if selected else []
+        super().__init__(id=f"day-{index}", classes=" ".join(classes))
+        self.day = day
+        self.today = today
 
     def set_day(self, day: DayPlan, today: dt.date) -> None:
         if day is self.day and today == self.today:
@@ -147,14 +153,17 @@ class WeekGrid(Widget, can_focus=True):
 
         date: dt.date
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, plan: WeekPlan | None = None, selected: dt.date | None = None, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
-        self.plan: WeekPlan | None = None
-        self.selected: dt.date | None = None
+        self.plan = plan
+        self.selected = selected
 
     def compose(self):
-        for index in range(7):
-            yield DayCell(index)
+        days = self.plan.days if self.plan else [None] * 7
+        today = self.plan.today if self.plan else None
+        for index, day in enumerate(days):
+            yield DayCell(index, day, today, day is not None and day.date == self.selected)
 
     def show(self, plan: WeekPlan, selected: dt.date) -> None:
         self.plan = plan

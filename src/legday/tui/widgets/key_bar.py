@@ -1,0 +1,95 @@
+"""The week's footer: its keys in one line, drawn by one widget.
+
+Textual's Footer builds a widget per key and rebuilds them all whenever the bindings change; with a
+dozen keys that was a visible part of legday's start-up. This bar reads the same active bindings,
+draws "key description" pairs as one line of text, and maps a click back to its key, so the mouse
+still works. Keys of a binding group share one description ("[ ] week"). The palette key goes on
+the right when there is room for it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.content import Content
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # (first cell, last cell + 1, key) for every key drawn, for clicks.
+        self._spans: list[tuple[int, int, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+
+    def _items(self) -> list[tuple[list[tuple[str, str]], str]]:
+        """[([(key, shown key), ...], description), ...] in binding order, groups merged."""
+        items: list[tuple[list[tuple[str, str]], str]] = []
+        groups: dict[object, int] = {}
+        seen_actions: set[str] = set()
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen_actions:
+                continue
+            seen_actions.add(binding.action)
+            shown = self.app.get_key_display(binding)
+            if binding.group is not None and binding.group in groups:
+                items[groups[binding.group]][0].append((binding.key, shown))
+                continue
+            if binding.group is not None:
+                groups[binding.group] = len(items)
+            description = binding.group.description if binding.group else binding.description
+            items.append(([(binding.key, shown)], description))
+        return items
+
+    def render(self) -> Content:
+        parts: list[tuple[str, str]] = []
+        spans: list[tuple[int, int, str]] = []
+        x = 0
+        key_style = "$footer-key-foreground bold"
+        for keys, description in self._items():
+            for key, shown in keys:
+                spans.append((x, x + len(shown), key))
+                parts += [(shown, key_style), (" ", "")]
+                x += len(shown) + 1
+            if len(keys) == 1:  # a click on the description presses its key too
+                spans[-1] = (spans[-1][0], x + len(description), keys[0][0])
+            parts.append((description + " ", ""))
+            x += len(description) + 1
+        line = Content.assemble(*parts)
+        palette = self._palette()
+        if palette is not None and self.size.width >= x + len(palette[1]) + 2:
+            key, shown, description = palette
+            start = self.size.width - len(shown) - len(description) - 2
+            line = line.pad_right(max(0, start - line.cell_length)) + Content.assemble(
+                (shown, key_style), (f" {description} ", "")
+            )
+            spans.append((start, self.size.width, key))
+        self._spans = spans
+        return line
+
+    def _palette(self) -> tuple[str, str, str] | None:
+        if not self.app.ENABLE_COMMAND_PALETTE:
+            return None
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if found is None:
+            return None
+        binding = found[1]
+        return binding.key, self.app.get_key_display(binding), binding.description
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
