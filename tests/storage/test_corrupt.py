@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
 from legday.storage import CorruptFile, NewerSchema, StorageError, Store
@@ -164,3 +166,50 @@ def test_unreadable_month_is_skipped_with_a_message(tmp_path):
     problem = reader.problems[0]
     assert isinstance(problem, StorageError) and problem.path == path
     assert "cannot read" in str(problem)
+
+
+# -- whatever is in the file, reading never crashes -------------------------------------------------
+
+
+GOOD_MONTH = (
+    'schema = 1\n'
+    'legs = [\n    "2026-11-16 18:00 60min effort 8: back squat 5x5@100kg, box jump 4x5",\n]\n'
+    'cardio = [\n    "2026-11-17 07:00 bike 30min effort 3",\n]\n'
+    'checkin = [\n    "2026-11-17 soreness 6, sleep 7.5h, pain, quads 7",\n]\n'
+    'skip = [\n    "2026-11-19 run",\n]\n'
+    '\n[[legs]]\ndate = 2026-11-20\nstart = 18:00:00\nminutes = 45\neffort = 6\n'
+    'exercises = [{ name = "sled push", sets = 4, reps = 1, load = 90.0 }]\n'
+)
+_edits = st.lists(
+    st.tuples(st.integers(0, len(GOOD_MONTH)), st.integers(0, 3),
+              st.sampled_from(["", "9" * 5000, "[", "]", '"', "=", ",", "\n", "x", "-", ":", "é",
+                               "\\", "{", "}", "0", "99", "\x00", "'", "#", "[[legs]]\n"])),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@example([(8, 0, "9" * 5000)])  # a number too long for int(): tomllib raises ValueError
+@example([(GOOD_MONTH.index("60min"), 0, "9" * 5000)])  # and inside a one-line entry
+@given(_edits)
+def test_a_damaged_month_is_read_or_reported_never_a_crash(tmp_path, edits):
+    text = GOOD_MONTH
+    for at, cut, insert in edits:
+        text = text[:at] + insert + text[at + cut:]
+    store = Store(tmp_path)
+    path = store.month_path(2026, 11)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    history = store.history(dt.date(2026, 11, 1), dt.date(2026, 11, 30))  # must not raise
+    if store.problems:
+        assert history.legs == () and store.problems[0].path == path
+        assert "\n" not in str(store.problems[0])
+    if store.problems:
+        with pytest.raises(StorageError):
+            store.add_skip(Skip(dt.date(2026, 11, 21), "bike"))
+        assert path.read_text() == text  # a file it could not read is never written over
+    else:
+        store.add_skip(Skip(dt.date(2026, 11, 21), "bike"))
+        assert Skip(dt.date(2026, 11, 21), "bike") in Store(tmp_path).history(
+            dt.date(2026, 11, 21), dt.date(2026, 11, 21)).skips

@@ -4,7 +4,6 @@ and every file still parses."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 import sys
@@ -87,4 +86,3 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
     assert elapsed < 60, f"the crash test took {elapsed:.0f} s"  # ~5 s on an idle 2-core machine
     print(f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
           f"{result['mid_write']} kills mid-write, {elapsed:.1f} s", file=sys.stderr)
-    os.sync()

@@ -81,7 +81,7 @@ _LIST = (list,)
 
 def _only(table: Any, kind: str, keys: frozenset[str]) -> None:
     if type(table) is not dict:
-        raise Bad(f"each {kind} entry must be a table, found {table!r}")
+        raise Bad(f"each {kind} entry must be a line in quotes or a table, found {table!r}")
     extra = table.keys() - keys
     if extra:
         # Refused rather than ignored: a later rewrite of the month would silently drop it.
@@ -534,6 +534,10 @@ def decode_month(data: dict, year: int, month: int) -> dict[str, list]:
             except Bad as err:
                 err.kind, err.index = kind, index
                 raise
+            except (ValueError, TypeError, OverflowError) as err:
+                # Whatever slipped past the checks above (a 5,000-digit number...) is still a bad
+                # entry in this file, not a crash.
+                raise Bad(f"cannot read this {kind} entry: {err}", kind, index) from None
             if record.date.year != year or record.date.month != month:
                 raise Bad(
                     f"date {record.date} does not belong in the file for {year:04d}-{month:02d}; "

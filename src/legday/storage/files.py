@@ -91,6 +91,10 @@ def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:
         raise corrupt_from_decode_error(path, text, err) from None
+    except RecursionError:
+        raise CorruptFile(path, None, "not valid TOML: nested too deeply") from None
+    except ValueError as err:  # tomllib lets int()'s own errors through (a 5,000-digit number)
+        raise CorruptFile(path, None, f"not valid TOML: {err}") from None
 
 
 def signature(st: os.stat_result) -> tuple[int, int, int]:

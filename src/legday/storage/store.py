@@ -64,6 +64,8 @@ def _decode(path: Path, data: bytes, decode, fast=None) -> Any:
         return decode(table)
     except codec.Bad as bad:
         raise CorruptFile(path, codec.locate(text, bad.kind, bad.index, bad.key), bad.message) from None
+    except (ValueError, TypeError, OverflowError) as err:
+        raise CorruptFile(path, None, f"cannot read it: {err}") from None
 
 
 class Store:
