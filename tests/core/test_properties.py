@@ -176,3 +176,15 @@ def test_odd_logs_never_crash(profile, rows, today, week_start):
     plan = plan_week(profile, history, today, week_start)
     assert len(plan.days) == 7
     assert all(s.reasons for s in suggestions(plan))
+
+
+@settings(max_examples=80, deadline=None)
+@given(profiles(), st.integers(0, 67), st.integers(10, 150), st.integers(HARD_LEG_EFFORT, 10),
+       st.integers(1, 2), st.integers(0, 3))
+def test_the_48_h_rule_holds_for_hard_legs_at_any_hour(profile, quarter, minutes, effort, back, soreness):
+    # Aimed at E2's own ground: one hard leg session a day or two before today, at any hour.
+    today = day(6)
+    leg = LegSession(today - dt.timedelta(days=back), clock(quarter), minutes, effort, WORKOUTS[quarter % 6])
+    history = History((leg,), (), (CheckIn(today, soreness),))
+    plan = plan_week(Profile(profile.goal, profile.level, profile.injury_prone, ()), history, today)
+    check_nothing_hard_within_48_h_after_hard_legs_unless_E3_E4(plan, leg_spans(plan, history))
