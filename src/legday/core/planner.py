@@ -97,7 +97,6 @@ class _Week:
         self.start = week_of(today, week_start)
         self.days = [self.start + n * DAY for n in range(7)]
         first, last = history_window(today, week_start)
-        self.first, self.last = first, last
         legs: list[LegSession] = _slice(history.legs, first, last)
         self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
         # Check-ins from two days before the week: a recent rating carries over (readiness.CARRY).
@@ -193,10 +192,7 @@ class _Week:
         if event_days == 1:
             return Draft(ctx.day, "rest").rest("G3", "The day before your event: rest.", "Spartan")
         if ctx.day in self.dropped:
-            d = Draft(ctx.day, "rest")
-            d.rest("P4", "x", "TravelRunner")
-            d.reasons = [self.dropped[ctx.day]]
-            return d
+            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[self.dropped[ctx.day]])
         if ctx.legs_today:
             d, notes = leg_day_draft(ctx)
             if legs and notes:

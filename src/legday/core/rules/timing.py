@@ -20,6 +20,10 @@ from legday.core.rules.base import (
 
 
 def place(d: Draft, ctx: Ctx) -> None:
+    """Give the draft its start time. Without legs that day: the usual training time. On a leg day the
+    runner runs first (E6); everyone else goes after the lift, 6 h after it (E5) unless the session is a
+    short easy flush, which may follow straight away (G1) - and that is the fallback when 6 h won't fit
+    the day."""
     if d.kind == "rest" or d.start is not None:
         return
     if not ctx.legs_today:
@@ -45,7 +49,7 @@ def place(d: Draft, ctx: Ctx) -> None:
                 d.add("E5", f"At least {SAME_DAY_GAP} h between the run and the lift.", "Robineau 2016")
             return
     start = last_end + max(gap, dt.timedelta(minutes=10))
-    if start.date() == ctx.day and (start + length).time() <= LATEST and start + length > start:
+    if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
         d.start = start
         if gap:
             d.add("E5", f"{SAME_DAY_GAP} h after the lift: same-day sessions go well apart (lift in the "
