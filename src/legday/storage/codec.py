@@ -25,6 +25,7 @@ from legday.core.errors import InputError
 from legday.core.model import (
     REGIONS,
     WEEKDAYS,
+    weekday_number,
     CardioSession,
     CheckIn,
     Exercise,
@@ -592,9 +593,13 @@ def decode_profile(t: dict) -> Profile:
                 [WEEKDAYS[d] for d in defaults.leg_days])
     leg_days = []
     for day in days:
-        if type(day) is not str or day.strip().lower()[:3] not in WEEKDAYS:
+        try:
+            number = weekday_number(day) if type(day) is str else None
+        except InputError:
+            number = None
+        if number is None:
             raise Bad(f"unknown leg day {day!r}; accepted: {', '.join(WEEKDAYS)}", key="leg_days")
-        leg_days.append(WEEKDAYS.index(day.strip().lower()[:3]))
+        leg_days.append(number)
     try:
         goal_value = Goal(goal)
         level_value = Level(level)
