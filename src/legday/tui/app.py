@@ -222,11 +222,13 @@ class LegdayApp(App):
                 days.append((date, day.soreness, day.readiness))
         return days
 
-    def _changed(self) -> None:
+    def _changed(self, saved: str | None = None) -> None:
         self._plans.clear()
         screen = self.week_screen
         if screen is not None:
             screen.replan()
+        if saved:
+            self.notify(f"{saved} The week is re-planned.", timeout=3)
 
     @property
     def week_screen(self) -> WeekScreen | None:
@@ -246,15 +248,15 @@ class LegdayApp(App):
 
     def save_legs(self, session: LegSession) -> None:
         self.store.add_legs(session)
-        self._changed()
+        self._changed(f"Leg session on {session.date:%a %d %b} saved.")
 
     def save_cardio(self, session: CardioSession) -> None:
         self.store.add_cardio(session)
-        self._changed()
+        self._changed(f"{session.modality.capitalize()} on {session.date:%a %d %b} saved.")
 
     def save_checkin(self, checkin: CheckIn) -> None:
         self.store.set_checkin(checkin)
-        self._changed()
+        self._changed(f"Check-in for {checkin.date:%a %d %b} saved.")
 
     def save_welcome(self, profile: Profile) -> None:
         self.store.save_profile(profile)
@@ -272,7 +274,7 @@ class LegdayApp(App):
             self.settings = settings
             if settings.theme in self.available_themes and settings.theme != self.theme:
                 self.theme = settings.theme
-        self._changed()
+        self._changed("Profile saved.")
 
     def skip(self, day: dt.date, session: Session) -> None:
         modality = session.modality or session.kind

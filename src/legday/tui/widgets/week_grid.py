@@ -56,11 +56,16 @@ class DayCell(Widget):
             self.post_message(WeekGrid.Picked(self.day.date))
 
     def render(self) -> Content:
-        day = self.day
-        if day is None:
+        if self.day is None:
             return Content("")
-        width = max(1, self.content_size.width)
-        height = max(1, self.content_size.height)
+        return Content("\n").join(self.lines(self.content_size.width, self.content_size.height))
+
+    def lines(self, width: int, height: int) -> list[Content]:
+        """The cell's text for a ``width`` x ``height`` cell: sessions that do not fit become
+        "+N more", and soreness and readiness always keep the last two lines."""
+        day = self.day
+        assert day is not None
+        width, height = max(1, width), max(1, height)
         header_style = "bold reverse $accent" if day.date == self.today else "bold"
         lines: list[Content] = [Content.styled(day.date.strftime("%a %d"), header_style)]
 
@@ -82,7 +87,7 @@ class DayCell(Widget):
         lines.extend(body[: max(0, room)])
         lines.extend([Content("")] * max(0, room - len(body)))
         lines.extend(footer[: max(0, height - 1)])
-        return Content("\n").join(lines)
+        return lines
 
     @staticmethod
     def _session_lines(session: Session, width: int, detail_lines: int = 1) -> list[Content]:
