@@ -173,3 +173,23 @@ def test_build_app_is_cheap_and_reads_no_history(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(Store, "history", lambda *a: (_ for _ in ()).throw(AssertionError("read")))
     app = build_app(tmp_path / "data", tmp_path / "config", fixed_clock)
     assert app.today == dt.date(2026, 11, 19)
+
+
+async def test_saving_profile_and_settings_replans_with_the_new_week_start_and_theme(make_app, tmp_path):
+    """What the profile screen's save does: both files written, the theme applied, the week
+    re-planned from its new first day."""
+    from dataclasses import replace
+
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        profile = replace(app.profile, goal=Goal.ENDURANCE)
+        app.save_profile(profile, Settings(theme="legday-light", week_start=6))
+        await pilot.pause()
+        assert app.theme == "legday-light"
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        assert screen.plan.week_start == dt.date(2026, 11, 15)  # the Sunday before Thursday 19
+        assert "endurance" in str(screen.query_one("#week-profile").render())
+    assert Store(tmp_path / "data").profile().goal is Goal.ENDURANCE
+    assert load_settings(tmp_path / "config") == Settings(theme="legday-light", week_start=6)
