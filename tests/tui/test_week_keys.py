@@ -33,7 +33,7 @@ def cell_text(app, day: dt.date) -> str:
 
 
 def pane_text(app) -> str:
-    return "\n".join(line.plain for line in app.screen.query_one(SuggestionPane).body._lines(70))
+    return "\n".join(line.plain for line in app.screen.query_one(SuggestionPane).lines(70))
 
 
 async def test_opens_on_today_with_one_selected_cell(make_app):

@@ -94,8 +94,11 @@ class WeekScreen(Screen):
         if replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7):
             plan = self.app.week_plan(day)
             self.plan = plan
-            self.query_one(WeekTotals).show(plan, self.app.recent_days(plan))
+            totals = self.query_one(WeekTotals)
+            totals.show(plan, totals.days)
             self._show_title(plan)
+            # The sparklines may need the plans of the weeks before: after this frame.
+            self.call_after_refresh(self._show_recent)
         self.query_one(WeekGrid).show(plan, day)
         self._show_pane()
 

@@ -4,7 +4,8 @@ Every reason shows its evidence ID and source; where the sources disagree, the "
 line says which way the plan went and why. Read-only: marking done or skipped is the screen's job.
 
 Text is laid out here as blocks with hanging indents (a reason's wrapped lines stay under its text,
-not under its ID), wrapped to the pane's width in one widget: cheap to redo on every keystroke.
+not under its ID), wrapped to the pane's width and drawn line by line: cheap to redo on every
+keystroke.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
@@ -161,49 +164,33 @@ def layout(blocks: list[Block], width: int) -> list[Content]:
     return lines
 
 
-class PaneBody(Widget):
+class SuggestionPane(ScrollView, can_focus=False):
+    """A scrolling view drawn line by line (Textual's line API). Showing another day redraws the
+    pane alone: no layout of the rest of the screen, which keeps moving through the week fast."""
+
     DEFAULT_CSS = """
-    PaneBody {
-        height: auto;
+    SuggestionPane {
+        overflow-x: hidden;
+        overflow-y: scroll;
     }
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[Block] = []
-        self._cache: tuple[int, list[Content]] | None = None
-
-    def set_blocks(self, blocks: list[Block]) -> None:
-        self.blocks = blocks
-        self._cache = None
-        self.refresh(layout=True)
-
-    def _lines(self, width: int) -> list[Content]:
-        if self._cache is None or self._cache[0] != width:
-            self._cache = (width, layout(self.blocks, width))
-        return self._cache[1]
-
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_size.width))
-
-
-class SuggestionPane(VerticalScroll, can_focus=False):
-    """Scrolls when a day has more to say than fits."""
 
     @dataclass
     class Ready(Message):
         """Mounted (it is built lazily): time to show the selected day."""
 
+    # Days drawn recently, kept so that moving back and forth through the week redraws nothing.
+    CACHE_DAYS = 21
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.body = PaneBody()
         self.day: DayPlan | None = None
-
-    def compose(self):
-        yield self.body
+        self.blocks: list[Block] = []
+        self._lines: tuple[int, list[Content]] | None = None
+        self._strips: list[Strip] | None = None
+        # (day, today, width) -> (lines, strips or None), most recent last.
+        self._drawn: dict[tuple[DayPlan, dt.date, int], tuple[list[Content], list[Strip] | None]] = {}
+        self._today: dt.date | None = None
 
     def on_mount(self) -> None:
         self.post_message(self.Ready())
@@ -211,6 +198,62 @@ class SuggestionPane(VerticalScroll, can_focus=False):
     def show(self, day: DayPlan | None, today: dt.date) -> None:
         if day is self.day:
             return
-        self.day = day
-        self.body.set_blocks(describe_day(day, today) if day else [])
-        self.scroll_home(animate=False)
+        self._keep()
+        self.day, self._today = day, today
+        self.blocks = describe_day(day, today) if day else []
+        self._lines = self._strips = None
+        width = self.scrollable_content_region.width
+        if day is not None and (day, today, width) in self._drawn:
+            lines, self._strips = self._drawn.pop((day, today, width))
+            self._lines = (width, lines)
+        self._measure()
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
+
+    def _keep(self) -> None:
+        """Remember what the day on show looks like, for when it comes back."""
+        if self.day is None or self._lines is None or self._today is None:
+            return
+        self._drawn[(self.day, self._today, self._lines[0])] = (self._lines[1], self._strips)
+        while len(self._drawn) > self.CACHE_DAYS:
+            del self._drawn[next(iter(self._drawn))]
+
+    def lines(self, width: int) -> list[Content]:
+        """The pane's text wrapped to ``width`` (cached for the last width)."""
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, layout(self.blocks, width))
+            self._strips = None
+        return self._lines[1]
+
+    def _measure(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        size = Size(width, len(self.lines(width)))
+        if size != self.virtual_size:
+            # Assigning virtual_size asks for a layout of the whole screen. The pane's place does
+            # not change (its scrollbar is always shown), so only its scrollbar and lines need
+            # redrawing: a fraction of the cost on every move through the week.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._measure()
+
+    def notify_style_update(self) -> None:
+        # A theme change: the drawn lines hold the old colours.
+        self._strips = None
+        self._drawn.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        lines = self.lines(width)
+        if self._strips is None:
+            # All lines at once, padded to the width: each line is then just handed out.
+            self._strips = Visual.to_strips(
+                self, Content("\n").join(lines), width, len(lines), self.visual_style, pad=True
+            )
+            self._strips.append(Strip.blank(width, self.rich_style))
+        index = self.scroll_offset.y + y
+        return self._strips[index] if 0 <= index < len(lines) else self._strips[-1]
