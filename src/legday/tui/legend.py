@@ -21,7 +21,7 @@ INTENSITY_STYLE: dict[str, str] = {
     "sprints": "$error",
 }
 LEGS_STYLE = "$primary bold"
-REST_STYLE = "$text-muted"
+REST_STYLE = "$foreground-muted"
 
 # Status -> glyph: filled for what happened, hollow for what is proposed, a cross for a skip.
 STATUS_GLYPH = {"done": "●", "planned": "○", "suggested": "○", "skipped": "×"}

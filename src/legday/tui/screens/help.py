@@ -86,7 +86,7 @@ def evidence_intro() -> Content:
     return Content.assemble(
         ("Evidence\n", "$primary bold"),
         ("Every reason in the plan cites one of these IDs. Where sources disagree, the pane says which "
-         "way the plan went and why.", "$text-muted"),
+         "way the plan went and why.", "$foreground-muted"),
     )
 
 
@@ -94,14 +94,14 @@ def evidence_items():
     """(title line, summary with sources) for each piece of evidence."""
     for item in EVIDENCE.values():
         title = Content.assemble((f"{item.id:<5}", "$accent bold"), (item.title, "bold"))
-        body = Content.assemble(item.summary, (f"  {', '.join(item.sources)}", "$text-muted"))
+        body = Content.assemble(item.summary, (f"  {', '.join(item.sources)}", "$foreground-muted"))
         yield title, body
 
 
 def sources_section() -> Content:
     lines = [Content.styled("Sources", "$primary bold")]
     for short, long in SOURCES.items():
-        lines.append(Content.assemble((short, "bold"), (f"  {long}", "$text-muted")))
+        lines.append(Content.assemble((short, "bold"), (f"  {long}", "$foreground-muted")))
     return Content("\n").join(lines)
 
 

@@ -53,6 +53,7 @@ class WeekScreen(Screen):
         super().__init__()
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
+        self._who = ""
         # Start with the size classes the first resize would give, so that the first frame is not
         # styled twice (every class change restyles the whole screen).
         width, height = self.app.size
@@ -110,20 +111,23 @@ class WeekScreen(Screen):
         last = plan.week_start + dt.timedelta(days=6)
         iso_week = plan.week_start.isocalendar().week
         relative = self._relative_week(plan)
+        # Fixed sizes: redraw without a layout of the screen (week changes stay quick).
         self.query_one("#week-dates", Static).update(
             Content.assemble(
                 ("legday", "$primary bold"),
                 ("  ", ""),
                 (f"{plan.week_start:%d %b} - {last:%d %b %Y}", "bold"),
-                (f" · week {iso_week}", "$text-muted"),
-                (" · ", "$text-muted"),
+                (f" · week {iso_week}", "$foreground-muted"),
+                (" · ", "$foreground-muted"),
                 (relative, "$accent"),
-            )
+            ),
+            layout=False,
         )
         profile = self.app.profile
-        self.query_one("#week-profile", Static).update(
-            Content.styled(f"{profile.goal.value} · {profile.level.value}", "$text-muted")
-        )
+        who = f"{profile.goal.value} · {profile.level.value}"
+        if who != self._who:
+            self._who = who
+            self.query_one("#week-profile", Static).update(Content.styled(who, "$foreground-muted"))
 
     def _relative_week(self, plan: WeekPlan) -> str:
         this_week = self.app.week_start_of(self.app.today)

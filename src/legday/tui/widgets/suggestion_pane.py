@@ -37,7 +37,7 @@ BLANK = Block(Content(""))
 
 
 def _reason(reason: Reason) -> Block:
-    text = Content.assemble(reason.text, (f"  {reason.source}", "$text-muted") if reason.source else "")
+    text = Content.assemble(reason.text, (f"  {reason.source}", "$foreground-muted") if reason.source else "")
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
 
 
@@ -62,7 +62,7 @@ def describe_session(session: Session) -> list[Block]:
     """All the blocks for one session, most important first."""
     style = legend.session_style(session)
     if session.status == "skipped":
-        style = "$text-muted strike"
+        style = "$foreground-muted strike"
     facts = [_status_words(session)]
     if session.intensity and session.kind != "legs":
         facts.append(session.intensity)
@@ -81,19 +81,19 @@ def describe_session(session: Session) -> list[Block]:
     if session.effort:
         effort = Content.assemble(
             (legend.effort_text(session), f"{legend.session_style(session)} bold"),
-            ("/10", "$text-muted"),
+            ("/10", "$foreground-muted"),
             (f"  {session.talk}" if session.talk else "", ""),
         )
-        blocks.append(Block(effort, Content.styled("effort  ", "$text-muted"), indent=2))
+        blocks.append(Block(effort, Content.styled("effort  ", "$foreground-muted"), indent=2))
     if session.detail:
-        blocks.append(Block(Content.styled(session.detail, "$text-muted"), indent=2))
+        blocks.append(Block(Content.styled(session.detail, "$foreground-muted"), indent=2))
     for addon in session.addons:
         text = Content.assemble(
-            addon.text, (f"  {addon.id}", "$accent"), (f" {addon.source}", "$text-muted") if addon.source else ""
+            addon.text, (f"  {addon.id}", "$accent"), (f" {addon.source}", "$foreground-muted") if addon.source else ""
         )
         blocks.append(Block(text, Content.styled("+ ", "$secondary bold"), indent=2))
     if session.reasons:
-        blocks.append(Block(Content.styled("why", "$text-muted italic"), indent=2))
+        blocks.append(Block(Content.styled("why", "$foreground-muted italic"), indent=2))
         blocks.extend(_reason(r) for r in session.reasons)
     if session.choice:
         blocks.append(
@@ -106,16 +106,16 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
     soreness = (
         (f"{day.soreness}/10 {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
         if day.soreness is not None
-        else ("not rated", "$text-muted")
+        else ("not rated", "$foreground-muted")
     )
     header = Content.assemble(
         (f"{day.date:%A %d %b}", "bold"),
         ("  today" if day.date == today else "", "$accent bold"),
-        ("  · soreness ", "$text-muted"),
+        ("  · soreness ", "$foreground-muted"),
         soreness,
-        ("  · ready ", "$text-muted"),
+        ("  · ready ", "$foreground-muted"),
         (f"{day.readiness}", legend.readiness_style(day.readiness)),
-        ("/100", "$text-muted"),
+        ("/100", "$foreground-muted"),
     )
     blocks = [Block(header)]
     if day.sleep_hours is not None or day.pain:
@@ -124,7 +124,7 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
             extra.append(f"slept {day.sleep_hours:g} h")
         if day.pain:
             extra.append("pain reported: stop if it is sharp (P4)")
-        blocks.append(Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$text-muted")))
+        blocks.append(Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$foreground-muted")))
     hinted = False
     # What to do comes first: the suggestions you can act on, then the rest in the day's order.
     ordered = sorted(day.sessions, key=lambda s: not legend.is_actionable(s))
@@ -136,17 +136,17 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
             hinted = True
             keys = ("d", " mark done  ") if day.date <= today else ("", "")
             hint = Content.assemble(
-                (keys[0], "$accent bold"), (keys[1], "$text-muted"), ("x", "$accent bold"), (" skip", "$text-muted")
+                (keys[0], "$accent bold"), (keys[1], "$foreground-muted"), ("x", "$accent bold"), (" skip", "$foreground-muted")
             )
             session_blocks.insert(1, Block(hint, indent=2))
         blocks.extend(session_blocks)
     if not day.sessions:
-        blocks += [BLANK, Block(Content.styled("nothing planned", "$text-muted"))]
+        blocks += [BLANK, Block(Content.styled("nothing planned", "$foreground-muted"))]
     if day.readiness_why:
         blocks.append(BLANK)
-        blocks.append(Block(Content.styled(f"readiness {day.readiness}: how it came about", "$text-muted italic")))
+        blocks.append(Block(Content.styled(f"readiness {day.readiness}: how it came about", "$foreground-muted italic")))
         blocks.extend(
-            Block(Content.styled(step, "$text-muted"), Content.styled("· ", "$text-muted"), indent=2)
+            Block(Content.styled(step, "$foreground-muted"), Content.styled("· ", "$foreground-muted"), indent=2)
             for step in day.readiness_why
         )
     return blocks

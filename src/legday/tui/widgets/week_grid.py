@@ -33,12 +33,9 @@ class DayCell(Widget):
 
     def __init__(self, index: int, day: DayPlan | None = None, today: dt.date | None = None,
                  selected: bool = False) -> None:
-        classes = []
-        if day is not None and today is not None:
-            classes += ["-today"] if day.date == today else []
-            classes += ["-past"] if day.date < today else []
-            classes += ["-selected"] if selected else []
-        super().__init__(id=f"day-{index}", classes=" ".join(classes))
+        # Only the selection is a CSS class: today and past days are drawn by render(), so that a
+        # change of week restyles no cell.
+        super().__init__(id=f"day-{index}", classes="-selected" if selected else "")
         self.day = day
         self.today = today
 
@@ -47,8 +44,6 @@ class DayCell(Widget):
             return  # only the selection moved: nothing to redraw here
         self.day = day
         self.today = today
-        self.set_class(day.date == today, "-today")
-        self.set_class(day.date < today, "-past")
         self.refresh()
 
     def on_click(self) -> None:
@@ -81,12 +76,15 @@ class DayCell(Widget):
             # Keep a line for "+N more" when the rest will not fit.
             reserve = 1 if left and len(body) + len(chunk) + 2 > room else 0
             if len(body) + len(chunk) + reserve > room:
-                body.append(Content.styled(f"+{len(sessions) - number} more", "$text-muted"))
+                body.append(Content.styled(f"+{len(sessions) - number} more", "$foreground-muted"))
                 break
             body.extend(chunk)
         lines.extend(body[: max(0, room)])
         lines.extend([Content("")] * max(0, room - len(body)))
         lines.extend(footer[: max(0, height - 1)])
+        if day.date < (self.today or day.date):
+            # Past days recede: their plain text muted, their colours kept.
+            lines = [line.stylize_before("$foreground-muted") for line in lines]
         return lines
 
     @staticmethod
@@ -111,21 +109,21 @@ class DayCell(Widget):
                 if len(text) + 1 + len(part) <= width:
                     lines[index] = text + " " + part
                     break
-        style = "$text-muted strike" if session.status == "skipped" else "$text-muted"
+        style = "$foreground-muted strike" if session.status == "skipped" else "$foreground-muted"
         return [first, *(Content.styled(text, style) for text in lines if text)]
 
     @staticmethod
     def _soreness_line(day: DayPlan) -> Content:
         if day.soreness is None:
-            return Content.styled("sore -", "$text-muted")
+            return Content.styled("sore -", "$foreground-muted")
         return Content.assemble(
-            ("sore ", "$text-muted"), (str(day.soreness), legend.soreness_style(day.soreness))
+            ("sore ", "$foreground-muted"), (str(day.soreness), legend.soreness_style(day.soreness))
         )
 
     @staticmethod
     def _readiness_line(day: DayPlan) -> Content:
         return Content.assemble(
-            ("ready ", "$text-muted"), (str(day.readiness), legend.readiness_style(day.readiness))
+            ("ready ", "$foreground-muted"), (str(day.readiness), legend.readiness_style(day.readiness))
         )
 
 

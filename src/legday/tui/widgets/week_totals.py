@@ -37,7 +37,7 @@ def minutes_bar(minutes: int, band: tuple[int, int], width: int = BAR) -> Conten
         elif band_from <= i < band_to:
             cells.append(("─", "$success 60%"))
         else:
-            cells.append(("─", "$text-muted 40%"))
+            cells.append(("─", "$foreground-muted 40%"))
     return Content.assemble(*cells)
 
 
@@ -57,9 +57,11 @@ class WeekTotals(Widget):
 
     def show(self, plan: WeekPlan, days: Sequence[tuple[dt.date, int | None, int]]) -> None:
         """``days``: (date, soreness or None, readiness) for the 14 days the sparklines cover."""
+        before = len(self._lines(self.content_size.width)) if self.plan is not None else -1
         self.plan = plan
         self.days = days
-        self.refresh(layout=True)
+        # A layout of the screen only when the totals grow or shrink.
+        self.refresh(layout=len(self._lines(self.content_size.width)) != before)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._lines(width))
@@ -75,7 +77,7 @@ class WeekTotals(Widget):
         wide = width >= 64
         t = self.plan.totals
         low, high = t.target_minutes
-        label = "$text-muted"
+        label = "$foreground-muted"
         pad = Content(" " * 9)
         sessions = t.hard_sessions + t.easy_sessions
         easy_share = f"{round(100 * t.easy_sessions / sessions)} % easy" if sessions else "no cardio yet"
@@ -130,8 +132,8 @@ class WeekTotals(Widget):
 
 def legend_lines() -> list[Content]:
     marks = Content.assemble(
-        ("● ", "bold"), ("done  ", "$text-muted"), ("○ ", "bold"), ("to do  ", "$text-muted"),
-        ("× ", "bold"), ("skipped", "$text-muted"),
+        ("● ", "bold"), ("done  ", "$foreground-muted"), ("○ ", "bold"), ("to do  ", "$foreground-muted"),
+        ("× ", "bold"), ("skipped", "$foreground-muted"),
     )
     colours = Content.assemble(
         ("legs", legend.LEGS_STYLE), ("  ", ""),
