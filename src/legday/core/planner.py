@@ -60,22 +60,26 @@ def week_of(today: dt.date, week_start: int = 0) -> dt.date:
     return today - dt.timedelta(days=(today.weekday() - week_start) % 7)
 
 
-def history_window(today: dt.date, week_start: int = 0) -> tuple[dt.date, dt.date]:
+def history_window(today: dt.date, week_start: int = 0, *,
+                   week: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The dates (both included) of history plan_week needs; storage loads only these."""
-    start = week_of(today, week_start)
+    start = week_of(week or today, week_start)
     return start - dt.timedelta(days=LOOKBACK_DAYS), start + dt.timedelta(days=6)
 
 
-def plan_week(profile: Profile, history: History, today: dt.date, week_start: int = 0) -> WeekPlan:
-    """The week (7 days from weekday ``week_start``, Monday = 0) containing ``today``. Deterministic."""
-    return build_week(profile, history, today, week_start)
+def plan_week(profile: Profile, history: History, today: dt.date, week_start: int = 0, *,
+              week: dt.date | None = None) -> WeekPlan:
+    """The week (7 days from weekday ``week_start``, Monday = 0) containing ``week`` (default: today),
+    as of ``today``: a past week shows only what was logged, a future one is planned from its first
+    day. Deterministic."""
+    return build_week(profile, history, today, week_start, week=week)
 
 
 def build_week(profile: Profile, history: History, today: dt.date, week_start: int = 0,
-               disabled: frozenset[str] = frozenset()) -> WeekPlan:
+               disabled: frozenset[str] = frozenset(), *, week: dt.date | None = None) -> WeekPlan:
     """plan_week with some rules switched off: only the tests use ``disabled``, to prove that each
     rule's test fails without it."""
-    return _Week(profile, history, today, week_start % 7, frozenset(disabled)).build()
+    return _Week(profile, history, today, week_start % 7, frozenset(disabled), week).build()
 
 
 def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
@@ -92,11 +96,11 @@ def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
 
 class _Week:
     def __init__(self, profile: Profile, history: History, today: dt.date, week_start: int,
-                 disabled: frozenset[str]):
+                 disabled: frozenset[str], week: dt.date | None = None):
         self.profile, self.today, self.disabled = profile, today, disabled
-        self.start = week_of(today, week_start)
+        self.start = week_of(week or today, week_start)
         self.days = [self.start + n * DAY for n in range(7)]
-        first, last = history_window(today, week_start)
+        first, last = history_window(today, week_start, week=week)
         legs: list[LegSession] = _slice(history.legs, first, last)
         self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
         # Check-ins from two days before the week: a recent rating carries over (readiness.CARRY).
@@ -259,7 +263,7 @@ class _Week:
                         easy += 1
             r = readiness[day]
             days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
-        ratio = acwr(daily_loads(self.logged_legs, self.cardio), self.today) if self.on("S5") else None
+        ratio = acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.days[-1])) if self.on("S5") else None
         warnings: list[Reason] = []
         if ratio is not None and ratio >= DANGER_RATIO:
             warnings.append(reason("S5", f"This week's load is {ratio:g}x your monthly average. Above 1.5 "

@@ -189,22 +189,14 @@ class LegdayApp(App):
         return day - dt.timedelta(days=(day.weekday() - self.settings.week_start) % 7)
 
     def week_plan(self, day: dt.date) -> WeekPlan:
-        """The plan for the week containing ``day``, as of today (cached until the next save).
-
-        The planner plans the week containing its "today". For this week that is today; for a past
-        week its last day (all of it logged), for a future week its first day (all of it planned).
-        """
+        """The plan for the week containing ``day``, as of today (cached until the next save)."""
         start = self.week_start_of(day)
         if start in self._plans:
             return self._plans[start]
-        today = self.today
-        end = start + dt.timedelta(days=6)
-        as_of = today if start <= today <= end else (end if end < today else start)
-        first, last = history_window(as_of, self.settings.week_start)
+        week_start = self.settings.week_start
+        first, last = history_window(self.today, week_start, week=start)
         history = self.store.history(first, last)
-        plan = plan_week(self.profile, history, as_of, week_start=self.settings.week_start)
-        if plan.today != today:
-            plan = replace(plan, today=today)
+        plan = plan_week(self.profile, history, self.today, week_start, week=start)
         self._plans[start] = plan
         if self.store.problems:
             self.call_later(self.report_problems)
