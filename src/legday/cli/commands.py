@@ -19,6 +19,7 @@ from legday.core.model import (
     Profile,
     UNITS,
     WEEKDAYS,
+    just_ended,
     parse_enum,
     parse_weekdays,
 )
@@ -40,17 +41,6 @@ def _store(ns: argparse.Namespace):
 
 def _day(ns: argparse.Namespace, now: dt.datetime) -> dt.date:
     return parse_date(ns.date) if ns.date else now.date()
-
-
-def just_ended(now: dt.datetime, minutes: int) -> dt.time:
-    """Start time of a session that ends now: ``now - minutes``, down to 5 minutes, not before 00:00.
-
-    Logging from the command line usually happens right after the session, so this is what a person
-    means when they leave out --time on today's log."""
-    start = now - dt.timedelta(minutes=minutes)
-    if start.date() < now.date():
-        return dt.time(0, 0)
-    return dt.time(start.hour, start.minute - start.minute % 5)
 
 
 def _modality(text: str) -> str:

@@ -79,6 +79,17 @@ class Exercise:
         return text
 
 
+def just_ended(now: dt.datetime, minutes: int) -> dt.time:
+    """Start time of a session that ends now: ``now - minutes``, down to 5 minutes, not before 00:00.
+
+    People log right after training, so "now" is the end of the session, not its start; getting
+    this wrong would shift every "hours after legs" by the session's length."""
+    start = now - dt.timedelta(minutes=minutes)
+    if start.date() < now.date():
+        return dt.time(0, 0)
+    return dt.time(start.hour, start.minute - start.minute % 5)
+
+
 @dataclass(frozen=True)
 class LegSession:
     """A leg workout. ``effort`` is the session rating on the 0-10 scale (S3)."""

@@ -45,7 +45,7 @@ async def test_a_whole_session_typed_and_saved_with_ctrl_s():
     assert app.saved == [
         LegSession(
             date=TODAY,
-            start=dt.time(7, 30),
+            start=dt.time(6, 25),  # logged at 07:30, right after 65 minutes of training
             minutes=65,
             effort=8,
             exercises=(

@@ -19,7 +19,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static
 
 from legday.core.catalogue import EXERCISE_NAMES
-from legday.core.model import LegSession
+from legday.core.errors import InputError
+from legday.core.model import LegSession, just_ended
 from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
 from legday.core.talk import effort_words
 from legday.tui.widgets.form import Field, FormInput, FormScreen, StatusLine
@@ -72,6 +73,8 @@ class LogWorkoutScreen(FormScreen):
         # The person's own names first: they are what they will type again.
         self.names = list(dict.fromkeys([*names, *EXERCISE_NAMES]))
         self.save = save
+        # The start time we filled in; once the person edits it, it is theirs.
+        self._auto_start = now.strftime("%H:%M")
         self._suggester = SuggestFromList(self.names, case_sensitive=False)
 
     # --- layout ----------------------------------------------------------------------------
@@ -90,7 +93,7 @@ class LogWorkoutScreen(FormScreen):
             with Horizontal(id="when"):
                 yield Field("Minutes", _minutes, placeholder="e.g. 60", id="minutes")
                 yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
-                yield Field("Start", parse_time, self.now.strftime("%H:%M"), id="start")
+                yield Field("Start", parse_time, self._auto_start, id="start")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -157,6 +160,20 @@ class LogWorkoutScreen(FormScreen):
             await self.action_add_row()
         else:
             rows[rows.index(row) + 1].input.focus()
+
+    @on(Input.Changed, "#minutes Input")
+    def _follow_minutes(self, event: Input.Changed) -> None:
+        """Logged right after training, "now" is the end of the session: while the start is still
+        the one we filled in, keep it at now minus the minutes typed (as the command line does)."""
+        start = self.query_one("#start", Field)
+        if start.text != self._auto_start or self.query_one("#date", Field).text != self.now.date().isoformat():
+            return
+        try:
+            minutes = _minutes(event.value)
+        except InputError:
+            minutes = 0
+        self._auto_start = just_ended(self.now, minutes).strftime("%H:%M") if minutes else self.now.strftime("%H:%M")
+        start.input.value = self._auto_start
 
     @on(Input.Submitted, "#minutes Input, #date Input")
     def _next_field(self, event: Input.Submitted) -> None:
