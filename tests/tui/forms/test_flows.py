@@ -46,7 +46,7 @@ async def test_log_a_workout_from_the_week_screen(make_app, tmp_path):
         assert isinstance(app.screen, WeekScreen)
         expected = LegSession(
             TODAY,
-            dt.time(7, 30),
+            dt.time(6, 35),  # saved at 07:30 after 55 minutes of training
             55,
             6,
             (Exercise("front squat", 4, 6, 80.0, "kg"), Exercise("leg curl", 3, 12, 40.0, "kg")),
