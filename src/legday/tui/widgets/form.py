@@ -233,6 +233,10 @@ class FormScreen(Screen[bool]):
         return values
 
     def action_save(self) -> None:
+        # Keys typed fast (Enter twice on the last field) can reach a form that has already saved
+        # and closed: save once, never twice, and never pop the screen underneath.
+        if not self.is_active:
+            return
         try:
             built = self.build()
         except InputError as error:
@@ -246,6 +250,8 @@ class FormScreen(Screen[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        if not self.is_active:
+            return
         if self.DISCARD_QUESTION is None or not self.dirty:
             self.dismiss(False)
             return
@@ -307,8 +313,10 @@ class ConfirmDiscard(ModalScreen[bool]):
         self.query_one("#keep", Button).focus()
 
     def action_answer(self, discard: bool) -> None:
-        self.dismiss(discard)
+        if self.is_active:  # a second quick key must not answer (and pop) twice
+            self.dismiss(discard)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "discard")
+        if self.is_active:
+            self.dismiss(event.button.id == "discard")
