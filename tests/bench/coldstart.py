@@ -15,6 +15,7 @@ tmux sessions and environments neither see nor disturb it; the server is killed 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -70,7 +71,7 @@ class TmuxLab:
     def __exit__(self, *exc) -> None:
         self.tmux("kill-server", check=False)
 
-    def run(self, command: list[str], marker: str, settle: float = 0.4, env: dict[str, str] | None = None) -> Run:
+    def run(self, command: list[str], marker: str | re.Pattern, settle: float = 0.4, env: dict[str, str] | None = None) -> Run:
         self.count += 1
         name = f"bench-{os.getpid()}-{self.count}"
         env_flags: list[str] = []
@@ -83,7 +84,7 @@ class TmuxLab:
         try:
             while True:
                 screen = self.tmux("capture-pane", "-p", "-t", name)
-                if marker in screen:
+                if (marker.search(screen) if isinstance(marker, re.Pattern) else marker in screen):
                     seconds = time.perf_counter() - start
                     break
                 if time.perf_counter() - start > TIMEOUT:
@@ -99,6 +100,26 @@ class TmuxLab:
             if pid:
                 _wait_gone(pid)
         return Run(seconds, peak)
+
+    def run_to_exit(self, command: list[str], cwd: Path | None = None, timeout: float = TIMEOUT) -> None:
+        """Run ``command`` in a fresh session and wait until it exits by itself (the probe)."""
+        self.count += 1
+        name = f"bench-{os.getpid()}-{self.count}"
+        args = ["-c", str(cwd)] if cwd else []
+        self.tmux("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height), *args,
+                  "-e", f"XDG_CONFIG_HOME={self.config_home}", "--", *command)
+        start = time.perf_counter()
+        try:
+            while self.tmux("display", "-p", "-t", name, "#{pane_dead}").strip() != "1":
+                if time.perf_counter() - start > timeout:
+                    raise StartupError(f"{command} still running after {timeout:g} s")
+                time.sleep(0.05)
+            status = self.tmux("display", "-p", "-t", name, "#{pane_dead_status}").strip()
+            if status != "0":
+                screen = self.tmux("capture-pane", "-p", "-t", name)
+                raise StartupError(f"{command} exited with {status}:\n{screen}")
+        finally:
+            self.tmux("kill-session", "-t", name, check=False)
 
 
 def _vm_hwm_kb(pid: int) -> int:
@@ -131,8 +152,9 @@ if __name__ == "__main__":
             print(lab.run(bare_command(), BARE_MARKER))
 
 
-# A string only the week grid draws. Set from the week screen: see WEEK_MARKER's use in measure().
-WEEK_MARKER = "Mon"
+# What only the week grid draws once it has its plan: the day headers ("Mon 16" ... "Sun 22") and a
+# day's readiness figure ("ready 65"), in that order on the screen.
+WEEK_MARKER = re.compile(r"\bMon \d{1,2}\b.*\bSun \d{1,2}\b.*\bready \d+", re.DOTALL)
 
 
 def measure(rounds: int, settle: float = 0.4) -> list:
