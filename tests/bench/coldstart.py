@@ -115,7 +115,7 @@ class TmuxLab:
                     raise StartupError(f"{command} still running after {timeout:g} s")
                 time.sleep(0.05)
             status = self.tmux("display", "-p", "-t", name, "#{pane_dead_status}").strip()
-            if status != "0":
+            if status not in ("0", ""):  # empty: tmux had not recorded it yet; the caller checks output
                 screen = self.tmux("capture-pane", "-p", "-t", name)
                 raise StartupError(f"{command} exited with {status}:\n{screen}")
         finally:

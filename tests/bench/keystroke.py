@@ -141,7 +141,7 @@ async def slider_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
         await pilot.pause()
         await pilot.press("s")  # the soreness check-in
         await pilot.pause()
-        slider = app.screen.query(Slider).first()
+        slider = app.screen.query_one("#soreness", Slider)
         clock = FrameClock(app)
         rng = random.Random(seed)
         results = []

@@ -12,7 +12,8 @@ is the same for both and left out):
     frame      the first frame written to the terminal after the DOM is ready (the app exits 0.5 s later)
 
 The legday figure is taken through ``legday.tui.app.run_app``-equivalent steps (build_app over the data
-dir, run). ``--profile`` writes a pyinstrument text profile of one legday and one bare run to /tmp.
+dir, run). ``--profile`` writes a pyinstrument text profile of one legday and one bare run, from start
+to first frame, to /tmp.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def child(subject: str, data_dir: str, out: str, profile: str | None) -> None:
         original(screen, renderable)
         if renderable is not None and app._dom_ready and "frame" not in marks:
             marks["frame"] = time.perf_counter() - T0
+            if profiler and profiler.is_running:
+                profiler.stop()  # the profile covers start to first frame, nothing after
             # Not at once: what the app does right after its first frame (Lazy panes) must not
             # meet a closing app; the profile then shows that work too.
             app.set_timer(0.5, app.exit)
@@ -64,7 +67,8 @@ def child(subject: str, data_dir: str, out: str, profile: str | None) -> None:
     app._display = display
     app.run()
     if profiler:
-        profiler.stop()
+        if profiler.is_running:
+            profiler.stop()
         Path(profile).write_text(profiler.output_text(unicode=False, show_all=True))
     Path(out).write_text(json.dumps(marks))
 
@@ -95,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                     profile = f"/tmp/legday-probe-{subject}.txt"
                 command = [sys.executable, "-m", "tests.bench.probe", "--child", subject, str(data_dir), str(out), profile]
                 lab.run_to_exit(command, cwd=ROOT)
+                if not out.exists():
+                    raise RuntimeError(f"{subject} probe wrote nothing (crashed?)")
                 if round_ > 0:
                     results[subject].append(json.loads(out.read_text()))
     for subject, runs in results.items():
