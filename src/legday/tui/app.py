@@ -202,10 +202,19 @@ class LegdayApp(App):
             self.call_later(self.report_problems)
         return plan
 
-    def recent_days(self, plan: WeekPlan) -> list[tuple[dt.date, int | None, int]]:
+    def is_planned(self, day: dt.date) -> bool:
+        """Is the week containing ``day`` in the cache (showing it costs no planning)?"""
+        return self.week_start_of(day) in self._plans
+
+    def recent_days(self, plan: WeekPlan, *, planned_only: bool = False) -> list[tuple[dt.date, int | None, int]] | None:
         """(date, soreness, readiness) for the 14 days the sparklines show: up to today, or the
-        shown week's end when that is earlier."""
+        shown week's end when that is earlier. ``planned_only``: None if that needs a week that is
+        not planned yet (the caller then plans it after the frame rather than before)."""
         end = min(plan.week_start + dt.timedelta(days=6), self.today)
+        if planned_only and not all(
+            plan.day(d) or self.is_planned(d) for d in (end - dt.timedelta(days=n) for n in (13, 7, 0))
+        ):
+            return None
         days = []
         for back in range(13, -1, -1):
             date = end - dt.timedelta(days=back)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from legday.tui.app import LegdayApp
 
 WEEK = Binding.Group("week")
+AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
 
 
 class WeekScreen(Screen):
@@ -54,6 +55,7 @@ class WeekScreen(Screen):
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
         self._who = ""
+        self._pane: SuggestionPane | None = None  # built lazily, see on_suggestion_pane_ready
         # Start with the size classes the first resize would give, so that the first frame is not
         # styled twice (every class change restyles the whole screen).
         width, height = self.app.size
@@ -77,14 +79,44 @@ class WeekScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # Kept, not queried: a query on every keystroke costs more than the rest of a small move.
+        self._grid = self.query_one(WeekGrid)
+        self._totals = self.query_one(WeekTotals)
+        self._dates = self.query_one("#week-dates", Static)
+        self._profile = self.query_one("#week-profile", Static)
         self._show_title(self.plan)
-        self.query_one(WeekTotals).show(self.plan, ())
+        self._totals.show(self.plan, ())
         # The sparklines need the weeks before this one: after the first frame.
         self.call_after_refresh(self._show_recent)
 
     def _show_recent(self) -> None:
         if self.plan is not None:
-            self.query_one(WeekTotals).show(self.plan, self.app.recent_days(self.plan))
+            self._totals.show(self.plan, self.app.recent_days(self.plan))
+        self._after_frame(self._work_ahead)
+
+    def _after_frame(self, callback) -> None:
+        """Run ``callback`` once the frame the last key asked for is on screen. (call_after_refresh
+        can run before it: the screen may go idle before the widgets have reported their changes.)
+        The frame starts within a millisecond or two of the key's action, and once started is drawn
+        in one go, so a short timer lands after it."""
+        self.set_timer(AFTER_FRAME, callback)
+
+    def _work_ahead(self) -> None:
+        """While nobody is pressing anything, one small job at a time (a key pressed meanwhile waits
+        for one at most): draw the week's days for the pane, then plan the weeks either side, so
+        that moving through the week, [ ], ] and stepping past either end find their work done."""
+        plan = self.plan
+        if plan is None:
+            return
+        if self._pane is not None and any(self._pane.prepare(day, self.app.today) for day in plan.days):
+            self._after_frame(self._work_ahead)
+            return
+        for weeks in (1, -1, -2):
+            day = plan.week_start + dt.timedelta(days=7 * weeks)
+            if not self.app.is_planned(day):
+                self.app.week_plan(day)  # (sparklines of the week before need the one before that)
+                self._after_frame(self._work_ahead)
+                return
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -92,16 +124,18 @@ class WeekScreen(Screen):
         """Select ``day``, fetching its week's plan if it is not the one shown."""
         self.selected = day
         plan = self.plan
-        if replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7):
-            plan = self.app.week_plan(day)
-            self.plan = plan
-            totals = self.query_one(WeekTotals)
-            totals.show(plan, totals.days)
-            self._show_title(plan)
-            # The sparklines may need the plans of the weeks before: after this frame.
-            self.call_after_refresh(self._show_recent)
-        self.query_one(WeekGrid).show(plan, day)
+        new_week = replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7)
+        if new_week:
+            plan = self.plan = self.app.week_plan(day)
+        self._grid.show(plan, day)
         self._show_pane()
+        if new_week:
+            self._show_title(plan)
+            # Sparklines from weeks already planned go in this frame; otherwise the old ones stay
+            # until the missing weeks are planned, after this frame.
+            recent = self.app.recent_days(plan, planned_only=True)
+            self._totals.show(plan, self._totals.days if recent is None else recent)
+            self._after_frame(self._show_recent if recent is None else self._work_ahead)
 
     def replan(self) -> None:
         """After a save: the same day, a fresh plan."""
@@ -112,7 +146,7 @@ class WeekScreen(Screen):
         iso_week = plan.week_start.isocalendar().week
         relative = self._relative_week(plan)
         # Fixed sizes: redraw without a layout of the screen (week changes stay quick).
-        self.query_one("#week-dates", Static).update(
+        self._dates.update(
             Content.assemble(
                 ("legday", "$primary bold"),
                 ("  ", ""),
@@ -127,7 +161,7 @@ class WeekScreen(Screen):
         who = f"{profile.goal.value} · {profile.level.value}"
         if who != self._who:
             self._who = who
-            self.query_one("#week-profile", Static).update(Content.styled(who, "$foreground-muted"))
+            self._profile.update(Content.styled(who, "$foreground-muted"))
 
     def _relative_week(self, plan: WeekPlan) -> str:
         this_week = self.app.week_start_of(self.app.today)
@@ -143,10 +177,11 @@ class WeekScreen(Screen):
     def _show_pane(self) -> None:
         # The pane is mounted lazily, after the first frame; until then there is nothing to update
         # and its Ready message brings us back here.
-        for pane in self.query(SuggestionPane):
-            pane.show(self.selected_day, self.app.today)
+        if self._pane is not None:
+            self._pane.show(self.selected_day, self.app.today)
 
-    def on_suggestion_pane_ready(self) -> None:
+    def on_suggestion_pane_ready(self, message: SuggestionPane.Ready) -> None:
+        self._pane = message.pane
         self._show_pane()
 
     @property

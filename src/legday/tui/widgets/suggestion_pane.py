@@ -17,11 +17,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import Visual
 
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
+from legday.tui.widgets.looks import RemembersLooks
 
 
 @dataclass(frozen=True)
@@ -164,9 +166,10 @@ def layout(blocks: list[Block], width: int) -> list[Content]:
     return lines
 
 
-class SuggestionPane(ScrollView, can_focus=False):
+class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     """A scrolling view drawn line by line (Textual's line API). Showing another day redraws the
-    pane alone: no layout of the rest of the screen, which keeps moving through the week fast."""
+    pane alone: no layout of the rest of the screen, which keeps moving through the week fast, and
+    a day shown again has its finished lines ready (RemembersLooks)."""
 
     DEFAULT_CSS = """
     SuggestionPane {
@@ -178,6 +181,8 @@ class SuggestionPane(ScrollView, can_focus=False):
     @dataclass
     class Ready(Message):
         """Mounted (it is built lazily): time to show the selected day."""
+
+        pane: SuggestionPane
 
     # Days drawn recently, kept so that moving back and forth through the week redraws nothing.
     CACHE_DAYS = 21
@@ -193,7 +198,10 @@ class SuggestionPane(ScrollView, can_focus=False):
         self._today: dt.date | None = None
 
     def on_mount(self) -> None:
-        self.post_message(self.Ready())
+        self.post_message(self.Ready(self))
+
+    def look(self) -> tuple:
+        return self.day, self._today, self.scroll_offset
 
     def show(self, day: DayPlan | None, today: dt.date) -> None:
         if day is self.day:
@@ -210,11 +218,25 @@ class SuggestionPane(ScrollView, can_focus=False):
         self.scroll_to(y=0, animate=False)
         self.refresh()
 
+    def prepare(self, day: DayPlan, today: dt.date) -> bool:
+        """Wrap and draw ``day`` ahead of time (when idle), so that showing it later costs only its
+        styling. False if there was nothing to do."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or day is self.day or (day, today, width) in self._drawn:
+            return False
+        lines = layout(describe_day(day, today), width)
+        self._drawn[(day, today, width)] = (lines, self._draw(lines, width))
+        self._trim()
+        return True
+
     def _keep(self) -> None:
         """Remember what the day on show looks like, for when it comes back."""
         if self.day is None or self._lines is None or self._today is None:
             return
         self._drawn[(self.day, self._today, self._lines[0])] = (self._lines[1], self._strips)
+        self._trim()
+
+    def _trim(self) -> None:
         while len(self._drawn) > self.CACHE_DAYS:
             del self._drawn[next(iter(self._drawn))]
 
@@ -235,7 +257,14 @@ class SuggestionPane(ScrollView, can_focus=False):
             # not change (its scrollbar is always shown), so only its scrollbar and lines need
             # redrawing: a fraction of the cost on every move through the week.
             self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
+            bar = self.vertical_scrollbar
+            if 0 < size.height <= bar.window_size and bar.window_virtual_size <= bar.window_size:
+                # The day fits, as did the last one: the scrollbar stays an empty track, and
+                # drawing it again would cost as much as the pane's own lines.
+                bar.set_reactive(ScrollBar.window_virtual_size, size.height)
+                self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            else:
+                self._scroll_update(size)
 
     def on_resize(self) -> None:
         self._measure()
@@ -246,14 +275,16 @@ class SuggestionPane(ScrollView, can_focus=False):
         self._drawn.clear()
         super().notify_style_update()
 
+    def _draw(self, lines: list[Content], width: int) -> list[Strip]:
+        # All lines at once, padded to the width: each line is then just handed out.
+        strips = Visual.to_strips(self, Content("\n").join(lines), width, len(lines), self.visual_style, pad=True)
+        strips.append(Strip.blank(width, self.rich_style))
+        return strips
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         lines = self.lines(width)
         if self._strips is None:
-            # All lines at once, padded to the width: each line is then just handed out.
-            self._strips = Visual.to_strips(
-                self, Content("\n").join(lines), width, len(lines), self.visual_style, pad=True
-            )
-            self._strips.append(Strip.blank(width, self.rich_style))
+            self._strips = self._draw(lines, width)
         index = self.scroll_offset.y + y
         return self._strips[index] if 0 <= index < len(lines) else self._strips[-1]

@@ -16,10 +16,14 @@ from textual.widget import Widget
 
 from legday.core.plan import DayPlan, Session, WeekPlan
 from legday.tui import legend
+from legday.tui.widgets.looks import RemembersLooks
 
 
-class DayCell(Widget):
-    """One day: date, its sessions (two lines each), soreness and readiness at the bottom."""
+class DayCell(RemembersLooks):
+    """One day: date, its sessions (two lines each), soreness and readiness at the bottom.
+
+    Moving the selection swaps two cells between looks they have mostly drawn before (selected or
+    not), and a week visited again has its days drawn: hence RemembersLooks."""
 
     DEFAULT_CSS = """
     DayCell {
@@ -45,6 +49,9 @@ class DayCell(Widget):
         self.day = day
         self.today = today
         self.refresh()
+
+    def look(self) -> tuple:
+        return self.day, self.today
 
     def on_click(self) -> None:
         if self.day is not None:
