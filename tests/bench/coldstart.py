@@ -161,7 +161,7 @@ def measure(rounds: int, settle: float = 0.4) -> list:
     """Bare app / legday with a profile only / legday with 10 years, interleaved, ``rounds`` rounds."""
     from tests.bench.figures import Figure
     from tests.bench.generate import cached_data_dir
-    from tests.bench.stats import interleave, median, paired_ratio
+    from tests.bench.stats import interleave, median, paired_ratio, quartiles, ratios
 
     empty, ten = cached_data_dir(0), cached_data_dir(10)
     peaks: dict[str, list[int]] = {"bare": [], "empty": [], "10y": []}
@@ -187,15 +187,20 @@ def measure(rounds: int, settle: float = 0.4) -> list:
     ms = {k: median(v) * 1000 for k, v in times.items()}
     mib = {k: median(v[1:]) / 1024 for k, v in peaks.items()}  # v[0] is the warm-up round
     peak_ratio = median([a / b for a, b in zip(peaks["10y"][1:], peaks["bare"][1:])])
+
+    def spread(a: str, b: str) -> str:
+        q1, q3 = quartiles(ratios(times[a], times[b]))
+        return f"median of per-round ratios; middle half of rounds {q1:.2f}-{q3:.2f}"
+
     return [
         Figure("cold start", "bare Textual app (reference)", ms["bare"], "ms", None,
                f"median of {rounds}, 120x40 tmux, first frame with its label"),
         Figure("cold start", "legday, profile only", ms["empty"], "ms", None, "first frame with the week grid"),
         Figure("cold start", "legday, 10 years of history", ms["10y"], "ms", None, "first frame with the week grid"),
         Figure("cold start", "legday (profile only) / bare app", paired_ratio(times["empty"], times["bare"]), "x", 1.3,
-               "median of per-round ratios"),
+               spread("empty", "bare")),
         Figure("cold start", "legday 10 years / legday profile only", paired_ratio(times["10y"], times["empty"]), "x",
-               1.05, "median of per-round ratios"),
+               1.05, spread("10y", "empty")),
         Figure("memory", "peak RSS, bare Textual app", mib["bare"], "MiB", None, "VmHWM after first frame + settle"),
         Figure("memory", "peak RSS, legday with 10 years", mib["10y"], "MiB", None, f"profile only: {mib['empty']:.1f} MiB"),
         Figure("memory", "legday 10 years / bare app, peak RSS", peak_ratio, "x", 1.3, "median of per-round ratios"),

@@ -126,11 +126,20 @@ def _legday_app(data_dir: Path):
 
 
 async def week_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
+    """Day moves; a move that crosses into another week is recorded as negative (-ms), so the runner
+    can report moves within the week and across weeks apart."""
     app = _legday_app(data_dir)
     async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
         await pilot.pause()
         clock = FrameClock(app)
-        return [await press_and_time(pilot, clock, key) for key in day_keys(n, random.Random(seed))]
+        screen = app.screen
+        results: list[float | None] = []
+        for key in day_keys(n, random.Random(seed)):
+            before = app.week_start_of(screen.selected)
+            ms = await press_and_time(pilot, clock, key)
+            crossed = app.week_start_of(screen.selected) != before
+            results.append(-ms if (crossed and ms is not None) else ms)
+        return results
 
 
 async def slider_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
@@ -186,11 +195,19 @@ def measure(presses: int = 200) -> list:
     figures = []
     ref = [v for v in raw["reference"] if v is not None]
     ref50, ref95 = percentile(ref, 50), percentile(ref, 95)
+    week = [v for v in raw["week"] if v is not None]
+    crossing = [-v for v in week if v < 0]
+    raw["week"] = [abs(v) if v is not None else None for v in raw["week"]]
     for name, label in (("week", "week grid: move the day"), ("slider", "soreness slider: step")):
         values = [v for v in raw[name] if v is not None]
         silent = len(raw[name]) - len(values)
         p50, p95 = percentile(values, 50), percentile(values, 95)
         note = f"{len(values)} presses, 10 years loaded" + (f", {silent} drew no frame" if silent else "")
+        if name == "week" and crossing:
+            within = [v for v in week if v >= 0]
+            note += (f"; within a week p50 {percentile(within, 50):.1f} / p95 {percentile(within, 95):.1f} ms, "
+                     f"the {len(crossing)} into another week p50 {percentile(crossing, 50):.1f} / "
+                     f"p95 {percentile(crossing, 95):.1f} ms")
         figures += [
             Figure("keystroke", f"{label}, p50", p50, "ms", 8.0, f"{note}; bare reference p50 {ref50:.2f} ms",
                    {"p50": p50, "reference_p50": ref50}),

@@ -41,3 +41,13 @@ def interleave(
 def paired_ratio(a: list[float], b: list[float]) -> float:
     """Median of the per-round ratios a[i] / b[i]: each pair was measured side by side."""
     return statistics.median(x / y for x, y in zip(a, b, strict=True))
+
+
+def ratios(a: list[float], b: list[float]) -> list[float]:
+    return [x / y for x, y in zip(a, b, strict=True)]
+
+
+def quartiles(values: list[float]) -> tuple[float, float]:
+    """First and third quartile: the spread a median of noisy rounds should be read with."""
+    q = statistics.quantiles(values, n=4)
+    return q[0], q[2]
