@@ -37,7 +37,7 @@ def child(subject: str, data_dir: str, out: str, profile: str | None) -> None:
     if profile:
         from pyinstrument import Profiler
 
-        profiler = Profiler(interval=0.0005)
+        profiler = Profiler(interval=0.001)
         profiler.start()
     marks = {}
     if subject == "bare":

@@ -103,7 +103,7 @@ def markdown(figures: list[Figure], m: dict, rounds: int) -> str:
         lines.append(f"| {f.group}: {f.name} | {value} | {target.replace('<=', '≤')} | {verdict} |")
     lines.append("")
     lines.append(f"Measured on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
-                 f"Python {m['python']}, Textual {m['textual']}; {rounds} rounds.")
+                 f"Python {m['python']}, Textual {m['textual']}; {rounds} rounds ({rounds * 2} for cold start).")
     return "\n".join(lines)
 
 
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         m = machine()
         print(f"legday benchmarks: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
-              f"Textual {m['textual']}, {m['os']}; {rounds} rounds, {elapsed:.0f} s\n")
+              f"Textual {m['textual']}, {m['os']}; {rounds} rounds ({rounds * 2} for cold start), {elapsed:.0f} s\n")
         print(table(figures, problems))
     if problems:
         return 2
