@@ -31,6 +31,24 @@ if TYPE_CHECKING:
     from legday.tui.app import LegdayApp
 
 WEEK = Binding.Group("week")
+
+
+class _Lazy(Lazy):
+    """Textual's Lazy, but its deferred mount gives up when the screen is already closing: with ``q``
+    pressed as the first frame shows, Textual 8.2.8's Lazy raised MountError on the way out."""
+
+    async def mount_composed_widgets(self, widgets) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+
+        async def mount() -> None:
+            if not parent.is_attached or self.app._exit:
+                return
+            await parent.mount(self._replace_widget, after=self)
+            await self.remove()
+
+        self.call_after_refresh(mount)
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
 
 
@@ -75,7 +93,7 @@ class WeekScreen(Screen):
         yield WeekGrid(self.plan, today, id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
-            yield Lazy(SuggestionPane(id="pane"))
+            yield _Lazy(SuggestionPane(id="pane"))
         yield KeyBar()
 
     def on_mount(self) -> None:
