@@ -289,3 +289,25 @@ async def _enter_twice(tmp_path: Path) -> None:
         assert app._exception is None
         assert [type(s).__name__ for s in app.screen_stack] == ["WeekScreen"]
     assert len(Store(data_dir).all_history().cardio) == before + 1
+
+
+def test_keys_typed_after_q_do_not_crash_the_way_out(tmp_path: Path) -> None:
+    """Found by the monkey: q then w typed quickly opened the workout form on a closing app, which
+    ended in a traceback and exit status 1. The app closes cleanly, whatever follows the q."""
+    asyncio.run(_quit_then_keys(tmp_path))
+
+
+async def _quit_then_keys(tmp_path: Path) -> None:
+    from legday.tui.app import build_app
+
+    app = build_app(write_typical_week(tmp_path / "data"), tmp_path / "config", clock=fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("q", "w", "s", "c", "p", "question_mark"):
+            app._driver.send_message(key_event(key))
+        for _ in range(200):  # until the app has closed, at most ~2 s
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.01)
+    assert app._exception is None
+    assert app.return_code == 0

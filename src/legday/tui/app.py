@@ -294,6 +294,10 @@ class LegdayApp(App):
     WEEK_ONLY_ACTIONS = frozenset({"log_workout", "soreness", "log_cardio", "profile", "help", "leave"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._exit:
+            # Closing (q pressed, and w typed right after): a screen opened now would mount onto
+            # a closing app and end in a traceback.
+            return False
         if action in self.WEEK_ONLY_ACTIONS and not isinstance(self.screen, WeekScreen):
             return False
         return True
