@@ -162,11 +162,24 @@ async def slider_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
         return results
 
 
+async def tab_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
+    """Tab and Shift+Tab between the check-in's fields (no target: reported to be seen)."""
+    app = _legday_app(data_dir)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        clock = FrameClock(app)
+        rng = random.Random(seed)
+        return [await press_and_time(pilot, clock, rng.choice(["tab", "tab", "shift+tab"])) for _ in range(n)]
+
+
 def run_blocks(data_dir: Path, presses: int, block: int = 20) -> dict[str, list[float | None]]:
     subjects = {
         "reference": lambda n, s: reference_block(n, s),
         "week": lambda n, s: week_block(data_dir, n, s),
         "slider": lambda n, s: slider_block(data_dir, n, s),
+        "tab": lambda n, s: tab_block(data_dir, n, s),
     }
     results: dict[str, list[float | None]] = {name: [] for name in subjects}
     seed = 0
@@ -214,6 +227,9 @@ def measure(presses: int = 200) -> list:
             Figure("keystroke", f"{label}, p95", p95, "ms", 25.0, f"bare reference p95 {ref95:.2f} ms",
                    {"p95": p95, "reference_p95": ref95}),
         ]
+    tabs = [v for v in raw["tab"] if v is not None]
+    figures.append(Figure("keystroke", "check-in form: Tab to the next field, p50", percentile(tabs, 50), "ms", None,
+                          f"p95 {percentile(tabs, 95):.1f} ms; {len(tabs)} presses"))
     return figures
 
 
