@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -69,7 +70,11 @@ class TmuxLab:
         return self
 
     def __exit__(self, *exc) -> None:
+        socket = self.tmux("display", "-p", "#{socket_path}", check=False).strip()
         self.tmux("kill-server", check=False)
+        if socket.endswith(self.socket):
+            Path(socket).unlink(missing_ok=True)  # tmux can leave its socket file behind
+        shutil.rmtree(self.config_home, ignore_errors=True)
 
     def run(self, command: list[str], marker: str | re.Pattern, settle: float = 0.4, env: dict[str, str] | None = None) -> Run:
         self.count += 1
