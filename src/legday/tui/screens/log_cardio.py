@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from legday.core.errors import InputError
 from legday.core.model import MODALITIES, CardioSession
 from legday.core.parse import parse_date, parse_int, parse_time
 from legday.core.plan import Session
 from legday.core.talk import talk_words
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.slider import Slider
 
@@ -114,7 +115,7 @@ class LogCardioScreen(FormScreen):
                     id="start",
                 )
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.remember_initial()

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from legday.core.catalogue import EXERCISE_NAMES
 from legday.core.errors import InputError
 from legday.core.model import LegSession, just_ended
 from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
 from legday.core.talk import effort_words
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import Field, FormInput, FormScreen, StatusLine
 from legday.tui.widgets.slider import Slider
 
@@ -95,7 +96,7 @@ class LogWorkoutScreen(FormScreen):
                 yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
                 yield Field("Start", parse_time, self._auto_start, id="start")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def _row(self, number: int, text: str = "") -> ExerciseRow:
         return ExerciseRow(

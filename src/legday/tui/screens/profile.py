@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from legday.core.model import UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
 from legday.storage import Settings
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 
@@ -80,7 +81,7 @@ class ProfileScreen(FormScreen):
                 yield Label("Theme", classes="name")
                 yield Choice(self.themes, self.settings.theme, id="theme")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._theme_on_open = self.app.theme

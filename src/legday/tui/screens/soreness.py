@@ -12,10 +12,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, Collapsible, Footer, Input, Label, Static
+from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from legday.core.model import REGIONS, CheckIn
 from legday.core.parse import parse_float
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import SAVE_KEYS, Field, FormScreen, StatusLine
 from legday.tui.widgets.slider import Slider
 
@@ -74,7 +75,7 @@ class SorenessScreen(FormScreen):
                 id="pain",
             )
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#soreness", Slider).focus()

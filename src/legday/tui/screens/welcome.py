@@ -13,9 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from legday.core.model import Goal, Level, Profile
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import SAVE_KEYS, FormScreen, StatusLine
 
@@ -66,7 +67,7 @@ class WelcomeScreen(FormScreen):
                 yield Static(LEVELS[Level.INTERMEDIATE], id="level-means", classes="means")
                 yield Static("A number picks, ←/→ move, ⏎ goes on and saves.", id="keys")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#goal", Choice).focus()

@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.suggester import Suggester
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from legday.core.errors import InputError
 from legday.storage import StorageError
+from legday.tui.widgets.key_bar import KeyBar
 
 # What a screen's save callback may raise: both are shown in the screen, which stays open.
 SAVE_ERRORS = (StorageError, InputError)
@@ -307,7 +308,7 @@ class ConfirmDiscard(ModalScreen[bool]):
             with Horizontal():
                 yield Button("Keep editing (n)", id="keep", variant="primary")
                 yield Button("Discard (y)", id="discard", variant="error")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
