@@ -174,11 +174,27 @@ def test_history_reads_only_the_months_it_needs(tmp_path, monkeypatch):
         store.add_cardio(CardioSession(dt.date(2025, month, 10), "run", 30, 5))
     read: list[Path] = []
     real = store_module.read_bytes
-    monkeypatch.setattr(store_module, "read_bytes", lambda p: read.append(p) or real(p))
+    monkeypatch.setattr(store_module, "read_bytes", lambda p, *known: read.append(p) or real(p, *known))
 
     week = Store(tmp_path).history(dt.date(2025, 6, 28), dt.date(2025, 7, 4))
     assert len(week.cardio) == 0
     assert read == [store.month_path(2025, 6), store.month_path(2025, 7)]
+
+
+def test_asking_again_reads_no_unchanged_file_and_sees_a_changed_one(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.add_cardio(CardioSession(dt.date(2025, 6, 10), "run", 30, 5))
+    reader = Store(tmp_path)
+    first = reader.history(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    contents: list[bytes | None] = []
+    real = store_module.read_bytes
+    monkeypatch.setattr(store_module, "read_bytes",
+                        lambda p, *known: contents.append((got := real(p, *known)) and got[0]) or got)
+    assert reader.history(dt.date(2025, 6, 1), dt.date(2025, 6, 30)) == first
+    assert contents == [None]  # the file was looked at, not read: its parsed copy is current
+    store.add_cardio(CardioSession(dt.date(2025, 6, 11), "bike", 20, 3))
+    assert len(reader.history(dt.date(2025, 6, 1), dt.date(2025, 6, 30)).cardio) == 2
+    assert contents[-1] is not None
 
 
 def test_store_constructor_reads_and_creates_nothing(tmp_path, monkeypatch):

@@ -68,12 +68,16 @@ def corrupt_from_decode_error(path: Path, text: str, err: tomllib.TOMLDecodeErro
     return CorruptFile(path, line, f"not valid TOML: {message[:1].lower()}{message[1:]}")
 
 
-def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
+def read_bytes(path: Path, known: tuple[int, int, int] | None = None) -> tuple[bytes | None, os.stat_result] | None:
     """The file's bytes and the stat of that very file (not of a newer one swapped in meanwhile),
-    or None if there is no such file."""
+    or None if there is no such file. When the file's signature is still ``known`` the bytes are
+    not read (None): the caller's parsed copy is current, and a week change costs no file reads."""
     try:
         with open(path, "rb") as f:
-            return f.read(), os.fstat(f.fileno())
+            st = os.fstat(f.fileno())
+            if known is not None and signature(st) == known:
+                return None, st
+            return f.read(), st
     except FileNotFoundError:
         return None
     except OSError as err:

@@ -165,15 +165,15 @@ class Store:
     def _month(self, year: int, month: int, path: Path | None = None) -> dict[str, list] | None:
         """One month's records (cached while the file is unchanged), None if there is no file."""
         path = path or self.month_path(year, month)
-        got = read_bytes(path)
+        cached = self._months.get(path)
+        got = read_bytes(path, cached[0] if cached is not None else None)
         if got is None:
             self._months.pop(path, None)
             self._clear(path)
             return None
         data, st = got
         sig = signature(st)
-        cached = self._months.get(path)
-        if cached is not None and cached[0] == sig:
+        if data is None and cached is not None:
             result = cached[1]
         else:
             try:
