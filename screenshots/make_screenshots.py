@@ -43,6 +43,8 @@ SHOTS = (
     Shot("welcome", "legday: first run", scenario="first_run", size=(100, 30)),
     Shot("week-light", "legday in legday-light", theme="legday-light"),
     Shot("week-contrast", "legday in legday-contrast", theme="legday-contrast"),
+    Shot("trends", "legday: trends, the last 12 weeks (g)", scenario="three_months",
+         keys=("g", *["left"] * 7)),
 )
 
 

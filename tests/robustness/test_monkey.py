@@ -1,6 +1,6 @@
 """Monkey test: thousands of random keys on every screen, and nothing breaks.
 
-For each screen (week, soreness, log workout, log cardio, profile, help) a fresh app over a typical
+For each screen (week, soreness, log workout, log cardio, profile, help, trends) a fresh app over a typical
 fortnight of data is driven with Pilot by a seeded RNG until at least ``KEYS_PER_SCREEN`` keys have been
 handled while that screen was on top. The keys: the bindings active at that moment (the footer's and the
 app's own), printable characters, digits, arrows, Tab, Shift+Tab, Enter, Escape, Backspace and friends.
@@ -47,11 +47,12 @@ SCREENS = {
     "log_cardio": ("LogCardioScreen", "action_log_cardio"),
     "profile": ("ProfileScreen", "action_profile"),
     "help": ("HelpScreen", "action_help"),
+    "trends": ("TrendsScreen", "action_trends"),
 }
 
 NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "backspace", "delete",
               "home", "end", "pageup", "pagedown", "space"]
-APP_KEYS = ["w", "s", "c", "p", "question_mark", "q", "h", "j", "k", "l", "t", "[", "]", "d", "x",
+APP_KEYS = ["w", "s", "c", "p", "question_mark", "q", "h", "j", "k", "l", "t", "[", "]", "d", "x", "g", "plus", "minus",
             "ctrl+s", "ctrl+n", "ctrl+d", "ctrl+p"]
 PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " "
 # Keys that would end the process or the run rather than exercise the app; and focus moves, which
@@ -78,7 +79,7 @@ PALETTE_KEYS = ["up", "down", "enter", "escape", "backspace", "home", "end", "sp
 # Keys that usually take the monkey off its screen (close it, save it, open another). They stay in the
 # mix but are drawn a twentieth as often: each departure costs a round trip (unwind, re-open, re-plan) of
 # ~150 ms, and the run's time is better spent on the screen under test.
-LEAVING = {"escape", "enter", "ctrl+s", "q", "w", "s", "c", "p", "d", "x", "question_mark", "?", "ctrl+p"}
+LEAVING = {"escape", "enter", "ctrl+s", "q", "w", "s", "c", "p", "d", "x", "question_mark", "?", "ctrl+p", "g"}
 LEAVING_ODDS = 0.05
 
 
@@ -216,6 +217,9 @@ async def monkey(screen: str, tmp_path: Path) -> None:
                     await pilot.pause()
                     while len(app.screen_stack) > 1:
                         await app.pop_screen()
+                    if app.current_mode != "week":  # the trends view (g) is a mode of its own
+                        await app.switch_mode("week")
+                        await pilot.pause()
                     if opener:
                         getattr(app, opener)()
                     await pilot.pause()

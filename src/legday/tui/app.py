@@ -51,12 +51,15 @@ class LegdayApp(App):
     CSS_PATH = ["app.tcss", "screens/week.tcss"]
     TITLE = "legday"
     COMMANDS = {_commands_provider}
+    # The views are modes: the week is home, trends (g) the second (added when first opened).
+    DEFAULT_MODE = "week"
 
     BINDINGS = [
         Binding("w", "log_workout", "workout", tooltip="Log a leg workout"),
         Binding("s", "soreness", "sore", tooltip="Morning check-in: soreness, sleep, pain"),
         Binding("c", "log_cardio", "cardio", tooltip="Log a cardio session"),
         Binding("p", "profile", "profile", tooltip="Profile and settings"),
+        Binding("g", "trends", "trends", tooltip="Trends: the weeks behind you, drawn (g again: the week)"),
         Binding("question_mark", "help", "help", key_display="?", tooltip="Keys, colours, evidence"),
         Binding("q", "leave", "quit", tooltip="Quit legday (ctrl+q works everywhere)"),
     ]
@@ -80,6 +83,9 @@ class LegdayApp(App):
         self._problems: list[str] = []
         self._shown_problems: set[str] = set()
         self._plans: dict[dt.date, WeekPlan] = {}
+        # Views other than the week (trends) that want to hear of every change.
+        self._listeners: list[Callable[[], None]] = []
+        self.add_mode("week", WeekScreen)
 
         settings_problems: list[StorageError] = []
         self.settings: Settings = load_settings(self.config_dir, settings_problems)
@@ -225,6 +231,8 @@ class LegdayApp(App):
 
     def _changed(self, saved: str | None = None) -> None:
         self._plans.clear()
+        for listener in list(self._listeners):
+            listener()
         screen = self.week_screen
         if screen is not None:
             screen.replan()
@@ -233,10 +241,49 @@ class LegdayApp(App):
 
     @property
     def week_screen(self) -> WeekScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, WeekScreen):
-                return screen
+        # In any mode: a log saved from the trends view re-plans the week waiting behind it.
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if isinstance(screen, WeekScreen):
+                    return screen
         return None
+
+    # -- the trends view (a second mode; its modules are imported when it first opens) ----------
+
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def trends_window(self, weeks: int):
+        """What the trends view draws: the weeks asked for and the look-back before them, no more."""
+        from legday.core.trends import Window, trends_window
+
+        week_start = self.settings.week_start
+        first, last = trends_window(self.today, weeks, week_start)
+        window = Window(self.profile, self.store.history(first, last), self.today, weeks, week_start)
+        if self.store.problems:
+            self.call_later(self.report_problems)
+        return window
+
+    def _trends_screen(self):
+        from legday.tui.screens.trends import TrendsScreen
+
+        return TrendsScreen(self.trends_window, self.open_week, self.subscribe)
+
+    def action_trends(self) -> None:
+        if self.current_mode == "trends":
+            self.switch_mode("week")
+            return
+        if "trends" not in self._modes:
+            self.add_mode("trends", self._trends_screen)
+        self.switch_mode("trends")
+
+    def open_week(self, day: dt.date) -> None:
+        """Show the week containing ``day`` in the week view, ``day`` selected."""
+        self.switch_mode("week")
+        screen = self.week_screen
+        if screen is not None:
+            screen.select(day)
 
     def _selected_or_today(self) -> dt.date:
         """The day a new log is for: the selected day if it has come, else today."""
@@ -291,16 +338,22 @@ class LegdayApp(App):
 
     # Actions that open something over the week. On a form they would stack a second form over the
     # first, or quit with unsaved input, so they only run from the week (forms type these letters).
-    WEEK_ONLY_ACTIONS = frozenset({"log_workout", "soreness", "log_cardio", "profile", "help", "leave"})
+    WEEK_ONLY_ACTIONS = frozenset({"log_workout", "soreness", "log_cardio", "profile", "help", "leave",
+                                   "trends"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._exit:
             # Closing (q pressed, and w typed right after): a screen opened now would mount onto
             # a closing app and end in a traceback.
             return False
-        if action in self.WEEK_ONLY_ACTIONS and not isinstance(self.screen, WeekScreen):
+        if action in self.WEEK_ONLY_ACTIONS and not self.on_a_view:
             return False
         return True
+
+    @property
+    def on_a_view(self) -> bool:
+        """Is a view's own screen on top (the week or trends, not a form or help over one)?"""
+        return isinstance(self.screen, WeekScreen) or getattr(self.screen, "IS_VIEW", False)
 
     def action_log_workout(self) -> None:
         from legday.tui.screens.log_workout import LogWorkoutScreen

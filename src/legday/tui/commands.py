@@ -37,6 +37,8 @@ COMMANDS: tuple[Command, ...] = (
             week_only=True),
     Command("suggestion: show why", "Show or hide the suggestion pane (narrow terminals)",
             "screen.toggle_pane", "enter", week_only=True),
+    Command("view: trends", "The weeks behind you, drawn: load, cardio, mix, soreness, load ratio",
+            "app.trends", "g"),
     Command("profile: edit", "Goal, level, leg days, units, week start, theme", "app.profile", "p"),
     Command("theme: choose", "Pick a colour theme (remembered)", "app.change_theme"),
     Command("app: help", "Keys, what the colours mean, the evidence", "app.help", "?"),

@@ -49,6 +49,10 @@ def keys_section() -> list[Content]:
     lines += _binding_rows(list(WeekGrid.BINDINGS), seen)
     lines += _binding_rows(list(WeekScreen.BINDINGS), seen)
     lines += _binding_rows(list(LegdayApp.BINDINGS), seen)
+    from legday.tui.screens.trends import TrendsScreen  # help is opened rarely: import it here
+
+    lines.append(Content.styled("  On the trends view (g)", "$foreground-muted"))
+    lines += _binding_rows(list(TrendsScreen.BINDINGS), seen)
     lines.append(
         Content.assemble(("  ", ""), (f"{'ctrl+p':<{KEY_WIDTH}}", "$accent bold"),
                          "Command palette: every action as \"group: verb\", and the themes")

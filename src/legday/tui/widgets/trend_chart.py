@@ -1,0 +1,345 @@
+"""The weeks behind you, one column per week, drawn in block characters.
+
+Rows, top to bottom (each labelled on the left):
+  load    stacked bars: legs below, cardio above (S3, effort x minutes)
+  cardio  minutes, green inside the weekly band, amber under, red over; the band's row is tinted (G6, S11)
+  h/e     hard / easy sessions, amber when under about 80 % easy (S11)
+  sore    mean soreness 0-10, ready: mean readiness 0-100 (a dot where no morning was rated)
+  ratio   acute:chronic load as a line (▁ ─ ▔ in three rows); the middle row is the 0.8-1.3 band, which is disputed
+          (S5: a warning, not a rule)
+  model   fitness and fatigue (S4), tall terminals only: a model, labelled so
+then the weeks' dates. A week not computed yet (the view fills in newest first) is a dim dot.
+
+No plotting library: Textual's Sparkline buckets and smooths, and each week here must stay exactly one
+column whatever the width. Colours are theme variables, so every theme (high contrast too) draws it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.color import Color
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from legday.core.trends import SWEET_SPOT, WeekTrend
+from legday.tui import legend
+
+LOWER = " ▁▂▃▄▅▆▇█"
+LABEL = 8  # 7 characters of label and a space
+LEGS = "$primary"
+CARDIO = legend.INTENSITY_STYLE["easy"]
+MUTED = "$foreground-muted"
+# The ratio's rows: 0.3-0.8, 0.8-1.3 (the band), 1.3-1.8.
+RATIO_FLOOR, RATIO_ROW = 0.3, 0.5
+
+Cell = tuple[str, str]
+
+
+def _eighths(value: float, scale: float, rows: int) -> int:
+    if value <= 0 or scale <= 0:
+        return 0
+    return max(1, min(rows * 8, round(value / scale * rows * 8)))
+
+
+def stacked(parts: Sequence[tuple[float, str]], rows: int, scale: float) -> list[Cell]:
+    """One column of a (stacked) bar, top row first: ``parts`` from the bottom, (value, style).
+    Where two parts meet inside a cell, the lower one is the foreground and the upper the background,
+    so the boundary is exact to an eighth of a row."""
+    bounds: list[tuple[int, str]] = []  # (top in eighths, style), bottom part first
+    total = 0.0
+    for value, style in parts:
+        total += value
+        if value > 0:
+            bounds.append((_eighths(total, scale, rows), style))
+    cells: list[Cell] = []
+    for row in range(rows):
+        base = row * 8
+        inside = [(top, style) for top, style in bounds if top > base]
+        if not inside:
+            cells.append((" ", ""))
+            continue
+        top_all = min(8, bounds[-1][0] - base)
+        first_top, first_style = inside[0]
+        if first_top - base >= top_all:
+            cells.append((LOWER[top_all], first_style))
+        elif top_all == 8:
+            cells.append((LOWER[first_top - base], f"{first_style} on {inside[1][1]}"))
+        else:
+            cells.append((LOWER[top_all], inside[-1][1]))
+    return cells[::-1]
+
+
+def minutes_style(minutes: int, band: tuple[int, int]) -> str:
+    low, high = band
+    if minutes < low:
+        return "$warning"
+    return "$success" if minutes <= high else "$error"
+
+
+def ratio_style(ratio: float) -> str:
+    low, high = SWEET_SPOT
+    if ratio >= 1.5:
+        return "$error"
+    if ratio > high:
+        return "$warning"
+    return "$success" if ratio >= low else MUTED
+
+
+def ratio_cells(ratio: float | None, rows: int = 3) -> list[Cell]:
+    """The ratio as a line, one mark in one of ``rows`` rows (top row first): three heights a row
+    (▁ ─ ▔), so three rows of 0.5 each show it to about 0.17. Blank for no ratio."""
+    if ratio is None:
+        return [(" ", "")] * rows
+    thirds = int((ratio - RATIO_FLOOR) / RATIO_ROW * 3)
+    thirds = max(0, min(rows * 3 - 1, thirds))
+    row, height = divmod(thirds, 3)
+    out: list[Cell] = [(" ", "")] * rows
+    out[rows - 1 - row] = ("▁─▔"[height], f"{ratio_style(ratio)} bold")
+    return out
+
+
+def _spark(value: float | None, low: float, high: float) -> str:
+    if value is None:
+        return "·"
+    share = (min(max(value, low), high) - low) / (high - low)
+    return "▁▂▃▄▅▆▇█"[round(share * 7)]
+
+
+class TrendChart(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    TrendChart {
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
+
+    class Picked(Message):
+        """A column was clicked: select week ``index``."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.weeks: Sequence[WeekTrend | None] = ()
+        self.starts: Sequence[dt.date] = ()
+        self.selected = 0
+        self.tall = False
+        self._version = 0
+
+    def show(self, starts: Sequence[dt.date], weeks: Sequence[WeekTrend | None], selected: int,
+             tall: bool | None = None) -> None:
+        """``weeks[i]`` is the week starting ``starts[i]``, or None while it is being worked out."""
+        before = self._rows()
+        self.starts, self.weeks, self.selected = list(starts), list(weeks), selected
+        self._version += 1
+        if tall is not None:
+            self.tall = tall
+        self.refresh(layout=self._rows() != before)
+
+    # -- geometry -----------------------------------------------------------------------------------
+
+    def _heights(self) -> dict[str, int]:
+        return {"load": 8 if self.tall else 5, "cardio": 4 if self.tall else 3, "ratio": 3}
+
+    def _rows(self) -> int:
+        h = self._heights()
+        return h["load"] + h["cardio"] + 1 + 2 + h["ratio"] + (2 if self.tall else 0) + 1
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return self._rows()
+
+    def column_width(self, width: int | None = None) -> int:
+        width = self.content_size.width if width is None else width
+        n = max(1, len(self.weeks))
+        return max(1, min(9, (width - LABEL) // n))
+
+    def on_click(self, event: events.Click) -> None:
+        cw = self.column_width()
+        index = (event.x - LABEL) // cw
+        if event.x >= LABEL and 0 <= index < len(self.weeks):
+            self.post_message(self.Picked(index))
+
+    # -- drawing ------------------------------------------------------------------------------------
+
+    # Drawn as strips of segments, not as Content: a 52-week chart is a thousand styled cells, and
+    # styling Content span by span cost several frames per redraw. Styles are the theme's variables,
+    # resolved once per theme.
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        key = (self._version, self.selected, self.tall, width, self.app.theme)
+        if key != getattr(self, "_strips_key", None) or not y:
+            # (background_colors walks up the DOM: asked once a drawing, not once a cell)
+            self._theme_key = (self.app.theme, self.background_colors)
+        if key != getattr(self, "_strips_key", None) or self._theme_key != getattr(self, "_drawn_theme", None):
+            self._strips_key, self._drawn_theme = key, self._theme_key
+            self._strips = [self._strip(row, width) for row in self.rows(width)]
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width, self._style(""))
+
+    def _strip(self, row: list[tuple[str, str]], width: int) -> Strip:
+        segments: list[Segment] = []
+        text, style = "", None
+        for part, name in row:
+            resolved = self._style(name)
+            if resolved == style:
+                text += part
+                continue
+            if text:
+                segments.append(Segment(text, style))
+            text, style = part, resolved
+        if text:
+            segments.append(Segment(text, style))
+        return Strip(segments).adjust_cell_length(width, self._style(""))
+
+    def _style(self, name: str) -> Style:
+        """"$success", "$warning bold", "$primary on $success 20%", "" -> a Rich style in this theme."""
+        cache = getattr(self, "_styles", None)
+        theme = self._theme_key
+        if cache is None or cache[0] != theme:
+            variables = self.app.get_css_variables()
+            self._styles = cache = (theme, {}, variables)
+        found = cache[1].get(name)
+        if found is None:
+            variables = cache[2]
+            base = theme[1][1]
+            fore, _, back = f" {name}".partition(" on ")
+            words = fore.split()
+            bold = "bold" in words
+            reverse = "reverse" in words
+            colour = next((w for w in words if w.startswith("$")), None)
+            fg = self._colour(colour, words, variables, base) if colour else None
+            bg = base  # every cell paints its background: no hole shows through
+            if back:
+                back_words = back.split()
+                bg = self._colour(back_words[0], back_words, variables, base)
+            if reverse:
+                fg, bg = bg, (fg or Color.parse(variables["foreground"]))
+            found = cache[1][name] = Style(
+                color=fg.rich_color if fg else None, bgcolor=bg.rich_color, bold=bold)
+        return found
+
+    @staticmethod
+    def _colour(name: str, words: list[str], variables: dict[str, str], base: Color) -> Color:
+        colour = Color.parse(variables.get(name[1:], variables["foreground"]))
+        share = next((float(w[:-1]) / 100 for w in words if w.endswith("%")), None)
+        if share is not None:
+            colour = colour.with_alpha(colour.a * share)
+        # Translucent theme colours ("foreground-muted") and shares are blended onto the background.
+        return base.blend(colour, colour.a) if colour.a < 1 else colour
+
+    def rows(self, width: int) -> list[list[tuple[str, str]]]:
+        """Every line of the chart as (text, style) parts."""
+        weeks = self.weeks
+        if not weeks:
+            return [[("", "")]]
+        cw = self.column_width(width)
+        bw = cw - 1 if cw >= 3 else cw  # a gap between columns when there is room
+        h = self._heights()
+        known = [w for w in weeks if w is not None]
+        top_load = max((w.load for w in known), default=0) or 1
+        band = known[-1].target_minutes if known else (150, 180)
+        # The band's top sits on a row boundary, so the band is (mostly) one tinted row.
+        top_minutes = max(band[1] * h["cardio"] / (h["cardio"] - 1),
+                          max((w.cardio_minutes for w in known), default=0))
+        step = top_minutes / h["cardio"]
+        band_rows = {r for r in range(h["cardio"]) if r * step < band[1] and (r + 1) * step > band[0]}
+        top_model = max((max(x.fitness, x.fatigue) for x in known), default=0) or 1
+        tint = "$success 20%"
+
+        columns = [self._column(w, h, top_load, top_minutes, band_rows, top_model, tint) for w in weeks]
+        labels = self._labels(h, band, band_rows)
+        mix_row = h["load"] + h["cardio"]  # its text is centred, not repeated across the column
+        out: list[list[tuple[str, str]]] = []
+        for r, label in enumerate(labels):
+            parts: list[tuple[str, str]] = [label]
+            for i, col in enumerate(columns):
+                text, style = col[r]
+                if i == self.selected:
+                    style = f"{style.split(' on ')[0]} on $primary 30%".strip()
+                if len(text) == 1 and r != mix_row:
+                    text = text * bw
+                elif len(text) > bw:
+                    text = "▪" * bw
+                parts.append((f"{text:^{bw}}", style))
+                if bw < cw:
+                    parts.append((" " * (cw - bw), ""))
+            out.append(parts)
+        out.append([(" " * LABEL, ""), *self._axis(cw)])
+        return out
+
+    def _column(self, w: WeekTrend | None, h: dict[str, int], top_load: float, top_minutes: float,
+                band_rows: set[int], top_model: float, tint: str) -> list[Cell]:
+        """One week's cells, top row first: (text, style); one-character text fills the column."""
+        if w is None:  # not computed yet: a dim dot where each measure goes
+            dot = ("·", MUTED)
+            return ([(" ", "")] * (h["load"] - 1) + [dot] + [(" ", "")] * h["cardio"] + [dot] * 3
+                    + [(" ", "")] * h["ratio"] + ([dot] * 2 if self.tall else []))
+        col: list[Cell] = stacked([(w.leg_load, LEGS), (w.cardio_load, CARDIO)], h["load"], top_load)
+        bars = stacked([(w.cardio_minutes, minutes_style(w.cardio_minutes, w.target_minutes))],
+                       h["cardio"], top_minutes)
+        for r, (char, style) in enumerate(bars):
+            if h["cardio"] - 1 - r in band_rows and " on " not in style:
+                style = f"{style} on {tint}".strip()
+            col.append((char, style))
+        sessions = w.hard + w.easy
+        if sessions:
+            col.append((f"{w.hard}/{w.easy}", "$warning" if w.easy / sessions < 0.75 else "$foreground"))
+        else:
+            col.append(("·", MUTED))
+        col.append((_spark(w.soreness, 0, 10), "$warning" if w.soreness is not None else MUTED))
+        col.append((_spark(w.readiness, 0, 100), "$success" if w.readiness is not None else MUTED))
+        for r, (char, style) in enumerate(ratio_cells(w.acwr, h["ratio"])):
+            band = r == h["ratio"] // 2  # the middle row is 0.8-1.3
+            col.append((char, f"{style} on {tint}".strip() if band else style))
+        if self.tall:
+            col.append((_spark(w.fitness, 0, top_model), "$secondary"))
+            col.append((_spark(w.fatigue, 0, top_model), "$accent"))
+        return col
+
+    def _labels(self, h: dict[str, int], band: tuple[int, int], band_rows: set[int]) -> list[tuple[str, str]]:
+        def label(text: str, style: str = MUTED) -> tuple[str, str]:
+            return (f"{text:<{LABEL - 1}}"[:LABEL - 1] + " ", style)
+
+        load = [label("load")] + [label("")] * (h["load"] - 3) + [label("cardio", CARDIO), label("legs", LEGS)]
+        top_band = max(band_rows, default=-1)
+        minutes = [label("mins" if i == 0 else f"{band[0]}-{band[1]}" if h["cardio"] - 1 - i == top_band
+                         else "", "$success" if h["cardio"] - 1 - i == top_band else MUTED)
+                   for i in range(h["cardio"])]
+        ratio = [label("ratio"), label("0.8-1.3"), label("")]
+        model = [label("fitness", "$secondary"), label("fatigue", "$accent")] if self.tall else []
+        return [*load, *minutes, label("hard/ez"), label("sore", "$warning"), label("ready", "$success"),
+                *ratio, *model]
+
+    def _axis(self, cw: int) -> list[tuple[str, str]]:
+        """Week dates under their columns, the selected one first, then as many of the others as fit
+        with a space between (newest first)."""
+        n = len(self.weeks)
+        starts = self.starts
+        width = n * cw
+        cells = [" "] * width
+        styles = [""] * width
+        taken = [False] * (width + 1)
+        short = cw * max(1, -(-6 // cw)) < 6
+        order = [self.selected] + [i for i in range(n - 1, -1, -1) if i != self.selected]
+        for i in order:
+            if not 0 <= i < min(n, len(starts)):
+                continue
+            text = f"{starts[i]:%d}" if short else f"{starts[i]:%d/%m}"
+            x = max(0, min(i * cw, width - len(text)))
+            lo, hi = max(0, x - 1), min(width, x + len(text) + 1)
+            if any(taken[lo:hi]):
+                continue
+            for k, ch in enumerate(text):
+                cells[x + k] = ch
+                styles[x + k] = "$primary bold reverse" if i == self.selected else MUTED
+                taken[x + k] = True
+        return list(zip(cells, styles))

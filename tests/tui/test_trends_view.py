@@ -1,0 +1,110 @@
+"""The trends view as a second mode beside the week: switching with g (and back), moving across the
+weeks, Enter opening the selected week in the week view, + and - for more or fewer weeks, a save
+made from the trends view reaching both views, and the view's modules staying out of start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from legday.core.model import CardioSession
+from legday.tui.screens.week import WeekScreen
+from tests.fixtures import TODAY, WEEK_START
+
+SIZE = (80, 24)
+
+
+def words(app) -> str:
+    return str(app.screen.query_one("#words-text").render())
+
+
+async def test_g_switches_to_trends_and_back_and_the_week_stays_as_it_was(make_app):
+    from legday.tui.screens.trends import TrendsScreen
+
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        week = app.screen
+        assert isinstance(week, WeekScreen)
+        await pilot.press("right")  # select Friday in the week
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, TrendsScreen) and app.current_mode == "trends"
+        screen = app.screen
+        assert len(screen.window.starts) == 12 and screen.window.starts[-1] == WEEK_START
+        assert all(w is not None for w in screen.weeks())
+        assert screen.selected == 11 and "this week" in str(screen.query_one("#trends-dates").render())
+        assert "g" in str(screen.query_one("KeyBar").render())
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen is week and week.selected == TODAY + dt.timedelta(days=1)
+
+
+async def test_arrows_move_across_weeks_and_enter_opens_that_week(make_app):
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("left", "left", "h")
+        assert screen.selected == 8
+        week_of = WEEK_START - dt.timedelta(days=21)
+        assert f"week of {week_of:%d %b %Y}" in str(screen.query_one("#trends-dates").render())
+        assert "3 weeks ago" in str(screen.query_one("#trends-dates").render())
+        # The pane speaks of that week: its load and its cardio minutes against the band.
+        selected = screen.selected_week
+        assert f"Load {selected.load} " in words(app) and f"Cardio {selected.cardio_minutes} min" in words(app)
+        await pilot.press("right", "l", "left")  # back one, forward two, back one: 9
+        assert screen.selected == 9
+        await pilot.press("home")
+        assert screen.selected == 0
+        await pilot.press("end")
+        assert screen.selected == 11
+        await pilot.press("right")  # nothing after this week
+        assert screen.selected == 11
+        await pilot.press("left", "left", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        assert app.screen.selected == WEEK_START - dt.timedelta(days=14)
+        assert app.screen.plan.week_start == WEEK_START - dt.timedelta(days=14)
+
+
+async def test_plus_and_minus_change_how_many_weeks_keeping_the_selection(make_app):
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("left")  # last week
+        await pilot.press("plus")
+        await pilot.pause(0.3)  # older weeks fill in after the first frame
+        assert len(screen.window.starts) == 26 and screen.selected == 24
+        assert all(w is not None for w in screen.weeks())
+        await pilot.press("plus", "plus")
+        await pilot.pause(0.3)
+        assert len(screen.window.starts) == 52 and screen.selected == 50
+        await pilot.press("minus", "minus", "minus", "minus", "minus")
+        assert len(screen.window.starts) == 4 and screen.selected == 2
+
+
+async def test_a_cardio_log_saved_from_trends_shows_in_both_views(make_app):
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        before = screen.selected_week.cardio_minutes
+        app.save_cardio(CardioSession(TODAY, "swim", 40, 3, dt.time(6, 0)))
+        await pilot.pause()
+        assert screen.selected_week.cardio_minutes == before + 40
+        await pilot.press("g")
+        await pilot.pause()
+        assert any(s.modality == "swim" for s in app.screen.plan.day(TODAY).sessions)
+
+
+def test_trends_modules_are_not_imported_at_start_up():
+    code = ("import sys; import legday.tui.app; "
+            "print([m for m in sys.modules if 'trend' in m])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
