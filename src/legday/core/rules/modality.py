@@ -309,7 +309,8 @@ def _sore_words(hurt: list[Sore]) -> str:
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if hurt[0].rated:
-        levels = ", ".join(f"{s.level}/10" for s in hurt)
+        levels = [f"{s.level}/10" for s in hurt]
+        levels = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
         return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
     names = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
     return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {names} loaded them)"
