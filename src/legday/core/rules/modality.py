@@ -7,13 +7,16 @@ final pick, in this order:
 
     what the legs need   a recovery day moves the legs gently or takes their weight off (M1)
     sore regions         a session never loads hard a region that is sore today (legday's own reasoning,
-                         so it credits legday): rated in the morning check-in, or, without ratings, the
-                         regions the last leg session loaded while the legs are still estimated sore
+                         so it credits legday): rated in today's or yesterday's check-in; or, when only
+                         overall soreness is rated (or nothing is, and the estimate is high), the regions
+                         the last leg session loaded
     the profile's list   only what the person can do (no pool, no swim); when the best option is not
                          on the list the reason says what it would have been and what replaces it
 
-A substitute is the nearest option (``NEAREST``) that adds no impact the wish didn't have, spares the sore
-regions and can carry the session's intensity; when none can carry it, the intensity comes down. The
+A substitute adds no impact the wish didn't have and spares the sore regions; among those, the one that
+comes closest to carrying the session's intensity, then the one that loads sore regions least, then the
+nearest to the wish (``NEAREST``). When it cannot carry the intensity, the intensity comes down (yoga or
+pilates in place of cardio make it a recovery day). When nothing on the list fits, the day is rest. The
 words are written once the pick is final, so they always name the modality the person will see.
 """
 
