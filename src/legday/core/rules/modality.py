@@ -108,8 +108,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     """Regions sore enough today to spare, sorest first. A check-in's region ratings count that day and
     the next (soreness builds over 24-48 h, S7; carrying it is legday's choice). Without ratings: the
     regions the last leg session loaded hard, if it ended under 48 h before and the legs are still
-    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio straight after a leg
-    session: what it just loaded is not sore yet."""
+    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio
+    straight after a leg session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
     if rated is not None:
         checkin, when = rated
@@ -126,7 +126,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
         if (last is not None and level >= bar and d.role != "post_legs"
                 and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
             for region in REGIONS:
-                names = list(dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions))
+                names = list(dict.fromkeys(e.name for e in last.exercises
+                                           if region in traits(e.name).regions))
                 if names:
                     how = (f"you rated your legs {level}/10" if rated_overall is not None
                            else f"legs estimated at {level}/10")
@@ -306,8 +307,9 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         why = reason("M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; "
                            f"{instead}", "legday")
     else:
-        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but it is not on your list: "
-                           f"{DEMAND[pick].noun} instead.", "legday")
+        missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
+        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
+                           f"list: {DEMAND[pick].noun} instead.", "legday")
     if later is None:
         d.add(why.id, why.text, why.source)
     else:
