@@ -36,7 +36,9 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     if ns.command is None:
         return _open_app(ns.data_dir)
 
-    from legday.cli import commands
+    import importlib
+
+    from legday.cli.args import COMMAND_MODULES
 
     try:
         from legday.storage import StorageError
@@ -45,7 +47,8 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
     clock = now or dt.datetime.now()
     try:
-        return getattr(commands, f"cmd_{ns.command}")(ns, clock)
+        module = importlib.import_module(COMMAND_MODULES.get(ns.command, "legday.cli.commands"))
+        return getattr(module, f"cmd_{ns.command}")(ns, clock)
     except InputError as exc:
         message = str(exc)
         if "accepted:" not in message:
