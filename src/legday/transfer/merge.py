@@ -74,7 +74,7 @@ def summary(name: str, plan: ImportPlan, dry_run: bool = False) -> str:
              _count(kinds["Skip"], "skip") if kinds["Skip"] else ""]
     detail = ", ".join(p for p in parts if p)
     verb = "would be added" if dry_run else "added"
-    noun = "record" if kinds["CheckIn"] or kinds["Skip"] else "session"
+    noun = "record" if plan.format == "json" or kinds["CheckIn"] or kinds["Skip"] else "session"
     text = f"{'checked' if dry_run else 'imported'} {name}: {_count(len(plan.new), noun)} {verb}"
     if detail:
         text += f" ({detail})"

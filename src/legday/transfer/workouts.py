@@ -185,7 +185,7 @@ def to_records(workouts: list[Workout], parsed: Parsed, file: str, leg_time: dt.
             if seconds < 60:
                 parsed.left_out["cardio without a time"] += 1
                 continue
-            minutes = min(LONGEST_SESSION, max(1, round(seconds / 60)))
+            minutes = min(LONGEST_SESSION, max(1, int(seconds / 60 + 0.5)))
             effort = _effort_from_rpe(sets)
             how = "rpe"
             if effort is None:
