@@ -101,3 +101,14 @@ def test_the_calendar_file_is_written_when_set_and_rewritten_after_a_change(cli,
     calendar.unlink()
     assert cli("import", str(fixture("strong_newest.csv"))) == 0
     assert not calendar.exists()
+
+
+def test_logging_from_the_command_line_rewrites_the_calendar_file(cli, data_dir, week, tmp_path, capsys):
+    calendar = tmp_path / "legday.ics"
+    assert cli("settings", "--calendar-file", str(calendar)) == 0
+    before = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
+    # Thursday's leg session, logged: the calendar now says it is done.
+    assert cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--time", "18:00") == 0
+    after = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
+    assert before["20261119-legs-1@legday"] != after["20261119-legs-1@legday"]
+    assert after["20261119-legs-1@legday"] == "Legs · 60 min · effort 8 (done)"

@@ -135,7 +135,8 @@ def _everything(data_dir):
     day = dt.date(2026, 11, 16)
     from legday.core.model import Exercise, Profile
 
-    store.save_profile(Profile(units="lb", leg_days=(1, 4), leg_time=dt.time(6, 30)))
+    store.save_profile(Profile(units="lb", leg_days=(1, 4), leg_time=dt.time(6, 30),
+                               modalities=("bike", "walk", "row")))
     store.add_many([
         LegSession(day, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0, "kg"),
                                                 Exercise("box jump", 4, 5), Exercise("odd, name", 3, 8, 20.5, "lb"))),

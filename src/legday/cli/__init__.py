@@ -38,7 +38,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
     import importlib
 
-    from legday.cli.args import COMMAND_MODULES
+    from legday.cli.args import COMMAND_MODULES, KEEPS_CALENDAR
 
     try:
         from legday.storage import StorageError
@@ -48,7 +48,12 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     clock = now or dt.datetime.now()
     try:
         module = importlib.import_module(COMMAND_MODULES.get(ns.command, "legday.cli.commands"))
-        return getattr(module, f"cmd_{ns.command}")(ns, clock)
+        code = getattr(module, f"cmd_{ns.command}")(ns, clock)
+        if code == EXIT_OK and ns.command in KEEPS_CALENDAR:
+            from legday.cli.transfer import after_change
+
+            after_change(ns, None, clock)  # the calendar file, if one is set, follows the change
+        return code
     except InputError as exc:
         message = str(exc)
         if "accepted:" not in message:

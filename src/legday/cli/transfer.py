@@ -134,6 +134,12 @@ def after_change(ns: argparse.Namespace, store, now: dt.datetime) -> None:
     from legday.storage import StorageError, load_settings, resolve_config_dir
 
     settings = load_settings(resolve_config_dir(ns.data_dir or None))
+    if settings.calendar_file is None:
+        return
+    if store is None:
+        from legday.cli.commands import _store
+
+        store = _store(ns)
     try:
         calendar_file.refresh(store, settings, now)
     except StorageError as err:

@@ -2,7 +2,8 @@
 
     {"legday_export": 1,
      "profile": {"goal": "strength", "level": "intermediate", "injury_prone": false,
-                 "leg_days": ["mon", "thu"], "event_date": null, "units": "kg", "leg_time": "18:00"},
+                 "leg_days": ["mon", "thu"], "event_date": null, "units": "kg", "leg_time": "18:00",
+                 "modalities": ["run", "bike", "walk"]},
      "records": [
       {"kind": "legs", "date": "2026-11-16", "start": "18:00", "minutes": 60, "effort": 8,
        "exercises": [{"name": "back squat", "sets": 5, "reps": 5, "load": 100.0, "unit": "kg"}]},
@@ -33,6 +34,7 @@ from legday.core.model import (
     Profile,
     Skip,
     parse_enum,
+    parse_modalities,
 )
 from legday.transfer.errors import FileFormatError
 from legday.transfer.workouts import Parsed
@@ -63,6 +65,7 @@ def profile_fields(p: Profile) -> dict:
         "event_date": p.event_date.isoformat() if p.event_date else None,
         "units": p.units,
         "leg_time": _time(p.leg_time),
+        "modalities": list(p.modalities),
     }
 
 
@@ -171,6 +174,8 @@ def _profile(f: dict) -> Profile:
             event_date=_date(f["event_date"]) if f.get("event_date") else None,
             units=f.get("units", "kg"),
             leg_time=_clock(f.get("leg_time", "18:00"), False),
+            # Older exports have no list: every modality, as a new profile has.
+            **({"modalities": parse_modalities(",".join(f["modalities"]))} if f.get("modalities") else {}),
         )
     except (AttributeError, TypeError):
         raise InputError(f"the profile {f!r} has a value of the wrong type") from None
