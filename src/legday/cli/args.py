@@ -53,6 +53,7 @@ COMMANDS = {
     "sore": "log the morning soreness check-in",
     "profile": "show or change your profile",
     "plan": "print the week's plan with reasons",
+    "trends": "print the last weeks: load, cardio, mix, soreness",
 }
 
 # Commands whose parser and cmd_ function live in a module of their own (name -> module).
@@ -83,6 +84,7 @@ commands:
           [--leg-days mon,thu] [--event-date YYYY-MM-DD] [--units kg|lb]
           [--leg-time HH:MM] [--modalities run,bike,...] [--json]
   plan [--date YYYY-MM-DD] [--json]
+  trends [--weeks N] [--date YYYY-MM-DD] [--json]
   import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--dry-run]
   export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
   export json|csv [-o FILE]
@@ -204,6 +206,16 @@ def command_parser(name: str) -> Parser:
         )
         p.add_argument("--date", metavar="YYYY-MM-DD", help=DATE_HELP)
         p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    elif name == "trends":
+        p = _command_parser(
+            "trends",
+            "[--weeks N] [--date YYYY-MM-DD] [--json]",
+            "Print the N weeks (default 12, up to 52) ending with the week containing DATE\n"
+            "(default: today): load, cardio minutes, hard and easy, soreness, readiness, load ratio.",
+        )
+        p.add_argument("--weeks", metavar="N", help="how many weeks, 1-52 (default 12)")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="the last day counted (default: today)")
+        p.add_argument("--json", action="store_true", help="print the weeks as JSON")
     else:  # pragma: no cover - the top parser only lets known names through
         raise KeyError(name)
     return p

@@ -237,3 +237,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
     if saved is None:
         _hint_no_profile()
     return 1 if store.problems else 0
+
+
+def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """``legday trends``: lives in its own module (cli/trends.py), imported only when run."""
+    from legday.cli.trends import cmd_trends as trends
+
+    return trends(ns, now)
