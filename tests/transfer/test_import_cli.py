@@ -193,3 +193,13 @@ def test_a_fit_file_without_the_extra_says_how_to_get_it(cli, tmp_path, capsys, 
                                      minutes=30))
     assert cli("import", str(path)) == 2
     assert "reading FIT files needs the fit extra; accepted: pip install 'legday[fit]'" in capsys.readouterr().err
+
+
+def test_one_undo_takes_a_whole_import_back(cli, data_dir):
+    assert cli("sore", "4", "--date", "2025-09-08") == 0
+    before = all_records(data_dir)
+    assert cli("import", str(fixture("hevy_kg.csv"))) == 0
+    assert len(all_records(data_dir)) == len(before) + 3
+    store = Store(data_dir)
+    assert store.undo() == "imported hevy_kg.csv (3 entries)"
+    assert all_records(data_dir) == before

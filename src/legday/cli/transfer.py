@@ -121,7 +121,9 @@ def cmd_import(ns: argparse.Namespace, now: dt.datetime) -> int:
         store.save_profile(plan.profile)
         restored = True
     if plan.new:
-        store.add_many(plan.new)
+        # All or nothing, and ONE undo step: `legday undo` takes the whole import back.
+        store.add_many(plan.new, label=f"imported {path.name} ({len(plan.new)} "
+                                       f"{'entry' if len(plan.new) == 1 else 'entries'})")
     print(summary(path.name, plan) + ("; profile restored" if restored else ""))
     after_change(ns, store, now)
     return 0
