@@ -121,6 +121,7 @@ class Store:
     def profile(self) -> Profile | None:
         """The saved profile, or None on first run. Raises CorruptFile / NewerSchema / StorageError
         if profile.toml cannot be used (it is then also listed in ``problems``)."""
+        self._settle_before_reading()
         path = self.profile_path
         try:
             got = read_bytes(path)
@@ -226,6 +227,7 @@ class Store:
     def history(self, first: dt.date, last: dt.date) -> History:
         """What was logged from ``first`` to ``last`` (both included). Reads only those months;
         a month that cannot be read is skipped and listed in ``problems``."""
+        self._settle_before_reading()
         if first > last:
             return History()
         span = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -277,6 +279,7 @@ class Store:
 
     def all_history(self) -> History:
         """Everything ever logged (for statistics). Unreadable months are skipped and listed."""
+        self._settle_before_reading()
         return self._history(self._gather(self._month_files()))
 
     def exercise_names(self, months: int = 6) -> list[str]:
@@ -330,7 +333,22 @@ class Store:
             self._bad_pending = err
             return
         if pending is not None:
-            self._roll_back_unless_done(pending)
+            try:
+                self._roll_back_unless_done(pending)
+            finally:
+                self._bump_stamp()
+
+    def _settle_before_reading(self) -> None:
+        """Reads take no lock, but a change to several files cut short by a crash must not be seen
+        half done: if one is pending, take the lock (waiting for a live writer to finish) and settle
+        it. One stat when there is none."""
+        if not os.path.exists(self._undo.pending_path):
+            return
+        try:
+            with self._writing():
+                pass
+        except StorageError as err:
+            self._note(err)
 
     def _roll_back_unless_done(self, pending: Pending) -> None:
         exists = self._undo.path(pending.seq).exists()
@@ -589,6 +607,7 @@ class Store:
     def find(self, record_id: str) -> Record | None:
         """The logged record with this id (see ``legday.core.records``), searching the newest months
         first; None if there is none. Months that cannot be read are skipped and listed."""
+        self._settle_before_reading()
         wanted = record_id.strip().lower()
         for year, month, path in reversed(self._month_files()):
             try:
@@ -607,6 +626,7 @@ class Store:
     def undo_labels(self, limit: int = 20) -> list[str]:
         """Labels of the changes undo would reverse, newest first. Stops at a step file that cannot
         be read (listed in ``problems``; undo stops there too until it is moved aside)."""
+        self._settle_before_reading()
         labels: list[str] = []
         try:
             steps = self._undo.steps()
