@@ -300,8 +300,8 @@ class Store:
     # Every change runs under the lock: read the files it touches fresh from disk, work out their new
     # contents and what was removed and added (if anything is wrong, raise: nothing is written yet),
     # write them, record the undo step. Why a crash never makes undo destroy data:
-    # - A change to one file: the file, then its step. A crash between leaves the change saved but
-    #   not undoable. Undo checks every step against the files before reversing it (below), so an
+    # - A change to one file: the file, then its step. A crash between (or a power cut soon after)
+    #   leaves the change saved but not undoable. Undo checks every step against the files before reversing it (below), so an
     #   older step whose records a lost step changed is refused, not forced.
     # - A change to several files (an edit that moves an entry to another month, an import, every
     #   undo): first undo/pending.toml with each file's old bytes and a hash of its new bytes, then
@@ -443,7 +443,9 @@ class Store:
         if step is not None and not several:
             try:
                 sweep_temp_files(undo.dir)
-                undo.write(seq, step)
+                # Its folder is not fsync'd (one fsync less per save): a power cut may lose the
+                # step, never the change, and the step file is whole or absent.
+                undo.write(seq, step, sync_dir=False)
             except StorageError as err:
                 self._note(_unrecorded(err))
                 step = None

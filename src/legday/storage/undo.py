@@ -37,7 +37,7 @@ from typing import Any
 from legday.core.model import Profile
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
-from legday.storage.files import atomic_write, os_error, parse_toml, read_bytes, signature
+from legday.storage.files import _fsync_dir, atomic_write, os_error, parse_toml, read_bytes, signature
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
 KEEP = 50  # steps kept; the oldest beyond this are deleted as new ones are recorded
@@ -232,16 +232,18 @@ class UndoFiles:
                 pass  # read the whole file below, which reports where it is wrong
         return self.read(seq).label
 
-    def write(self, seq: int, step: Step) -> None:
-        atomic_write(self.path(seq), encode_step(step))
+    def write(self, seq: int, step: Step, sync_dir: bool = True) -> None:
+        atomic_write(self.path(seq), encode_step(step), sync_dir)
 
     def remove(self, seq: int) -> None:
+        """Delete a step that was undone, durably: its absence is what marks the undo as done."""
         try:
             os.unlink(self.path(seq))
         except FileNotFoundError:
             pass
         except OSError as err:
             raise os_error("save", self.path(seq), err) from None
+        _fsync_dir(self.dir)
 
     def prune(self, newest: int) -> None:
         """Delete steps older than the newest ``KEEP``. Best effort: a step left over is harmless."""
