@@ -387,6 +387,14 @@ class Store:
                undoing: int | None = None) -> dict[Path, os.stat_result]:
         """Write ``files`` (path, bytes before or None, bytes after or None to delete) and record
         ``step``, or delete step ``undoing``, in the order described above. Call under the lock."""
+        try:
+            return self._apply_in_order(files, step, undoing)
+        finally:
+            # Last, so that whoever notices the new stamp also finds the new undo step.
+            self._bump_stamp()
+
+    def _apply_in_order(self, files, step: Step | None, undoing: int | None) -> dict[Path, os.stat_result]:
+        assert (step is None) != (undoing is None)
         undo = self._undo
         several = len(files) > 1 or undoing is not None
         seq = undoing
@@ -396,7 +404,7 @@ class Store:
             except StorageError as err:
                 if several:
                     raise
-                self._note(_unrecorded(err))
+                self._note(_unrecorded(err, undo.dir))
                 step = None
             else:
                 seq = steps[-1] + 1 if steps else 1
@@ -404,10 +412,8 @@ class Store:
         if several:
             if self._bad_pending is not None:
                 raise self._bad_pending
-            pending = Pending(seq or 0, "removed" if undoing is not None else "written",
+            pending = Pending(seq, "removed" if undoing is not None else "written",
                               [(path, before, digest(after)) for path, before, after in files])
-            if step is None and undoing is None:
-                pending.commit, pending.seq = "removed", 0  # no step to show completion: none
             sweep_temp_files(undo.dir)
             undo.write_pending(pending, self.data_dir)
         stats: dict[Path, os.stat_result] = {}
@@ -433,8 +439,6 @@ class Store:
                 with suppress(Exception):  # if this fails too, the next writer settles it
                     self._roll_back_unless_done(pending)
             raise
-        finally:
-            self._bump_stamp()
         if pending is not None:
             try:
                 undo.clear_pending()
@@ -447,8 +451,10 @@ class Store:
                 # step, never the change, and the step file is whole or absent.
                 undo.write(seq, step, sync_dir=False)
             except StorageError as err:
-                self._note(_unrecorded(err))
+                self._note(_unrecorded(err, undo.dir))
                 step = None
+            else:
+                self._clear(undo.dir)
         if step is not None:
             undo.prune(seq)
         return stats
@@ -739,7 +745,7 @@ def _entries(n: int) -> str:
     return "entry" if n == 1 else "entries"
 
 
-def _unrecorded(err: StorageError) -> StorageError:
+def _unrecorded(err: StorageError, undo_dir: Path) -> StorageError:
     """The change was saved but its undo step could not be: say so (logging is never blocked by
-    the undo history)."""
-    return StorageError(f"the change was saved but cannot be undone: {err.message}", err.path, err.line)
+    the undo history). Listed under the undo folder, until a later step is recorded."""
+    return StorageError(f"the change was saved but cannot be undone: {err.message}", undo_dir)
