@@ -82,6 +82,12 @@ NEAREST: dict[str, tuple[str, ...]] = {
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
 
 
+def loads_hard(modality: str | None) -> tuple[str, ...]:
+    """The regions ``modality`` loads hard, in REGIONS order; () for one legday doesn't know."""
+    demand = DEMAND.get(modality or "")
+    return tuple(r for r in REGIONS if demand.load(r) == 2) if demand else ()
+
+
 @dataclass(frozen=True)
 class Sore:
     region: str
