@@ -1,5 +1,6 @@
-"""One function per command. Each reads and checks every value first and only then opens the store,
-so bad input never touches a file. Success prints one short line saying what was saved."""
+"""One function per command. Each reads and checks every value first and only then opens the journal
+(legday/journal.py, the same one the app uses), so bad input never touches a file. Success prints one
+short line saying what was saved."""
 
 from __future__ import annotations
 
@@ -33,10 +34,17 @@ NONE_WORDS = ("", "none", "-")
 # -- shared helpers ---------------------------------------------------------------------------------
 
 
-def _store(ns: argparse.Namespace):
-    from legday.storage import Store, resolve_data_dir
+def _journal(ns: argparse.Namespace, now: dt.datetime):
+    from legday.journal import open_journal
 
-    return Store(resolve_data_dir(ns.data_dir))
+    return open_journal(ns.data_dir or None, lambda: now)
+
+
+def _profile(journal) -> Profile:
+    """The saved profile (or the defaults); a profile file that cannot be read stops the command."""
+    if journal.profile_error is not None:
+        raise journal.profile_error
+    return journal.profile
 
 
 def _day(ns: argparse.Namespace, now: dt.datetime) -> dt.date:
@@ -66,13 +74,13 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
     # profile's unit, which is what a load without a unit means.
     for text in ns.exercises:
         parse_exercise(text)
-    store = _store(ns)
-    profile = store.profile() or Profile()
+    journal = _journal(ns, now)
+    profile = _profile(journal)
     exercises = tuple(parse_exercise(text, profile.units) for text in ns.exercises)
     if start is None:
         start = just_ended(now, minutes) if day == now.date() else profile.leg_time
     session = LegSession(day, start, minutes, effort, exercises)
-    store.add_legs(session)
+    journal.log(session)
     listed = ", ".join(str(e) for e in exercises)
     print(f"logged legs {day} {_hm(start)}: {listed} (effort {effort}, {minutes} min)")
     return 0
@@ -88,7 +96,7 @@ def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
     else:
         start = just_ended(now, minutes) if day == now.date() else None
     session = CardioSession(day, modality, minutes, effort, start)
-    _store(ns).add_cardio(session)
+    _journal(ns, now).log(session)
     when = f"{day} {_hm(start)}" if start else f"{day}"
     print(f"logged cardio {when}: {modality} {minutes} min (effort {effort})")
     return 0
@@ -99,7 +107,7 @@ def cmd_sore(ns: argparse.Namespace, now: dt.datetime) -> int:
     sleep = parse_float(ns.sleep, 0, 24, "sleep hours") if ns.sleep is not None else None
     day = _day(ns, now)
     checkin = CheckIn(day, level, sleep, bool(ns.pain))
-    _store(ns).set_checkin(checkin)
+    _journal(ns, now).log(checkin)
     extra = ""
     if sleep is not None:
         extra += f", slept {sleep:g} h"
@@ -167,12 +175,11 @@ def profile_lines(p: Profile) -> list[tuple[str, str]]:
 
 def cmd_profile(ns: argparse.Namespace, now: dt.datetime) -> int:
     changes = _changes(ns)
-    store = _store(ns)
-    saved = store.profile()
-    current = saved or Profile()
+    journal = _journal(ns, now)
+    current = _profile(journal)
     if changes:
         profile = dataclasses.replace(current, **changes)
-        store.save_profile(profile)
+        journal.save_profile(profile)
         if ns.json:
             print(json.dumps(profile_json(profile), indent=2))
         else:
@@ -185,7 +192,7 @@ def cmd_profile(ns: argparse.Namespace, now: dt.datetime) -> int:
         width = max(len(k) for k, _ in profile_lines(current))
         for key, value in profile_lines(current):
             print(f"{key:<{width}}  {value}")
-    if saved is None:
+    if not journal.profile_saved:
         _hint_no_profile()
     return 0
 
@@ -205,17 +212,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
     """Print the week. Files that cannot be read are left out of the plan, and each is named on
     stderr; the exit status is then 1, so a script knows the plan is missing something."""
     today = _day(ns, now)
-    from legday.core.planner import history_window, plan_week
-    from legday.storage import load_settings, resolve_config_dir
-
-    store = _store(ns)
-    setting_problems: list = []
-    settings = load_settings(resolve_config_dir(ns.data_dir or None), setting_problems)
-    week_start = settings.week_start
-    saved = store.profile()
-    first, last = history_window(today, week_start)
-    history = store.history(first, last)
-    plan = plan_week(saved or Profile(), history, today, week_start=week_start)
+    # Planned as of DATE: the journal's clock says it is that day.
+    journal = _journal(ns, dt.datetime.combine(today, now.time()))
+    _profile(journal)
+    plan = journal.week_plan(today)
 
     if ns.json:
         from legday.core.plan import to_json
@@ -225,10 +225,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
         from legday.cli.show import print_plan
 
         print_plan(plan)
-    for problem in setting_problems:
+    for problem in journal.settings_problems:
         print(f"legday: warning: {problem}", file=sys.stderr)
-    for problem in store.problems:
+    for problem in journal.store.problems:
         print(f"legday: error: {problem}", file=sys.stderr)
-    if saved is None:
+    if not journal.profile_saved:
         _hint_no_profile()
-    return 1 if store.problems else 0
+    return 1 if journal.store.problems else 0

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from legday.core.model import CardioSession, LegSession, Skip
 
 Kind = Literal["legs", "cardio", "recovery", "rest"]
 Status = Literal["done", "planned", "suggested", "skipped"]
@@ -46,6 +49,9 @@ class Session:
     choice: str | None = None
     # For logged sessions: what was logged (exercises for legs).
     detail: str | None = None
+    # The logged record this session shows (a done session's LegSession or CardioSession, a skipped
+    # one's Skip), so the app can open it for editing. Not part of ``to_json``.
+    record: LegSession | CardioSession | Skip | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

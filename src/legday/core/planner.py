@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from legday.core.evidence import reason
-from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
+from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan
 from legday.core.readiness import (
     DANGER_RATIO,
@@ -234,6 +234,7 @@ class _Week:
                 hours_after_legs=None, reasons=tuple(reasons), talk=talk_words(s.effort),
                 addons=tuple(addons),
                 detail=", ".join(str(e) for e in s.exercises) or None,
+                record=None if planned else s,
             ))
         return out
 
@@ -249,7 +250,7 @@ class _Week:
             for c in self.cardio_by_day.get(day, []):
                 sessions.append(self._logged_cardio(c))
             if day < self.today:
-                sessions.extend(Session(kind="cardio", status="skipped", modality=m)
+                sessions.extend(Session(kind="cardio", status="skipped", modality=m, record=Skip(d, m))
                                 for (d, m) in sorted(self.skips) if d == day)
             if day in drafts:
                 sessions.append(self._session(drafts[day]))
@@ -311,7 +312,7 @@ class _Week:
         return Session(
             kind="cardio", status="done", start=start, modality=c.modality,
             intensity=_intensity_for(c.effort), effort=(c.effort, c.effort), minutes=c.minutes,
-            hours_after_legs=self._hours_after(start), talk=talk_words(c.effort),
+            hours_after_legs=self._hours_after(start), talk=talk_words(c.effort), record=c,
         )
 
 

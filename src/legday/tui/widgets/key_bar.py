@@ -67,7 +67,7 @@ class KeyBar(Widget):
                 spans[-1] = (spans[-1][0], x + len(description), keys[0][0])
             parts.append((description + " ", ""))
             x += len(description) + 1
-        line = Content.assemble(*parts)
+        line = Content.assemble(*parts).rstrip()  # the last space could push the bar past 80
         palette = self._palette()
         if palette is not None and self.size.width >= x + len(palette[1]) + 2:
             key, shown, description = palette
