@@ -24,6 +24,11 @@ class UsageError(Exception):
         self.accepted = accepted
 
 
+# legday.core.model.CARDIO_MODALITIES, spelled out so that parsing arguments imports nothing of legday's
+# (a test holds the two equal).
+MODALITY_NAMES = "run,bike,swim,elliptical,walk,row,hike,yoga,pilates,stairs"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -60,7 +65,7 @@ commands:
   sore LEVEL [--date YYYY-MM-DD] [--sleep HOURS] [--pain]
   profile [--goal G] [--level L] [--injury-prone|--no-injury-prone]
           [--leg-days mon,thu] [--event-date YYYY-MM-DD] [--units kg|lb]
-          [--leg-time HH:MM] [--json]
+          [--leg-time HH:MM] [--modalities run,bike,...] [--json]
   plan [--date YYYY-MM-DD] [--json]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
@@ -146,7 +151,8 @@ def command_parser(name: str) -> Parser:
         p = _command_parser(
             "profile",
             "[--goal G] [--level L] [--injury-prone|--no-injury-prone] [--leg-days mon,thu] "
-            "[--event-date YYYY-MM-DD] [--units kg|lb] [--leg-time HH:MM] [--json]",
+            "[--event-date YYYY-MM-DD] [--units kg|lb] [--leg-time HH:MM] [--modalities run,bike,...] "
+            "[--json]",
             "Without options, print your profile. With options, change those fields and keep the rest.",
         )
         p.add_argument("--goal", metavar="G", help="endurance, strength, power, hybrid or general")
@@ -161,6 +167,9 @@ def command_parser(name: str) -> Parser:
         p.add_argument("--event-date", metavar="YYYY-MM-DD", help="race or event day; 'none' clears")
         p.add_argument("--units", metavar="kg|lb", help="default unit for loads")
         p.add_argument("--leg-time", metavar="HH:MM", help="usual start of the leg session")
+        p.add_argument("--modalities", metavar="run,bike,...",
+                       help="the cardio you can do, from " + MODALITY_NAMES + "; 'all' for all (the "
+                       "default)")
         p.add_argument("--json", action="store_true", help="print the profile as JSON")
     elif name == "plan":
         p = _command_parser(

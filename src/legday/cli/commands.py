@@ -22,6 +22,7 @@ from legday.core.model import (
     WEEKDAYS,
     just_ended,
     parse_enum,
+    parse_modalities,
     parse_weekdays,
 )
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
@@ -142,6 +143,8 @@ def _changes(ns: argparse.Namespace) -> dict:
         changes["units"] = unit
     if ns.leg_time is not None:
         changes["leg_time"] = parse_time(ns.leg_time)
+    if ns.modalities is not None:
+        changes["modalities"] = parse_modalities(ns.modalities)
     return changes
 
 
@@ -158,6 +161,7 @@ def profile_json(p: Profile) -> dict:
         "event_date": p.event_date.isoformat() if p.event_date else None,
         "units": p.units,
         "leg_time": _hm(p.leg_time),
+        "modalities": list(p.modalities),
     }
 
 
@@ -170,6 +174,7 @@ def profile_lines(p: Profile) -> list[tuple[str, str]]:
         ("leg time", _hm(p.leg_time)),
         ("event date", p.event_date.isoformat() if p.event_date else "none"),
         ("units", p.units),
+        ("modalities", ",".join(p.modalities)),
     ]
 
 

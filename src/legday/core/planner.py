@@ -42,6 +42,7 @@ from legday.core.rules import (
     leg_day_draft,
     leg_reasons,
     place,
+    settle,
     target,
 )
 from legday.core.talk import talk_words
@@ -170,9 +171,11 @@ class _Week:
         leg_sessions: dict[dt.date, list[Session]] = {}
         g4_used = False
         long_done = any(c.minutes >= 60 for cs in self.cardio_by_day.values() for c in cs)
+        contexts: dict[dt.date, Ctx] = {}
         for day in self.days:
-            ctx = Ctx(day, self.profile, readiness[day], self.index, self.index.on(day),
-                      self.disabled, g4_used, long_done, self._event_days(day))
+            ctx = contexts[day] = Ctx(day, self.profile, readiness[day], self.index, self.index.on(day),
+                                      self.disabled, g4_used, long_done, self._event_days(day),
+                                      self.checkins)
             leg_sessions[day] = self._leg_sessions(ctx)
             if day < self.today or day in self.cardio_by_day:
                 continue
@@ -184,6 +187,8 @@ class _Week:
             long_done = long_done or d.role == "long"
         balance(WeekView(self.days, self.today, drafts, self.cardio_by_day, lambda d: bool(self.index.on(d)),
                          self.profile.goal, self.skips, self.on))
+        for day, d in drafts.items():  # balancing may have changed a session: still one the person can do
+            settle(d, contexts[day])
         return self._assemble(readiness, drafts, leg_sessions)
 
     def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:

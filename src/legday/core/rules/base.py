@@ -4,11 +4,12 @@ rule IDs and legday's own thresholds (S6: no cut-off is validated, so each is na
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from legday.core.catalogue import traits
 from legday.core.evidence import reason
-from legday.core.model import Goal, LegSession, Level, Profile
+from legday.core.model import CheckIn, Goal, LegSession, Level, Profile
 from legday.core.plan import HARD_INTENSITIES, INTENSITIES, Reason
 from legday.core.readiness import HOUR, LegIndex, Readiness
 
@@ -142,6 +143,7 @@ class Ctx:
     g4_used: bool = False  # G4 already placed this week ("not overdone")
     long_done: bool = False  # a long run is already in this week
     event_days: int | None = None  # days from this day to the event, when it is 0-7 days away
+    checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
