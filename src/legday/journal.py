@@ -141,14 +141,6 @@ class Journal:
     def checkin(self, day: dt.date) -> CheckIn | None:
         return self.store.history(day, day).checkin(day)
 
-    def logged_on(self, day: dt.date) -> list[Record]:
-        """Everything logged on ``day``, in the order the day went: sessions by start, then the
-        check-in and skips."""
-        history = self.store.history(day, day)
-        sessions: list[Record] = [*history.legs, *history.cardio]
-        sessions.sort(key=lambda r: (r.start is None, r.start or dt.time.min))
-        return [*sessions, *([history.checkin(day)] if history.checkin(day) else []), *history.skips]
-
     def records(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Record]:
         """Every record from ``first`` to ``last`` (both optional), oldest first."""
         # A long or open span lists the month files that exist; it never tries every month.

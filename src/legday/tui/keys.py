@@ -81,7 +81,7 @@ KEYS: tuple[Key, ...] = (
     Key("c", "log_cardio", HOME, "Log a cardio session", "log: cardio", "log", group="log"),
     Key("u,ctrl+z", "undo", HOME, "Undo the last change (log, edit, delete, skip, profile)",
         "log: undo", "undo"),
-    Key("p", "profile", HOME, "Profile and settings: goal, level, leg days, units, week start, theme",
+    Key("p", "profile", HOME, "Profile and settings: goal, level, leg days, units, theme",
         "profile: edit", "profile"),
     Key("question_mark", "help", HOME, "Help: keys, what the colours mean, the evidence", "app: help",
         "help", display="?"),
