@@ -237,3 +237,130 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
     if not journal.profile_saved:
         _hint_no_profile()
     return 1 if journal.store.problems else 0
+
+
+# -- the log: list, edit, delete, undo --------------------------------------------------------------
+
+LOG_WEEKS = 4
+
+
+def _record_text(record) -> str:
+    from legday.core import words
+    from legday.core.records import record_id
+
+    return f"{record_id(record)}  {record.date} {record.date:%a}  {words.record_line(record)}"
+
+
+def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """What was logged, oldest first (newest last), each with its id."""
+    last = parse_date(ns.last) if ns.last else None
+    first = parse_date(ns.first) if ns.first else (last or now.date()) - dt.timedelta(days=7 * LOG_WEEKS - 1)
+    if last is not None and first > last:
+        raise InputError(f"--from {first} is after --to {last}; accepted: --from on or before --to")
+    journal = _journal(ns, now)
+    records = journal.records(first, last)
+    if ns.json:
+        from legday.core.records import record_fields
+
+        print(json.dumps({"records": [record_fields(r) for r in records]}, indent=2))
+    elif records:
+        for record in records:
+            print(_record_text(record))
+    else:
+        print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
+    for problem in journal.store.problems:
+        print(f"legday: error: {problem}", file=sys.stderr)
+    return 1 if journal.store.problems else 0
+
+
+def _find(journal, text: str):
+    wanted = text.strip().lower()
+    if len(wanted) != 8 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputError(f"id {text!r} is not an id; accepted: 8 characters from `legday log`, e.g. 1a2b3c4d")
+    record = journal.find(wanted)
+    if record is None:
+        raise InputError(f"no record with id {wanted}; accepted: an id from `legday log` "
+                         "(an edited record gets a new id)")
+    return record
+
+
+# Which options each kind of record takes (the rest would be silently meaningless).
+_EDITABLE = {
+    "legs": ("date", "time", "minutes", "effort", "exercise"),
+    "cardio": ("date", "time", "minutes", "effort", "modality"),
+    "checkin": ("date", "soreness", "sleep", "pain"),
+    "skip": ("date", "modality"),
+}
+
+
+def _edited(ns: argparse.Namespace, record, units: str):
+    """The record with the options given applied; InputError for an option its kind lacks."""
+    from legday.core.records import kind_of
+
+    kind = kind_of(record)
+    given = [name for name in ("date", "time", "minutes", "effort", "modality", "exercise", "soreness",
+                               "sleep", "pain") if getattr(ns, name) is not None]
+    if not given:
+        raise InputError(f"nothing to change; accepted for {kind}: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]))
+    wrong = [name for name in given if name not in _EDITABLE[kind]]
+    if wrong:
+        raise InputError(f"--{wrong[0]} does not apply to a {kind} record; accepted for {kind}: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]))
+    changes: dict = {}
+    if ns.date is not None:
+        changes["date"] = parse_date(ns.date)
+    if ns.time is not None:
+        changes["start"] = parse_time(ns.time)
+    if ns.minutes is not None:
+        changes["minutes"] = parse_int(ns.minutes, *MINUTES, "minutes")
+    if ns.effort is not None:
+        changes["effort"] = parse_int(ns.effort, *EFFORT, "effort")
+    if ns.modality is not None:
+        changes["modality"] = _modality(ns.modality)
+    if ns.exercise is not None:
+        changes["exercises"] = tuple(parse_exercise(text, units) for text in ns.exercise)
+    if ns.soreness is not None:
+        changes["soreness"] = parse_int(ns.soreness, 0, 10, "soreness")
+    if ns.sleep is not None:
+        changes["sleep_hours"] = parse_float(ns.sleep, 0, 24, "sleep hours")
+    if ns.pain is not None:
+        changes["pain"] = ns.pain
+    try:
+        return dataclasses.replace(record, **changes)
+    except (TypeError, ValueError) as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError(f"cannot make that change: {error}") from None
+
+
+def cmd_edit(ns: argparse.Namespace, now: dt.datetime) -> int:
+    # Values are checked before any file is read: a typo never touches the log.
+    for text in ns.exercise or ():
+        parse_exercise(text)
+    journal = _journal(ns, now)
+    old = _find(journal, ns.id)
+    new = _edited(ns, old, _profile(journal).units if ns.exercise else "kg")
+    if new == old:
+        print(f"nothing changed: {_record_text(old)}")
+        return 0
+    journal.replace(old, new)
+    print(f"edited: {_record_text(new)}")
+    return 0
+
+
+def cmd_delete(ns: argparse.Namespace, now: dt.datetime) -> int:
+    journal = _journal(ns, now)
+    record = _find(journal, ns.id)
+    journal.remove(record)
+    print(f"deleted: {_record_text(record)}")
+    return 0
+
+
+def cmd_undo(ns: argparse.Namespace, now: dt.datetime) -> int:
+    label = _journal(ns, now).undo()
+    if label is None:
+        print("legday: nothing to undo", file=sys.stderr)
+        return 1
+    print(f"undid: {label}")
+    return 0
