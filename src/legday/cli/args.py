@@ -57,6 +57,7 @@ COMMANDS = {
     "edit": "change something logged, by id",
     "delete": "delete something logged, by id",
     "undo": "reverse the last change",
+    "trends": "print the last weeks: load, cardio, mix, soreness",
 }
 
 TOP_USAGE = "legday [--data-dir DIR] [--version] [COMMAND ...]"
@@ -76,6 +77,7 @@ commands:
           [--exercise "back squat 5x5@100kg"]... [--soreness N] [--sleep H] [--pain|--no-pain]
   delete ID
   undo
+  trends [--weeks N] [--date YYYY-MM-DD] [--json]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.
@@ -229,6 +231,16 @@ def command_parser(name: str) -> Parser:
             "Reverse the last change legday made (by the app or a command): a log, an edit, a\n"
             "delete, a skip, a check-in, the profile. Run it again to go further back.",
         )
+    elif name == "trends":
+        p = _command_parser(
+            "trends",
+            "[--weeks N] [--date YYYY-MM-DD] [--json]",
+            "Print the N weeks (default 12, up to 52) ending with the week containing DATE\n"
+            "(default: today): load, cardio minutes, hard and easy, soreness, readiness, load ratio.",
+        )
+        p.add_argument("--weeks", metavar="N", help="how many weeks, 1-52 (default 12)")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="the last day counted (default: today)")
+        p.add_argument("--json", action="store_true", help="print the weeks as JSON")
     else:  # pragma: no cover - the top parser only lets known names through
         raise KeyError(name)
     return p

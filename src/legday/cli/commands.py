@@ -364,3 +364,10 @@ def cmd_undo(ns: argparse.Namespace, now: dt.datetime) -> int:
         return 1
     print(f"undid: {label}")
     return 0
+
+
+def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """``legday trends``: lives in its own module (cli/trends.py), imported only when run."""
+    from legday.cli.trends import cmd_trends as trends
+
+    return trends(ns, now)
