@@ -281,16 +281,13 @@ class Journal:
     # -- inside -----------------------------------------------------------------------------------
 
     def _read_stamp(self) -> object:
-        stamp = getattr(self.store, "stamp", None)
-        return stamp() if stamp is not None else None
+        return self.store.stamp()
 
     def _write(self, method, *args, label: str | None = None):
         """One store write, then note the new stamp: our own write is not "another process"."""
         try:
-            # (Until the undo history lands in storage, its writes take no label.)
-            if label is None or not hasattr(self.store, "undo"):
-                return method(*args)
-            return method(*args, label=label)
+            # The label names the step in the undo history ("logged legs Mon 16 Nov").
+            return method(*args) if label is None else method(*args, label=label)
         finally:
             self._stamp = self._read_stamp()
 

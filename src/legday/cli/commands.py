@@ -301,12 +301,12 @@ def _edited(ns: argparse.Namespace, record, units: str):
     given = [name for name in ("date", "time", "minutes", "effort", "modality", "exercise", "soreness",
                                "sleep", "pain") if getattr(ns, name) is not None]
     if not given:
-        raise InputError(f"nothing to change; accepted for {kind}: "
-                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]))
+        raise InputError(f"nothing to change; accepted: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
     wrong = [name for name in given if name not in _EDITABLE[kind]]
     if wrong:
-        raise InputError(f"--{wrong[0]} does not apply to a {kind} record; accepted for {kind}: "
-                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]))
+        raise InputError(f"--{wrong[0]} does not apply to a {kind} record; accepted: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
     changes: dict = {}
     if ns.date is not None:
         changes["date"] = parse_date(ns.date)
