@@ -93,7 +93,8 @@ class WeekScreen(Screen):
         self._show_title(self.plan)
         self._totals.show(self.plan, ())
         self.post_message(DaySelected(self.selected))
-        self.app.journal_changed.subscribe(self, self._journal_changed)
+        # Immediate: the change and the re-plan land in the same frame.
+        self.app.journal_changed.subscribe(self, self._journal_changed, immediate=True)
         # The sparklines need the weeks before this one: after the first frame.
         self.call_after_refresh(self._show_recent)
 
