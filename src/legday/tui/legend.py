@@ -81,7 +81,7 @@ def minutes_text(session: Session) -> str:
 
 
 def session_line(session: Session) -> Content:
-    """One-line summary: '● bike easy 25'' (the grid uses it split over two lines when narrow)."""
+    """One-line summary: '✓ bike' (the grid uses it split over two lines when narrow)."""
     glyph = words.STATUS_MARK.get(session.status, "·")
     style = session_style(session)
     if session.status == "skipped":

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
+from legday.core import words
 from legday.core.plan import WeekPlan
 from legday.tui import legend
 
@@ -131,9 +132,11 @@ class WeekTotals(Widget):
 
 
 def legend_lines() -> list[Content]:
-    marks = Content.assemble(
-        ("● ", "bold"), ("done  ", "$foreground-muted"), ("○ ", "bold"), ("to do  ", "$foreground-muted"),
-        ("× ", "bold"), ("skipped", "$foreground-muted"),
+    # The marks the CLI uses too (core/words.py), one space apart to fit the 40-column totals.
+    marks = Content(" ").join(
+        Content.assemble((f"{words.STATUS_MARK[status]} ", "bold"), (word, "$foreground-muted"))
+        for status, word in (("done", "done"), ("planned", "planned"), ("suggested", "suggested"),
+                             ("skipped", "skip"))
     )
     colours = Content.assemble(
         ("legs", legend.LEGS_STYLE), ("  ", ""),
