@@ -52,6 +52,9 @@ class Session:
     # The logged record this session shows (a done session's LegSession or CardioSession, a skipped
     # one's Skip), so the app can open it for editing. Not part of ``to_json``.
     record: LegSession | CardioSession | Skip | None = field(default=None, repr=False)
+    # The leg regions (quads, hamstrings, glutes, calves) the session loads hard: a leg session's from
+    # its exercises, cardio's from its modality (legday's own reading, see rules/modality.py).
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def _session(s: Session) -> dict:
         "addons": [_reason(r) for r in s.addons],
         "choice": s.choice,
         "detail": s.detail,
+        "regions": list(s.regions),
     }
 
 

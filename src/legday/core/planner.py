@@ -14,8 +14,9 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 
+from legday.core.catalogue import regions_loaded
 from legday.core.evidence import reason
-from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
+from legday.core.model import REGIONS, CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan
 from legday.core.readiness import (
     DANGER_RATIO,
@@ -41,6 +42,7 @@ from legday.core.rules import (
     leg_addons,
     leg_day_draft,
     leg_reasons,
+    loads_hard,
     place,
     settle,
     target,
@@ -240,6 +242,7 @@ class _Week:
                 addons=tuple(addons),
                 detail=", ".join(str(e) for e in s.exercises) or None,
                 record=None if planned else s,
+                regions=_in_order(regions_loaded(e.name for e in s.exercises)) if s.exercises else (),
             ))
         return out
 
@@ -310,6 +313,7 @@ class _Week:
             effort=effort, minutes=d.minutes, hours_after_legs=self._hours_after(d.start),
             reasons=tuple(d.reasons), talk=talk_words(effort[1]) if effort else None,
             addons=tuple(d.addons), choice=" | ".join(d.choices) or None, detail=d.detail,
+            regions=loads_hard(d.modality),
         )
 
     def _logged_cardio(self, c: CardioSession) -> Session:
@@ -317,8 +321,13 @@ class _Week:
         return Session(
             kind="cardio", status="done", start=start, modality=c.modality,
             intensity=_intensity_for(c.effort), effort=(c.effort, c.effort), minutes=c.minutes,
-            hours_after_legs=self._hours_after(start), talk=talk_words(c.effort), record=c,
+            hours_after_legs=self._hours_after(start), talk=talk_words(c.effort),
+            regions=loads_hard(c.modality), record=c,
         )
+
+
+def _in_order(regions) -> tuple[str, ...]:
+    return tuple(r for r in REGIONS if r in regions)
 
 
 def _intensity_for(effort: int) -> str:

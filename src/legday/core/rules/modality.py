@@ -7,13 +7,16 @@ final pick, in this order:
 
     what the legs need   a recovery day moves the legs gently or takes their weight off (M1)
     sore regions         a session never loads hard a region that is sore today (legday's own reasoning,
-                         so it credits legday): rated in the morning check-in, or, without ratings, the
-                         regions the last leg session loaded while the legs are still estimated sore
+                         so it credits legday): rated in today's or yesterday's check-in; or, when only
+                         overall soreness is rated (or nothing is, and the estimate is high), the regions
+                         the last leg session loaded
     the profile's list   only what the person can do (no pool, no swim); when the best option is not
                          on the list the reason says what it would have been and what replaces it
 
-A substitute is the nearest option (``NEAREST``) that adds no impact the wish didn't have, spares the sore
-regions and can carry the session's intensity; when none can carry it, the intensity comes down. The
+A substitute adds no impact the wish didn't have and spares the sore regions; among those, the one that
+comes closest to carrying the session's intensity, then the one that loads sore regions least, then the
+nearest to the wish (``NEAREST``). When it cannot carry the intensity, the intensity comes down (yoga or
+pilates in place of cardio make it a recovery day). When nothing on the list fits, the day is rest. The
 words are written once the pick is final, so they always name the modality the person will see.
 """
 
@@ -26,7 +29,7 @@ from legday.core.catalogue import traits
 from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
 from legday.core.plan import Reason
-from legday.core.rules.base import HARD_AFTER_LEGS, RANK, Ctx, Draft, hours_since_legs
+from legday.core.rules.base import HARD_AFTER_LEGS, RANK, STEADY, Ctx, Draft, hours_since_legs
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -59,9 +62,11 @@ DEMAND: dict[str, Demand] = {
     "hike": Demand((2, 1, 2, 2), False, "moderate", "a hike"),
     "swim": Demand((0, 0, 0, 0), False, "intervals", "a swim"),
     "walk": Demand((0, 0, 0, 1), False, "easy", "a walk"),
-    "yoga": Demand((0, 0, 0, 0), False, "easy", "yoga"),
-    "pilates": Demand((0, 0, 0, 0), False, "easy", "pilates"),
+    # Mobility, not cardio: they carry a recovery day, and stand in for cardio only when nothing else can.
+    "yoga": Demand((0, 0, 0, 0), False, "recovery", "yoga"),
+    "pilates": Demand((0, 0, 0, 0), False, "recovery", "pilates"),
 }
+MOBILITY = ("yoga", "pilates")
 
 # Nearest substitutes for each wish, best first: similar movement and effort before anything else.
 NEAREST: dict[str, tuple[str, ...]] = {
@@ -82,6 +87,12 @@ NEAREST: dict[str, tuple[str, ...]] = {
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
 
 
+def loads_hard(modality: str | None) -> tuple[str, ...]:
+    """The regions ``modality`` loads hard, in REGIONS order; () for one legday doesn't know."""
+    demand = DEMAND.get(modality or "")
+    return tuple(r for r in REGIONS if demand.load(r) == 2) if demand else ()
+
+
 @dataclass(frozen=True)
 class Sore:
     region: str
@@ -97,8 +108,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     """Regions sore enough today to spare, sorest first. A check-in's region ratings count that day and
     the next (soreness builds over 24-48 h, S7; carrying it is legday's choice). Without ratings: the
     regions the last leg session loaded hard, if it ended under 48 h before and the legs are still
-    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio straight after a leg
-    session: what it just loaded is not sore yet."""
+    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio
+    straight after a leg session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
     if rated is not None:
         checkin, when = rated
@@ -115,7 +126,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
         if (last is not None and level >= bar and d.role != "post_legs"
                 and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
             for region in REGIONS:
-                names = list(dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions))
+                names = list(dict.fromkeys(e.name for e in last.exercises
+                                           if region in traits(e.name).regions))
                 if names:
                     how = (f"you rated your legs {level}/10" if rated_overall is not None
                            else f"legs estimated at {level}/10")
@@ -295,8 +307,9 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         why = reason("M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; "
                            f"{instead}", "legday")
     else:
-        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but it is not on your list: "
-                           f"{DEMAND[pick].noun} instead.", "legday")
+        missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
+        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
+                           f"list: {DEMAND[pick].noun} instead.", "legday")
     if later is None:
         d.add(why.id, why.text, why.source)
     else:
@@ -318,8 +331,9 @@ def _sore_words(hurt: list[Sore]) -> str:
 
 def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
-    (none at all on a recovery day) and nothing that loads a sore region hard; then those that can carry
-    the session's intensity first, the least load on sore regions, the nearest to the wish."""
+    (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
+    closest to carrying the session's intensity, the least load on sore regions, the nearest to the
+    wish."""
     near = NEAREST[wish]
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
@@ -327,20 +341,27 @@ def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
                if (m not in IMPACT or wish in IMPACT) and (d.kind != "recovery" or m not in IMPACT)
                and all(DEMAND[m].load(s.region) < 2 for s in sore)]
 
-    def key(m: str) -> tuple[bool, int, int]:
-        carries = d.intensity is None or RANK[DEMAND[m].top] >= RANK[d.intensity]
-        return (not carries, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
+    def key(m: str) -> tuple[int, int, int]:
+        # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.
+        short = 0 if d.intensity is None else max(0, RANK[d.intensity] - RANK[DEMAND[m].top])
+        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
 
     return sorted(options, key=key)
 
 
 def _use(d: Draft, modality: str) -> None:
-    """Switch to ``modality``, bringing the intensity down to what it carries (yoga is never hard)."""
+    """Switch to ``modality``, bringing the intensity down to what it carries (yoga is never hard).
+    Yoga or pilates in place of cardio makes the day a recovery day: it is no zone-2 work."""
     d.modality = modality
     top = DEMAND[modality].top
     if d.intensity is not None and RANK[d.intensity] > RANK[top]:
         d.cap(top)
         d.modality = modality  # cap() turns steady sprints into a ride; the pick stands
+    if modality in MOBILITY and d.kind == "cardio":
+        d.kind, d.role = "recovery", "recovery"
+        d.minutes = min(d.minutes or 30, 30)
+        d.span = (min(d.span[0], d.minutes), d.minutes)
+        d.reasons = [r for r in d.reasons if r.text != STEADY]
 
 
 def _cap(text: str) -> str:
