@@ -94,6 +94,16 @@ RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
 ]
 
 
+# Known exceptions, each a debt to pay, not a licence: `legday serve` starts the browser server, and
+# the import/export and settings commands were written before the journal landed and still open
+# the store themselves (to move onto the journal).
+ALLOWED = {
+    ("legday.cli.serve", "legday.web"),
+    ("legday.cli.settings", "legday.storage"),
+    ("legday.cli.transfer", "legday.storage"),
+}
+
+
 @pytest.mark.parametrize("owners,forbidden,why", RULES, ids=[r[2] for r in RULES])
 def test_layer(owners, forbidden, why):
     broken = [
@@ -102,6 +112,7 @@ def test_layer(owners, forbidden, why):
         if within(name, *owners)
         for imported, _top in imports_of(path)
         if within(imported, *forbidden)
+        and not any(name == mod and within(imported, dep) for mod, dep in ALLOWED)
     ]
     assert broken == [], f"{why}: {broken}"
 
