@@ -26,7 +26,15 @@ from legday.core import words
 from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
 from legday.core.plan import Session, WeekPlan
 from legday.core.planner import history_window, plan_week
-from legday.storage import Settings, StorageError, Store, load_settings, save_settings
+from legday.storage import (
+    Settings,
+    StorageError,
+    Store,
+    load_settings,
+    resolve_config_dir,
+    resolve_data_dir,
+    save_settings,
+)
 from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_files, theme_dirs
 
 # What the faces need from storage comes through here: they import the journal, not storage.
@@ -328,7 +336,5 @@ def journal_at(data_dir: str | Path, config_dir: str | Path | None, clock: Clock
 def open_journal(data_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
     """The journal over the person's files: ``data_dir`` (or LEGDAY_DATA_DIR, or the user data
     folder) and the matching settings folder."""
-    from legday.storage import resolve_config_dir, resolve_data_dir
-
     given = Path(data_dir).expanduser() if data_dir else None
     return Journal(Store(resolve_data_dir(given)), resolve_config_dir(given), clock)

@@ -35,6 +35,13 @@ NONE_WORDS = ("", "none", "-")
 # -- shared helpers ---------------------------------------------------------------------------------
 
 
+def _store(ns: argparse.Namespace):
+    """The store alone, for the commands not yet on the journal (import/export, settings)."""
+    from legday.journal import Store, resolve_data_dir
+
+    return Store(resolve_data_dir(ns.data_dir))
+
+
 def _journal(ns: argparse.Namespace, now: dt.datetime):
     from legday.journal import open_journal
 
