@@ -302,8 +302,8 @@ class _Week:
         return Session(
             kind=d.kind, status=status, start=d.start, modality=d.modality, intensity=d.intensity,
             effort=effort, minutes=d.minutes, hours_after_legs=self._hours_after(d.start),
-            reasons=tuple(d.reasons), talk=talk_words(effort[1]) if effort else None,
-            addons=tuple(d.addons), choice=" | ".join(d.choices) or None, detail=d.detail,
+            reasons=tuple(d.final_reasons()), talk=talk_words(effort[1]) if effort else None,
+            addons=tuple(d.addons), choice=" | ".join(d.final_choices()) or None, detail=d.detail,
         )
 
     def _logged_cardio(self, c: CardioSession) -> Session:

@@ -26,7 +26,7 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     # P1: beginners don't run right after leg training.
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
         d.modality = "bike"
-        d.add("P1", "New to lifting: no running this close to leg day; an easy bike instead.", "Alex")
+        d.add("P1", "New to lifting: no running this close to leg day; the bike instead.", "Alex")
     # P2: injury-prone -> low impact after leg day, and swimming is kindest (M1).
     if recent and ctx.profile.injury_prone and ctx.on("P2") and d.modality != "swim":
         d.modality = "swim"
