@@ -135,8 +135,9 @@ _ALL = (
        "Very tired or very sore: rest or move gently. Sharp pain: stop.", "TravelRunner", "Alex"),
     _e("P5", "How soreness runs",
        "Soreness builds over a day or two after a hard leg day, and recovery takes 24-48 hours or more. "
-       "Soreness lasting many days means the session was too much or too new.",
-       "Spartan", "Sayer", "Well+Good"),
+       "Soreness lasting many days means the session was too much or too new, and hard training without "
+       "enough recovery leads to overreaching.",
+       "Spartan", "Sayer", "Well+Good", "Alex"),
     # Modalities
     _e("M1", "Low-impact options",
        "Swap the run for a ride, a swim, the elliptical, a walk or a hike, yoga, pilates or the stair "

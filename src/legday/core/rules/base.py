@@ -22,7 +22,7 @@ RULES: tuple[str, ...] = (
     "P1", "P2", "P3", "P4", "P5",
     "M1", "M2",
     "R1", "R2", "R3", "R4",
-    "S1", "S3", "S5", "S6", "S7", "S9", "S11",
+    "S1", "S3", "S5", "S6", "S7", "S9", "S11", "S12",
 )
 
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
@@ -116,6 +116,7 @@ class Draft:
     exception: str | None = None  # E3, E4 or G4: the rule that allows hard work close to legs
     locked: bool = False  # the weekly pass leaves it alone (P4 rest, race week)
     reduced: bool = False  # P3 or taper cut it: G6 must not grow it back
+    held_back: str | None = None  # what kept it short (soreness, pain, a race, the taper): the week may fall short
     readiness: int = 100
     status: str = "suggested"
     detail: str | None = None
@@ -220,6 +221,9 @@ class Ctx:
     g4_used: bool = False  # G4 already placed this week ("not overdone")
     long_done: bool = False  # a long run is already in this week
     event_days: int | None = None  # days from this day to the event, when it is 0-7 days away
+    sore_yesterday: int | None = None  # yesterday's reported soreness (P4: 5+ keeps today easy)
+    race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
+    lingering: bool = False  # a P5 "still sore days later" warning stands for this day
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

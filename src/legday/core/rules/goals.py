@@ -127,6 +127,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
 
     # P4: listen to your body. Pain stops everything; very sore or exhausted -> rest or move gently.
     if ctx.on("P4"):
+        if r.pain or score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
+            d.held_back = "pain" if r.pain else "sore or tired legs"
         if r.pain:
             return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
                           "TravelRunner")
