@@ -126,8 +126,52 @@ def write_very_sore_day(data_dir: Path) -> Path:
     return Path(data_dir)
 
 
+def write_three_months(data_dir: Path) -> Path:
+    """The typical fortnight after twelve earlier weeks, for the trends view: legs Monday and
+    Thursday, cardio two to four times a week. Shaped so each part of the chart has something to
+    show: a slow build, a heavy week six weeks back (the load ratio goes above the band), a week away
+    (nothing logged, 10 weeks back), a week with a missed Thursday and a skipped run, hard weeks
+    against easy ones, and a week nobody rated (no soreness or readiness)."""
+    from legday.core.model import Skip
+
+    write_typical_week(data_dir)
+    store = _store(data_dir)
+    monday = WEEK_START - dt.timedelta(days=14)  # the Monday before the typical fortnight
+    for back in range(12, 0, -1):  # 12 weeks back .. 1 week back (before the fortnight)
+        week = monday - dt.timedelta(days=7 * (back - 1))
+        if back == 10:
+            continue  # a week away
+        heavy = back == 6
+        build = 12 - back  # 0 .. 11
+        store.add_legs(LegSession(week, dt.time(18, 0), 55 + build, 8 if heavy else 7, SQUAT_DAY))
+        if back != 4:  # a missed Thursday
+            store.add_legs(LegSession(week + dt.timedelta(days=3), dt.time(18, 0), 50 + build,
+                                      9 if heavy else 6 + build % 2, HINGE_DAY))
+        store.add_cardio(CardioSession(week + dt.timedelta(days=1), "bike", 25 + 2 * build, 3,
+                                       dt.time(7, 0)))
+        store.add_cardio(CardioSession(week + dt.timedelta(days=5), "run", 30 + build + (40 if heavy else 0),
+                                       7 if back % 3 == 0 else 4, dt.time(9, 0)))
+        if back % 2 == 0 or heavy:
+            store.add_cardio(CardioSession(week + dt.timedelta(days=6), "walk", 45 + 3 * build, 2,
+                                           dt.time(10, 0)))
+        if heavy:
+            store.add_cardio(CardioSession(week + dt.timedelta(days=2), "bike", 75, 8, dt.time(18, 0)))
+            store.add_cardio(CardioSession(week + dt.timedelta(days=4), "row", 40, 8, dt.time(7, 0)))
+        if back == 4:
+            store.add_skip(Skip(week + dt.timedelta(days=2), "run"))
+        if back == 8:
+            continue  # nobody rated that week
+        for offset in range(7):
+            sore = (7 if heavy else 3 + build % 4) if offset in (1, 4) else (
+                2 + build % 3 if offset in (2, 5) else build % 2)
+            store.set_checkin(CheckIn(week + dt.timedelta(days=offset), sore,
+                                      sleep_hours=7.0 if offset % 3 else 8.0))
+    return Path(data_dir)
+
+
 SCENARIOS: dict[str, Callable[[Path], Path]] = {
     "first_run": write_first_run,
     "typical": write_typical_week,
     "very_sore": write_very_sore_day,
+    "three_months": write_three_months,
 }

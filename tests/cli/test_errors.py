@@ -96,8 +96,9 @@ def _files(data_dir):
 
 
 def _log_file(data_dir):
-    """The file holding the logs (not the profile): the one that mentions the leg session."""
-    [path] = [p for p in _files(data_dir) if "back squat" in p.read_text()]
+    """The file holding the logs (not the profile, not an undo step): the one that mentions the leg
+    session."""
+    [path] = [p for p in _files(data_dir) if "back squat" in p.read_text() and "undo" not in p.parts]
     return path
 
 

@@ -62,6 +62,8 @@ def test_json_prints_every_field(cli, capsys):
     assert json.loads(out) == {
         "goal": "power", "level": "intermediate", "injury_prone": False, "leg_days": ["sat"],
         "event_date": None, "units": "kg", "leg_time": "18:00",
+        "modalities": ["run", "bike", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates",
+                       "stairs"],
     }
     assert err == ""  # saved: no hint
 

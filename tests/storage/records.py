@@ -10,7 +10,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from legday.core.model import (
-    REGIONS, CardioSession, CheckIn, Exercise, Goal, LegSession, Level, Profile, Skip,
+    CARDIO_MODALITIES, REGIONS, CardioSession, CheckIn, Exercise, Goal, LegSession, Level, Profile, Skip,
 )
 
 names = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
@@ -62,6 +62,8 @@ profiles = st.builds(
     event_date=st.none() | st.dates(),
     units=st.sampled_from(["kg", "lb"]),
     leg_time=times,
+    modalities=st.sets(st.sampled_from(CARDIO_MODALITIES), min_size=1).map(
+        lambda chosen: tuple(m for m in CARDIO_MODALITIES if m in chosen)),
 )
 
 

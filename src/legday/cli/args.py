@@ -24,6 +24,11 @@ class UsageError(Exception):
         self.accepted = accepted
 
 
+# legday.core.model.CARDIO_MODALITIES, spelled out so that parsing arguments imports nothing of legday's
+# (a test holds the two equal).
+MODALITY_NAMES = "run,bike,swim,elliptical,walk,row,hike,yoga,pilates,stairs"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -48,6 +53,7 @@ COMMANDS = {
     "sore": "log the morning soreness check-in",
     "profile": "show or change your profile",
     "plan": "print the week's plan with reasons",
+    "trends": "print the last weeks: load, cardio, mix, soreness",
 }
 
 TOP_USAGE = "legday [--data-dir DIR] [--version] [COMMAND ...]"
@@ -60,8 +66,9 @@ commands:
   sore LEVEL [--date YYYY-MM-DD] [--sleep HOURS] [--pain]
   profile [--goal G] [--level L] [--injury-prone|--no-injury-prone]
           [--leg-days mon,thu] [--event-date YYYY-MM-DD] [--units kg|lb]
-          [--leg-time HH:MM] [--json]
+          [--leg-time HH:MM] [--modalities run,bike,...] [--json]
   plan [--date YYYY-MM-DD] [--json]
+  trends [--weeks N] [--date YYYY-MM-DD] [--json]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.
@@ -146,7 +153,8 @@ def command_parser(name: str) -> Parser:
         p = _command_parser(
             "profile",
             "[--goal G] [--level L] [--injury-prone|--no-injury-prone] [--leg-days mon,thu] "
-            "[--event-date YYYY-MM-DD] [--units kg|lb] [--leg-time HH:MM] [--json]",
+            "[--event-date YYYY-MM-DD] [--units kg|lb] [--leg-time HH:MM] [--modalities run,bike,...] "
+            "[--json]",
             "Without options, print your profile. With options, change those fields and keep the rest.",
         )
         p.add_argument("--goal", metavar="G", help="endurance, strength, power, hybrid or general")
@@ -161,6 +169,9 @@ def command_parser(name: str) -> Parser:
         p.add_argument("--event-date", metavar="YYYY-MM-DD", help="race or event day; 'none' clears")
         p.add_argument("--units", metavar="kg|lb", help="default unit for loads")
         p.add_argument("--leg-time", metavar="HH:MM", help="usual start of the leg session")
+        p.add_argument("--modalities", metavar="run,bike,...",
+                       help="the cardio you can do, from " + MODALITY_NAMES + "; 'all' for all (the "
+                       "default)")
         p.add_argument("--json", action="store_true", help="print the profile as JSON")
     elif name == "plan":
         p = _command_parser(
@@ -170,6 +181,16 @@ def command_parser(name: str) -> Parser:
         )
         p.add_argument("--date", metavar="YYYY-MM-DD", help=DATE_HELP)
         p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    elif name == "trends":
+        p = _command_parser(
+            "trends",
+            "[--weeks N] [--date YYYY-MM-DD] [--json]",
+            "Print the N weeks (default 12, up to 52) ending with the week containing DATE\n"
+            "(default: today): load, cardio minutes, hard and easy, soreness, readiness, load ratio.",
+        )
+        p.add_argument("--weeks", metavar="N", help="how many weeks, 1-52 (default 12)")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="the last day counted (default: today)")
+        p.add_argument("--json", action="store_true", help="print the weeks as JSON")
     else:  # pragma: no cover - the top parser only lets known names through
         raise KeyError(name)
     return p

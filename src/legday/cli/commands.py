@@ -21,6 +21,7 @@ from legday.core.model import (
     WEEKDAYS,
     just_ended,
     parse_enum,
+    parse_modalities,
     parse_weekdays,
 )
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
@@ -134,6 +135,8 @@ def _changes(ns: argparse.Namespace) -> dict:
         changes["units"] = unit
     if ns.leg_time is not None:
         changes["leg_time"] = parse_time(ns.leg_time)
+    if ns.modalities is not None:
+        changes["modalities"] = parse_modalities(ns.modalities)
     return changes
 
 
@@ -150,6 +153,7 @@ def profile_json(p: Profile) -> dict:
         "event_date": p.event_date.isoformat() if p.event_date else None,
         "units": p.units,
         "leg_time": _hm(p.leg_time),
+        "modalities": list(p.modalities),
     }
 
 
@@ -162,6 +166,7 @@ def profile_lines(p: Profile) -> list[tuple[str, str]]:
         ("leg time", _hm(p.leg_time)),
         ("event date", p.event_date.isoformat() if p.event_date else "none"),
         ("units", p.units),
+        ("modalities", ",".join(p.modalities)),
     ]
 
 
@@ -232,3 +237,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
     if saved is None:
         _hint_no_profile()
     return 1 if store.problems else 0
+
+
+def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """``legday trends``: lives in its own module (cli/trends.py), imported only when run."""
+    from legday.cli.trends import cmd_trends as trends
+
+    return trends(ns, now)

@@ -141,10 +141,12 @@ _ALL = (
     # Modalities
     _e("M1", "Low-impact options",
        "Swap the run for a ride, a swim, the elliptical, a walk or a hike, yoga, pilates or the stair "
-       "machine. For an injury, swimming is kindest.", "TravelRunner", "Alex", "Spartan", "Well+Good"),
+       "machine. For an injury, swimming is kindest. Which one, from the cardio you can do, is legday's "
+       "choice by what the legs need.", "TravelRunner", "Alex", "Spartan", "Well+Good", "legday"),
     _e("M2", "Running doubles down",
        "Running loads the same glutes, quads, hamstrings and calves you just trained; cycling and "
-       "swimming use them too, without the impact.", "Sayer"),
+       "swimming use them too, without the impact. legday spares a sore region (quads, hamstrings, glutes, "
+       "calves) the cardio that loads it hardest.", "Sayer", "legday"),
     # Recovery
     _e("R1", "Sleep", "Sleep 8 hours or more.", "ACSM"),
     _e("R2", "Protein", "Eat 1.2-2.0 g of protein per kg of body weight a day.", "ACSM/AND/DC 2016"),

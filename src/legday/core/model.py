@@ -37,6 +37,26 @@ MODALITIES = (
     "run", "bike", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates", "stairs",
     "sprints", "plyometrics",
 )
+# The cardio a person can choose to have available (the profile's list, ``--modalities``). Sprints and
+# plyometrics are running and jumping: they come with "run" rather than being listed on their own.
+CARDIO_MODALITIES = MODALITIES[:MODALITIES.index("sprints")]
+COMES_WITH_RUN = ("sprints", "plyometrics")
+
+
+def parse_modalities(text: str) -> tuple[str, ...]:
+    """``"run, Bike,walk"`` -> ``("run", "bike", "walk")`` in the usual order; ``"all"`` -> all of them.
+    An unknown or empty list is an InputError naming the accepted names."""
+    accepted = f"accepted: a comma list of {','.join(CARDIO_MODALITIES)} (or all)"
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if names == ["all"]:
+        return CARDIO_MODALITIES
+    if not names:
+        raise InputError(f"no modalities given; {accepted}")
+    for name in names:
+        if name not in CARDIO_MODALITIES:
+            extra = " (sprints and plyometrics come with run)" if name in COMES_WITH_RUN else ""
+            raise InputError(f"unknown modality {name!r}{extra}; {accepted}")
+    return tuple(m for m in CARDIO_MODALITIES if m in names)
 
 
 def parse_enum(enum: type[Enum], value: str, what: str) -> Enum:
@@ -176,14 +196,27 @@ class Profile:
     units: str = "kg"
     # Usual time of the leg session, used to place planned leg days and the cardio around them.
     leg_time: dt.time = dt.time(18, 0)
+    # The cardio this person can do (no pool, no swimming); the planner chooses only among these.
+    modalities: tuple[str, ...] = CARDIO_MODALITIES
 
     def __post_init__(self) -> None:
+        if parse_modalities(",".join(self.modalities)) != tuple(self.modalities):
+            # parse_modalities refuses unknown names and an empty list; left: a repeat or another order
+            # (kept canonical so that two equal lists are equal profiles).
+            raise InputError(f"modalities repeat or are out of order; accepted: distinct names in the order "
+                             f"{','.join(CARDIO_MODALITIES)}")
         for day in self.leg_days:
             check_range(day, 0, 6, "leg day")
         if len(set(self.leg_days)) != len(self.leg_days):
             raise InputError("leg days repeat; accepted: distinct days like mon,thu")
         if self.units not in UNITS:
             raise InputError(f"units {self.units!r} unknown; accepted: kg, lb")
+
+    def can_do(self, modality: str) -> bool:
+        """Whether the planner may suggest ``modality``: one of the list, or sprints or jumps with run."""
+        if modality in COMES_WITH_RUN:
+            return "run" in self.modalities
+        return modality in self.modalities
 
 
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

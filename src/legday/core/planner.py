@@ -52,6 +52,7 @@ from legday.core.rules import (
     place,
     plan_leg_session,
     runners_leg_day,
+    settle,
     target,
 )
 from legday.core.rules.base import HARD_AFTER_LEGS, IMPACT
@@ -248,12 +249,15 @@ class _Week:
         leg_sessions: dict[dt.date, list[Session]] = {}
         g4_used = False
         long_done = any(c.minutes >= 60 for cs in self.cardio_by_day.values() for c in cs)
+        contexts: dict[dt.date, Ctx] = {}
         for day in self.days:
             before = self.checkins.get(day - DAY)
-            ctx = Ctx(day, self.profile, readiness[day], self.index, self.index.on(day),
-                      self.disabled, g4_used, long_done, self._event_days(day),
-                      before.soreness if before is not None else None, self._race_days_ago(day),
-                      self._lingering(day))
+            ctx = contexts[day] = Ctx(
+                day, self.profile, readiness[day], self.index, self.index.on(day), self.disabled, g4_used,
+                long_done, self._event_days(day),
+                sore_yesterday=before.soreness if before is not None else None,
+                race_days_ago=self._race_days_ago(day), lingering=self._lingering(day),
+                checkins=self.checkins)
             leg_sessions[day] = self._leg_sessions(ctx)
             if day < self.today or day in self.cardio_by_day:
                 continue
@@ -265,6 +269,8 @@ class _Week:
             long_done = long_done or d.role == "long"
         balance(WeekView(self.days, self.today, drafts, self.cardio_by_day, lambda d: bool(self.index.on(d)),
                          self.profile.goal, self.skips, self.on))
+        for day, d in drafts.items():  # balancing may have changed a session: still one the person can do
+            settle(d, contexts[day])
         return self._assemble(readiness, drafts, leg_sessions)
 
     def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:

@@ -8,7 +8,7 @@ Layout, atomicity and locking are described in ``store.py`` and ``files.py``; th
 README ("Where your data lives").
 """
 
-from legday.storage.errors import CorruptFile, NewerSchema, StorageError
+from legday.storage.errors import CorruptFile, NewerSchema, RecordChanged, StorageError
 from legday.storage.paths import resolve_config_dir, resolve_data_dir
 from legday.storage.settings import Settings, load_settings, save_settings
 from legday.storage.store import Store
@@ -16,6 +16,7 @@ from legday.storage.store import Store
 __all__ = [
     "CorruptFile",
     "NewerSchema",
+    "RecordChanged",
     "Settings",
     "Store",
     "StorageError",

@@ -23,6 +23,7 @@ from typing import Any
 
 from legday.core.errors import InputError
 from legday.core.model import (
+    CARDIO_MODALITIES,
     REGIONS,
     WEEKDAYS,
     weekday_number,
@@ -34,6 +35,7 @@ from legday.core.model import (
     Level,
     Profile,
     Skip,
+    parse_modalities,
 )
 from legday.core.parse import parse_exercise
 
@@ -563,7 +565,7 @@ def encode_month(records: dict[str, list]) -> dict:
 # -- profile ----------------------------------------------------------------------------------------
 
 _PROFILE_KEYS = frozenset(
-    {"schema", "goal", "level", "injury_prone", "leg_days", "event_date", "units", "leg_time"}
+    {"schema", "goal", "level", "injury_prone", "leg_days", "event_date", "units", "leg_time", "modalities"}
 )
 
 
@@ -576,6 +578,7 @@ def encode_profile(p: Profile) -> dict:
         "leg_days": [WEEKDAYS[d] for d in p.leg_days],
         "leg_time": p.leg_time,
         "units": p.units,
+        "modalities": list(p.modalities),
     }
     if p.event_date is not None:
         data["event_date"] = p.event_date
@@ -600,6 +603,14 @@ def decode_profile(t: dict) -> Profile:
         if number is None:
             raise Bad(f"unknown leg day {day!r}; accepted: {', '.join(WEEKDAYS)}", key="leg_days")
         leg_days.append(number)
+    # A profile from before the list existed has no key: everything is available, as it was then.
+    names = _get(t, "modalities", "profile", _LIST, 'a list like ["run", "bike", "walk"]',
+                 list(defaults.modalities))
+    for name in names:
+        if type(name) is not str or name.strip().lower() not in CARDIO_MODALITIES:
+            raise Bad(f"unknown modality {name!r}; accepted: a list of some of "
+                      f"{', '.join(CARDIO_MODALITIES)}", key="modalities")
+    modalities = _checked(parse_modalities, ",".join(names), key="modalities")
     try:
         goal_value = Goal(goal)
         level_value = Level(level)
@@ -617,6 +628,7 @@ def decode_profile(t: dict) -> Profile:
         event_date=_get(t, "event_date", "profile", _DATE, "a date like 2027-05-01", None),
         units=_get(t, "units", "profile", _STR, '"kg" or "lb"', "kg"),
         leg_time=_get(t, "leg_time", "profile", _TIME, "a time like 18:00:00", defaults.leg_time),
+        modalities=modalities,
     )
 
 

@@ -43,3 +43,8 @@ class NewerSchema(StorageError):
         )
         self.found = found
         self.supported = supported
+
+
+class RecordChanged(StorageError):
+    """The entry to edit, delete or undo is not (or no longer) what is on disk: another legday
+    process or a hand edit changed it meanwhile. Nothing was written."""

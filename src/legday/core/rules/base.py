@@ -4,12 +4,12 @@ rule IDs and legday's own thresholds (S6: no cut-off is validated, so each is na
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from legday.core.catalogue import traits
 from legday.core.evidence import reason
-from legday.core.model import Goal, LegSession, Level, Profile
+from legday.core.model import CheckIn, Goal, LegSession, Level, Profile
 from legday.core.plan import HARD_INTENSITIES, INTENSITIES, Reason
 from legday.core.readiness import HOUR, LegIndex, Readiness
 
@@ -224,6 +224,7 @@ class Ctx:
     sore_yesterday: int | None = None  # yesterday's reported soreness (P4: 5+ keeps today easy)
     race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
+    checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

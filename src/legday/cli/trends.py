@@ -1,0 +1,96 @@
+"""``legday trends``: the last weeks as numbers, a Rich table in 80 columns or JSON (a contract).
+
+Reads only the weeks asked for and the planner's look-back before them (``trends_window``), never the
+whole history. ``--json`` loads no Rich.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from legday.core.model import Profile
+from legday.core.parse import parse_date, parse_int
+from legday.core.trends import DEFAULT_WEEKS, MAX_WEEKS, Trends, to_json, trends_window, weekly_trends
+
+
+def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
+    # Every value is checked before a file is opened.
+    weeks = parse_int(ns.weeks, 1, MAX_WEEKS, "weeks") if ns.weeks is not None else DEFAULT_WEEKS
+    end = parse_date(ns.date) if ns.date else now.date()
+    from legday.storage import Store, load_settings, resolve_config_dir, resolve_data_dir
+
+    store = Store(resolve_data_dir(ns.data_dir))
+    setting_problems: list = []
+    settings = load_settings(resolve_config_dir(ns.data_dir or None), setting_problems)
+    first, last = trends_window(end, weeks, settings.week_start)
+    history = store.history(first, last)
+    trends = weekly_trends(store.profile() or Profile(), history, end, weeks, settings.week_start)
+    if ns.json:
+        print(json.dumps(to_json(trends), indent=2))
+    else:
+        print_trends(trends)
+    for problem in setting_problems:
+        print(f"legday: warning: {problem}", file=sys.stderr)
+    for problem in store.problems:
+        print(f"legday: error: {problem}", file=sys.stderr)
+    return 1 if store.problems else 0
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def trends_table(trends: Trends):
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    first = trends.weeks[0].week_start
+    low, high = trends.weeks[-1].target_minutes
+    band = f"{low}-{high}"
+    table = Table(
+        title=f"{len(trends.weeks)} weeks, {first:%d %b %Y} to {trends.end:%a %d %b %Y}",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    notes = (f"Load = effort x minutes (S3). Min: cardio minutes, aim {band} a week (G6, S11);\n"
+            "hard/easy: aim about 80 % easy (S11). Sore 0-10 and ready 0-100: means of the\n"
+            "mornings (– when none was rated). Ratio: acute:chronic load (S5); 0.8-1.3 is\n"
+            "called the sweet spot, a disputed claim: a warning, not a rule.")
+    for name in ("Week of", "Legs", "Cardio", "Min", "Hard", "Easy", "Sore", "Ready", "Ratio"):
+        table.add_column(name, justify="left" if name == "Week of" else "right", no_wrap=True)
+    for w in trends.weeks:
+        low, high = w.target_minutes
+        minutes_style = "yellow" if w.cardio_minutes < low else "red" if w.cardio_minutes > high else "green"
+        ratio_style = "" if w.acwr is None or 0.8 <= w.acwr <= 1.3 else "yellow"
+        label = f"{w.week_start:%d %b %y}" + (" *" if w.days < 7 else "")
+        table.add_row(
+            label, str(w.leg_load), str(w.cardio_load),
+            Text(str(w.cardio_minutes), style=minutes_style),
+            str(w.hard), str(w.easy), _num(w.soreness), _num(w.readiness, 0),
+            Text(_num(w.acwr, 2), style=ratio_style),
+        )
+    if trends.weeks[-1].days < 7:
+        notes += f"\n* so far: up to {trends.weeks[-1].last_day:%a %d %b}."
+    return Group(table, Text(notes))
+
+
+def print_trends(trends: Trends) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if console.width > 100:
+        console.width = 100
+    if console.is_terminal:
+        console.print(trends_table(trends))
+        return
+    # Piped: plain text without the padding Rich adds to the ends of lines.
+    with console.capture() as captured:
+        console.print(trends_table(trends))
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

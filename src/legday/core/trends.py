@@ -1,0 +1,285 @@
+"""The weeks behind you, as numbers: one row per week for the trends view and ``legday trends``.
+
+Every number is the one the rest of legday already uses, not a second definition of it:
+- cardio minutes, hard and easy sessions and the target band come from ``plan_week``'s totals for
+  that week, planned as of the day after it (so a past week shows only what was logged);
+- leg and cardio load are session effort x minutes (S3), ``LegSession.load`` / ``CardioSession.load``;
+- soreness and readiness are the mornings the week grid shows (core/readiness.py via the plan);
+- the acute:chronic ratio is ``readiness.acwr`` over the same window the planner gives it (S5).
+Fitness and fatigue (S4) are a model and labelled so wherever they are shown.
+
+The week containing ``end`` counts only up to ``end``: what was logged so far, never the plan ahead.
+``trends_window`` says which dates to read, so ten years of history cost no more than the weeks shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from legday.core.evidence import reason
+from legday.core.model import History, Profile
+from legday.core.plan import Reason, WeekPlan
+from legday.core.planner import LOOKBACK_DAYS, plan_week, week_of
+from legday.core.readiness import DANGER_RATIO, acwr, daily_loads
+
+DAY = dt.timedelta(days=1)
+DEFAULT_WEEKS, MAX_WEEKS = 12, 52
+# S4: the time constants of fitness (chronic) and fatigue (acute), in days.
+FITNESS_DAYS, FATIGUE_DAYS = 42, 7
+# S5: the band called the "sweet spot". Disputed (Lolli 2019, Impellizzeri 2021): shown, never enforced.
+SWEET_SPOT = (0.8, 1.3)
+# legday's own: a week this much heavier than the average of the weeks shown is called heavy.
+HEAVY_SHARE = 1.3
+
+
+@dataclass(frozen=True)
+class WeekTrend:
+    week_start: dt.date
+    # The last day counted: the week's Sunday (or its last day), or ``end`` for the week under way.
+    last_day: dt.date
+    leg_load: int
+    cardio_load: int
+    cardio_minutes: int
+    hard: int
+    easy: int
+    leg_sessions: int
+    # Mean of the mornings rated (0-10); None when no morning of the week was rated.
+    soreness: float | None
+    # Mean of the week's morning readiness (0-100) up to ``last_day``; None when nothing was rated,
+    # where the number would be the model's guess alone.
+    readiness: float | None
+    acwr: float | None
+    target_minutes: tuple[int, int]
+    # S4 model values on ``last_day`` (a model: see fitness_fatigue).
+    fitness: float
+    fatigue: float
+    plan: WeekPlan
+
+    @property
+    def load(self) -> int:
+        return self.leg_load + self.cardio_load
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.week_start).days + 1
+
+
+@dataclass(frozen=True)
+class Trends:
+    end: dt.date
+    week_start: int
+    weeks: tuple[WeekTrend, ...]
+    profile: Profile
+
+
+def mean_load(weeks) -> float:
+    """The average weekly load of the whole weeks among ``weeks`` (all of them if none is whole)."""
+    full = [w.load for w in weeks if w.days == 7] or [w.load for w in weeks]
+    return sum(full) / len(full) if full else 0.0
+
+
+def check_weeks(weeks: int) -> int:
+    from legday.core.errors import InputError
+
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
+        raise InputError(f"weeks {weeks!r} is out of range; accepted: 1 to {MAX_WEEKS}")
+    return weeks
+
+
+def first_week(end: dt.date, weeks: int, week_start: int = 0) -> dt.date:
+    return week_of(end, week_start) - dt.timedelta(days=7 * (weeks - 1))
+
+
+def trends_window(end: dt.date, weeks: int = DEFAULT_WEEKS, week_start: int = 0) -> tuple[dt.date, dt.date]:
+    """The dates (both included) ``weekly_trends`` reads: the weeks shown and, before the first, the
+    planner's look-back (the 28-day ratio twice over). Nothing after ``end``."""
+    return first_week(end, weeks, week_start) - dt.timedelta(days=LOOKBACK_DAYS), end
+
+
+class Window:
+    """What every week's numbers are made from, prepared once: the history from the look-back before
+    the first week to ``end`` and its daily loads (S3).
+    ``week(ws)`` then costs one planned week; the app asks for the newest weeks first."""
+
+    def __init__(self, profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
+                 week_start: int = 0) -> None:
+        check_weeks(weeks)
+        self.profile, self.end, self.weeks, self.week_start = profile, end, weeks, week_start % 7
+        first, _ = trends_window(end, weeks, week_start)
+        # Nothing after ``end`` counts, not even a session logged ahead of time.
+        self.history = history.between(first, end)
+        self.loads = daily_loads(self.history.legs, self.history.cardio)
+        start = first_week(end, weeks, week_start)
+        self.starts: tuple[dt.date, ...] = tuple(start + dt.timedelta(days=7 * n) for n in range(weeks))
+
+    def week(self, ws: dt.date) -> WeekTrend:
+        return _week(self.profile, self.history, self.loads, ws, self.end, self.week_start)
+
+
+def weekly_trends(profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
+                  week_start: int = 0) -> Trends:
+    """``weeks`` weeks ending with the one containing ``end``, oldest first."""
+    window = Window(profile, history, end, weeks, week_start)
+    return Trends(end, window.week_start, tuple(window.week(ws) for ws in window.starts), profile)
+
+
+def _week(profile: Profile, history: History, loads: dict[dt.date, int], ws: dt.date, end: dt.date,
+          week_start: int) -> WeekTrend:
+    last = min(ws + 6 * DAY, end)
+    # As of the day after the week: every day is "past", so the totals are what was logged.
+    plan = plan_week(profile, history, ws + 7 * DAY, week_start, week=ws)
+    days = [d for d in plan.days if d.date <= last]
+    rated = [d.soreness for d in days if d.soreness is not None]
+    soreness = round(sum(rated) / len(rated), 1) if rated else None
+    readiness = round(sum(d.readiness for d in days) / len(days), 1) if rated else None
+    legs = [s for s in history.legs if ws <= s.date <= last]
+    cardio = [s for s in history.cardio if ws <= s.date <= last]
+    # S5 exactly as the planner computes it: loads from its look-back window, as of the last day.
+    window = ws - dt.timedelta(days=LOOKBACK_DAYS)
+    ratio = acwr({d: v for d, v in loads.items() if window <= d <= last}, last)
+    fitness, fatigue = fitness_fatigue(loads, window, last)
+    t = plan.totals
+    return WeekTrend(ws, last, sum(s.load for s in legs), sum(s.load for s in cardio), t.cardio_minutes,
+                     t.hard_sessions, t.easy_sessions, len(legs), soreness, readiness, ratio,
+                     t.target_minutes, round(fitness, 1), round(fatigue, 1), plan)
+
+
+def fitness_fatigue(loads: dict[dt.date, int], first: dt.date, last: dt.date) -> tuple[float, float]:
+    """S4 on ``last``: daily load averaged with time constants 42 and 7 days, from zero on ``first``.
+    Each week starts its run the planner's look-back before it (as the ratio does), so a week's
+    numbers do not depend on how many weeks are shown."""
+    fitness = fatigue = 0.0
+    day = first
+    while day <= last:
+        load = loads.get(day, 0)
+        fitness += (load - fitness) / FITNESS_DAYS
+        fatigue += (load - fatigue) / FATIGUE_DAYS
+        day += DAY
+    return fitness, fatigue
+
+
+# -- words for one week ------------------------------------------------------------------------------
+
+
+def _when(s) -> str:
+    return f"{s.date:%a %d %b}"
+
+
+def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
+    """Week ``w`` in words, each line citing its evidence (or ``legday`` for legday's own judgement):
+    what was heavy, what was missed, which warnings fired. ``weeks``: the weeks shown beside it, for
+    "heavier than your average"."""
+    out: list[Reason] = []
+    so_far = " so far" if w.days < 7 else ""
+    if w.load == 0 and w.cardio_minutes == 0:
+        out.append(reason("S3", f"Nothing logged this week{so_far}: no load to show.", "Day 2004"))
+    else:
+        mean = mean_load(weeks)
+        share = w.load / mean if mean else 0
+        text = (f"Load {w.load}{so_far} (effort x minutes): legs {w.leg_load}, cardio {w.cardio_load}.")
+        if mean and len(weeks) > 1:
+            text += f" That is {round(share * 100)}% of your average week here ({round(mean)})."
+        out.append(reason("S3", text, "Day 2004"))
+        heavy = _heaviest(w)
+        if heavy:
+            out.append(Reason("S3", heavy, "legday"))
+        if w.days == 7 and mean and share >= HEAVY_SHARE:
+            out.append(Reason("S3", f"A heavy week: more than {round(HEAVY_SHARE * 100) - 100}% above "
+                                    "your average. Expect more soreness the week after.", "legday"))
+    low, high = w.target_minutes
+    if w.cardio_minutes < low:
+        gap = f"{low - w.cardio_minutes} min short of the {low}-{high} min band"
+    elif w.cardio_minutes > high:
+        gap = f"{w.cardio_minutes - high} min over the {low}-{high} min band"
+    else:
+        gap = f"inside the {low}-{high} min band"
+    out.append(reason("G6", f"Cardio {w.cardio_minutes} min{so_far}: {gap}.", "Well+Good"))
+    sessions = w.hard + w.easy
+    if sessions:
+        easy = round(100 * w.easy / sessions)
+        verdict = "about right" if easy >= 75 else "more hard than the mix suggests"
+        out.append(reason("S11", f"{w.hard} hard, {w.easy} easy: {easy}% easy against about 80%: "
+                                 f"{verdict}.", "Seiler 2010"))
+    out.extend(_missed(profile, w))
+    if w.acwr is not None:
+        lo, hi = SWEET_SPOT
+        if w.acwr >= DANGER_RATIO:
+            out.append(reason("S5", f"Load ratio {w.acwr:.2f}: above 1.5, the zone called dangerous. "
+                                    "That claim is disputed: a warning, not a rule.", "Gabbett 2016"))
+        elif not lo <= w.acwr <= hi:
+            side = "below" if w.acwr < lo else "above"
+            out.append(reason("S5", f"Load ratio {w.acwr:.2f}, {side} the 0.8-1.3 band some call the "
+                                    "sweet spot (disputed).", "Gabbett 2016"))
+    for warning in w.plan.warnings:
+        if warning.id != "S5":  # the ratio is said above, as of the week's last day
+            out.append(warning)
+    if w.soreness is not None:
+        out.append(reason("S6", f"Mean soreness {w.soreness:g}/10 and readiness {w.readiness:g}/100 "
+                                f"on the mornings up to {w.last_day:%a %d %b}.", "Saw 2016"))
+    else:
+        out.append(reason("S6", "No morning rated: soreness and readiness stay blank (a guess from the "
+                                "model alone would say more than it knows).", "Saw 2016"))
+    return out
+
+
+def _heaviest(w: WeekTrend) -> str | None:
+    sessions = [s for d in w.plan.days if d.date <= w.last_day for s in d.sessions
+                if s.status == "done" and s.minutes and s.effort]
+    if not sessions:
+        return None
+    top = max(sessions, key=lambda s: s.effort[1] * s.minutes)
+    what = "legs" if top.kind == "legs" else (top.modality or top.kind)
+    day = top.start.strftime("%a %d %b") if top.start else ""
+    if not day:
+        for d in w.plan.days:
+            if top in d.sessions:
+                day = f"{d.date:%a %d %b}"
+    return (f"Heaviest session: {what} on {day}, {top.minutes} min at effort {top.effort[1]} "
+            f"(load {top.effort[1] * top.minutes}).")
+
+
+def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:
+    out = []
+    leg_dates = {d.date for d in w.plan.days for s in d.sessions if s.kind == "legs"}
+    # In the week under way the last day may still bring its session: only days before it count.
+    missed = [d.date for d in w.plan.days
+              if (d.date < w.last_day or w.days == 7) and d.date.weekday() in profile.leg_days
+              and d.date not in leg_dates]
+    if missed:
+        names = ", ".join(f"{d:%a %d}" for d in missed)
+        out.append(Reason("", f"No leg session on your usual leg day{'s' if len(missed) > 1 else ''}: "
+                                    f"{names}.", "legday"))
+    skipped = [(d.date, s.modality or s.kind) for d in w.plan.days for s in d.sessions
+               if s.status == "skipped" and d.date <= w.last_day]
+    if skipped:
+        names = ", ".join(f"{m} {d:%a %d}" for d, m in skipped)
+        out.append(Reason("", f"Skipped: {names}.", "legday"))
+    return out
+
+
+# -- JSON (``legday trends --json``: a contract, keep these names) -----------------------------------
+
+
+def to_json(trends: Trends) -> dict:
+    return {
+        "end": trends.end.isoformat(),
+        "weeks": [
+            {
+                "week_start": w.week_start.isoformat(),
+                "leg_load": w.leg_load,
+                "cardio_load": w.cardio_load,
+                "cardio_minutes": w.cardio_minutes,
+                "hard": w.hard,
+                "easy": w.easy,
+                "soreness": w.soreness,
+                "readiness": w.readiness,
+                "acwr": w.acwr,
+                "leg_sessions": w.leg_sessions,
+                "days": w.days,
+                "target_minutes": list(w.target_minutes),
+                "model": {"fitness": w.fitness, "fatigue": w.fatigue},
+            }
+            for w in trends.weeks
+        ],
+    }
