@@ -71,3 +71,19 @@ def test_the_plan_uses_only_the_listed_modalities(cli, capsys):
     # A runner without "run": the reasons say what it would have been.
     texts = [r["text"] for d in week["days"] for s in d["sessions"] for r in s["reasons"]]
     assert any("would suit today best, but it is not on your list" in t for t in texts)
+
+
+def test_plan_json_sessions_name_the_regions_they_load(cli, capsys):
+    assert cli("legs", "back squat 5x5@100kg", "calf raise 4x15", "--effort", "8", "--minutes", "60",
+               "--date", "2026-11-16", "--time", "18:00") == 0
+    capsys.readouterr()
+    assert cli("plan", "--json", "--date", "2026-11-17") == 0
+    week = json.loads(capsys.readouterr().out)
+    monday = week["days"][0]["sessions"]
+    assert monday[0]["kind"] == "legs" and monday[0]["regions"] == ["quads", "glutes", "calves"]
+    cardio = [s for d in week["days"] for s in d["sessions"] if s["kind"] in ("cardio", "recovery")]
+    by_modality = {s["modality"]: s["regions"] for s in cardio}
+    assert by_modality.get("run", ["quads", "hamstrings", "glutes", "calves"]) == [
+        "quads", "hamstrings", "glutes", "calves"]
+    assert all(s["regions"] == [] for s in cardio if s["modality"] in ("walk", "swim", "yoga"))
+    assert any(s["regions"] for s in cardio)

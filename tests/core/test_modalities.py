@@ -27,6 +27,7 @@ from legday.core.model import (
 from legday.core.planner import plan_week
 from tests.core.builders import (
     EXPLOSIVE,
+    FRI,
     MON,
     SAT,
     SUN,
@@ -136,6 +137,149 @@ def test_a_recovery_day_without_a_gentle_option_on_the_list_is_rest():
     assert sunday(("run", "swim")).kind == "recovery" and sunday(("run", "swim")).modality == "swim"
 
 
+# --- What the legs need: sore regions (legday's own reasoning, M2) ----------------------------------
+
+def rated(day, soreness, **regions) -> CheckIn:
+    return CheckIn(day, soreness, regions=tuple((r, regions[r]) for r in REGION_NAMES if r in regions))
+
+
+def e3_sunday(checkin, off=(), modalities=CARDIO_MODALITIES):
+    """A runner the day after legs, low overall soreness: the runner's exception wants a hard run."""
+    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities),
+                [legs(SAT, 6, 45), checkin], SUN, off)
+    return suggestion(week, SUN)
+
+
+def test_sore_calves_mean_no_running_and_the_reason_names_them():
+    s = e3_sunday(rated(SUN, 2, calves=6))
+    assert s.modality not in ("run", "sprints", "plyometrics", "stairs", "hike")
+    assert is_hard(s)  # the session is still the runner's hard day, on something that spares the calves
+    why = next(r for r in s.reasons if r.id == "M2")
+    assert why.source == "legday" and why.text.startswith("Calves sore (rated 6/10 this morning)")
+    assert "not a run" in why.text
+    assert e3_sunday(rated(SUN, 2, calves=6), off={"M2"}).modality == "run"
+    assert e3_sunday(rated(SUN, 2, quads=3)).modality == "run"  # rated, but not sore enough to matter
+
+
+def test_sore_quads_mean_not_the_bike_but_a_swim_or_a_walk():
+    def tuesday(checkin, modalities=CARDIO_MODALITIES):
+        week = plan(profile("strength", modalities=modalities), [legs(MON), checkin], TUE)
+        return suggestion(week, TUE)
+
+    assert tuesday(rated(TUE, 4)).modality == "bike"  # S9's ride, when the quads are fine
+    s = tuesday(rated(TUE, 4, quads=7))
+    assert s.modality in ("swim", "walk")
+    assert any(r.id == "M2" and "Quads sore" in r.text and "not a ride" in r.text for r in s.reasons)
+    no_pool = tuesday(rated(TUE, 4, quads=7), ("run", "bike", "walk", "row"))
+    assert no_pool.modality == "walk"
+    assert any("a swim would be best, but it is not on your list: a walk instead" in t for t in texts(no_pool))
+
+
+def test_yesterdays_region_rating_still_counts_today_but_not_two_days_on():
+    def sunday(checkin):
+        week = plan(profile("endurance", leg_days=NO_LEG_DAYS), [legs(FRI, 6, 45), checkin], SUN)
+        return suggestion(week, SUN)
+
+    s = sunday(rated(SAT, 2, calves=7))
+    assert s.modality != "run" and any("rated 7/10 yesterday" in t for t in texts(s))
+    assert sunday(rated(SAT, 2)).modality == "run"
+    assert sunday(rated(FRI, 2, calves=7)).modality == "run"
+
+
+def test_without_region_ratings_the_regions_the_last_session_loaded_count():
+    # Rated 5/10 overall after box jumps and calf raises: that soreness is likely in the calves.
+    jumps = (Exercise("box jump", 4, 5), Exercise("calf raise", 4, 12, 60.0))
+
+    def saturday(soreness, off=()):
+        week = plan(profile("endurance", leg_days=NO_LEG_DAYS),
+                    [legs(FRI, 7, 50, "18:00", jumps), check(SAT, soreness)], SAT, off)
+        return suggestion(week, SAT)
+
+    s = saturday(5)
+    assert s.modality not in ("run", "stairs", "hike")
+    assert any(r.id == "M2" and r.source == "legday" and "calves" in r.text
+               and "box jump, calf raise loaded them" in r.text for r in s.reasons)
+    # P4 off too: soreness 5 today also keeps the day low impact (issue 7, item 7).
+    assert saturday(5, off={"M2", "P4"}).modality == "run"
+    assert saturday(4).modality == "run"  # rated below the line: nothing is spared
+
+
+def test_the_catalogue_knows_which_regions_an_exercise_loads():
+    from legday.core.catalogue import EXERCISE_NAMES, regions_loaded, traits
+
+    assert traits("back squat").regions == {"quads", "glutes"}
+    assert traits("seated calf raises").regions == {"calves"}  # unknown spelling, found by its words
+    assert traits("paused romanian deadlift").regions == {"hamstrings", "glutes"}
+    assert regions_loaded(["leg curl", "box jump"]) == {"hamstrings", "quads", "glutes", "calves"}
+    assert all(traits(n).regions <= set(REGION_NAMES) for n in EXERCISE_NAMES)
+    assert sum(1 for n in EXERCISE_NAMES if not traits(n).regions) <= 1  # hip adduction only
+
+
+# --- What the legs need: recovery days (M1) ---------------------------------------------------------
+
+def recovery_sunday(checkin, injury_prone=False, modalities=CARDIO_MODALITIES, off=()):
+    week = plan(profile("general", leg_days=NO_LEG_DAYS, injury_prone=injury_prone, modalities=modalities),
+                [legs(SAT, 7, 60), checkin], SUN, off)
+    s = suggestion(week, SUN)
+    assert s.kind == "recovery", s
+    return s
+
+
+def test_a_recovery_day_walks_when_the_legs_are_tired_rather_than_very_sore():
+    s = recovery_sunday(check(SUN, 6))
+    assert s.modality == "walk" and any(r.id == "M1" and "blood flowing" in r.text for r in s.reasons)
+
+
+def test_very_sore_legs_get_yoga_their_weight_off_not_a_walk():
+    s = recovery_sunday(rated(SUN, 7, hamstrings=7))
+    assert s.modality == "yoga"
+    assert any(r.id == "M1" and r.source == "legday" and "7/10" in r.text for r in s.reasons)
+    assert recovery_sunday(rated(SUN, 7, hamstrings=7), off={"M1"}).modality != "yoga"
+    assert recovery_sunday(rated(SUN, 6, hamstrings=4)).modality == "walk"
+
+
+def test_very_sore_quads_or_calves_or_an_injury_get_a_swim_and_pilates_stands_in_for_yoga():
+    assert recovery_sunday(rated(SUN, 6, calves=8)).modality == "swim"
+    assert recovery_sunday(rated(SUN, 7), injury_prone=True).modality == "swim"
+    no_yoga = recovery_sunday(rated(SUN, 7, glutes=7), modalities=("run", "bike", "pilates"))
+    assert no_yoga.modality == "pilates"
+    assert "Yoga would suit today best, but it is not on your list: pilates instead." in texts(no_yoga)
+
+
+def test_a_long_steady_session_without_running_on_the_list_is_a_hike():
+    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "hike", "swim")),
+                [check(SAT, 1)], SAT)
+    s = suggestion(week, SAT)
+    assert s.modality == "hike" and (s.minutes or 0) >= 60
+    with_run = plan(profile("endurance", leg_days=NO_LEG_DAYS), [check(SAT, 1)], SAT)
+    assert suggestion(with_run, SAT).modality == "run"
+
+
+# --- Recovery add-ons (R3) ---------------------------------------------------------------------------
+
+def r3_text(session) -> str:
+    return next((r.text for r in session.addons if r.id == "R3"), "")
+
+
+def test_recovery_addons_are_complete_with_massage_as_the_best_supported():
+    week = plan(profile("general"), [legs(MON)], TUE)
+    text = r3_text(suggestion(week, TUE))
+    for care in ("stretch", "foam roll", "massage", "cold water", "ice bath", "contrast", "compression"):
+        assert care in text, care
+    assert "massage eases soreness most, the best-supported" in text.lower()
+    assert text.index("massage") < text.index("cold water")  # best-supported first
+    assert r3_text(suggestion(plan(profile("general"), [legs(MON)], TUE, {"R3"}), TUE)) == ""
+
+
+def test_leg_sessions_and_recovery_days_carry_the_recovery_addons_too():
+    leg = [s for s in plan(profile()).day(MON).sessions if s.kind == "legs"][0]
+    assert "massage" in r3_text(leg)
+    assert r3_text([s for s in plan(profile(), disabled={"R3"}).day(MON).sessions if s.kind == "legs"][0]) == ""
+    # A recovery day with no leg session in the 48 h before: soreness is why it is a recovery day.
+    sore = suggestion(plan(profile(leg_days=NO_LEG_DAYS), [check(SUN, 6)], SUN), SUN)
+    assert sore.kind == "recovery" and "massage" in r3_text(sore)
+
+
 # --- Properties ------------------------------------------------------------------------------------
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -194,3 +338,27 @@ def test_no_suggestion_is_ever_outside_the_profiles_list(prof, history, today, w
     for s in suggested(week):
         if s.kind in ("cardio", "recovery"):
             assert prof.can_do(s.modality), (s.modality, prof.modalities)
+
+
+def sore_that_day(history: History, date: dt.date) -> set[str]:
+    """Regions rated 5/10 or more for ``date``: that day's check-in, or yesterday's if it has none."""
+    found = [c for c in history.checkins if c.date == date]
+    if not found:
+        found = [c for c in history.checkins if c.date == date - dt.timedelta(days=1)]
+    return {r for c in found for r, level in c.regions if level >= 5}
+
+
+@FAST
+@given(profiles(), histories(), st.integers(0, 13).map(day), st.sampled_from([0, 6]))
+def test_no_suggestion_ever_loads_hard_a_region_rated_sore(prof, history, today, week_start):
+    from legday.core.rules.modality import DEMAND
+
+    week = plan_week(prof, history, today, week_start)
+    for d in week.days:
+        sore = sore_that_day(history, d.date)
+        for s in d.sessions:
+            if s.status != "suggested" or s.kind not in ("cardio", "recovery"):
+                continue
+            if "calves" in sore:  # the plain-words version of the rule
+                assert s.modality not in ("run", "sprints", "plyometrics"), (d.date, s)
+            assert not [r for r in sore if DEMAND[s.modality].load(r) == 2], (d.date, sore, s)

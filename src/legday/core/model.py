@@ -200,11 +200,9 @@ class Profile:
     modalities: tuple[str, ...] = CARDIO_MODALITIES
 
     def __post_init__(self) -> None:
-        if parse_modalities(",".join(self.modalities)) != tuple(self.modalities):
-            # parse_modalities refuses unknown names and an empty list; left: a repeat or another order
-            # (kept canonical so that two equal lists are equal profiles).
-            raise InputError(f"modalities repeat or are out of order; accepted: distinct names in the order "
-                             f"{','.join(CARDIO_MODALITIES)}")
+        # Unknown names and an empty list are refused; the order is made the usual one (and repeats
+        # dropped) so that two equal lists make equal profiles.
+        object.__setattr__(self, "modalities", parse_modalities(",".join(self.modalities)))
         for day in self.leg_days:
             check_range(day, 0, 6, "leg day")
         if len(set(self.leg_days)) != len(self.leg_days):

@@ -46,6 +46,9 @@ class Session:
     choice: str | None = None
     # For logged sessions: what was logged (exercises for legs).
     detail: str | None = None
+    # The leg regions (quads, hamstrings, glutes, calves) the session loads hard: a leg session's from
+    # its exercises, cardio's from its modality (legday's own reading, see rules/modality.py).
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def _session(s: Session) -> dict:
         "addons": [_reason(r) for r in s.addons],
         "choice": s.choice,
         "detail": s.detail,
+        "regions": list(s.regions),
     }
 
 

@@ -16,8 +16,9 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 
+from legday.core.catalogue import regions_loaded
 from legday.core.evidence import LEGDAY, reason
-from legday.core.model import CardioSession, CheckIn, Goal, History, LegSession, Level, Profile
+from legday.core.model import REGIONS, CardioSession, CheckIn, Goal, History, LegSession, Level, Profile
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan
 from legday.core.readiness import (
     CARDIO_DEFAULT_START,
@@ -49,6 +50,7 @@ from legday.core.rules import (
     leg_addons,
     leg_day_draft,
     leg_reasons,
+    loads_hard,
     place,
     plan_leg_session,
     runners_leg_day,
@@ -333,6 +335,7 @@ class _Week:
                 hours_after_legs=None, reasons=tuple(reasons), talk=talk_words(s.effort),
                 addons=tuple(addons),
                 detail=", ".join(str(e) for e in s.exercises) or None,
+                regions=_in_order(regions_loaded(e.name for e in s.exercises)) if s.exercises else (),
             ))
         return out
 
@@ -424,6 +427,7 @@ class _Week:
             effort=effort, minutes=d.minutes, hours_after_legs=self._hours_after(d.start),
             reasons=tuple(d.final_reasons()), talk=talk_words(effort[1]) if effort else None,
             addons=tuple(d.addons), choice=" | ".join(d.final_choices()) or None, detail=d.detail,
+            regions=loads_hard(d.modality),
         )
 
     def _logged_cardio(self, c: CardioSession) -> Session:
@@ -433,6 +437,7 @@ class _Week:
             intensity=_intensity_for(c.effort), effort=(c.effort, c.effort), minutes=c.minutes,
             hours_after_legs=self._hours_after(start), talk=talk_words(c.effort),
             reasons=tuple(self._heads_up(c, start)),
+            regions=loads_hard(c.modality),
         )
 
     def _heads_up(self, c: CardioSession, start: dt.datetime | None) -> list[Reason]:
@@ -476,6 +481,10 @@ def _pain_streaks(checkins: list[CheckIn]) -> list[tuple[dt.date, dt.date | None
         since = (since or c.date) if c.pain else None
         out.append((c.date, since))
     return out
+
+
+def _in_order(regions) -> tuple[str, ...]:
+    return tuple(r for r in REGIONS if r in regions)
 
 
 def _intensity_for(effort: int) -> str:

@@ -94,15 +94,34 @@ def test_log_cardio_from_a_suggestion(snap_compare):
 
 
 def test_profile(snap_compare):
+    """80x24, a strength lifter on the usual defaults: goal focused, "Cardio you do" with all ten kinds
+    ■ on over two lines, units and week start below; the theme row is scrolled off."""
     profile = Profile(goal=Goal.STRENGTH, level=Level.INTERMEDIATE, leg_days=(0, 3))
     app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
     assert snap_compare(app, terminal_size=NARROW)
 
 
 def test_profile_wide(snap_compare):
-    profile = Profile(goal=Goal.ENDURANCE, level=Level.ADVANCED, injury_prone=True, leg_days=(1,))
+    """An advanced, injury-prone runner who has no pool and no stair machine: "Cardio you do" shows
+    ■ on run, bike, elliptical, walk, row, hike, yoga, pilates and □ on swim and stairs, all on one
+    line; the goal's choice has the focus."""
+    profile = Profile(goal=Goal.ENDURANCE, level=Level.ADVANCED, injury_prone=True, leg_days=(1,),
+                      modalities=("run", "bike", "elliptical", "walk", "row", "hike", "yoga", "pilates"))
     app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
     assert snap_compare(app, terminal_size=WIDE)
+
+
+def test_profile_cardio_list_focused(snap_compare):
+    """80x24, the cursor on "Cardio you do" after switching swim off: the list wraps onto two lines,
+    the cursor (a block) sits on swim, now □; the key bar shows "space on/off"."""
+    profile = Profile(goal=Goal.STRENGTH, level=Level.INTERMEDIATE, leg_days=(0, 3))
+
+    async def to_swim(pilot) -> None:
+        pilot.app.screen.query_one("#modalities").focus()
+        await pilot.press("right", "right", "space")
+
+    app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
+    assert snap_compare(app, terminal_size=NARROW, run_before=to_swim)
 
 
 def test_welcome(snap_compare):

@@ -37,7 +37,8 @@ async def test_every_setting_changes_with_a_few_keys_and_is_saved():
         await pilot.press("tab", "l")  # injury-prone: yes
         await pilot.press("tab", *"mon,thu", "enter")  # leg days (the text was selected on focus)
         await pilot.press(*"18:30", "enter")  # leg time
-        await pilot.press("l")  # units: lb
+        await pilot.press("l", "space")  # cardio: the cursor to bike, switched off
+        await pilot.press("tab", "l")  # units: lb
         await pilot.press("tab", "7")  # week starts on sunday
         await pilot.press("tab", "right")  # theme: legday-dark -> legday-light, shown at once
         assert app.theme == "legday-light"
@@ -52,6 +53,7 @@ async def test_every_setting_changes_with_a_few_keys_and_is_saved():
         event_date=RUNNER.event_date,  # not on this screen: kept as it was
         units="lb",
         leg_time=dt.time(18, 30),
+        modalities=("run", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates", "stairs"),
     )
     assert settings == Settings(theme="legday-light", week_start=6)
     assert app.result is True
@@ -143,3 +145,20 @@ async def test_welcome_storage_error_is_shown_and_escape_means_later():
         await pilot.press("escape")
         await pilot.pause()
     assert app.result is False
+
+
+async def test_the_cardio_list_switches_with_space_and_digits_and_keeps_one():
+    app = profile_app(profile=Profile(modalities=("bike", "walk")))
+    async with app.run_test(size=SIZE) as pilot:
+        picks = app.screen.query_one("#modalities")
+        picks.focus()
+        await pilot.press("3")  # swim (the third) on; the cursor is on it now
+        assert picks.values == ("bike", "swim", "walk")
+        await pilot.press("right", "right", "space")  # elliptical, walk: walk off
+        assert picks.values == ("bike", "swim")
+        await pilot.press("h", "h", "h", "space")  # back to bike: off
+        await pilot.press("3")  # swim is the last one left: it stays on
+        assert picks.values == ("swim",)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saved[0][0].modalities == ("swim",)

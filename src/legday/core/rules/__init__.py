@@ -22,14 +22,14 @@ from legday.core.rules.base import EFFORT, RULES, TOO_SORE, Ctx, Draft, hours_be
 from legday.core.rules.goals import free_day_draft, leg_day_draft
 from legday.core.rules.guards import disagreements, guard
 from legday.core.rules.legs import LegDay, leg_addons, leg_reasons, plan_leg_session, runners_leg_day
-from legday.core.rules.modality import choose_modality, settle
+from legday.core.rules.modality import choose_modality, loads_hard, settle
 from legday.core.rules.recovery import add_ons, apply_state
 from legday.core.rules.timing import apply_timing, place
 from legday.core.rules.week import WeekView, balance, target
 
 __all__ = [
     "EFFORT", "RULES", "TOO_SORE", "Ctx", "Draft", "hours_between", "free_day_draft", "leg_day_draft",
-    "choose_modality", "settle", "add_ons", "apply_state", "leg_addons", "leg_reasons",
+    "choose_modality", "loads_hard", "settle", "add_ons", "apply_state", "leg_addons", "leg_reasons",
     "apply_timing", "place", "WeekView", "balance", "target", "disagreements", "guard", "LegDay",
     "plan_leg_session", "runners_leg_day",
 ]

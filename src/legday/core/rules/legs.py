@@ -16,6 +16,7 @@ from legday.core.model import Exercise, Goal, LegSession, Level, Profile
 from legday.core.plan import Reason
 from legday.core.readiness import HARD_LEG_EFFORT, Readiness
 from legday.core.rules.base import RECOVERY_BELOW, REST_BELOW, TOO_SORE, Ctx
+from legday.core.rules.recovery import RECOVERY_ADDONS
 
 # With no leg session logged yet: a typical hard hour (legday's own guess until the first one is logged).
 DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT = 60, 7
@@ -136,6 +137,9 @@ def leg_addons(ctx: Ctx) -> list[Reason]:
         amount = ("0.55-0.9 g per lb of body weight" if ctx.profile.units == "lb"
                   else "1.2-2.0 g per kg of body weight")
         out.append(reason("R2", f"Protein today: {amount}." + extra, "ACSM/AND/DC 2016"))
+    if ctx.on("R3"):
+        out.append(reason("R3", "After the session and over the next days: " + RECOVERY_ADDONS,
+                          "Dupuy 2018"))
     return out
 
 

@@ -22,13 +22,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from legday.core.catalogue import regions_loaded
+from legday.core.catalogue import traits
+from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
+from legday.core.plan import Reason
 from legday.core.rules.base import HARD_AFTER_LEGS, RANK, Ctx, Draft, hours_since_legs
 
 # legday's own lines (S6: no validated cut-off exists).
-SORE_REGION = 5  # a region rated (or estimated) this sore is spared heavy work
-UNLOAD_SORENESS = 7  # this sore overall, a recovery day takes the weight off the legs instead of walking
+SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
+LIKELY_SORE = 6  # ... and, with no rating at all, the regions the last session loaded at this estimate
+UNLOAD_SORENESS = 7  # rated this sore, a recovery day takes the weight off the legs instead of walking
 
 
 @dataclass(frozen=True)
@@ -79,40 +82,56 @@ NEAREST: dict[str, tuple[str, ...]] = {
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
 
 
+def loads_hard(modality: str | None) -> tuple[str, ...]:
+    """The regions ``modality`` loads hard, in REGIONS order; () for one legday doesn't know."""
+    demand = DEMAND.get(modality or "")
+    return tuple(r for r in REGIONS if demand.load(r) == 2) if demand else ()
+
+
 @dataclass(frozen=True)
 class Sore:
     region: str
     level: int
-    rated: bool  # from a check-in, or else estimated from the last leg session
-    why: str  # "rated 7/10 this morning", "Mon's back squat loaded them"
+    rated: bool  # from a check-in; else estimated from the last leg session
+    when: str = ""  # a rating's day: "this morning", "yesterday"
+    how: str = ""  # an estimate's basis: "you rated your legs 5/10"
+    day: str = ""  # and its cause: the day ("Mon") and the exercises that loaded the region
+    names: tuple[str, ...] = ()
 
 
 def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     """Regions sore enough today to spare, sorest first. A check-in's region ratings count that day and
-    the next (soreness builds over 24-48 h, S7: legday's choice to carry it); without ratings, the
-    regions the last leg session loaded hard, if it ended under 48 h ago and the legs are still
-    estimated at least SORE_REGION/10 sore."""
+    the next (soreness builds over 24-48 h, S7; carrying it is legday's choice). Without ratings: the
+    regions the last leg session loaded hard, if it ended under 48 h before and the legs are still
+    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio straight after a leg
+    session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
     if rated is not None:
-        checkin, words = rated
-        found = [Sore(r, level, True, f"rated {level}/10 {words}")
-                 for r, level in checkin.regions if level >= SORE_REGION]
+        checkin, when = rated
+        found = [Sore(r, level, True, when=when) for r, level in checkin.regions if level >= SORE_REGION]
     else:
         found = []
-        last = ctx.legs.last_before(d.start or ctx.slot)
-        level = ctx.readiness.soreness_estimate
-        if (last is not None and level >= SORE_REGION and d.role != "post_legs"
-                and (d.start or ctx.slot) - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
-            loaded = regions_loaded(e.name for e in last.exercises)
+        at = d.start or ctx.slot
+        last = ctx.legs.last_before(at)
+        # Rated overall but not by region: the soreness is likely where the session loaded. Not rated
+        # at all: the estimate, with a higher bar, as it is only a guess.
+        rated_overall = ctx.readiness.soreness
+        level = rated_overall if rated_overall is not None else ctx.readiness.soreness_estimate
+        bar = SORE_REGION if rated_overall is not None else LIKELY_SORE
+        if (last is not None and level >= bar and d.role != "post_legs"
+                and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
             for region in REGIONS:
-                if region in loaded:
-                    names = ", ".join(dict.fromkeys(e.name for e in last.exercises
-                                                    if region in regions_loaded([e.name])))
-                    found.append(Sore(region, level, False, f"{last.date:%a}'s {names} loaded them"))
+                names = list(dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions))
+                if names:
+                    how = (f"you rated your legs {level}/10" if rated_overall is not None
+                           else f"legs estimated at {level}/10")
+                    found.append(Sore(region, level, False, how=how, day=f"{last.date:%a}",
+                                      names=tuple(names)))
     return sorted(found, key=lambda s: (-s.level, REGIONS.index(s.region)))
 
 
 def _rated(ctx: Ctx) -> tuple[CheckIn, str] | None:
+    """The check-in whose region ratings hold today: today's, or yesterday's when today has none."""
     today = ctx.checkins.get(ctx.day)
     if today is not None:
         return (today, "this morning") if today.regions else None
@@ -126,19 +145,27 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     if d.kind not in ("cardio", "recovery") or d.role == "event" or d.modality not in DEMAND:
         return
     moved: list[str] = []
+    need = None
     if d.kind == "recovery":
-        _recovery_need(d, ctx)
+        need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
-    settle(d, ctx, moved[-1] if moved else None)
+    why: list[Reason] = []
+    settle(d, ctx, moved[-1] if moved else None, why)
     if d.kind == "rest":
         return
+    noun = DEMAND[d.modality].noun
     for rule in moved:
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."
-        noun = DEMAND[d.modality].noun
         d.add(rule, text.format(m=noun, M=_cap(noun)), source)
+    for r in why:
+        d.add(r.id, r.text, r.source)
+    if need is not None:
+        words = _GENTLE_WORDS.get((need, d.modality), _GENTLE_WORDS[need, None])
+        d.add("M1", words.format(M=_cap(noun), level=_soreness_level(ctx)),
+              "legday" if need == "unload" else "Alex")
 
 
 def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
@@ -190,8 +217,46 @@ _MOVED_WORDS = {
 }
 
 
-def _recovery_need(d: Draft, ctx: Ctx) -> None:
-    """M1 on a recovery day (the draft arrives as a walk, or a swim for the injury-prone)."""
+def _recovery_need(d: Draft, ctx: Ctx) -> str | None:
+    """M1 on a recovery day, by what the legs need (legday's reading): legs this sore (UNLOAD_SORENESS
+    overall or in a region) want their weight off - yoga for a sore back of the legs or soreness all
+    over, a swim for sore quads or calves (the water carries them) and for the injury-prone (M1: kindest
+    to an injury); otherwise a walk gets blood flowing. Returns the need ("unload" or "move"); None
+    with M1 off (the plan then knows no gentler option than its usual one)."""
+    if not ctx.on("M1"):
+        return None
+    d.reasons = [r for r in d.reasons if r.id != "M1"]  # written again once the pick is final
+    rated = _rated(ctx)
+    regions = sorted(rated[0].regions, key=lambda rv: -rv[1]) if rated else []
+    if _soreness_level(ctx) < UNLOAD_SORENESS:
+        d.modality = "swim" if ctx.profile.injury_prone else "walk"
+        return "move"
+    if ctx.profile.injury_prone or (regions and regions[0][0] in ("quads", "calves")):
+        d.modality = "swim"
+    else:
+        d.modality = "yoga"
+    return "unload"
+
+
+def _soreness_level(ctx: Ctx) -> int:
+    """The worst soreness rated for the day, overall or in a region (an estimate never unloads: walking
+    is fine on legs that are only expected to be sore)."""
+    rated = _rated(ctx)
+    return max([ctx.readiness.soreness or 0, *(v for _, v in (rated[0].regions if rated else ()))])
+
+
+# M1 on a recovery day: (need, final pick) -> words; (need, None) when there are no special words.
+_GENTLE_WORDS = {
+    ("move", "walk"): "{M}: low impact, kind to sore legs, and it gets blood flowing.",
+    ("move", "swim"): "{M}: low impact, and swimming is kindest to an injury.",
+    ("move", None): "{M}: low impact, kind to sore legs.",
+    ("unload", "yoga"): "{M}: gentle stretching and mobility that take the load off legs this sore "
+                        "({level}/10); even walking asks more of them.",
+    ("unload", "pilates"): "{M}: slow mat work off your feet, the legs unloaded while they are this sore "
+                           "({level}/10).",
+    ("unload", "swim"): "{M}: the water carries legs this sore ({level}/10), so they move without load.",
+    ("unload", None): "{M}: as little load on legs this sore ({level}/10) as your list allows.",
+}
 
 
 # A rule that took the run away, when nothing on the list can replace it: the day's rest says why.
@@ -203,37 +268,76 @@ _NOTHING_ELSE = {
 }
 
 
-def settle(d: Draft, ctx: Ctx, moved_by: str | None = None) -> None:
-    """Make the draft's modality one the profile lists. Called when the rules pick it and again after
-    the week is balanced (a capped sprint session turns into a ride there). ``moved_by``: the rule that
-    moved the session off a run, if any."""
+def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] | None = None) -> None:
+    """Make the draft's modality one the profile lists and one that spares today's sore regions.
+    Called when the rules pick it and again after the week is balanced (a capped sprint session turns
+    into a ride there). ``moved_by``: the rule that moved the session off a run, if any; ``later``:
+    where to put the reason when the caller adds it after its own."""
     if d.kind not in ("cardio", "recovery") or d.role == "event" or d.modality not in DEMAND:
         return
     wish = d.modality
-    if ctx.profile.can_do(wish):
+    sore = sore_regions(ctx, d) if ctx.on("M2") else []
+    hurt = [s for s in sore if DEMAND[wish].load(s.region) == 2]
+    if ctx.profile.can_do(wish) and not hurt:
         return
-    pick = _substitute(wish, d, ctx)
-    if pick is None:
-        if moved_by in _NOTHING_ELSE:
+    order = _ranked(wish, d, sore)
+    listed = [m for m in order if ctx.profile.can_do(m)]
+    if not listed:
+        if hurt:
+            d.rest("M2", f"{_sore_words(hurt)}, and nothing on your list spares them: rest today.",
+                   "legday", locked=False)
+        elif moved_by in _NOTHING_ELSE:
             d.rest(moved_by, *_NOTHING_ELSE[moved_by], locked=False)
         else:
             d.rest("M1", f"Nothing on your list can stand in for {DEMAND[wish].noun} today: rest instead.",
                    "legday", locked=False)
         return
+    best, pick = order[0], listed[0]
     _use(d, pick)
-    d.add("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but it is not on your list: "
-                f"{DEMAND[pick].noun} instead.", "legday")
+    if hurt:
+        instead = f"{DEMAND[pick].noun} instead."
+        if best != pick:
+            instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
+        why = reason("M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; "
+                           f"{instead}", "legday")
+    else:
+        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but it is not on your list: "
+                           f"{DEMAND[pick].noun} instead.", "legday")
+    if later is None:
+        d.add(why.id, why.text, why.source)
+    else:
+        later.append(why)
 
 
-def _substitute(wish: str, d: Draft, ctx: Ctx) -> str | None:
-    """The nearest listed option that adds no impact the wish lacked; one that can carry the session's
-    intensity if there is one."""
-    options = [m for m in NEAREST[wish] if ctx.profile.can_do(m)
-               and (m not in IMPACT or wish in IMPACT) and (d.kind != "recovery" or m not in IMPACT)]
-    if not options:
-        return None
-    carrying = [m for m in options if d.intensity is None or RANK[DEMAND[m].top] >= RANK[d.intensity]]
-    return (carrying or options)[0]
+def _sore_words(hurt: list[Sore]) -> str:
+    """"Calves sore (rated 7/10 this morning)", "Quads and glutes likely sore (you rated your legs 5/10,
+    and Mon's back squat loaded them)"."""
+    names = [s.region for s in hurt]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if hurt[0].rated:
+        levels = [f"{s.level}/10" for s in hurt]
+        levels = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
+        return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
+    names = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
+    return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {names} loaded them)"
+
+
+def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
+    """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
+    (none at all on a recovery day) and nothing that loads a sore region hard; then those that can carry
+    the session's intensity first, the least load on sore regions, the nearest to the wish."""
+    near = NEAREST[wish]
+    if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
+        near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
+    options = [m for m in near
+               if (m not in IMPACT or wish in IMPACT) and (d.kind != "recovery" or m not in IMPACT)
+               and all(DEMAND[m].load(s.region) < 2 for s in sore)]
+
+    def key(m: str) -> tuple[bool, int, int]:
+        carries = d.intensity is None or RANK[DEMAND[m].top] >= RANK[d.intensity]
+        return (not carries, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
+
+    return sorted(options, key=key)
 
 
 def _use(d: Draft, modality: str) -> None:

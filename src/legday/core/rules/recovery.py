@@ -1,6 +1,6 @@
 """The person's state (P3 short sleep) and the add-ons a session carries: warm-up (E7), sleep (R1),
-stretching and foam rolling (R3), honesty about active recovery (R4). Leg sessions' own add-ons (E8, R2)
-live in legs.py."""
+recovery care (R3: stretching, foam rolling, massage first, cold water, contrast baths, compression),
+honesty about active recovery (R4). Leg sessions' own add-ons (E8, R2, R3 again) live in legs.py."""
 
 from __future__ import annotations
 
@@ -36,12 +36,18 @@ def add_ons(d: Draft, ctx: Ctx) -> None:
         if runner:
             text += " Runners: about 20 reps of glute activation (banded clamshells) before you go."
         d.addon("E7", text, "TravelRunner")
-    if ctx.on("R3") and recent and d.intensity in ("recovery", "easy"):
-        d.addon("R3", "Afterwards: stretch (10-20 s holds) and foam roll; a massage eases soreness "
-                      "most.", "Dupuy 2018")
+    if ctx.on("R3") and (recent or d.kind == "recovery") and d.intensity in ("recovery", "easy"):
+        d.addon("R3", "Afterwards: " + RECOVERY_ADDONS, "Dupuy 2018")
     if ctx.on("R1") and ctx.readiness.sleep_hours is not None and ctx.readiness.sleep_hours < 8:
         d.addon("R1", "Aim for 8 h of sleep tonight.", "ACSM")
     if d.kind == "recovery" and ctx.on("R4"):
         d.choices.append("R4: this is for blood flow and as a cool-down; whether light cardio eases "
                          "soreness is disputed (Well+Good vs Spartan, Sayer), so don't expect a cure.")
         d.addon("R4", "Gentle movement gets blood flowing; it won't speed recovery (S10).", "Well+Good")
+
+
+# R3, complete: what helps sore legs, the best-supported first (Dupuy 2018's meta-analysis: massage
+# did most for soreness and fatigue; compression, cold-water immersion and contrast baths also helped).
+RECOVERY_ADDONS = ("stretch (10-20 s holds) and foam roll. A massage eases soreness most, the best-supported "
+                   "of all; cold water or an ice bath, contrast baths (hot and cold in turns) and "
+                   "compression garments help some too.")

@@ -1,5 +1,6 @@
-"""Profile and settings: who is training (goal, level, injuries, usual leg days, units) and how the app
-looks (week start, theme). Every choice moves with ←/→; the theme previews as you move."""
+"""Profile and settings: who is training (goal, level, injuries, usual leg days, the cardio they can do,
+units) and how the app looks (week start, theme). Every choice moves with ←/→ (space switches a kind of
+cardio on or off); the theme previews as you move."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from legday.core.model import UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
+from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
 from legday.storage import Settings
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
+from legday.tui.widgets.picks import Picks
 
 NO_YES = ("no", "yes")
 
@@ -74,6 +76,8 @@ class ProfileScreen(FormScreen):
                 yield Label("Leg session at", classes="name field-name")
                 yield Field("", parse_time, p.leg_time.strftime("%H:%M"), placeholder="HH:MM",
                             id="leg-time")
+                yield Label("Cardio you do", classes="name")
+                yield Picks(CARDIO_MODALITIES, p.modalities, id="modalities")
                 yield Label("Units", classes="name")
                 yield Choice(UNITS, p.units, id="units")
                 yield Label("Week starts on", classes="name")
@@ -114,6 +118,7 @@ class ProfileScreen(FormScreen):
             leg_days=leg_days,
             leg_time=leg_time if isinstance(leg_time, dt.time) else base.leg_time,
             units=self._choice("units"),
+            modalities=self.query_one("#modalities", Picks).values,
         )
         settings = replace(
             self.settings,

@@ -1,0 +1,103 @@
+"""Pick any of a few options on one line: a Choice whose cursor (←/→, h/l) moves without choosing,
+and space (or the option's digit, or a click) switches the option under it on or off. At least one
+option stays on: switching off the last one is refused with a bell.
+
+Used for the cardio a person can do (the profile's list of modalities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+
+from legday.tui.widgets.choice import Choice
+
+
+class Picks(Choice):
+    DEFAULT_CSS = """
+    Picks > .picks--on {
+        color: $text-accent;
+    }
+    Picks > .picks--off {
+        color: $text-muted;
+    }
+    Picks > .picks--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    COMPONENT_CLASSES = {"picks--on", "picks--off", "picks--cursor"}
+
+    BINDINGS = [
+        Binding("space", "toggle", "on/off", key_display="space"),
+    ]
+
+    def __init__(self, options: Sequence[str], values: Sequence[str], *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(options, id=id, classes=classes)
+        self.on = [option in values for option in self.options]
+
+    @property
+    def value(self) -> str:  # type: ignore[override]
+        """The options switched on, comma separated in their order (what ``parse_modalities`` reads)."""
+        return ",".join(self.values)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(o for o, on in zip(self.options, self.on) if on)
+
+    def watch_index(self) -> None:
+        self.refresh()  # moving the cursor chooses nothing: no Changed message
+
+    def action_toggle(self) -> None:
+        if self.on[self.index] and sum(self.on) == 1:
+            self.app.bell()  # nothing left would mean no cardio at all
+            return
+        self.on[self.index] = not self.on[self.index]
+        self.refresh()
+        self.post_message(self.Changed(self, self.value))
+
+    def action_pick(self, number: int) -> None:
+        if number <= len(self.options):
+            self.index = number - 1
+            self.action_toggle()
+
+    def _cells(self, i: int) -> str:
+        return f"{'■' if self.on[i] else '□'} {self.labels[i]}"
+
+    def render(self) -> Text:
+        on = self.get_component_rich_style("picks--on", partial=True)
+        off = self.get_component_rich_style("picks--off", partial=True)
+        cursor = self.get_component_rich_style("picks--cursor", partial=True)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for y, line in enumerate(self._layout(self.content_size.width)):
+            if y:
+                text.append("\n")
+            x = 0
+            for n, i in enumerate(line):
+                if n:
+                    text.append("  ")
+                    x += 2
+                cells = self._cells(i)
+                style = on if self.on[i] else off
+                text.append(cells, cursor if self.has_focus and i == self.index else style)
+                self._spans.append((y, x, x + len(cells)))
+                x += len(cells)
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for i, (y, start, end) in enumerate(self._spans):
+            if y == offset.y and start <= offset.x < end:
+                self.focus()
+                self.index = i
+                self.action_toggle()
+                return
