@@ -104,7 +104,9 @@ def test_an_option_that_cannot_carry_the_session_brings_its_intensity_down():
     # Only yoga: a free, ready day would hold intervals; yoga is never hard.
     week = plan(profile("general", leg_days=NO_LEG_DAYS, modalities=("yoga",)), [check(SUN, 0)], SUN)
     s = suggestion(week, SUN)
-    assert s.modality == "yoga" and not is_hard(s) and s.effort[1] <= 4
+    assert s.modality == "yoga" and not is_hard(s) and s.effort[1] <= 2
+    # Yoga is mobility, not zone-2 cardio: the day becomes a recovery day and says nothing of zone 2.
+    assert s.kind == "recovery" and not any("zone-2" in t for t in texts(s))
     assert is_hard(suggestion(plan(profile("general", leg_days=NO_LEG_DAYS), [check(SUN, 0)], SUN), SUN))
 
 
@@ -202,6 +204,17 @@ def test_without_region_ratings_the_regions_the_last_session_loaded_count():
     # P4 off too: soreness 5 today also keeps the day low impact (issue 7, item 7).
     assert saturday(5, off={"M2", "P4"}).modality == "run"
     assert saturday(4).modality == "run"  # rated below the line: nothing is spared
+
+
+def test_cardio_on_sore_legs_prefers_a_walk_to_yoga_when_neither_bike_nor_swim_fits():
+    # Sore quads, glutes and calves rule out bike and row; with no pool the walk (easy cardio) beats
+    # yoga (mobility), though yoga loads the legs even less.
+    jumps = (Exercise("box jump", 4, 5), Exercise("back squat", 5, 5, 90.0), Exercise("calf raise", 4, 15))
+    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "walk", "row", "yoga")),
+                [legs(SAT, 8, 60, "18:00", jumps), check(SUN, 5)], SUN)
+    s = suggestion(week, SUN)
+    assert s.modality == "walk" and s.kind == "cardio"
+    assert any("a swim would be best, but it is not on your list: a walk instead" in t for t in texts(s))
 
 
 def test_the_catalogue_knows_which_regions_an_exercise_loads():

@@ -26,7 +26,7 @@ from legday.core.catalogue import traits
 from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
 from legday.core.plan import Reason
-from legday.core.rules.base import HARD_AFTER_LEGS, RANK, Ctx, Draft, hours_since_legs
+from legday.core.rules.base import HARD_AFTER_LEGS, RANK, STEADY, Ctx, Draft, hours_since_legs
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -59,9 +59,11 @@ DEMAND: dict[str, Demand] = {
     "hike": Demand((2, 1, 2, 2), False, "moderate", "a hike"),
     "swim": Demand((0, 0, 0, 0), False, "intervals", "a swim"),
     "walk": Demand((0, 0, 0, 1), False, "easy", "a walk"),
-    "yoga": Demand((0, 0, 0, 0), False, "easy", "yoga"),
-    "pilates": Demand((0, 0, 0, 0), False, "easy", "pilates"),
+    # Mobility, not cardio: they carry a recovery day, and stand in for cardio only when nothing else can.
+    "yoga": Demand((0, 0, 0, 0), False, "recovery", "yoga"),
+    "pilates": Demand((0, 0, 0, 0), False, "recovery", "pilates"),
 }
+MOBILITY = ("yoga", "pilates")
 
 # Nearest substitutes for each wish, best first: similar movement and effort before anything else.
 NEAREST: dict[str, tuple[str, ...]] = {
@@ -324,8 +326,9 @@ def _sore_words(hurt: list[Sore]) -> str:
 
 def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
-    (none at all on a recovery day) and nothing that loads a sore region hard; then those that can carry
-    the session's intensity first, the least load on sore regions, the nearest to the wish."""
+    (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
+    closest to carrying the session's intensity, the least load on sore regions, the nearest to the
+    wish."""
     near = NEAREST[wish]
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
@@ -333,20 +336,27 @@ def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
                if (m not in IMPACT or wish in IMPACT) and (d.kind != "recovery" or m not in IMPACT)
                and all(DEMAND[m].load(s.region) < 2 for s in sore)]
 
-    def key(m: str) -> tuple[bool, int, int]:
-        carries = d.intensity is None or RANK[DEMAND[m].top] >= RANK[d.intensity]
-        return (not carries, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
+    def key(m: str) -> tuple[int, int, int]:
+        # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.
+        short = 0 if d.intensity is None else max(0, RANK[d.intensity] - RANK[DEMAND[m].top])
+        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
 
     return sorted(options, key=key)
 
 
 def _use(d: Draft, modality: str) -> None:
-    """Switch to ``modality``, bringing the intensity down to what it carries (yoga is never hard)."""
+    """Switch to ``modality``, bringing the intensity down to what it carries (yoga is never hard).
+    Yoga or pilates in place of cardio makes the day a recovery day: it is no zone-2 work."""
     d.modality = modality
     top = DEMAND[modality].top
     if d.intensity is not None and RANK[d.intensity] > RANK[top]:
         d.cap(top)
         d.modality = modality  # cap() turns steady sprints into a ride; the pick stands
+    if modality in MOBILITY and d.kind == "cardio":
+        d.kind, d.role = "recovery", "recovery"
+        d.minutes = min(d.minutes or 30, 30)
+        d.span = (min(d.span[0], d.minutes), d.minutes)
+        d.reasons = [r for r in d.reasons if r.text != STEADY]
 
 
 def _cap(text: str) -> str:
