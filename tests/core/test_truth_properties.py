@@ -16,7 +16,14 @@ import re
 from hypothesis import HealthCheck, given, settings
 
 from legday.core.plan import HARD_INTENSITIES
-from legday.core.planner import LINGERING_DAYS, LINGERING_SORENESS, RACE_EFFORT, RACE_MINUTES, plan_week
+from legday.core.planner import (
+    LINGERING_DAYS,
+    LINGERING_MAX_DAYS,
+    LINGERING_SORENESS,
+    RACE_EFFORT,
+    RACE_MINUTES,
+    plan_week,
+)
 from tests.core.test_properties import histories, leg_spans, profiles, todays
 
 IMPACT = ("run", "sprints", "plyometrics")
@@ -42,7 +49,8 @@ def lingering(history) -> list[dt.date]:
     out = []
     for c in history.checkins:
         before = [s.date for s in history.legs if s.date < c.date]
-        if c.soreness >= LINGERING_SORENESS and before and (c.date - max(before)).days >= LINGERING_DAYS:
+        if (c.soreness >= LINGERING_SORENESS and before
+                and LINGERING_DAYS <= (c.date - max(before)).days <= LINGERING_MAX_DAYS):
             out.append(c.date)
     return out
 

@@ -73,6 +73,8 @@ HORIZON_DAYS = 7
 RACE_EFFORT, RACE_MINUTES = 7, 75
 # P5: still this sore this many days after legs means it was too much or too new. legday's own line.
 LINGERING_SORENESS, LINGERING_DAYS = 5, 4
+# ...but soreness weeks after the last leg session is not that session's doing.
+LINGERING_MAX_DAYS = 14
 
 
 def week_of(today: dt.date, week_start: int = 0) -> dt.date:
@@ -233,7 +235,7 @@ class _Week:
             if c.soreness < LINGERING_SORENESS:
                 continue
             last = self.logged_index.last_before(dt.datetime.combine(c.date, dt.time(0)))
-            if last is not None and (c.date - last.date).days >= LINGERING_DAYS:
+            if last is not None and LINGERING_DAYS <= (c.date - last.date).days <= LINGERING_MAX_DAYS:
                 out.append((c.date, c.soreness, (c.date - last.date).days))
         return out
 
