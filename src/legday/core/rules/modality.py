@@ -7,13 +7,16 @@ final pick, in this order:
 
     what the legs need   a recovery day moves the legs gently or takes their weight off (M1)
     sore regions         a session never loads hard a region that is sore today (legday's own reasoning,
-                         so it credits legday): rated in the morning check-in, or, without ratings, the
-                         regions the last leg session loaded while the legs are still estimated sore
+                         so it credits legday): rated in today's or yesterday's check-in; or, when only
+                         overall soreness is rated (or nothing is, and the estimate is high), the regions
+                         the last leg session loaded
     the profile's list   only what the person can do (no pool, no swim); when the best option is not
                          on the list the reason says what it would have been and what replaces it
 
-A substitute is the nearest option (``NEAREST``) that adds no impact the wish didn't have, spares the sore
-regions and can carry the session's intensity; when none can carry it, the intensity comes down. The
+A substitute adds no impact the wish didn't have and spares the sore regions; among those, the one that
+comes closest to carrying the session's intensity, then the one that loads sore regions least, then the
+nearest to the wish (``NEAREST``). When it cannot carry the intensity, the intensity comes down (yoga or
+pilates in place of cardio make it a recovery day). When nothing on the list fits, the day is rest. The
 words are written once the pick is final, so they always name the modality the person will see.
 """
 
@@ -105,8 +108,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     """Regions sore enough today to spare, sorest first. A check-in's region ratings count that day and
     the next (soreness builds over 24-48 h, S7; carrying it is legday's choice). Without ratings: the
     regions the last leg session loaded hard, if it ended under 48 h before and the legs are still
-    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio straight after a leg
-    session: what it just loaded is not sore yet."""
+    rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio
+    straight after a leg session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
     if rated is not None:
         checkin, when = rated
@@ -123,7 +126,8 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
         if (last is not None and level >= bar and d.role != "post_legs"
                 and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
             for region in REGIONS:
-                names = list(dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions))
+                names = list(dict.fromkeys(e.name for e in last.exercises
+                                           if region in traits(e.name).regions))
                 if names:
                     how = (f"you rated your legs {level}/10" if rated_overall is not None
                            else f"legs estimated at {level}/10")
@@ -303,8 +307,9 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         why = reason("M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; "
                            f"{instead}", "legday")
     else:
-        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but it is not on your list: "
-                           f"{DEMAND[pick].noun} instead.", "legday")
+        missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
+        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
+                           f"list: {DEMAND[pick].noun} instead.", "legday")
     if later is None:
         d.add(why.id, why.text, why.source)
     else:
