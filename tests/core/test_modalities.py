@@ -115,10 +115,20 @@ def test_size_goal_without_a_bike_keeps_the_run_and_says_why():
     # S9 prefers cycling to running for size; a preference, not a safety line.
     week = plan(profile("strength", leg_days=NO_LEG_DAYS, modalities=("run", "walk")), [check(SUN, 0)], SUN)
     s = suggestion(week, SUN)
-    assert s.modality == "run" and "S9" in ids(s)
-    assert any("not on your list: a run it is" in t for t in texts(s))
+    assert s.modality == "run" and "S9" not in ids(s)  # S9's reasons always mean "not a run"
+    assert s.choice and "S9 vs your list" in s.choice and "no bike on your list" in s.choice
     assert suggestion(plan(profile("strength", leg_days=NO_LEG_DAYS), [check(SUN, 0)], SUN),
                       SUN).modality == "bike"
+
+
+def test_a_lifter_who_can_only_run_runs_easy_the_day_after_legs_and_is_told_why():
+    def tuesday(modalities):
+        return suggestion(plan(profile("general", modalities=modalities), [legs(MON)], TUE), TUE)
+
+    s = tuesday(("run",))
+    assert s.modality == "run" and not is_hard(s) and "M2" not in ids(s)
+    assert s.choice and "M2 vs your list" in s.choice
+    assert tuesday(("run", "row")).modality == "row"
 
 
 def test_a_beginner_who_can_only_run_rests_the_day_after_legs():
@@ -379,3 +389,13 @@ def test_no_suggestion_ever_loads_hard_a_region_rated_sore(prof, history, today,
             if "calves" in sore:  # the plain-words version of the rule
                 assert s.modality not in ("run", "sprints", "plyometrics"), (d.date, s)
             assert not [r for r in sore if DEMAND[s.modality].load(r) == 2], (d.date, sore, s)
+
+
+@FAST
+@given(profiles(), histories(), st.integers(0, 13).map(day), st.sampled_from([0, 6]))
+def test_a_session_moved_for_its_modality_is_never_a_run_or_jumps(prof, history, today, week_start):
+    """M2 (the muscles you trained, or a sore region), S9 and P2 lines always mean "not a run"."""
+    week = plan_week(prof, history, today, week_start)
+    for s in suggested(week):
+        if s.kind != "rest" and ids(s) & {"M2", "S9", "P2"}:
+            assert s.modality not in ("run", "sprints", "plyometrics"), s

@@ -4,6 +4,9 @@
         waits until the clock reaches START_AT (so all workers start together), then logs COUNT
         entries into November 2026, printing each entry's id (flushed) after its add returns.
 
+    python child.py write-undo DATA_DIR WORKER COUNT START_AT
+        the same, across three months, with an undo after every fourth entry.
+
     python child.py crash DATA_DIR KILLS SEED
         forks KILLS writers one after another; each logs entries in a loop (across three months, with
         an occasional profile save) and reports each id on a pipe after its add returns; each is
@@ -33,13 +36,14 @@ from legday.storage import Store
 MONTHS = (dt.date(2026, 10, 1), dt.date(2026, 11, 1), dt.date(2026, 12, 1))
 
 
-def add_entry(store: Store, ident: str, n: int, month: dt.date) -> None:
+def add_entry(store: Store, ident: str, n: int, month: dt.date, label: str | None = None) -> None:
     """Alternate leg sessions and cardio; the id is in the exercise name or the modality."""
     day = month + dt.timedelta(days=n % 28)
     if n % 2:
-        store.add_legs(LegSession(day, dt.time(18, 0), 60, 7, (Exercise(f"id {ident}", 5, 5, 100.0),)))
+        store.add_legs(LegSession(day, dt.time(18, 0), 60, 7, (Exercise(f"id {ident}", 5, 5, 100.0),)),
+                       label=label)
     else:
-        store.add_cardio(CardioSession(day, f"id {ident}", 30, 4, dt.time(7, 0)))
+        store.add_cardio(CardioSession(day, f"id {ident}", 30, 4, dt.time(7, 0)), label=label)
 
 
 def ids_in(store: Store) -> list[str]:
@@ -57,6 +61,19 @@ def write(data_dir: str, worker: str, count: int, start_at: float) -> None:
     for n in range(count):
         add_entry(store, f"{worker}-{n}", n, MONTHS[1])
         print(f"{worker}-{n}", flush=True)
+
+
+def write_undo(data_dir: str, worker: str, count: int, start_at: float) -> None:
+    """Like ``write``, across three months, and every fourth entry followed by an undo (which
+    reverses the newest change of ANY process): prints "added ID" and "undid LABEL"."""
+    store = Store(Path(data_dir))
+    while time.time() < start_at:
+        time.sleep(0.001)
+    for n in range(count):
+        add_entry(store, f"{worker}-{n}", n, MONTHS[n % 3], label=f"add {worker}-{n}")
+        print(f"added {worker}-{n}", flush=True)
+        if n % 4 == 3:
+            print(f"undid {store.undo()}", flush=True)
 
 
 def _writer_loop(data_dir: str, kill: int, report_fd: int) -> None:
@@ -116,6 +133,8 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:]
     if command == "write":
         write(args[0], args[1], int(args[2]), float(args[3]))
+    elif command == "write-undo":
+        write_undo(args[0], args[1], int(args[2]), float(args[3]))
     elif command == "crash":
         crash(args[0], int(args[1]), int(args[2]))
     else:

@@ -54,6 +54,40 @@ def test_four_processes_writing_the_same_month_lose_nothing(tmp_path):
     assert_every_file_parses(tmp_path)
 
 
+def test_four_processes_logging_and_undoing_at_once_agree_with_the_undo_history(tmp_path):
+    workers, count = 4, 24
+    start_at = time.time() + 1.0
+    children = [run_child("write-undo", str(tmp_path), f"w{w}", str(count), str(start_at))
+                for w in range(workers)]
+    added, undone = Counter(), Counter()
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        for line in out.splitlines():
+            what, _, ident = line.partition(" ")
+            if what == "added":
+                added[ident] += 1
+            else:
+                assert what == "undid" and ident.startswith("add "), line
+                undone[ident[4:]] += 1
+    assert sum(added.values()) == workers * count and sum(undone.values()) == workers * count // 4
+    assert not undone - added  # every undo reversed an entry some process had logged
+    expected = added - undone
+    assert Counter(ids_in(Store(tmp_path))) == expected  # nothing lost, nothing twice
+    assert_every_file_parses(tmp_path)
+    # The history left behind is whole and in order: undo walks it back to the start, each step
+    # removing exactly the entry it names, until only the entries of steps beyond the 50 kept remain.
+    store = Store(tmp_path)
+    steps = len(store.undo_labels(limit=100))
+    # 50 kept; an undo after the oldest were dropped leaves one fewer until the next change.
+    assert 50 - sum(undone.values()) <= steps <= 50 < sum(expected.values())
+    while (label := store.undo()) is not None:
+        expected -= Counter([label[4:]])
+        assert Counter(ids_in(Store(tmp_path))) == expected, label
+    assert sum(expected.values()) == workers * count * 3 // 4 - steps
+    assert not (tmp_path / "undo" / "pending.toml").exists()
+
+
 def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
     seed = random.randrange(1_000_000)
     kills = 220

@@ -131,9 +131,11 @@ def sweep_temp_files(directory: Path) -> None:
                 os.unlink(entry.path)
 
 
-def atomic_write(path: Path, data: bytes) -> os.stat_result:
+def atomic_write(path: Path, data: bytes, sync_dir: bool = True) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically (see the module docstring). Returns the new file's
-    stat. On any failure the old file is untouched, the temp file is gone, and StorageError says why."""
+    stat. On any failure the old file is untouched, the temp file is gone, and StorageError says why.
+    ``sync_dir=False`` skips the folder's fsync: after a power cut the file is then whole or absent,
+    for files whose loss costs nothing but convenience (an undo step; see store.py)."""
     directory = path.parent
     temp = directory / f".{path.name}.legday-{os.getpid()}-{next(_counter)}.tmp"
     try:
@@ -157,7 +159,8 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
         if isinstance(err, OSError):
             raise os_error("save", path, err) from None
         raise
-    _fsync_dir(directory)
+    if sync_dir:
+        _fsync_dir(directory)
     try:
         return os.stat(path)
     except OSError as err:  # pragma: no cover - the file was just written

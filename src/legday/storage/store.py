@@ -121,6 +121,7 @@ class Store:
     def profile(self) -> Profile | None:
         """The saved profile, or None on first run. Raises CorruptFile / NewerSchema / StorageError
         if profile.toml cannot be used (it is then also listed in ``problems``)."""
+        self._settle_before_reading()
         path = self.profile_path
         try:
             got = read_bytes(path)
@@ -226,6 +227,7 @@ class Store:
     def history(self, first: dt.date, last: dt.date) -> History:
         """What was logged from ``first`` to ``last`` (both included). Reads only those months;
         a month that cannot be read is skipped and listed in ``problems``."""
+        self._settle_before_reading()
         if first > last:
             return History()
         span = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -277,6 +279,7 @@ class Store:
 
     def all_history(self) -> History:
         """Everything ever logged (for statistics). Unreadable months are skipped and listed."""
+        self._settle_before_reading()
         return self._history(self._gather(self._month_files()))
 
     def exercise_names(self, months: int = 6) -> list[str]:
@@ -297,8 +300,8 @@ class Store:
     # Every change runs under the lock: read the files it touches fresh from disk, work out their new
     # contents and what was removed and added (if anything is wrong, raise: nothing is written yet),
     # write them, record the undo step. Why a crash never makes undo destroy data:
-    # - A change to one file: the file, then its step. A crash between leaves the change saved but
-    #   not undoable. Undo checks every step against the files before reversing it (below), so an
+    # - A change to one file: the file, then its step. A crash between (or a power cut soon after)
+    #   leaves the change saved but not undoable. Undo checks every step against the files before reversing it (below), so an
     #   older step whose records a lost step changed is refused, not forced.
     # - A change to several files (an edit that moves an entry to another month, an import, every
     #   undo): first undo/pending.toml with each file's old bytes and a hash of its new bytes, then
@@ -330,7 +333,22 @@ class Store:
             self._bad_pending = err
             return
         if pending is not None:
-            self._roll_back_unless_done(pending)
+            try:
+                self._roll_back_unless_done(pending)
+            finally:
+                self._bump_stamp()
+
+    def _settle_before_reading(self) -> None:
+        """Reads take no lock, but a change to several files cut short by a crash must not be seen
+        half done: if one is pending, take the lock (waiting for a live writer to finish) and settle
+        it. One stat when there is none."""
+        if not os.path.exists(self._undo.pending_path):
+            return
+        try:
+            with self._writing():
+                pass
+        except StorageError as err:
+            self._note(err)
 
     def _roll_back_unless_done(self, pending: Pending) -> None:
         exists = self._undo.path(pending.seq).exists()
@@ -369,6 +387,14 @@ class Store:
                undoing: int | None = None) -> dict[Path, os.stat_result]:
         """Write ``files`` (path, bytes before or None, bytes after or None to delete) and record
         ``step``, or delete step ``undoing``, in the order described above. Call under the lock."""
+        try:
+            return self._apply_in_order(files, step, undoing)
+        finally:
+            # Last, so that whoever notices the new stamp also finds the new undo step.
+            self._bump_stamp()
+
+    def _apply_in_order(self, files, step: Step | None, undoing: int | None) -> dict[Path, os.stat_result]:
+        assert (step is None) != (undoing is None)
         undo = self._undo
         several = len(files) > 1 or undoing is not None
         seq = undoing
@@ -378,7 +404,7 @@ class Store:
             except StorageError as err:
                 if several:
                     raise
-                self._note(_unrecorded(err))
+                self._note(_unrecorded(err, undo.dir))
                 step = None
             else:
                 seq = steps[-1] + 1 if steps else 1
@@ -386,10 +412,8 @@ class Store:
         if several:
             if self._bad_pending is not None:
                 raise self._bad_pending
-            pending = Pending(seq or 0, "removed" if undoing is not None else "written",
+            pending = Pending(seq, "removed" if undoing is not None else "written",
                               [(path, before, digest(after)) for path, before, after in files])
-            if step is None and undoing is None:
-                pending.commit, pending.seq = "removed", 0  # no step to show completion: none
             sweep_temp_files(undo.dir)
             undo.write_pending(pending, self.data_dir)
         stats: dict[Path, os.stat_result] = {}
@@ -415,8 +439,6 @@ class Store:
                 with suppress(Exception):  # if this fails too, the next writer settles it
                     self._roll_back_unless_done(pending)
             raise
-        finally:
-            self._bump_stamp()
         if pending is not None:
             try:
                 undo.clear_pending()
@@ -425,10 +447,14 @@ class Store:
         if step is not None and not several:
             try:
                 sweep_temp_files(undo.dir)
-                undo.write(seq, step)
+                # Its folder is not fsync'd (one fsync less per save): a power cut may lose the
+                # step, never the change, and the step file is whole or absent.
+                undo.write(seq, step, sync_dir=False)
             except StorageError as err:
-                self._note(_unrecorded(err))
+                self._note(_unrecorded(err, undo.dir))
                 step = None
+            else:
+                self._clear(undo.dir)
         if step is not None:
             undo.prune(seq)
         return stats
@@ -589,6 +615,7 @@ class Store:
     def find(self, record_id: str) -> Record | None:
         """The logged record with this id (see ``legday.core.records``), searching the newest months
         first; None if there is none. Months that cannot be read are skipped and listed."""
+        self._settle_before_reading()
         wanted = record_id.strip().lower()
         for year, month, path in reversed(self._month_files()):
             try:
@@ -607,6 +634,7 @@ class Store:
     def undo_labels(self, limit: int = 20) -> list[str]:
         """Labels of the changes undo would reverse, newest first. Stops at a step file that cannot
         be read (listed in ``problems``; undo stops there too until it is moved aside)."""
+        self._settle_before_reading()
         labels: list[str] = []
         try:
             steps = self._undo.steps()
@@ -717,7 +745,7 @@ def _entries(n: int) -> str:
     return "entry" if n == 1 else "entries"
 
 
-def _unrecorded(err: StorageError) -> StorageError:
+def _unrecorded(err: StorageError, undo_dir: Path) -> StorageError:
     """The change was saved but its undo step could not be: say so (logging is never blocked by
-    the undo history)."""
-    return StorageError(f"the change was saved but cannot be undone: {err.message}", err.path, err.line)
+    the undo history). Listed under the undo folder, until a later step is recorded."""
+    return StorageError(f"the change was saved but cannot be undone: {err.message}", undo_dir)

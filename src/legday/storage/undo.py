@@ -37,8 +37,9 @@ from typing import Any
 from legday.core.model import Profile
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
-from legday.storage.files import atomic_write, os_error, parse_toml, read_bytes
+from legday.storage.files import _fsync_dir, atomic_write, os_error, parse_toml, read_bytes, signature
 
+WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
 KEEP = 50  # steps kept; the oldest beyond this are deleted as new ones are recorded
 _STEP = re.compile(r"^(\d{6,})\.toml$")
 PENDING = "pending.toml"
@@ -105,7 +106,7 @@ def encode_step(step: Step) -> bytes:
 def _section_line(text: str, section: str, kind: str | None, index: int | None) -> int | None:
     """The line of entry ``index`` of ``kind`` under ``[section]`` (or of the section itself)."""
     lines = text.splitlines()
-    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]\s*$")
+    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*[.\]]")
     start = next((n for n, line in enumerate(lines) if header.match(line)), None)
     if start is None:
         return None
@@ -175,6 +176,7 @@ class UndoFiles:
 
     def __init__(self, directory: Path):
         self.dir = directory
+        self._labels: dict[int, tuple[tuple[int, int, int], str]] = {}  # by step, while unchanged
 
     @property
     def pending_path(self) -> Path:
@@ -202,10 +204,19 @@ class UndoFiles:
         return decode_step(path, got[0])
 
     def label(self, seq: int) -> str:
-        """The step's label, read from the top of its file (an import's step can be long)."""
+        """The step's label. A step file is read whole, so that a damaged one is found before undo
+        gets to it, except a long one (an import of years), whose label is read from its top."""
         path = self.path(seq)
         try:
             with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                cached = self._labels.get(seq)
+                if cached is not None and cached[0] == signature(st):
+                    return cached[1]
+                if st.st_size <= WHOLE:
+                    label = decode_step(path, f.read()).label
+                    self._labels[seq] = (signature(st), label)
+                    return label
                 head = f.read(4096)
         except FileNotFoundError:
             raise StorageError(f"{path} disappeared while reading the undo history; try again",
@@ -221,16 +232,18 @@ class UndoFiles:
                 pass  # read the whole file below, which reports where it is wrong
         return self.read(seq).label
 
-    def write(self, seq: int, step: Step) -> None:
-        atomic_write(self.path(seq), encode_step(step))
+    def write(self, seq: int, step: Step, sync_dir: bool = True) -> None:
+        atomic_write(self.path(seq), encode_step(step), sync_dir)
 
     def remove(self, seq: int) -> None:
+        """Delete a step that was undone, durably: its absence is what marks the undo as done."""
         try:
             os.unlink(self.path(seq))
         except FileNotFoundError:
             pass
         except OSError as err:
             raise os_error("save", self.path(seq), err) from None
+        _fsync_dir(self.dir)
 
     def prune(self, newest: int) -> None:
         """Delete steps older than the newest ``KEEP``. Best effort: a step left over is harmless."""

@@ -54,7 +54,7 @@ class Demand:
 DEMAND: dict[str, Demand] = {
     "run": Demand((2, 2, 2, 2), True, "intervals", "a run"),
     "sprints": Demand((2, 2, 2, 2), True, "sprints", "sprints"),
-    "plyometrics": Demand((2, 1, 2, 2), True, "sprints", "jumps"),
+    "plyometrics": Demand((2, 2, 2, 2), True, "sprints", "jumps"),
     "bike": Demand((2, 1, 1, 1), False, "sprints", "a ride"),
     "elliptical": Demand((2, 1, 2, 1), False, "intervals", "the elliptical"),
     "row": Demand((2, 1, 2, 0), False, "sprints", "a row"),
@@ -190,8 +190,10 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             d.modality = "bike"
             moved.append("S9")
         else:
-            d.add("S9", "A ride would be better for size (running, not cycling, blunts muscle growth), "
-                        "but it is not on your list: a run it is.", "Lundberg 2022")
+            # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
+            d.choices.append("S9 vs your list: a ride would be better for size (running, not cycling, "
+                             "blunts muscle growth, Lundberg 2022), but there is no bike on your list, so "
+                             "it stays a run.")
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
     # except for runners (it is their sport) and the light run G5 stacks straight after lifting.
     if (recent and d.modality == "run" and ctx.on("M2") and d.role != "post_legs"
@@ -200,8 +202,8 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             d.modality = "elliptical" if ctx.goal is Goal.GENERAL else "bike"
             moved.append("M2")
         else:
-            d.add("M2", "Running loads the same muscles you trained, but nothing on your list spares "
-                        "them the impact: keep the run easy and short.", "Sayer")
+            d.choices.append("M2 vs your list: running loads the muscles you trained again (Sayer), but "
+                             "nothing low-impact is on your list, so it stays a run, kept easy.")
     # P1: beginners don't run right after leg training (no gentler option listed: rest, see settle).
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
         d.modality = "bike"
@@ -337,8 +339,9 @@ def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
     near = NEAREST[wish]
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
-    options = [m for m in near
-               if (m not in IMPACT or wish in IMPACT) and (d.kind != "recovery" or m not in IMPACT)
+    # Sore muscles absorb shock worse (S7): with any region sore, nothing with impact stands in.
+    impact_ok = wish in IMPACT and not sore and d.kind != "recovery"
+    options = [m for m in near if (impact_ok or m not in IMPACT)
                and all(DEMAND[m].load(s.region) < 2 for s in sore)]
 
     def key(m: str) -> tuple[int, int, int]:
