@@ -65,6 +65,8 @@ DAY = dt.timedelta(days=1)
 # History the planner looks at before the week: 8 weeks covers the 28-day ratio (S5) twice over, the
 # 28-day novelty look-back (P5) and the 4-day fatigue tail (S7).
 LOOKBACK_DAYS = 56
+# A planned leg session starts from the last one logged in this many days (legday's own choice).
+TEMPLATE_DAYS = 42
 # Days before an event that count as race week (S12 taper).
 TAPER_DAYS = 7
 # Next week's leg days the rules see (E6, P1: nothing hard the day before legs), days past the week.
@@ -173,6 +175,8 @@ class _Week:
                 r = self._readiness(day, index)
                 # Shaped from the last session logged before this day (never one logged after it).
                 template = self.logged_index.last_before(dt.datetime.combine(day, dt.time(0)))
+                if template is not None and (day - template.date).days > TEMPLATE_DAYS:
+                    template = None  # six weeks old says little about today (and keeps week starts alike)
                 if in_week:
                     self.readiness[day] = r
                 if usual:
