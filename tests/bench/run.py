@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tests.bench.figures import Figure
 
-GROUPS = ("coldstart", "keystroke", "planner", "storage")
+GROUPS = ("coldstart", "keystroke", "planner", "storage", "import")
 
 
 def machine() -> dict:
@@ -62,6 +62,10 @@ def run_group(group: str, rounds: int) -> list[Figure]:
         from tests.bench import storage
 
         return storage.run(rounds)
+    if group == "import":
+        from tests.bench import transfer
+
+        return transfer.run(rounds)
     raise ValueError(group)
 
 

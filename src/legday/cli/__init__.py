@@ -36,7 +36,9 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     if ns.command is None:
         return _open_app(ns.data_dir)
 
-    from legday.cli import commands
+    import importlib
+
+    from legday.cli.args import COMMAND_MODULES, KEEPS_CALENDAR
 
     try:
         from legday.storage import StorageError
@@ -45,7 +47,13 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
     clock = now or dt.datetime.now()
     try:
-        return getattr(commands, f"cmd_{ns.command}")(ns, clock)
+        module = importlib.import_module(COMMAND_MODULES.get(ns.command, "legday.cli.commands"))
+        code = getattr(module, f"cmd_{ns.command}")(ns, clock)
+        if code == EXIT_OK and ns.command in KEEPS_CALENDAR:
+            from legday.cli.transfer import after_change
+
+            after_change(ns, None, clock)  # the calendar file, if one is set, follows the change
+        return code
     except InputError as exc:
         message = str(exc)
         if "accepted:" not in message:

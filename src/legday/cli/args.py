@@ -56,6 +56,22 @@ COMMANDS = {
     "trends": "print the last weeks: load, cardio, mix, soreness",
 }
 
+# Commands whose parser and cmd_ function live in a module of their own (name -> module).
+COMMAND_MODULES = {
+    "import": "legday.cli.transfer",
+    "export": "legday.cli.transfer",
+    "settings": "legday.cli.settings",
+    "serve": "legday.cli.serve",
+}
+# Commands that change the log or the profile (import and settings refresh the calendar themselves).
+KEEPS_CALENDAR = ("legs", "cardio", "sore", "profile")
+COMMANDS.update({
+    "import": "import workouts from Strong, Hevy, FitNotes, FIT or legday's JSON",
+    "export": "export the plan as a calendar (ics) or the log as json or csv",
+    "settings": "show or change settings: calendar file, week start, theme",
+    "serve": "serve the app to a web browser (legday[web])",
+})
+
 TOP_USAGE = "legday [--data-dir DIR] [--version] [COMMAND ...]"
 TOP_HELP = """\
 Without a command, legday opens the app.
@@ -69,6 +85,11 @@ commands:
           [--leg-time HH:MM] [--modalities run,bike,...] [--json]
   plan [--date YYYY-MM-DD] [--json]
   trends [--weeks N] [--date YYYY-MM-DD] [--json]
+  import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--dry-run]
+  export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
+  export json|csv [-o FILE]
+  settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]
+  serve [--host 127.0.0.1] [--port 8000]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.
@@ -112,6 +133,10 @@ def _command_parser(name: str, usage: str, description: str) -> Parser:
 
 
 def command_parser(name: str) -> Parser:
+    if name in COMMAND_MODULES:
+        import importlib
+
+        return importlib.import_module(COMMAND_MODULES[name]).command_parser(name, _command_parser)
     if name == "legs":
         p = _command_parser(
             "legs",

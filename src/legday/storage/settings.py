@@ -1,4 +1,4 @@
-"""App settings (theme, first day of the week) in ``<config dir>/settings.toml``.
+"""App settings (theme, first day of the week, the calendar file kept current) in ``<config dir>/settings.toml``.
 
 Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
 the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
@@ -22,6 +22,8 @@ from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes
 class Settings:
     theme: str = "legday-dark"
     week_start: int = 0  # Monday = 0 ... Sunday = 6
+    # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
+    calendar_file: str | None = None
 
 
 def settings_path(config_dir: Path) -> Path:
@@ -79,6 +81,13 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
         report(_bad_value(path, text, "week_start",
                           f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to "
                           "6 (Sunday); using Monday"))
+    calendar = data.get("calendar_file")
+    if calendar is not None:
+        if type(calendar) is str and calendar.strip():
+            values["calendar_file"] = calendar.strip()
+        else:
+            report(_bad_value(path, text, "calendar_file",
+                              f"calendar_file = {calendar!r} is not a file path; no calendar is kept"))
     return Settings(**values)
 
 
@@ -87,6 +96,8 @@ def save_settings(config_dir: Path, s: Settings) -> None:
         raise StorageError(f"theme {s.theme!r} is not a theme name; nothing was saved")
     if type(s.week_start) is not int or not 0 <= s.week_start <= 6:
         raise StorageError(f"week_start {s.week_start!r} is out of range; accepted: 0 (Monday) to 6")
+    if s.calendar_file is not None and (type(s.calendar_file) is not str or not s.calendar_file.strip()):
+        raise StorageError(f"calendar_file {s.calendar_file!r} is not a file path; nothing was saved")
     import tomli_w
 
     path = settings_path(config_dir)
@@ -94,6 +105,10 @@ def save_settings(config_dir: Path, s: Settings) -> None:
         got = _read(path)  # raises for a file that does not parse or is newer: left as it is
         data = dict(got[0]) if got else {}
         data.update({"schema": SCHEMA, "theme": s.theme, "week_start": s.week_start})
+        if s.calendar_file is None:
+            data.pop("calendar_file", None)
+        else:
+            data["calendar_file"] = s.calendar_file
         data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
         sweep_temp_files(path.parent)
         atomic_write(path, tomli_w.dumps(data).encode())

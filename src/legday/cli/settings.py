@@ -1,0 +1,107 @@
+"""``legday settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]``.
+
+Like ``legday profile``: no option prints the settings, options change just those. Setting a
+calendar file writes it at once and legday keeps it current after every change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from legday.core.model import WEEKDAYS
+
+NONE_WORDS = ("", "none", "-", "off")
+
+
+def command_parser(name: str, make) -> argparse.ArgumentParser:
+    p = make(
+        "settings",
+        "[--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]",
+        "Without options, print your settings. With options, change those and keep the rest.\n"
+        "--calendar-file: an .ics file legday rewrites after every change (subscribe to it in a\n"
+        "calendar app); 'none' stops it.",
+    )
+    p.add_argument("--calendar-file", metavar="PATH|none", help="keep the plan in this .ics file")
+    p.add_argument("--week-start", metavar="mon..sun", help="first day of the week")
+    p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
+    return p
+
+
+def theme_names(config_dir: Path) -> list[str]:
+    """legday's themes (installed or in the repository) and the person's own, by the name in each
+    file. Read here without Textual, so `legday settings` stays quick."""
+    here = Path(__file__).resolve()
+    dirs = [here.parent.parent / "themes", here.parents[3] / "themes", Path(config_dir) / "themes"]
+    names: list[str] = []
+    for folder in dirs:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+            try:
+                name = tomllib.loads(path.read_text("utf-8")).get("name")
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(name, str) and name not in names:
+                names.append(name)
+    return names
+
+
+def _theme(text: str, config_dir: Path) -> str:
+    from legday.core.errors import InputError
+
+    name = text.strip()
+    known = theme_names(config_dir)
+    if name in known:
+        return name
+    from textual.theme import BUILTIN_THEMES  # only when the name is not one of legday's
+
+    known += [n for n in BUILTIN_THEMES if n not in known]
+    if name not in known:
+        raise InputError(f"theme {text!r} unknown; accepted: {', '.join(known)}")
+    return name
+
+
+def _week_start(text: str) -> int:
+    from legday.core.model import weekday_number
+
+    return weekday_number(text)
+
+
+def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
+    from legday.storage import load_settings, resolve_config_dir, resolve_data_dir, save_settings
+
+    resolve_data_dir(ns.data_dir)
+    config_dir = resolve_config_dir(ns.data_dir or None)
+    changes: dict = {}
+    if ns.week_start is not None:
+        changes["week_start"] = _week_start(ns.week_start)
+    if ns.theme is not None:
+        changes["theme"] = _theme(ns.theme, config_dir)
+    if ns.calendar_file is not None:
+        text = ns.calendar_file.strip()
+        changes["calendar_file"] = None if text.lower() in NONE_WORDS else str(
+            Path(text).expanduser().absolute())
+    current = load_settings(config_dir)
+    if not changes:
+        for key, value in _lines(current):
+            print(f"{key:<13}  {value}")
+        return 0
+    settings = dataclasses.replace(current, **changes)
+    save_settings(config_dir, settings)
+    print("saved settings: " + ", ".join(f"{k} {v}" for k, v in _lines(settings)))
+    if "calendar_file" in changes and settings.calendar_file:
+        from legday.cli.commands import _store
+        from legday.cli.transfer import after_change
+
+        after_change(ns, _store(ns), now)
+    return 0
+
+
+def _lines(s) -> list[tuple[str, str]]:
+    return [
+        ("theme", s.theme),
+        ("week start", WEEKDAYS[s.week_start]),
+        ("calendar file", s.calendar_file or "none"),
+    ]

@@ -1,0 +1,120 @@
+"""The plan as an iCalendar file (RFC 5545), written with the ``icalendar`` package so that line
+folding, CRLF line ends and escaping are right; it is imported only when a calendar is made.
+
+Each planned, suggested or done session from the first day on is one event: timed in floating local
+time (no time zone: the person's own clock) where the plan has a start, all-day otherwise. The UID
+depends only on the day and the session's place in it ("legs" or "cardio", first or second), so
+exporting again after the plan changed updates the same event in a subscribed calendar instead of
+adding a second one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from legday.core.plan import Session, WeekPlan
+
+PRODID = "-//legday//legday plan//EN"
+UID_DOMAIN = "legday"
+
+
+def _effort(effort: tuple[int, int] | None) -> str:
+    if not effort:
+        return ""
+    low, high = effort
+    return f"effort {low}" if low == high else f"effort {low}-{high}"
+
+
+def what(s: Session) -> str:
+    """``Easy bike``, ``Bike intervals``, ``Recovery walk``, ``Legs``."""
+    if s.kind == "legs":
+        return "Legs"
+    modality = s.modality or s.kind
+    if not s.intensity or s.intensity == modality:
+        words = modality
+    elif s.intensity in ("intervals", "sprints"):
+        words = f"{modality} {s.intensity}"
+    else:
+        words = f"{s.intensity} {modality}"
+    if s.kind == "recovery" and "recovery" not in words:
+        words = f"recovery {words}"
+    return words[:1].upper() + words[1:]
+
+
+def title(s: Session) -> str:
+    """``Easy bike · 40 min · effort 3-4``; a logged session says so: ``Legs · 70 min · effort 8 (done)``."""
+    parts = [what(s)]
+    if s.minutes:
+        parts.append(f"{s.minutes} min")
+    if s.effort:
+        parts.append(_effort(s.effort))
+    text = " · ".join(parts)
+    return f"{text} (done)" if s.status == "done" else text
+
+
+def description(s: Session) -> str:
+    lines = []
+    if s.detail:
+        lines.append(s.detail)
+    if s.talk:
+        lines.append(f"Talk test: {s.talk}")
+    if s.reasons:
+        lines.append("Why:")
+        lines.extend(f"{r.id} {r.text} ({r.source})" for r in s.reasons)
+    if s.addons:
+        lines.append("Also:")
+        lines.extend(f"{r.id} {r.text} ({r.source})" for r in s.addons)
+    if s.choice:
+        lines.append(s.choice)
+    lines.append("Planned by legday: legday plan shows the whole week.")
+    return "\n".join(lines)
+
+
+def events(plans: list[WeekPlan], first: dt.date):
+    """(uid, session, day) for each session worth a calendar entry, from ``first`` on."""
+    for plan in plans:
+        for day in plan.days:
+            if day.date < first:
+                continue
+            places: Counter = Counter()
+            for s in day.sessions:
+                if s.kind == "rest" or s.status == "skipped":
+                    continue
+                slot = "legs" if s.kind == "legs" else "cardio"
+                places[slot] += 1
+                uid = f"{day.date:%Y%m%d}-{slot}-{places[slot]}@{UID_DOMAIN}"
+                yield uid, s, day.date
+
+
+def dumps(plans: list[WeekPlan], first: dt.date, stamp: dt.datetime | None = None) -> bytes:
+    """The calendar as bytes (CRLF line ends, folded at 75 octets). ``stamp``: DTSTAMP, UTC."""
+    from icalendar import Calendar, Event
+
+    stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "legday")
+    seen = set()
+    for uid, s, day in events(plans, first):
+        if uid in seen:  # two plans covering the same day: the first wins
+            continue
+        seen.add(uid)
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        if s.start is not None:
+            start = s.start.replace(second=0, microsecond=0, tzinfo=None)
+            event.add("dtstart", start)  # naive: floating local time
+            event.add("dtend", start + dt.timedelta(minutes=s.minutes or 30))
+        else:
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        event.add("summary", title(s))
+        event.add("description", description(s))
+        event.add("categories", ["legday", s.kind])
+        cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,62 @@
+"""FitNotes' CSV export, both forms:
+
+    Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time        (or Weight (lbs))
+    Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time   (newer)
+
+A date only, one row a set; all of a day's rows are one workout. The ``Legs`` category counts as leg
+work whatever the name, and ``Cardio`` rows become cardio sessions (``Time`` is ``h:mm:ss``). With no
+time of day, a leg session starts at the profile's usual leg time and cardio gets none; with no
+length, the session's minutes are estimated from its sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from legday.transfer import text
+from legday.transfer.errors import FileFormatError
+from legday.transfer.workouts import Parsed, SetRow, Workout, to_records
+
+
+def looks_like(header: list[str]) -> bool:
+    return "exercise" in header and "category" in header and "date" in header
+
+
+def _unit(value: str, fallback: str) -> str:
+    value = value.strip().lower()
+    return "lb" if value.startswith("lb") else "kg" if value.startswith("kg") else fallback
+
+
+def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
+    header, body = text.rows(data, name)
+    if not looks_like(header):
+        raise FileFormatError(name, 1, "this is not a FitNotes export (no 'Date', 'Exercise' and "
+                              "'Category' columns); accepted: the CSV from FitNotes' Export")
+    c_weight = text.column(header, "weight", prefix="weight (")
+    c_unit = text.column(header, "weight unit")
+    header_unit = _unit(c_weight.split("(", 1)[1], units) if c_weight and "(" in c_weight else units
+    workouts: dict[dt.date, Workout] = {}
+    for row in body:
+        day, _ = text.when(row.get("date"), name, row.line)
+        workout = workouts.setdefault(day, Workout(row.line, day, None, None))
+        exercise = row.get("exercise")
+        if not exercise:
+            raise FileFormatError(name, row.line, "a row without an exercise; accepted: the export as "
+                                  "FitNotes wrote it")
+        reps = text.number(row.get("reps"), name, row.line, "reps", 500)
+        load = text.number(row.get(c_weight), name, row.line, "weight", 2000)
+        distance = text.number(row.get("distance"), name, row.line, "distance", 10**6)
+        time = row.get("time")
+        minutes = text.duration_minutes(time) if time else None
+        if time and minutes is None:
+            raise FileFormatError(name, row.line, f"time {time!r} is not a duration; accepted: h:mm:ss")
+        if not (reps or minutes or distance):
+            continue
+        unit = _unit(row.get(c_unit), header_unit) if c_unit else header_unit
+        workout.sets.append(SetRow(
+            line=row.line, exercise=exercise, reps=int(reps) if reps else None, load=load or None,
+            unit=unit, seconds=minutes * 60 if minutes else None, distance=distance,
+            category=row.get("category").lower()))
+    parsed = Parsed("fitnotes")
+    to_records(sorted(workouts.values(), key=lambda w: w.day), parsed, name, leg_time)
+    return parsed

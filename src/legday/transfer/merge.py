@@ -1,0 +1,95 @@
+"""Which imported records are new, which are already logged, and the one-line summary.
+
+Importing the same file twice must add nothing, even after the person corrected a session by hand,
+so a session is recognised by a key rather than by equality: a leg session by its date and start (or
+its date and exercises), cardio by date, modality and start (or date, modality and minutes), a
+check-in by its date (one a day), a skip by what it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from legday.core.model import CardioSession, CheckIn, LegSession, Skip
+
+
+def keys(r) -> tuple:
+    if isinstance(r, LegSession):
+        return (("legs", r.date, r.start), ("legs", r.date, tuple(str(e) for e in r.exercises)))
+    if isinstance(r, CardioSession):
+        return (("cardio", r.date, r.modality, r.start), ("cardio", r.date, r.modality, r.minutes))
+    if isinstance(r, CheckIn):
+        return (("checkin", r.date),)
+    if isinstance(r, Skip):
+        return (("skip", r.date, r.modality),)
+    raise TypeError(f"cannot import {type(r).__name__}")
+
+
+@dataclass
+class ImportPlan:
+    format: str
+    new: list = field(default_factory=list)
+    already: int = 0
+    left_out: Counter = field(default_factory=Counter)
+    estimated_effort: int = 0
+    effort_from_heart_rate: int = 0
+    estimated_minutes: int = 0
+    profile: object | None = None  # a profile carried by legday's JSON, if any
+
+
+def plan_import(parsed, existing) -> ImportPlan:
+    """``existing``: the records already logged over the dates the file covers (any iterable)."""
+    seen = {k for r in existing for k in keys(r)}
+    plan = ImportPlan(parsed.format, left_out=Counter(parsed.left_out), profile=parsed.profile)
+    for record in parsed.records:
+        record_keys = keys(record)
+        if any(k in seen for k in record_keys):
+            plan.already += 1
+            continue
+        seen.update(record_keys)
+        plan.new.append(record)
+        how = parsed.effort_from.get(record)
+        if how == "estimate":
+            plan.estimated_effort += 1
+        elif how == "heart rate":
+            plan.effort_from_heart_rate += 1
+        if record in parsed.minutes_estimated:
+            plan.estimated_minutes += 1
+    return plan
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def summary(name: str, plan: ImportPlan, dry_run: bool = False) -> str:
+    """``imported strong.csv: 212 sessions added (180 legs, 32 cardio), 3 already there, 95 left out
+    (90 upper body only, 5 cardio without a time); effort estimated for 40 (no RPE
+    logged)``."""
+    kinds = Counter(type(r).__name__ for r in plan.new)
+    parts = [f"{kinds['LegSession']} legs" if kinds["LegSession"] else "",
+             f"{kinds['CardioSession']} cardio" if kinds["CardioSession"] else "",
+             _count(kinds["CheckIn"], "check-in") if kinds["CheckIn"] else "",
+             _count(kinds["Skip"], "skip") if kinds["Skip"] else ""]
+    detail = ", ".join(p for p in parts if p)
+    verb = "would be added" if dry_run else "added"
+    noun = "record" if plan.format == "json" or kinds["CheckIn"] or kinds["Skip"] else "session"
+    text = f"{'checked' if dry_run else 'imported'} {name}: {_count(len(plan.new), noun)} {verb}"
+    if detail:
+        text += f" ({detail})"
+    text += f", {plan.already} already there"
+    left = sum(plan.left_out.values())
+    text += f", {left} left out"
+    if left:
+        text += " (" + ", ".join(f"{n} {why}" for why, n in plan.left_out.most_common()) + ")"
+    notes = []
+    if plan.estimated_effort:
+        notes.append(f"effort estimated for {plan.estimated_effort} (no RPE logged)")
+    if plan.effort_from_heart_rate:
+        notes.append(f"effort from heart rate for {plan.effort_from_heart_rate}")
+    if plan.estimated_minutes:
+        notes.append(f"minutes estimated for {plan.estimated_minutes} (no length recorded)")
+    if notes:
+        text += "; " + "; ".join(notes)
+    return text

@@ -1,0 +1,114 @@
+"""``legday export ics`` and the calendar file: parsed back with icalendar, the RFC 5545 rules legday
+relies on checked on the raw text, and UIDs that stay put across exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from tests.fixtures import write_typical_week
+
+from .conftest import NOW, fixture
+
+icalendar = pytest.importorskip("icalendar")
+
+
+def export(cli, capsysbinary, *args, now=NOW) -> bytes:
+    assert cli("export", "ics", *args, now=now) == 0
+    return capsysbinary.readouterr().out
+
+
+def events(raw: bytes) -> list:
+    cal = icalendar.Calendar.from_ical(raw)
+    return [c for c in cal.walk("VEVENT")]
+
+
+@pytest.fixture
+def week(data_dir):
+    write_typical_week(data_dir)
+
+
+def test_the_calendar_parses_and_follows_the_rfc_rules_legday_relies_on(cli, week, capsysbinary):
+    raw = export(cli, capsysbinary, "--date", "2026-11-19")
+    text = raw.decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")
+    assert b"\n" not in b"".join(lines)  # every line ends with CRLF
+    assert max(len(line) for line in lines) <= 75  # folded at 75 octets (RFC 5545 3.1)
+    assert "VERSION:2.0" in text and "PRODID:-//legday//legday plan//EN" in text
+    found = events(raw)
+    assert found
+    for ev in found:
+        for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+            assert key in ev, key
+        assert ev.decoded("dtstamp").tzinfo is not None  # DTSTAMP in UTC
+        start = ev.decoded("dtstart")
+        if isinstance(start, dt.datetime):
+            assert start.tzinfo is None  # floating local time
+            assert ev.decoded("dtend") > start
+        else:
+            assert ev.decoded("dtend") == start + dt.timedelta(days=1)  # all-day
+        assert start >= dt.date(2026, 11, 19) if not isinstance(start, dt.datetime) else \
+            start.date() >= dt.date(2026, 11, 19)
+
+
+def test_summaries_say_what_and_how_hard_and_descriptions_carry_the_evidence(cli, week, capsysbinary):
+    found = events(export(cli, capsysbinary, "--date", "2026-11-19"))
+    summaries = [str(ev["summary"]) for ev in found]
+    assert all(re.fullmatch(r"[A-Z][a-z0-9 ]+( · \d+ min)?( · effort \d+(-\d+)?)?( \(done\))?", s)
+               for s in summaries), summaries
+    assert any(s.startswith("Legs · ") for s in summaries)  # Thursday's planned leg session
+    cardio = [ev for ev in found if "cardio" in str(ev["uid"])]
+    assert cardio
+    description = str(cardio[0]["description"])
+    assert re.search(r"\b[EGPMRS]\d+ .+\(.+\)", description), description  # ID, text, (source)
+
+
+def test_uids_are_stable_across_exports(cli, data_dir, week, capsysbinary):
+    first = {str(ev["uid"]): str(ev["summary"]) for ev in events(export(cli, capsysbinary))}
+    later = NOW + dt.timedelta(minutes=20)
+    second = {str(ev["uid"]): str(ev["summary"]) for ev in events(export(cli, capsysbinary, now=later))}
+    assert first.keys() == second.keys()
+    assert all(re.fullmatch(r"\d{8}-(legs|cardio)-\d@legday", uid) for uid in first)
+    # A logged change re-plans; the calendar updates events in place rather than adding new ones.
+    assert cli("sore", "9", "--date", "2026-11-20", now=dt.datetime(2026, 11, 20, 7, 0)) == 0
+    capsysbinary.readouterr()
+    third = {str(ev["uid"]) for ev in events(export(cli, capsysbinary, "--date", "2026-11-19"))}
+    assert set(first) & third
+
+
+def test_weeks_and_date_choose_the_span(cli, week, capsysbinary):
+    one = events(export(cli, capsysbinary, "--date", "2026-11-19", "--weeks", "1"))
+    two = events(export(cli, capsysbinary, "--date", "2026-11-19"))
+    last_one = max(str(ev["uid"])[:8] for ev in one)
+    assert last_one <= "20261122"
+    assert max(str(ev["uid"])[:8] for ev in two) > "20261122"
+    assert len(two) > len(one)
+
+
+def test_the_calendar_file_is_written_when_set_and_rewritten_after_a_change(cli, data_dir, week,
+                                                                            tmp_path, capsys):
+    calendar = tmp_path / "cal" / "legday.ics"
+    assert cli("settings", "--calendar-file", str(calendar)) == 0
+    assert "calendar file " + str(calendar) in capsys.readouterr().out
+    assert events(calendar.read_bytes())
+    calendar.unlink()
+    assert cli("import", str(fixture("hevy_kg.csv"))) == 0
+    assert events(calendar.read_bytes())  # written again after the import
+    assert cli("settings", "--calendar-file", "none") == 0
+    calendar.unlink()
+    assert cli("import", str(fixture("strong_newest.csv"))) == 0
+    assert not calendar.exists()
+
+
+def test_logging_from_the_command_line_rewrites_the_calendar_file(cli, data_dir, week, tmp_path, capsys):
+    calendar = tmp_path / "legday.ics"
+    assert cli("settings", "--calendar-file", str(calendar)) == 0
+    before = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
+    # Thursday's leg session, logged: the calendar now says it is done.
+    assert cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--time", "18:00") == 0
+    after = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
+    assert before["20261119-legs-1@legday"] != after["20261119-legs-1@legday"]
+    assert after["20261119-legs-1@legday"] == "Legs · 60 min · effort 8 (done)"
