@@ -202,9 +202,9 @@ class _Week:
 
     def _pain_before(self, day: dt.date) -> Pain | None:
         i = bisect.bisect_left(self._pain, (day,)) - 1
-        if i < 0 or self._pain[i][1] is None:
-            return None
-        return Pain(self._pain[i][1])
+        if i < 0 or self._pain[i][1] is None or (day - self._pain[i][0]).days > TEMPLATE_DAYS:
+            return None  # a flag six weeks old with no check-in since says little (and keeps week starts alike)
+        return Pain(self._pain[i][0])
 
     def _earlier(self, day: dt.date) -> CheckIn | None:
         for back in (1, 2):
