@@ -108,6 +108,12 @@ def _totals(plan: WeekPlan) -> Text:
     return Text(line)
 
 
+def _week_notes(plan: WeekPlan) -> Group:
+    """Which weekly target the plan aims at, and why it falls short of it (if it does)."""
+    notes = ([plan.totals.target_why] if plan.totals.target_why else []) + list(plan.notes)
+    return Group(*(_para(Text.assemble(n.text, (f" ({n.id}, {n.source})", "dim")), 2) for n in notes))
+
+
 def _reasons_grid(reasons: tuple[Reason, ...], indent: int = 2) -> Padding:
     """``E2 text (Source)``, the text wrapping beside the ID."""
     grid = Table.grid(padding=(0, 1))
@@ -174,6 +180,7 @@ def today_section(plan: WeekPlan) -> Group:
 def render_plan(plan: WeekPlan, console: Console) -> None:
     console.print(week_table(plan))
     console.print(_totals(plan))
+    console.print(_week_notes(plan))
     console.print()
     console.print(today_section(plan))
 

@@ -86,7 +86,7 @@ class WeekTotals(Widget):
         minutes = Content.assemble(("cardio   ", label), (f"{t.cardio_minutes}", "bold"),
                                    (f" of {low}-{high} min", label))
         bar = minutes_bar(t.cardio_minutes, t.target_minutes, min(BAR, max(8, width - 16)))
-        g6 = Content.styled("  G6", "$accent")
+        g6 = Content.styled(f"  {t.target_why.id if t.target_why else 'G6'}", "$accent")
         mix = Content.assemble(
             ("mix      ", label),
             (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
@@ -111,6 +111,8 @@ class WeekTotals(Widget):
             lines.append(
                 Content.assemble(("!  ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
             )
+        for note in self.plan.notes:  # e.g. why the week falls short of its minutes
+            lines.append(Content.assemble(("·  ", label), note.text, (f"  {note.id}", "$accent")))
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
