@@ -130,6 +130,10 @@ async def test_only_a_day_with_logs_can_be_edited_or_deleted(make_app):
 async def test_nothing_to_undo_says_so(make_app):
     app = make_app("first_run")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        from legday.tui.screens.welcome import WelcomeScreen
+
+        assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("escape")  # the welcome: later
         await pilot.pause()
         await pilot.press("u")
