@@ -135,9 +135,9 @@ async def week_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
         screen = app.screen
         results: list[float | None] = []
         for key in day_keys(n, random.Random(seed)):
-            before = app.week_start_of(screen.selected)
+            before = app.journal.week_start_of(screen.selected)
             ms = await press_and_time(pilot, clock, key)
-            crossed = app.week_start_of(screen.selected) != before
+            crossed = app.journal.week_start_of(screen.selected) != before
             results.append(-ms if (crossed and ms is not None) else ms)
         return results
 

@@ -192,4 +192,4 @@ def test_long_names_and_reasons_still_fit_80_columns():
     render_plan(plan, console)
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
-    assert "G4" in text and "+1234 h" in text and "Warnings" in text
+    assert "G4" in text and "+51 days" in text and "Warnings" in text

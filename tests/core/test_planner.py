@@ -40,9 +40,10 @@ def test_the_week_contains_today_and_starts_on_the_chosen_weekday():
     assert plan_week(profile(), History(), MON, 6).week_start == MON - dt.timedelta(days=1)
 
 
-def test_history_window_is_eight_weeks_before_the_week_to_its_end():
-    assert history_window(THU) == (MON - dt.timedelta(days=56), SUN)
-    assert history_window(THU, 3) == (THU - dt.timedelta(days=56), THU + dt.timedelta(days=6))
+def test_history_window_is_eight_weeks_before_the_week_to_a_week_past_its_end():
+    # The week after is the planner's horizon: next week's first leg day matters to this week's end.
+    assert history_window(THU) == (MON - dt.timedelta(days=56), SUN + dt.timedelta(days=7))
+    assert history_window(THU, 3) == (THU - dt.timedelta(days=56), THU + dt.timedelta(days=13))
 
 
 def test_past_days_show_what_was_logged_and_nothing_else():

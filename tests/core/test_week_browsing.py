@@ -33,5 +33,5 @@ def test_a_future_week_plans_every_day_and_its_leg_days():
 
 def test_the_window_follows_the_week_shown():
     first, last = history_window(MON, 0, week=NEXT_MON)
-    assert last == NEXT_MON + dt.timedelta(days=6) and first < MON
+    assert last == NEXT_MON + dt.timedelta(days=13) and first < MON  # the week shown and the one after
     assert history_window(MON, 0) == history_window(MON, 0, week=SUN)

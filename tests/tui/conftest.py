@@ -3,8 +3,6 @@ the real Store into tmp_path, with a fixed clock and no animation or cursor blin
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,13 +27,3 @@ def make_app(tmp_path: Path) -> Callable[..., LegdayApp]:
         return build_app(data, config, fixed_clock, steady=True)
 
     return make
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests (Pilot tests) in a fresh event loop; no plugin needed for that."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**args))
-    return True

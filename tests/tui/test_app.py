@@ -31,7 +31,7 @@ async def test_first_run_opens_the_welcome_and_saving_it_writes_the_profile(make
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
-        assert app.profile.goal is Goal.STRENGTH
+        assert app.journal.profile.goal is Goal.STRENGTH
         assert "strength" in str(app.screen.query_one("#week-profile").render())
     saved = Store(tmp_path / "data").profile()
     assert saved is not None and saved.goal is Goal.STRENGTH and saved.level is Level.INTERMEDIATE
@@ -45,7 +45,11 @@ async def test_a_saved_profile_skips_the_welcome(make_app):
 
 
 def test_our_three_themes_load_from_the_shipped_directory():
-    loaded, problems = theme_files.load_themes([theme_files.bundled_theme_dir()])
+    from legday.storage.themes import bundled_theme_dir, read_theme_files
+
+    files, unreadable = read_theme_files([bundled_theme_dir()])
+    loaded, problems = theme_files.load_themes(files)
+    assert unreadable == []
     by_name = {t.name: t for t in loaded}
     assert problems == []
     assert {"legday-dark", "legday-light", "legday-contrast"} <= set(by_name)
@@ -113,11 +117,14 @@ async def test_a_corrupt_profile_is_reported_and_not_replaced_by_the_welcome(tmp
 
 
 async def test_palette_commands_are_named_group_verb_and_run(make_app):
-    from legday.tui.commands import COMMANDS
+    from legday.tui.keys import KEYS
 
-    assert all(": " in c.name and c.name == c.name.lower() for c in COMMANDS)
-    assert {"log: workout", "log: soreness", "log: cardio", "week: next", "week: previous",
-            "suggestion: skip", "suggestion: mark done", "profile: edit", "app: help"} <= {c.name for c in COMMANDS}
+    names = [k.command for k in KEYS if k.command]
+    assert all(": " in name and name == name.lower() for name in names)
+    assert len(names) == len(set(names))
+    assert {"log: workout", "log: soreness", "log: cardio", "log: edit", "log: delete", "log: undo",
+            "week: next", "week: previous", "suggestion: skip", "suggestion: mark done",
+            "profile: edit", "app: help"} <= set(names)
 
     app = make_app("typical")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -134,13 +141,16 @@ async def test_palette_commands_are_named_group_verb_and_run(make_app):
 async def test_help_lists_every_binding_and_all_evidence(make_app):
     from legday.core.evidence import EVIDENCE
     from legday.tui.screens.help import HelpScreen
+    from legday.tui.widgets.week_grid import WeekGrid
 
     app = make_app("typical")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(str(w.render()) for w in app.screen.query("#help-body Static"))
-        for binding in WeekScreen.BINDINGS + type(app).BINDINGS:
+        bindings = [*WeekScreen.BINDINGS, *WeekGrid.BINDINGS, *type(app).BINDINGS]
+        assert len(bindings) >= 15
+        for binding in bindings:
             assert binding.tooltip in text
         for evidence_id, evidence in EVIDENCE.items():
             assert f"{evidence_id:<5}{evidence.title}" in text
@@ -172,7 +182,7 @@ def test_build_app_is_cheap_and_reads_no_history(tmp_path: Path, monkeypatch):
     write_typical_week(tmp_path / "data")
     monkeypatch.setattr(Store, "history", lambda *a: (_ for _ in ()).throw(AssertionError("read")))
     app = build_app(tmp_path / "data", tmp_path / "config", fixed_clock)
-    assert app.today == dt.date(2026, 11, 19)
+    assert app.journal.today() == dt.date(2026, 11, 19)
 
 
 async def test_saving_profile_and_settings_replans_with_the_new_week_start_and_theme(make_app, tmp_path):
@@ -183,8 +193,8 @@ async def test_saving_profile_and_settings_replans_with_the_new_week_start_and_t
     app = make_app("typical")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        profile = replace(app.profile, goal=Goal.ENDURANCE)
-        app.save_profile(profile, Settings(theme="legday-light", week_start=6))
+        profile = replace(app.journal.profile, goal=Goal.ENDURANCE)
+        app.journal.save_profile(profile, Settings(theme="legday-light", week_start=6))
         await pilot.pause()
         assert app.theme == "legday-light"
         screen = app.screen

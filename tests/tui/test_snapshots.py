@@ -27,6 +27,7 @@ def test_very_sore_day_80x24(snap_compare, make_app):
 
 
 def test_very_sore_day_120x40(snap_compare, make_app):
+    """Wide, soreness 9: today offers a recovery walk, and the pane says why (readiness low)."""
     assert snap_compare(make_app("very_sore"), terminal_size=(120, 40))
 
 
@@ -36,6 +37,7 @@ def test_next_week_80x24(snap_compare, make_app):
 
 
 def test_help_screen(snap_compare, make_app):
+    """Help at 80x24: the keys by view, "On the week" first, each with its one line from the key table."""
     assert snap_compare(make_app("typical"), terminal_size=(80, 24), press=["question_mark"])
 
 

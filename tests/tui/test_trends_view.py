@@ -95,7 +95,7 @@ async def test_a_cardio_log_saved_from_trends_shows_in_both_views(make_app):
         await pilot.pause()
         screen = app.screen
         before = screen.selected_week.cardio_minutes
-        app.save_cardio(CardioSession(TODAY, "swim", 40, 3, dt.time(6, 0)))
+        app.journal.log(CardioSession(TODAY, "swim", 40, 3, dt.time(6, 0)))
         await pilot.pause()
         assert screen.selected_week.cardio_minutes == before + 40
         await pilot.press("g")

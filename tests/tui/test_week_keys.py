@@ -85,8 +85,8 @@ async def test_brackets_change_week_and_t_returns_to_today(make_app):
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert screen.plan.week_start == WEEK_START - dt.timedelta(days=7)
         # Last week is all logged: Monday's and Thursday's legs show as done.
-        assert cell_text(app, dt.date(2026, 11, 9)).splitlines()[1] == "● legs"
-        assert cell_text(app, dt.date(2026, 11, 12)).splitlines()[1] == "● legs"
+        assert cell_text(app, dt.date(2026, 11, 9)).splitlines()[1] == "✓ legs"
+        assert cell_text(app, dt.date(2026, 11, 12)).splitlines()[1] == "✓ legs"
         assert "last week" in str(screen.query_one("#week-dates").render())
         await pilot.press("t")
         assert screen.selected == TODAY
@@ -100,7 +100,7 @@ async def test_skip_writes_the_skip_and_the_week_shows_it(make_app, tmp_path):
         suggestion = screen.suggestion()
         assert suggestion is not None, "the fixture's Thursday should have a suggestion to skip"
         modality = suggestion.modality
-        assert f"○ {modality}" in cell_text(app, TODAY)
+        assert f"→ {modality}" in cell_text(app, TODAY)
 
         await pilot.press("x")
         await pilot.pause()
@@ -109,7 +109,7 @@ async def test_skip_writes_the_skip_and_the_week_shows_it(make_app, tmp_path):
         assert Skip(TODAY, modality) in saved.skips
         statuses = [(s.modality, s.status) for s in screen.plan.day(TODAY).sessions]
         assert (modality, "skipped") in statuses
-        assert f"× {modality}" in cell_text(app, TODAY)
+        assert f"✗ {modality}" in cell_text(app, TODAY)
         assert any("Skipped" in n.message for n in app._notifications)
 
 
@@ -132,7 +132,7 @@ async def test_mark_done_opens_the_cardio_log_prefilled_and_saving_marks_it_done
         assert isinstance(app.screen, WeekScreen)
         logged = Store(tmp_path / "data").history(TODAY, TODAY).cardio
         assert [(c.modality, c.minutes) for c in logged] == [(suggestion.modality, suggestion.minutes)]
-        assert f"● {suggestion.modality}" in cell_text(app, TODAY)
+        assert f"✓ {suggestion.modality}" in cell_text(app, TODAY)
 
 
 async def test_done_is_refused_for_a_day_that_has_not_come(make_app, tmp_path):
@@ -167,6 +167,7 @@ async def test_footer_fits_in_80_columns_and_a_click_presses_its_key(make_app):
     """Nothing cut off at 80x24: every key of the week, with its words, inside 80 columns, on today,
     on another day and in another week. And the mouse works: a click on "? help" opens help."""
     from legday.tui.screens.help import HelpScreen
+    from legday.tui.keys import KEYS
     from legday.tui.widgets.key_bar import KeyBar
 
     app = make_app("typical")
@@ -177,9 +178,13 @@ async def test_footer_fits_in_80_columns_and_a_click_presses_its_key(make_app):
             bar = app.screen.query_one(KeyBar)
             line = bar.render()
             assert line.cell_length <= 80, line.plain
-            for words in ("[ ] week", "⏎ why", "d done", "x skip", "w workout", "s sore", "c cardio",
-                          "p profile", "? help", "q quit"):
+            for words in ("[ ] week", "⏎ why", "d done", "x skip", "e del fix", "w s c log", "g trends",
+                          "u undo", "p setup", "? help"):
                 assert words in line.plain, (words, line.plain)
+            # Every row of the key table with a bar word is in the bar (the table is the bar).
+            for row in KEYS:
+                if row.bar and row.where in ("week", "home"):
+                    assert row.bar in line.plain, (row, line.plain)
         x = line.plain.index("? help") + 2
         await pilot.click(KeyBar, offset=(x, 0))
         await pilot.pause()

@@ -9,7 +9,8 @@ from textual.content import Content
 
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
-from legday.tui.widgets.suggestion_pane import Block, describe_day, hours_text, layout
+from legday.core.words import hours_text
+from legday.tui.widgets.suggestion_pane import Block, describe_day, layout
 from legday.tui.widgets.week_grid import DayCell
 from legday.tui.widgets.week_totals import minutes_bar
 
@@ -68,7 +69,7 @@ def test_a_crowded_day_says_how_many_more_instead_of_overflowing():
         Session("cardio", "suggested", None, f"mode{i}", "easy", (3, 4), 20) for i in range(6)
     )
     cell = DayCell(0, DayPlan(DAY, 2, 80, (), sessions), DAY)
-    assert [line.plain for line in cell._session_lines(sessions[0], 10)] == ["○ mode0", " 20' easy"]
+    assert [line.plain for line in cell._session_lines(sessions[0], 10)] == ["→ mode0", " 20' easy"]
     text = [line.plain for line in cell.lines(10, 10)]
     assert len(text) == 10
     assert text[0] == "Thu 19"

@@ -40,10 +40,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
     from legday.cli.args import COMMAND_MODULES, KEEPS_CALENDAR
 
-    try:
-        from legday.storage import StorageError
-    except ImportError:  # pragma: no cover - storage is part of the package
-        StorageError = OSError  # type: ignore[misc,assignment]
+    from legday.journal import StorageError
 
     clock = now or dt.datetime.now()
     try:

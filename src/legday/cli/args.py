@@ -53,6 +53,10 @@ COMMANDS = {
     "sore": "log the morning soreness check-in",
     "profile": "show or change your profile",
     "plan": "print the week's plan with reasons",
+    "log": "list what was logged, each with an id",
+    "edit": "change something logged, by id",
+    "delete": "delete something logged, by id",
+    "undo": "reverse the last change",
     "trends": "print the last weeks: load, cardio, mix, soreness",
 }
 
@@ -84,6 +88,11 @@ commands:
           [--leg-days mon,thu] [--event-date YYYY-MM-DD] [--units kg|lb]
           [--leg-time HH:MM] [--modalities run,bike,...] [--json]
   plan [--date YYYY-MM-DD] [--json]
+  log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+  edit ID [--date D] [--time HH:MM] [--minutes N] [--effort N] [--modality M]
+          [--exercise "back squat 5x5@100kg"]... [--soreness N] [--sleep H] [--pain|--no-pain]
+  delete ID
+  undo
   trends [--weeks N] [--date YYYY-MM-DD] [--json]
   import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--dry-run]
   export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
@@ -206,6 +215,47 @@ def command_parser(name: str) -> Parser:
         )
         p.add_argument("--date", metavar="YYYY-MM-DD", help=DATE_HELP)
         p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    elif name == "log":
+        p = _command_parser(
+            "log",
+            "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+            "What was logged, newest last, each with the id that edit and delete take.\n"
+            "Without --from: the 4 weeks up to --to (or today). Without --to: up to the newest.",
+        )
+        p.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="the first day to list")
+        p.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="the last day to list")
+        p.add_argument("--json", action="store_true", help='print {"records": [...]} as JSON')
+    elif name == "edit":
+        p = _command_parser(
+            "edit",
+            "ID [--date D] [--time HH:MM] [--minutes N] [--effort N] [--modality M] "
+            '[--exercise "back squat 5x5@100kg"]... [--soreness N] [--sleep H] [--pain|--no-pain]',
+            "Change a logged record (ID from `legday log`); what is not given stays as it was.\n"
+            "--exercise replaces the whole exercise list (give it once for each exercise).\n"
+            "Legs: date, time, minutes, effort, exercise. Cardio: date, time, minutes, effort,\n"
+            "modality. Check-in: date, soreness, sleep, pain. Skip: date, modality.",
+        )
+        p.add_argument("id", metavar="ID", help="8 characters, from `legday log`")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="move it to another day")
+        p.add_argument("--time", metavar="HH:MM", help="start time")
+        p.add_argument("--minutes", metavar="N", help="1-600")
+        p.add_argument("--effort", metavar="N", help="0-10")
+        p.add_argument("--modality", metavar="M", help="run, bike, swim, ... or any name")
+        p.add_argument("--exercise", action="append", metavar="EXERCISE",
+                       help="NAME SETSxREPS[@LOAD[kg|lb]]; replaces all exercises")
+        p.add_argument("--soreness", metavar="N", help="0-10")
+        p.add_argument("--sleep", metavar="HOURS", help="hours slept, 0-24")
+        p.add_argument("--pain", action=argparse.BooleanOptionalAction, default=None,
+                       help="sharp pain, not just soreness")
+    elif name == "delete":
+        p = _command_parser("delete", "ID", "Delete a logged record (ID from `legday log`). `legday undo` brings it back.")
+        p.add_argument("id", metavar="ID", help="8 characters, from `legday log`")
+    elif name == "undo":
+        p = _command_parser(
+            "undo", "",
+            "Reverse the last change legday made (by the app or a command): a log, an edit, a\n"
+            "delete, a skip, a check-in, the profile. Run it again to go further back.",
+        )
     elif name == "trends":
         p = _command_parser(
             "trends",

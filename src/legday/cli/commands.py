@@ -1,5 +1,6 @@
-"""One function per command. Each reads and checks every value first and only then opens the store,
-so bad input never touches a file. Success prints one short line saying what was saved."""
+"""One function per command. Each reads and checks every value first and only then opens the journal
+(legday/journal.py, the same one the app uses), so bad input never touches a file. Success prints one
+short line saying what was saved."""
 
 from __future__ import annotations
 
@@ -35,9 +36,23 @@ NONE_WORDS = ("", "none", "-")
 
 
 def _store(ns: argparse.Namespace):
-    from legday.storage import Store, resolve_data_dir
+    """The store alone, for the commands not yet on the journal (import/export, settings)."""
+    from legday.journal import Store, resolve_data_dir
 
     return Store(resolve_data_dir(ns.data_dir))
+
+
+def _journal(ns: argparse.Namespace, now: dt.datetime):
+    from legday.journal import open_journal
+
+    return open_journal(ns.data_dir or None, lambda: now)
+
+
+def _profile(journal) -> Profile:
+    """The saved profile (or the defaults); a profile file that cannot be read stops the command."""
+    if journal.profile_error is not None:
+        raise journal.profile_error
+    return journal.profile
 
 
 def _day(ns: argparse.Namespace, now: dt.datetime) -> dt.date:
@@ -67,13 +82,13 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
     # profile's unit, which is what a load without a unit means.
     for text in ns.exercises:
         parse_exercise(text)
-    store = _store(ns)
-    profile = store.profile() or Profile()
+    journal = _journal(ns, now)
+    profile = _profile(journal)
     exercises = tuple(parse_exercise(text, profile.units) for text in ns.exercises)
     if start is None:
         start = just_ended(now, minutes) if day == now.date() else profile.leg_time
     session = LegSession(day, start, minutes, effort, exercises)
-    store.add_legs(session)
+    journal.log(session)
     listed = ", ".join(str(e) for e in exercises)
     print(f"logged legs {day} {_hm(start)}: {listed} (effort {effort}, {minutes} min)")
     return 0
@@ -89,7 +104,7 @@ def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
     else:
         start = just_ended(now, minutes) if day == now.date() else None
     session = CardioSession(day, modality, minutes, effort, start)
-    _store(ns).add_cardio(session)
+    _journal(ns, now).log(session)
     when = f"{day} {_hm(start)}" if start else f"{day}"
     print(f"logged cardio {when}: {modality} {minutes} min (effort {effort})")
     return 0
@@ -100,7 +115,7 @@ def cmd_sore(ns: argparse.Namespace, now: dt.datetime) -> int:
     sleep = parse_float(ns.sleep, 0, 24, "sleep hours") if ns.sleep is not None else None
     day = _day(ns, now)
     checkin = CheckIn(day, level, sleep, bool(ns.pain))
-    _store(ns).set_checkin(checkin)
+    _journal(ns, now).log(checkin)
     extra = ""
     if sleep is not None:
         extra += f", slept {sleep:g} h"
@@ -172,12 +187,11 @@ def profile_lines(p: Profile) -> list[tuple[str, str]]:
 
 def cmd_profile(ns: argparse.Namespace, now: dt.datetime) -> int:
     changes = _changes(ns)
-    store = _store(ns)
-    saved = store.profile()
-    current = saved or Profile()
+    journal = _journal(ns, now)
+    current = _profile(journal)
     if changes:
         profile = dataclasses.replace(current, **changes)
-        store.save_profile(profile)
+        journal.save_profile(profile)
         if ns.json:
             print(json.dumps(profile_json(profile), indent=2))
         else:
@@ -190,7 +204,7 @@ def cmd_profile(ns: argparse.Namespace, now: dt.datetime) -> int:
         width = max(len(k) for k, _ in profile_lines(current))
         for key, value in profile_lines(current):
             print(f"{key:<{width}}  {value}")
-    if saved is None:
+    if not journal.profile_saved:
         _hint_no_profile()
     return 0
 
@@ -210,17 +224,10 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
     """Print the week. Files that cannot be read are left out of the plan, and each is named on
     stderr; the exit status is then 1, so a script knows the plan is missing something."""
     today = _day(ns, now)
-    from legday.core.planner import history_window, plan_week
-    from legday.storage import load_settings, resolve_config_dir
-
-    store = _store(ns)
-    setting_problems: list = []
-    settings = load_settings(resolve_config_dir(ns.data_dir or None), setting_problems)
-    week_start = settings.week_start
-    saved = store.profile()
-    first, last = history_window(today, week_start)
-    history = store.history(first, last)
-    plan = plan_week(saved or Profile(), history, today, week_start=week_start)
+    # Planned as of DATE: the journal's clock says it is that day.
+    journal = _journal(ns, dt.datetime.combine(today, now.time()))
+    _profile(journal)
+    plan = journal.week_plan(today)
 
     if ns.json:
         from legday.core.plan import to_json
@@ -230,13 +237,140 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
         from legday.cli.show import print_plan
 
         print_plan(plan)
-    for problem in setting_problems:
+    for problem in journal.settings_problems:
         print(f"legday: warning: {problem}", file=sys.stderr)
-    for problem in store.problems:
+    for problem in journal.store.problems:
         print(f"legday: error: {problem}", file=sys.stderr)
-    if saved is None:
+    if not journal.profile_saved:
         _hint_no_profile()
-    return 1 if store.problems else 0
+    return 1 if journal.store.problems else 0
+
+
+# -- the log: list, edit, delete, undo --------------------------------------------------------------
+
+LOG_WEEKS = 4
+
+
+def _record_text(record) -> str:
+    from legday.core import words
+    from legday.core.records import record_id
+
+    return f"{record_id(record)}  {record.date} {record.date:%a}  {words.record_line(record)}"
+
+
+def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
+    """What was logged, oldest first (newest last), each with its id."""
+    last = parse_date(ns.last) if ns.last else None
+    first = parse_date(ns.first) if ns.first else (last or now.date()) - dt.timedelta(days=7 * LOG_WEEKS - 1)
+    if last is not None and first > last:
+        raise InputError(f"--from {first} is after --to {last}; accepted: --from on or before --to")
+    journal = _journal(ns, now)
+    records = journal.records(first, last)
+    if ns.json:
+        from legday.core.records import record_fields
+
+        print(json.dumps({"records": [record_fields(r) for r in records]}, indent=2))
+    elif records:
+        for record in records:
+            print(_record_text(record))
+    else:
+        print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
+    for problem in journal.store.problems:
+        print(f"legday: error: {problem}", file=sys.stderr)
+    return 1 if journal.store.problems else 0
+
+
+def _find(journal, text: str):
+    wanted = text.strip().lower()
+    if len(wanted) != 8 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputError(f"id {text!r} is not an id; accepted: 8 characters from `legday log`, e.g. 1a2b3c4d")
+    record = journal.find(wanted)
+    if record is None:
+        raise InputError(f"no record with id {wanted}; accepted: an id from `legday log` "
+                         "(an edited record gets a new id)")
+    return record
+
+
+# Which options each kind of record takes (the rest would be silently meaningless).
+_EDITABLE = {
+    "legs": ("date", "time", "minutes", "effort", "exercise"),
+    "cardio": ("date", "time", "minutes", "effort", "modality"),
+    "checkin": ("date", "soreness", "sleep", "pain"),
+    "skip": ("date", "modality"),
+}
+
+
+def _edited(ns: argparse.Namespace, record, units: str):
+    """The record with the options given applied; InputError for an option its kind lacks."""
+    from legday.core.records import kind_of
+
+    kind = kind_of(record)
+    given = [name for name in ("date", "time", "minutes", "effort", "modality", "exercise", "soreness",
+                               "sleep", "pain") if getattr(ns, name) is not None]
+    if not given:
+        raise InputError(f"nothing to change; accepted: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
+    wrong = [name for name in given if name not in _EDITABLE[kind]]
+    if wrong:
+        raise InputError(f"--{wrong[0]} does not apply to a {kind} record; accepted: "
+                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
+    changes: dict = {}
+    if ns.date is not None:
+        changes["date"] = parse_date(ns.date)
+    if ns.time is not None:
+        changes["start"] = parse_time(ns.time)
+    if ns.minutes is not None:
+        changes["minutes"] = parse_int(ns.minutes, *MINUTES, "minutes")
+    if ns.effort is not None:
+        changes["effort"] = parse_int(ns.effort, *EFFORT, "effort")
+    if ns.modality is not None:
+        changes["modality"] = _modality(ns.modality)
+    if ns.exercise is not None:
+        changes["exercises"] = tuple(parse_exercise(text, units) for text in ns.exercise)
+    if ns.soreness is not None:
+        changes["soreness"] = parse_int(ns.soreness, 0, 10, "soreness")
+    if ns.sleep is not None:
+        changes["sleep_hours"] = parse_float(ns.sleep, 0, 24, "sleep hours")
+    if ns.pain is not None:
+        changes["pain"] = ns.pain
+    try:
+        return dataclasses.replace(record, **changes)
+    except (TypeError, ValueError) as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError(f"cannot make that change: {error}") from None
+
+
+def cmd_edit(ns: argparse.Namespace, now: dt.datetime) -> int:
+    # Values are checked before any file is read: a typo never touches the log.
+    for text in ns.exercise or ():
+        parse_exercise(text)
+    journal = _journal(ns, now)
+    old = _find(journal, ns.id)
+    new = _edited(ns, old, _profile(journal).units if ns.exercise else "kg")
+    if new == old:
+        print(f"nothing changed: {_record_text(old)}")
+        return 0
+    journal.replace(old, new)
+    print(f"edited: {_record_text(new)}")
+    return 0
+
+
+def cmd_delete(ns: argparse.Namespace, now: dt.datetime) -> int:
+    journal = _journal(ns, now)
+    record = _find(journal, ns.id)
+    journal.remove(record)
+    print(f"deleted: {_record_text(record)}")
+    return 0
+
+
+def cmd_undo(ns: argparse.Namespace, now: dt.datetime) -> int:
+    label = _journal(ns, now).undo()
+    if label is None:
+        print("legday: nothing to undo", file=sys.stderr)
+        return 1
+    print(f"undid: {label}")
+    return 0
 
 
 def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:

@@ -15,10 +15,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session, WeekPlan
 
-# One mark per status, so a glance down the table tells logged from planned from suggested.
-MARKS = {"done": "✓", "planned": "○", "suggested": "→", "skipped": "✗"}
+# One mark per status (shared with the app), so a glance down the table tells logged from planned
+# from suggested.
+MARKS = words.STATUS_MARK
 STATUS_STYLE = {"done": "green", "planned": "cyan", "suggested": "bold", "skipped": "dim strike"}
 
 
@@ -27,40 +29,13 @@ def _day_label(day: dt.date) -> str:
 
 
 def _range(effort: tuple[int, int] | None) -> str:
-    if not effort:
-        return ""
-    low, high = effort
-    return f"effort {low}" if low == high else f"effort {low}-{high}"
-
-
-def _after(h: float) -> str:
-    """``12 h after legs``; under an hour in minutes (``15 min after legs``)."""
-    if abs(h) < 1:
-        return f"{round(h * 60)} min after legs"
-    hours = f"{h:.0f}" if abs(h) >= 10 else f"{h:.1f}".rstrip("0").rstrip(".")
-    return f"{hours} h after legs"
-
-
-def _what(s: Session) -> str:
-    """``easy bike``, ``tempo run``, ``run intervals``, ``recovery walk``, ``legs``, ``rest``."""
-    if s.kind in ("legs", "rest"):
-        return s.kind
-    modality = s.modality or s.kind
-    if not s.intensity or s.intensity == modality:
-        words = modality
-    elif s.intensity in ("intervals", "sprints"):
-        words = f"{modality} {s.intensity}"
-    else:
-        words = f"{s.intensity} {modality}"
-    if s.kind == "recovery" and "recovery" not in words:
-        words = f"recovery {words}"
-    return words
+    return f"effort {words.effort_range(effort)}" if effort else ""
 
 
 def session_line(s: Session, short: bool = False) -> str:
     """``easy run · 20 min · effort 3-4 · 19:00 · 25 h after legs`` (only the parts that exist);
     ``short`` ends ``19:00 +25 h`` instead, for the table."""
-    parts = [_what(s)]
+    parts = [words.session_title(s)]
     if s.minutes:
         parts.append(f"{s.minutes} min")
     if s.effort:
@@ -69,13 +44,13 @@ def session_line(s: Session, short: bool = False) -> str:
         parts.append(s.start.strftime("%H:%M"))
     if s.hours_after_legs is not None and s.kind != "legs":
         if short:
-            after = _after(s.hours_after_legs).removesuffix(" after legs")
+            after = words.hours_text(s.hours_after_legs)
             if s.start:
                 parts[-1] += f" +{after}"
             else:
                 parts.append(f"+{after}")
         else:
-            parts.append(_after(s.hours_after_legs))
+            parts.append(words.after_legs(s.hours_after_legs))
     return " · ".join(parts)
 
 
@@ -98,7 +73,7 @@ def week_table(plan: WeekPlan) -> Table:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         expand=False,
-        caption="✓ done  ○ planned  → suggested  ✗ skipped   +N h: hours after legs",
+        caption=f"{words.MARKS_LEGEND}   +N h: hours after legs",
         caption_justify="left",
     )
     table.add_column("Day", no_wrap=True)
@@ -131,6 +106,12 @@ def _totals(plan: WeekPlan) -> Text:
     if t.acwr is not None:
         line += f", load ratio {t.acwr:.2f}"
     return Text(line)
+
+
+def _week_notes(plan: WeekPlan) -> Group:
+    """Which weekly target the plan aims at, and why it falls short of it (if it does)."""
+    notes = ([plan.totals.target_why] if plan.totals.target_why else []) + list(plan.notes)
+    return Group(*(_para(Text.assemble(n.text, (f" ({n.id}, {n.source})", "dim")), 2) for n in notes))
 
 
 def _reasons_grid(reasons: tuple[Reason, ...], indent: int = 2) -> Padding:
@@ -199,6 +180,7 @@ def today_section(plan: WeekPlan) -> Group:
 def render_plan(plan: WeekPlan, console: Console) -> None:
     console.print(week_table(plan))
     console.print(_totals(plan))
+    console.print(_week_notes(plan))
     console.print()
     console.print(today_section(plan))
 

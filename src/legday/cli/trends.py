@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import sys
 
-from legday.core.model import Profile
 from legday.core.parse import parse_date, parse_int
 from legday.core.trends import DEFAULT_WEEKS, MAX_WEEKS, Trends, to_json, trends_window, weekly_trends
 
@@ -20,19 +19,18 @@ def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
     # Every value is checked before a file is opened.
     weeks = parse_int(ns.weeks, 1, MAX_WEEKS, "weeks") if ns.weeks is not None else DEFAULT_WEEKS
     end = parse_date(ns.date) if ns.date else now.date()
-    from legday.storage import Store, load_settings, resolve_config_dir, resolve_data_dir
+    from legday.cli.commands import _journal, _profile
 
-    store = Store(resolve_data_dir(ns.data_dir))
-    setting_problems: list = []
-    settings = load_settings(resolve_config_dir(ns.data_dir or None), setting_problems)
-    first, last = trends_window(end, weeks, settings.week_start)
+    journal = _journal(ns, now)
+    store, week_start = journal.store, journal.settings.week_start
+    first, last = trends_window(end, weeks, week_start)
     history = store.history(first, last)
-    trends = weekly_trends(store.profile() or Profile(), history, end, weeks, settings.week_start)
+    trends = weekly_trends(_profile(journal), history, end, weeks, week_start)
     if ns.json:
         print(json.dumps(to_json(trends), indent=2))
     else:
         print_trends(trends)
-    for problem in setting_problems:
+    for problem in journal.settings_problems:
         print(f"legday: warning: {problem}", file=sys.stderr)
     for problem in store.problems:
         print(f"legday: error: {problem}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """The evidence behind every suggestion, in legday's own words.
 
-Each entry has the ID used across code, tests and the app (E1 .. S11, from the project's evidence notes),
+Each entry has the ID used across code, tests and the app (E1 .. S12, from the project's evidence notes),
 a short title, a summary and the short names of its sources. A suggestion's ``Reason`` points at one of
 these IDs; the help screen lists them all, with ``SOURCES`` saying what each short name is.
 """
@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from legday.core.plan import Reason
+
+# The source named for legday's own thresholds and choices (evidence notes: "credit honestly").
+LEGDAY = "legday"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ SOURCES: dict[str, str] = {
     "Zainuddin 2006": "Zainuddin et al. 2006, Appl Physiol Nutr Metab 31:126: light exercise and soreness",
     "Seiler 2010": "Seiler 2010, Int J Sports Physiol Perform 5:276: the 80/20 intensity mix",
     "WHO 2020": "World Health Organization guidelines (Bull et al. 2020, Br J Sports Med 54:1451)",
-    "legday": "legday's own choice, built on the evidence but not taken from any one source",
+    "Bosquet 2007": "Bosquet, Montpetit, Arvisais & Mujika 2007, Med Sci Sports Exerc 39:1358: "
+    "meta-analysis of tapering",
+    # Not a publication: a threshold or a choice legday made itself, where no source gives one.
+    LEGDAY: "legday's own choice: a threshold or rule the app set itself where no source gives one",
 }
 
 
@@ -129,8 +135,9 @@ _ALL = (
        "Very tired or very sore: rest or move gently. Sharp pain: stop.", "TravelRunner", "Alex"),
     _e("P5", "How soreness runs",
        "Soreness builds over a day or two after a hard leg day, and recovery takes 24-48 hours or more. "
-       "Soreness lasting many days means the session was too much or too new.",
-       "Spartan", "Sayer", "Well+Good"),
+       "Soreness lasting many days means the session was too much or too new, and hard training without "
+       "enough recovery leads to overreaching.",
+       "Spartan", "Sayer", "Well+Good", "Alex"),
     # Modalities
     _e("M1", "Low-impact options",
        "Swap the run for a ride, a swim, the elliptical, a walk or a hike, yoga, pilates or the stair "
@@ -189,6 +196,10 @@ _ALL = (
     _e("S11", "Weekly mix",
        "About 80% of sessions easy and 20% hard; and, for health, 150-300 minutes of moderate activity a "
        "week plus strength work.", "Seiler 2010", "WHO 2020"),
+    _e("S12", "Tapering before a race",
+       "In the two weeks or so before a competition, cutting the amount of training by about half while "
+       "keeping its intensity and how often you train works best. No article on leg day covers tapering: "
+       "how legday applies this to one race week is its own call.", "Bosquet 2007", LEGDAY),
 )
 
 EVIDENCE: dict[str, Evidence] = {e.id: e for e in _ALL}
@@ -199,6 +210,6 @@ def reason(id: str, text: str, source: str | None = None) -> Reason:
     source that is not one of the evidence's own, is a bug in the rules: fail loudly."""
     evidence = EVIDENCE[id]
     source = source or evidence.sources[0]
-    if source not in evidence.sources:
+    if source not in evidence.sources and source != LEGDAY:  # legday may apply any fact its own way
         raise ValueError(f"{source!r} is not a source of {id}")
     return Reason(id, text, source)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from legday.core.model import CardioSession, LegSession, Skip
 
 Kind = Literal["legs", "cardio", "recovery", "rest"]
 Status = Literal["done", "planned", "suggested", "skipped"]
@@ -46,6 +49,9 @@ class Session:
     choice: str | None = None
     # For logged sessions: what was logged (exercises for legs).
     detail: str | None = None
+    # The logged record this session shows (a done session's LegSession or CardioSession, a skipped
+    # one's Skip), so the app can open it for editing. Not part of ``to_json``.
+    record: LegSession | CardioSession | Skip | None = field(default=None, repr=False)
     # The leg regions (quads, hamstrings, glutes, calves) the session loads hard: a leg session's from
     # its exercises, cardio's from its modality (legday's own reading, see rules/modality.py).
     regions: tuple[str, ...] = ()
@@ -73,6 +79,10 @@ class Totals:
     target_minutes: tuple[int, int] = (120, 180)
     # Acute:chronic workload ratio (S5), shown as a warning only; None without enough history.
     acwr: float | None = None
+    # Minutes the week falls short of the target's low end (0 when it doesn't); ``WeekPlan.notes`` says why.
+    short_by: int = 0
+    # Which weekly target the plan aims at and why (G6's 2-3 h and WHO's 150-300 min differ, S11).
+    target_why: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ class WeekPlan:
     totals: Totals
     # Week-level warnings (e.g. S5 ratio in the danger zone), never blocking.
     warnings: tuple[Reason, ...] = field(default=())
+    # Week-level notes, e.g. why the week falls short of its target.
+    notes: tuple[Reason, ...] = field(default=())
 
     def day(self, date: dt.date) -> DayPlan | None:
         for d in self.days:
@@ -139,6 +151,9 @@ def to_json(plan: WeekPlan) -> dict:
             "leg_sessions": t.leg_sessions,
             "target_minutes": list(t.target_minutes),
             "acwr": t.acwr,
+            "short_by": t.short_by,
+            "target_why": _reason(t.target_why) if t.target_why else None,
         },
         "warnings": [_reason(r) for r in plan.warnings],
+        "notes": [_reason(r) for r in plan.notes],
     }

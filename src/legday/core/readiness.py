@@ -7,7 +7,9 @@ The model, step by step (each step is a line of ``why`` the app shows):
    Exercises new to the person, or lowering-heavy ones, leave more (P5, S7).
 3. A fresh morning check-in overrides the estimate: people's own ratings track load better than
    models do (S6).
-4. Short sleep takes points off (R1: 8 h; P3: under 6 h is limited recovery); pain caps it (P4).
+4. Short sleep takes points off (R1: 8 h; P3: under 6 h is limited recovery); pain caps it (P4), and a
+   pain flag stands until a later check-in without it.
+Logged cardio counts too: every hard effort is load (S3), and it fades like a leg session's.
 The cut-offs are legday's own: no validated threshold exists (S6), and the last why line says so.
 
 The acute:chronic ratio (S5) lives here too, but only ever as a warning.
@@ -161,55 +163,125 @@ def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, li
     return points * factor, notes
 
 
+@dataclass(frozen=True)
+class CardioLoad:
+    """A logged cardio session as the legs feel it: its load decays like a leg session's (S3, S7, S8)."""
+
+    date: dt.date
+    ended: dt.datetime
+    effort: int
+    minutes: int
+    modality: str
+
+    @property
+    def load(self) -> int:
+        return self.effort * self.minutes
+
+
+# Logged cardio without a start time: assume it was done around midday (legday's own choice).
+CARDIO_DEFAULT_START = dt.time(12, 0)
+
+
+def cardio_loads(sessions: Iterable[CardioSession]) -> list[CardioLoad]:
+    out = []
+    for c in sessions:
+        start = dt.datetime.combine(c.date, c.start or CARDIO_DEFAULT_START)
+        out.append(CardioLoad(c.date, start + dt.timedelta(minutes=c.minutes), c.effort, c.minutes,
+                              c.modality))
+    return sorted(out, key=lambda c: c.ended)
+
+
+# A check-in taken less than this long after a leg session is before the soreness peaks (S7, P5): it
+# carries to the next day in full. legday's own cut-off.
+BEFORE_PEAK_HOURS = 36
+
+
+@dataclass(frozen=True)
+class Pain:
+    """A pain flag still standing: flagged on ``since`` and no check-in without it after that."""
+
+    since: dt.date
+
+
 def day_readiness(
     day: dt.date,
     index: LegIndex,
     checkin: CheckIn | None,
     on=lambda rule: True,
     earlier: CheckIn | None = None,
+    cardio: Sequence[CardioLoad] = (),
+    pain: Pain | None = None,
 ) -> Readiness:
     """Leg readiness on the morning of ``day``. ``checkin`` is that morning's, ``earlier`` the latest
-    one before it (it carries over for a couple of days). ``on(rule_id)`` says whether a rule is
-    switched on (always, except in the tests that prove each rule matters)."""
+    one before it (it carries over for a couple of days), ``cardio`` logged cardio (its load counts like
+    a leg session's), ``pain`` an earlier pain flag not yet cleared by a check-in without it. ``on(rule_id)``
+    says whether a rule is switched on (always, except in the tests that prove each rule matters).
+
+    Every line of ``why`` ends either in ``: -N.`` (a step down) or ``: N.`` (the number from there on),
+    so the lines add up to the number shown."""
     at = dt.datetime.combine(day, MORNING)
     why = ["Start at 100: fresh legs."]
-    fatigue = 0.0
+    fatigue = 0
     window = FATIGUE_HOURS if on("S7") else 24.0
     for s in index.ended_within(at, window):
         hours = (at - s.ended) / HOUR
         points, notes = _session_points(s, index, on)
         left = decay(hours) if on("S7") else 1.0
-        cost = points * left
-        if cost < 0.5:
+        cost = int(round(points * left))
+        if cost < 1:
             continue
         fatigue += cost
         load = (f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3")
                 else "a leg session")
         why.append(f"{s.date:%a} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
-                   f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost:.0f}.")
+                   f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost}.")
         why.extend(f"  {n}" for n in notes)
+    if on("S3") and cardio:
+        # Every hard effort is load: a race tires the legs as a leg session does (S3), fading the same way.
+        lo = bisect.bisect_left([c.ended for c in cardio], at - dt.timedelta(hours=window))
+        for c in cardio[lo:]:
+            if c.ended > at:
+                break
+            hours = (at - c.ended) / HOUR
+            left = decay(hours) if on("S7") else 1.0
+            cost = int(round(c.load * POINTS_PER_LOAD * left))
+            if cost < 1:
+                continue
+            fatigue += cost
+            why.append(f"{c.date:%a} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
+                       f"(S3). {hours:.0f} h on, {int(round(left * 100))}% of its fatigue is left "
+                       f"(S7, S8): -{cost}.")
     if fatigue > FATIGUE_CAP:
-        why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}.")
-        fatigue = FATIGUE_CAP
+        fatigue = int(FATIGUE_CAP)
+        why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}: {100 - fatigue}.")
     score = 100.0 - fatigue
     if fatigue:
-        why.append(f"Estimate from your leg sessions: {score:.0f}.")
+        why.append(f"Estimate from your sessions: {score:.0f}.")
 
     if checkin is None and earlier is not None and on("S6"):
         # No rating for this day yet: a recent one still says more than the model alone. It fades
         # day by day (legday's own rate), and only ever lowers the estimate.
         days = (day - earlier.date).days
         share = CARRY.get(days, 0.0)
-        carried = 100.0 - 10 * earlier.soreness * share
+        early = days == 1 and on("P5") and _before_peak(earlier, index)
+        if early:
+            share = 1.0
+        carried = 100.0 - round(10 * earlier.soreness * share)
         if share and carried < score:
             score = carried
-            why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10), {days} day"
-                       f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): {score:.0f}.")
+            if early:
+                why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10) came less than "
+                           f"{BEFORE_PEAK_HOURS} h after legs, before soreness peaks (S7, P5), so it "
+                           f"still counts in full today (legday's rule): {score:.0f}.")
+            else:
+                why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10), {days} day"
+                           f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): "
+                           f"{score:.0f}.")
 
     soreness = sleep = None
-    pain = False
+    flagged = False
     if checkin is not None:
-        soreness, sleep, pain = checkin.soreness, checkin.sleep_hours, checkin.pain
+        soreness, sleep, flagged = checkin.soreness, checkin.sleep_hours, checkin.pain
         if on("S6"):
             score = 100.0 - 10 * checkin.soreness
             why.append(f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
@@ -225,13 +297,25 @@ def day_readiness(
                 why.append(f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
                            + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3")
                               else "") + f"): -{cut}.")
-        if pain and on("P4") and score > PAIN_CAP:
+    carried_pain = checkin is None and pain is not None and on("P4")
+    if (flagged or carried_pain) and on("P4"):
+        said = ("You flagged pain this morning" if flagged else
+                f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since")
+        if score > PAIN_CAP:
             score = PAIN_CAP
-            why.append(f"You flagged pain: capped at {PAIN_CAP} (P4).")
+            why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
+        else:
+            why.append(f"{said} (P4).")
     final = max(0, min(100, int(round(score))))
     why.append(f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
                "choice: no validated threshold exists (S6).")
-    return Readiness(day, final, tuple(why), fatigue, soreness, sleep, pain)
+    return Readiness(day, final, tuple(why), float(fatigue), soreness, sleep, flagged or carried_pain)
+
+
+def _before_peak(c: CheckIn, index: LegIndex) -> bool:
+    """Was this check-in (taken in the morning) less than 36 h after a leg session ended?"""
+    at = dt.datetime.combine(c.date, MORNING)
+    return bool(index.ended_within(at, BEFORE_PEAK_HOURS))
 
 
 # --- Acute:chronic workload ratio (S5): a warning, never a rule. ------------------------------------

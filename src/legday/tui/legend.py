@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from legday.core import words
 from legday.core.plan import HARD_INTENSITIES, Session
 
 # Intensity -> theme colour. Green is easy, amber moderate, red hard: the traffic light people expect.
@@ -23,8 +24,6 @@ INTENSITY_STYLE: dict[str, str] = {
 LEGS_STYLE = "$primary bold"
 REST_STYLE = "$foreground-muted"
 
-# Status -> glyph: filled for what happened, hollow for what is proposed, a cross for a skip.
-STATUS_GLYPH = {"done": "●", "planned": "○", "suggested": "○", "skipped": "×"}
 
 # (what, style, meaning) rows for the help screen's legend.
 LEGEND: tuple[tuple[str, str, str], ...] = (
@@ -35,10 +34,12 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("hard", INTENSITY_STYLE["tempo"], "tempo, intervals, sprints: a few words at most; effort 6+"),
     ("rest", REST_STYLE, "rest day"),
 )
-GLYPH_LEGEND: tuple[tuple[str, str], ...] = (
-    (STATUS_GLYPH["done"], "done: logged"),
-    (STATUS_GLYPH["suggested"], "planned or suggested"),
-    (STATUS_GLYPH["skipped"], "skipped"),
+# (status, meaning) rows for the marks (core/words.py's STATUS_MARK, shared with the CLI).
+MARK_MEANINGS: tuple[tuple[str, str], ...] = (
+    ("done", "done: logged"),
+    ("planned", "planned: a leg day from your usual days"),
+    ("suggested", "suggested: what legday proposes"),
+    ("skipped", "skipped"),
 )
 
 
@@ -48,14 +49,6 @@ def session_style(session: Session) -> str:
     if session.kind == "rest":
         return REST_STYLE
     return INTENSITY_STYLE.get(session.intensity or "", "$foreground")
-
-
-def session_name(session: Session) -> str:
-    if session.kind == "legs":
-        return "legs"
-    if session.kind == "rest":
-        return "rest"
-    return session.modality or session.kind
 
 
 def is_actionable(session: Session) -> bool:
@@ -83,31 +76,17 @@ def readiness_style(readiness: int) -> str:
     return "$success"
 
 
-def soreness_words(level: int) -> str:
-    """The same words the check-in slider shows for each level."""
-    from legday.tui.widgets.slider import soreness_words as words
-
-    return words(level)
-
-
 def minutes_text(session: Session) -> str:
     return f"{session.minutes}'" if session.minutes else ""
 
 
-def effort_text(session: Session) -> str:
-    if not session.effort:
-        return ""
-    low, high = session.effort
-    return f"{low}" if low == high else f"{low}-{high}"
-
-
 def session_line(session: Session) -> Content:
-    """One-line summary: '● bike easy 25'' (the grid uses it split over two lines when narrow)."""
-    glyph = STATUS_GLYPH.get(session.status, "·")
+    """One-line summary: '✓ bike' (the grid uses it split over two lines when narrow)."""
+    glyph = words.STATUS_MARK.get(session.status, "·")
     style = session_style(session)
     if session.status == "skipped":
         style = f"{REST_STYLE} strike"
-    return Content.assemble((f"{glyph} {session_name(session)}", style))
+    return Content.assemble((f"{glyph} {words.session_name(session)}", style))
 
 
 def sparkline(values: list[int | None], low: int, high: int) -> str:

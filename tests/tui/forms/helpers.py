@@ -11,6 +11,8 @@ from textual.app import App
 from textual.screen import Screen
 
 from legday.storage import StorageError
+from legday.storage.themes import bundled_theme_dir, read_theme_files
+from legday.tui import forms
 from legday.tui import themes as theme_files
 from tests.fixtures import FIXED_NOW
 
@@ -31,7 +33,7 @@ class FormHost(App):
         self.failing = failing
         self.saved: list[Any] = []
         self.result: Any = UNSET
-        loaded, _problems = theme_files.load_themes([theme_files.bundled_theme_dir()])
+        loaded, _problems = theme_files.load_themes(read_theme_files([bundled_theme_dir()])[0])
         for theme in loaded:
             self.register_theme(theme)
         self.theme = theme_files.DEFAULT_THEME
@@ -42,7 +44,8 @@ class FormHost(App):
         self.saved.append(built[0] if len(built) == 1 else built)
 
     def on_mount(self) -> None:
-        self.push_screen(self.factory(self.save), self._dismissed)
+        # The app's own wrapper: a StorageError reaches the form as NotSaved, as in the app.
+        self.push_screen(self.factory(forms.saving(self.save)), self._dismissed)
 
     def _dismissed(self, result: Any) -> None:
         self.result = result

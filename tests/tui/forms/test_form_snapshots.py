@@ -38,34 +38,41 @@ async def fill_workout(pilot) -> None:
 
 
 def test_soreness(snap_compare):
+    """Check-in for Thu 19 Nov: the slider at 6 ("quite sore"), regions folded, sleep empty, pain unticked."""
     app = FormHost(lambda save: SorenessScreen(TODAY, None, save))
     assert snap_compare(app, terminal_size=NARROW, press=["6"])
 
 
 def test_soreness_regions_open(snap_compare):
+    """An existing check-in (8, quads 9, calves 4, 5.5 h, pain): regions unfolded with those two rated, the rest "not rated"."""
     existing = CheckIn(TODAY, 8, sleep_hours=5.5, pain=True, regions=(("quads", 9), ("calves", 4)))
     app = FormHost(lambda save: SorenessScreen(TODAY, existing, save))
     assert snap_compare(app, terminal_size=NARROW, press=["tab", "enter"])
 
 
 def test_soreness_sleep_error(snap_compare):
+    """Sleep "25": the field is red with "accepted: 0 to 24" under it, and the status line says not saved."""
     app = FormHost(lambda save: SorenessScreen(TODAY, None, save))
     assert snap_compare(app, terminal_size=NARROW, press=["3", "tab", "tab", "2", "5", "enter"])
 
 
 def test_log_workout_empty(snap_compare):
+    """A new workout: one empty exercise line focused, effort 7 "very strong", minutes empty, date and start filled."""
     assert snap_compare(workout_app(), terminal_size=NARROW)
 
 
 def test_log_workout_filled(snap_compare):
+    """Three exercise lines, 70 minutes, the start moved back 70 minutes from now, the effort slider focused."""
     assert snap_compare(workout_app(), terminal_size=NARROW, run_before=fill_workout)
 
 
 def test_log_workout_filled_wide(snap_compare):
+    """The same three lines at 120x40: everything visible with room to spare."""
     assert snap_compare(workout_app(), terminal_size=WIDE, run_before=fill_workout)
 
 
 def test_log_workout_validation_error(snap_compare):
+    """"squat 5x" then Enter: the line turns red with what is accepted under it; no new line is added."""
     async def bad_line(pilot) -> None:
         pilot.app.screen.rows[0].input.value = "squat 5x"
 
@@ -73,6 +80,7 @@ def test_log_workout_validation_error(snap_compare):
 
 
 def test_log_workout_discard_question(snap_compare):
+    """Escape with a typed line: the "Throw away this workout?" question over the form, "Keep editing" focused."""
     async def typed(pilot) -> None:
         pilot.app.screen.rows[0].input.value = "back squat 5x5@100kg"
 
@@ -80,6 +88,7 @@ def test_log_workout_discard_question(snap_compare):
 
 
 def test_log_cardio_from_a_suggestion(snap_compare):
+    """Marking an easy bike suggestion done: "Suggested: bike, easy, effort 3-4, 30 min, at 12:30" and every field filled from it."""
     suggestion = Session(
         kind="cardio",
         status="suggested",
@@ -125,5 +134,6 @@ def test_profile_cardio_list_focused(snap_compare):
 
 
 def test_welcome(snap_compare):
+    """First run: "2" picked strength (its meaning below) and moved on to the level question."""
     app = FormHost(lambda save: WelcomeScreen(save))
     assert snap_compare(app, terminal_size=NARROW, press=["2"])

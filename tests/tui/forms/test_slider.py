@@ -7,7 +7,8 @@ from textual.app import App, ComposeResult
 
 from legday.core.talk import effort_words
 from legday.tui.widgets import slider as slider_module
-from legday.tui.widgets.slider import SORENESS_WORDS, Slider, soreness_words
+from legday.core.words import SORENESS_WORDS, soreness_words
+from legday.tui.widgets.slider import Slider
 
 
 class SliderApp(App):

@@ -6,8 +6,12 @@ A day's suggestion starts as a ``Draft`` and passes through the rules in a fixed
     modality.py  what to do it on                       S9, M2, P1, P2
     timing.py    when, around the leg sessions          E6, E5
                  how hard, given the hours since legs   E1, E2, S1, E6
-    recovery.py  sleep, and the add-ons                 P3; E7, R1, R3, R4; E8, R2 on leg sessions
+    recovery.py  sleep, and the add-ons                 P3; E7, R1, R3, R4
+    guards.py    the lines nothing crosses              G3 after a race, P4 pain and soreness, P5, P1, P2
     week.py      the week as a whole                    S11, P5, G6
+    legs.py      planned leg sessions and their notes   S12, G3, P3, P4, P5 lighter/dropped; E6, E8, R2
+
+Words are checked last: a reason carries a ``holds`` test of the final session (``Draft.final_reasons``).
 
 Each rule writes a ``Reason`` with its ID when it changes or explains something. ``Ctx.on(id)`` is how
 the tests switch a single rule off to prove that its test fails without it; in the app every rule is on.
@@ -16,13 +20,16 @@ Readiness (S3, S5, S6, S7, P5, R1, P3, P4) is worked out in ``legday.core.readin
 
 from legday.core.rules.base import EFFORT, RULES, TOO_SORE, Ctx, Draft, hours_between
 from legday.core.rules.goals import free_day_draft, leg_day_draft
+from legday.core.rules.guards import disagreements, guard
+from legday.core.rules.legs import LegDay, leg_addons, leg_reasons, plan_leg_session, runners_leg_day
 from legday.core.rules.modality import choose_modality, loads_hard, settle
-from legday.core.rules.recovery import add_ons, apply_state, leg_addons, leg_reasons
+from legday.core.rules.recovery import add_ons, apply_state
 from legday.core.rules.timing import apply_timing, place
 from legday.core.rules.week import WeekView, balance, target
 
 __all__ = [
     "EFFORT", "RULES", "TOO_SORE", "Ctx", "Draft", "hours_between", "free_day_draft", "leg_day_draft",
     "choose_modality", "loads_hard", "settle", "add_ons", "apply_state", "leg_addons", "leg_reasons",
-    "apply_timing", "place", "WeekView", "balance", "target",
+    "apply_timing", "place", "WeekView", "balance", "target", "disagreements", "guard", "LegDay",
+    "plan_leg_session", "runners_leg_day",
 ]

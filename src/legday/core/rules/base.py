@@ -4,7 +4,7 @@ rule IDs and legday's own thresholds (S6: no cut-off is validated, so each is na
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from legday.core.catalogue import traits
@@ -22,7 +22,7 @@ RULES: tuple[str, ...] = (
     "P1", "P2", "P3", "P4", "P5",
     "M1", "M2",
     "R1", "R2", "R3", "R4",
-    "S1", "S3", "S5", "S6", "S7", "S9", "S11",
+    "S1", "S3", "S5", "S6", "S7", "S9", "S11", "S12",
 )
 
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
@@ -52,7 +52,50 @@ MORNING_RUN = dt.time(7, 0)
 IMPACT = ("run", "sprints", "plyometrics")
 
 
-STEADY = "Steady zone-2 cardio towards 2-3 hours this week."
+STEADY = "Steady zone-2 cardio towards this week's minutes."
+
+# What a line of "why" may say about the session it sits on. Rules decide as they go; the words are
+# checked against the final session at the end (``Draft.final_reasons``), so a later rule can never leave
+# a stale line behind ("an easy bike" on intervals, a cap reason on a hard session).
+Holds = Callable[["Draft"], bool]
+
+
+def not_hard(d: Draft) -> bool:
+    return d.kind != "rest" and not d.hard
+
+
+def easy_or_less(d: Draft) -> bool:
+    return d.intensity in ("recovery", "easy")
+
+
+def hard(d: Draft) -> bool:
+    return d.hard
+
+
+def not_run(d: Draft) -> bool:
+    return d.modality not in IMPACT
+
+
+def moving(d: Draft) -> bool:
+    return d.kind != "rest"
+
+
+@dataclass(eq=False)
+class Note:
+    """A reason (or a disagreement line) as a rule wrote it: ``text`` may be a function of the final
+    draft, so numbers and names are read off the session as it ends up; ``holds`` says when the line is
+    still true of it."""
+
+    id: str
+    text: str | Callable[["Draft"], str]
+    source: str | None = None
+    holds: Holds | None = None
+
+    def words(self, d: Draft) -> str:
+        return self.text(d) if callable(self.text) else self.text
+
+    def true_of(self, d: Draft) -> bool:
+        return self.holds is None or bool(self.holds(d))
 
 
 @dataclass
@@ -67,21 +110,51 @@ class Draft:
     minutes: int | None = None
     span: tuple[int, int] = (0, 0)  # the minutes G6 may scale between
     start: dt.datetime | None = None
-    reasons: list[Reason] = field(default_factory=list)
+    reasons: list[Note | Reason] = field(default_factory=list)
     addons: list[Reason] = field(default_factory=list)
-    choices: list[str] = field(default_factory=list)
+    choices: list[str | Note] = field(default_factory=list)
     exception: str | None = None  # E3, E4 or G4: the rule that allows hard work close to legs
     locked: bool = False  # the weekly pass leaves it alone (P4 rest, race week)
     reduced: bool = False  # P3 or taper cut it: G6 must not grow it back
+    held_back: str | None = None  # what kept it short (soreness, pain, a race, the taper): the week may fall short
     readiness: int = 100
     status: str = "suggested"
     detail: str | None = None
-    pitch: list[Reason] = field(default_factory=list)
+    pitch: list[Note] = field(default_factory=list)
     moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
 
-    def add(self, id: str, text: str, source: str | None = None) -> None:
+    def add(self, id: str, text: str | Callable[[Draft], str], source: str | None = None,
+            holds: Holds | None = None) -> None:
+        """A line of why. ``holds``: when it stays true of the final session (checked at the end)."""
+        reason(id, "", source)  # an unknown ID or a source that isn't the evidence's own fails here
         if not any(r.id == id and r.text == text for r in self.reasons):
-            self.reasons.append(reason(id, text, source))
+            self.reasons.append(Note(id, text, source, holds))
+
+    def choose(self, text: str | Callable[[Draft], str], holds: Holds | None = None,
+               id: str = "") -> None:
+        """A line saying which way the plan went where sources disagree."""
+        self.choices.append(Note(id, text, None, holds))
+
+    def final_reasons(self) -> list[Reason]:
+        """The reasons that are true of the session as it ended up, in legday's words for it."""
+        out: list[Reason] = []
+        for n in self.reasons:
+            if isinstance(n, Reason):  # written whole by a rule that ends the day's decisions (P4 rest)
+                if n not in out:
+                    out.append(n)
+            elif n.true_of(self):
+                r = reason(n.id, n.words(self), n.source)
+                if r not in out:
+                    out.append(r)
+        return out
+
+    def final_choices(self) -> list[str]:
+        out = []
+        for c in self.choices:
+            text = c if isinstance(c, str) else (c.words(self) if c.true_of(self) else None)
+            if text and text not in out:
+                out.append(text)
+        return out
 
     def addon(self, id: str, text: str, source: str | None = None) -> None:
         if not any(r.id == id for r in self.addons):
@@ -108,15 +181,16 @@ class Draft:
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
-            self.choices = [c for c in self.choices if not c.startswith(("E3", "E4"))]
+            self.choices = [c for c in self.choices
+                            if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4"))]
             self.pitch = []
             self.exception = None if self.exception in ("E3", "E4") else self.exception
-            self.add("G6", STEADY, "Well+Good")
+            self.add("G6", STEADY, "Well+Good", holds=_steady)
         return True
 
     def pitch_hard(self, id: str, text: str, source: str | None = None) -> None:
         """A reason that argues for the hard session; dropped if a later rule makes it steady."""
-        self.add(id, text, source)
+        self.add(id, text, source, holds=hard)
         self.pitch.append(self.reasons[-1])
 
     def rest(self, id: str, text: str, source: str | None = None, locked: bool = True) -> Draft:
@@ -128,6 +202,10 @@ class Draft:
         self.locked = locked
         self.add(id, text, source)
         return self
+
+
+def _steady(d: Draft) -> bool:
+    return d.kind == "cardio" and d.intensity in ("easy", "moderate")
 
 
 @dataclass
@@ -143,6 +221,9 @@ class Ctx:
     g4_used: bool = False  # G4 already placed this week ("not overdone")
     long_done: bool = False  # a long run is already in this week
     event_days: int | None = None  # days from this day to the event, when it is 0-7 days away
+    sore_yesterday: int | None = None  # yesterday's reported soreness (P4: 5+ keeps today easy)
+    race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
+    lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
 
     def on(self, rule: str) -> bool:

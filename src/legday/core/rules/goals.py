@@ -61,7 +61,18 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
               "Sayer")
     elif goal is Goal.ENDURANCE and ctx.on("G3"):
         d = cardio_draft(ctx.day, "post_legs", "run", "easy", 30, (20, 40), score)
-        d.add("G3", "An easy run on leg day trains your body to use fat; easy effort only.", "Sayer")
+        lift_end = max(s.ended for s in ctx.legs_today)
+
+        def after_lift(d: Draft) -> bool:
+            return d.start is not None and d.start >= lift_end
+
+        def words(d: Draft) -> str:
+            # Sayer ties the fat-use benefit to running *after* the lift, on low glycogen.
+            if after_lift(d) and d.modality == "run" and d.intensity in ("recovery", "easy"):
+                return "An easy run after the lift, on low glycogen, trains your body to use fat; easy only."
+            return "An easy run on leg day, kept easy: the hard runs go on days away from legs."
+
+        d.add("G3", words, "Sayer")
     elif goal is Goal.POWER and ctx.on("G2"):
         d = cardio_draft(ctx.day, "post_legs", "bike", "easy", 15, (10, 20), score)
         d.add("G2", "Just a short easy spin: hard cardio next to explosive work costs power.",
@@ -94,16 +105,16 @@ def free_day_draft(ctx: Ctx) -> Draft:
             if ctx.beginner:
                 why = "the runner's exception is for experienced runners, so the hard run waits"
             else:
-                why = (f"{_soreness_words(ctx.readiness)} is not low enough for a hard run a day after "
-                       "legs, so it waits")
+                why = (f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it "
+                       "waits")
             d.choices.append(f"E2 over E3: {why}.")
     return d
 
 
-def _soreness_words(r: Readiness) -> str:
+def _not_ready_words(r: Readiness) -> str:
     if r.soreness is not None:
-        return f"soreness {r.soreness}/10"
-    return f"projected readiness {r.score}/100"
+        return f"soreness {r.soreness}/10 is not low enough"
+    return f"projected readiness {r.score}/100 is not high enough"
 
 
 def _free_day_draft(ctx: Ctx) -> Draft:
@@ -116,6 +127,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
 
     # P4: listen to your body. Pain stops everything; very sore or exhausted -> rest or move gently.
     if ctx.on("P4"):
+        if r.pain or score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
+            d.held_back = "pain" if r.pain else "sore or tired legs"
         if r.pain:
             return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
                           "TravelRunner")
@@ -152,10 +165,12 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if start.date() == ctx.day and start.time() <= LATEST:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start, d.moved_from = "E3", start, ctx.slot
-            d.pitch_hard("E3", "Runner's exception: your legs feel good, so intervals (e.g. 6-8 x 400 m) "
+            d.pitch_hard("E3", "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
                                "today, a full day after legs.", "Spartan")
-            d.choices.append("E3 over E2: you run for endurance, aren't a beginner and report low "
-                             "soreness, so the hard run goes a day after legs instead of two.")
+            feel = ("report low soreness" if r.soreness is not None
+                    else f"your legs project as ready ({r.score}/100; no check-in yet)")
+            d.choices.append(f"E3 over E2: you run for endurance, aren't a beginner and {feel}, so the hard "
+                             "run goes a day after legs instead of two.")
             return d
 
     # G3: the long steady run goes to the weekend, on rested legs.

@@ -1,7 +1,6 @@
 """The person's state (P3 short sleep) and the add-ons a session carries: warm-up (E7), sleep (R1),
 recovery care (R3: stretching, foam rolling, massage first, cold water, contrast baths, compression),
-honesty about active recovery (R4); on leg sessions the cool-down (E8), protein (R2), R3 again and why the
-session sits where it does (E6, S3)."""
+honesty about active recovery (R4). Leg sessions' own add-ons (E8, R2, R3 again) live in legs.py."""
 
 from __future__ import annotations
 
@@ -52,37 +51,3 @@ def add_ons(d: Draft, ctx: Ctx) -> None:
 RECOVERY_ADDONS = ("stretch (10-20 s holds) and foam roll. A massage eases soreness most, the best-supported "
                    "of all; cold water or an ice bath, contrast baths (hot and cold in turns) and "
                    "compression garments help some too.")
-
-
-def leg_addons(ctx: Ctx) -> list[Reason]:
-    out = []
-    if ctx.on("E8"):
-        out.append(reason("E8", "Cool down: 5-10 minutes of easy spinning or walking after the last set.",
-                          "ACSM"))
-    if ctx.on("R2"):
-        extra = " Running after lifting can leave you short: eat enough." if ctx.goal is Goal.STRENGTH else ""
-        out.append(reason("R2", "Protein today: 1.2-2.0 g per kg of body weight." + extra,
-                          "ACSM/AND/DC 2016"))
-    if ctx.on("R3"):
-        out.append(reason("R3", "After the session and over the next days: " + RECOVERY_ADDONS,
-                          "Dupuy 2018"))
-    return out
-
-
-def leg_reasons(ctx: Ctx, session: LegSession, planned: bool) -> list[Reason]:
-    """Why a leg session sits where it does (planned), or what it cost (logged)."""
-    if not planned:
-        return [reason("S3", f"Logged: effort {session.effort} x {session.minutes} min = load "
-                             f"{session.load}.", "Foster 2001")] if ctx.on("S3") else []
-    if ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL):
-        text = "Legs first for your goal: today's cardio comes after the lift, easy."
-    elif ctx.goal is Goal.ENDURANCE:
-        text = "Running first for your goal: key runs go on days away from legs."
-    else:
-        text = "Strength and running both matter for racing: legs today, running around it."
-    out = [reason("E6", text, "Well+Good")] if ctx.on("E6") else []
-    if planned:
-        out.append(reason("S3", "Planned like your last leg session; log it with its effort so the plan "
-                                "can follow how hard it really was.", "Foster 2021"))
-    return out
-

@@ -15,7 +15,9 @@ from legday.core.rules.base import (
     SAME_DAY_GAP,
     Ctx,
     Draft,
+    easy_or_less,
     hours_between,
+    not_hard,
 )
 
 
@@ -45,6 +47,9 @@ def place(d: Draft, ctx: Ctx) -> None:
             d.start = start
             d.add("E6", "Running is your priority, so run before the leg session, not after it.",
                   "Well+Good")
+            d.choose("E6: sources disagree on the order - Spartan says lift in the morning and run at "
+                     "night; Sayer says go running before you lift when the run is your focus. Running is "
+                     "your priority, so this plan follows Sayer: the run comes first.")
             if gap:
                 d.add("E5", f"At least {SAME_DAY_GAP} h between the run and the lift.", "Robineau 2016")
             return
@@ -52,12 +57,11 @@ def place(d: Draft, ctx: Ctx) -> None:
     if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
         d.start = start
         if gap:
-            d.add("E5", f"{SAME_DAY_GAP} h after the lift: same-day sessions go well apart (lift in the "
-                        "morning, cardio at night).", "Robineau 2016")
+            d.add("E5", _apart_words, "Robineau 2016")
         elif flush and ctx.on("E5"):
-            d.choices.append("E5 vs G1: same-day sessions are best 6 h apart, but something this short and "
-                             "easy right after the lift doesn't blunt strength, so it follows as a "
-                             "cool-down.")
+            d.choose("E5 vs G1: same-day sessions are best 6 h apart, but something this short and "
+                     "easy right after the lift doesn't blunt strength, so it follows as a cool-down.",
+                     holds=easy_or_less)
         return
     # No room to keep 6 h apart: make it a short easy flush straight after the lift.
     d.start = last_end + dt.timedelta(minutes=10)
@@ -68,6 +72,15 @@ def place(d: Draft, ctx: Ctx) -> None:
     if ctx.on("E5"):
         d.add("E5", "No room for 6 h between lift and cardio today, so keep it short and easy, straight "
                     "after.", "Robineau 2016")
+
+
+def _apart_words(d: Draft) -> str:
+    """E5's line, true of where the session ended up: "lift in the morning, run at night" only when it
+    is the evening after a morning lift."""
+    text = f"At least {SAME_DAY_GAP} h after the lift: same-day sessions go well apart"
+    if d.start is not None and d.start.time() >= dt.time(17, 0):
+        return text + " (lift in the morning, cardio at night)."
+    return text + "."
 
 
 def _clear_of_legs(start: dt.datetime, ctx: Ctx, d: Draft) -> dt.datetime:
@@ -92,9 +105,9 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
     if in_e1 and not excepted:
         if d.cap("moderate"):
             d.add("E1", "Legs were trained today or yesterday, so cardio stays at 6/10 or below.",
-                  "Well+Good")
+                  "Well+Good", holds=not_hard)
         elif d.role != "post_legs":
-            d.add("E1", "Close to leg day: low to moderate effort only.", "Well+Good")
+            d.add("E1", "Close to leg day: low to moderate effort only.", "Well+Good", holds=not_hard)
     hard_leg = ctx.legs.last_hard_before(start)
     in_e2 = (ctx.on("E2") and hard_leg is not None
              and hours_between(hard_leg.ended, start) < HARD_AFTER_LEGS)
@@ -109,19 +122,19 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
         elif d.cap("moderate"):
             h = hours_between(hard_leg.ended, start)
             d.add("E2", f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
-                  "TravelRunner")
+                  "TravelRunner", holds=not_hard)
     if (in_e1 or in_e2) and not excepted and ctx.on("S1") and d.cap("easy"):
         # Easy after legs is also short: an easy 2 km run, 20 min bike, 30 min swim (G1).
         d.span = (min(d.span[0], 20), min(d.span[1], 40))
         d.minutes = min(d.minutes or 30, d.span[1])
         d.add("S1", "Easy after legs means 3-4/10, talking comfortably: 6 is the ceiling, not the "
-                    "target.", "Foster 2009")
+                    "target.", "Foster 2009", holds=easy_or_less)
     # E6: strength, power and general fitness put legs first - don't tire them the day before.
     if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and d.hard:
         nxt = ctx.legs.next_after(start)
         if nxt is not None and hours_between(start, nxt.started) < 30 and d.cap("moderate"):
             d.add("E6", "Legs come first for your goal: nothing hard the day before a leg session.",
-                  "Well+Good")
+                  "Well+Good", holds=not_hard)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Help (?): every key, what the colours and marks mean, and the evidence behind the reasons.
 
-The key list is read from the bindings themselves, so it cannot go stale.
+The key list is the key table itself (tui/keys.py), so it cannot go stale.
 """
 
 from __future__ import annotations
@@ -11,55 +11,22 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from legday.core import words
 from legday.core.evidence import EVIDENCE, SOURCES
-from legday.tui import legend
+from legday.tui import keys, legend
 from legday.tui.widgets.key_bar import KeyBar
 
 KEY_WIDTH = 10
 
 
-def _key_name(key: str) -> str:
-    names = {
-        "question_mark": "?", "left": "←", "right": "→", "up": "↑", "down": "↓",
-        "enter": "enter", "escape": "esc", "left_square_bracket": "[", "right_square_bracket": "]",
-    }
-    return " ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
-
-
-def _binding_rows(bindings: list[Binding], seen: set[str]) -> list[Content]:
-    rows = []
-    for binding in bindings:
-        what = binding.tooltip or binding.description
-        if not what or what in seen:
-            continue
-        seen.add(what)
-        rows.append(
-            Content.assemble(("  ", ""), (f"{_key_name(binding.key):<{KEY_WIDTH}}", "$accent bold"), what)
-        )
-    return rows
-
-
 def keys_section() -> list[Content]:
-    from legday.tui.app import LegdayApp
-    from legday.tui.screens.week import WeekScreen
-    from legday.tui.widgets.week_grid import WeekGrid
-
-    seen: set[str] = set()
     lines = [Content.styled("Keys", "$primary bold")]
-    lines += _binding_rows(list(WeekGrid.BINDINGS), seen)
-    lines += _binding_rows(list(WeekScreen.BINDINGS), seen)
-    lines += _binding_rows(list(LegdayApp.BINDINGS), seen)
-    from legday.tui.screens.trends import TrendsScreen  # help is opened rarely: import it here
-
-    lines.append(Content.styled("  On the trends view (g)", "$foreground-muted"))
-    lines += _binding_rows(list(TrendsScreen.BINDINGS), seen)
-    lines.append(
-        Content.assemble(("  ", ""), (f"{'ctrl+p':<{KEY_WIDTH}}", "$accent bold"),
-                         "Command palette: every action as \"group: verb\", and the themes")
-    )
-    lines.append(
-        Content.assemble(("  ", ""), (f"{'esc':<{KEY_WIDTH}}", "$accent bold"), "Close a form or this help")
-    )
+    for heading, rows in keys.rows_for_help():
+        lines.append(Content.styled(heading, "bold"))
+        for row in rows:
+            lines.append(
+                Content.assemble(("  ", ""), (f"{row.shown:<{KEY_WIDTH}}", "$accent bold"), row.help)
+            )
     return lines
 
 
@@ -67,8 +34,9 @@ def colours_section() -> list[Content]:
     lines = [Content.styled("Colours and marks", "$primary bold")]
     for name, style, meaning in legend.LEGEND:
         lines.append(Content.assemble(("  ", ""), (f"{name:<{KEY_WIDTH}}", f"{style} bold"), meaning))
-    for glyph, meaning in legend.GLYPH_LEGEND:
-        lines.append(Content.assemble(("  ", ""), (f"{glyph:<{KEY_WIDTH}}", "bold"), meaning))
+    for status, meaning in legend.MARK_MEANINGS:
+        mark = words.STATUS_MARK[status]
+        lines.append(Content.assemble(("  ", ""), (f"{mark:<{KEY_WIDTH}}", "bold"), meaning))
     lines.append(
         Content.assemble(
             ("  ", ""), (f"{'sore':<{KEY_WIDTH}}", "bold"),

@@ -1,5 +1,6 @@
 """Log a cardio session, usually by marking a suggestion done: everything comes prefilled from the
 suggestion (modality, minutes, the middle of its effort range, its start), so it is often just ctrl+s.
+Given ``existing`` (a logged session), the same form edits it, filled in as logged.
 """
 
 from __future__ import annotations
@@ -67,17 +68,24 @@ class LogCardioScreen(FormScreen):
         now: dt.datetime,
         prefill: Session | None,
         save: Callable[[CardioSession], None],
+        *,
+        existing: CardioSession | None = None,
     ) -> None:
         super().__init__()
+        self.existing = existing
+        if existing is not None:
+            day, prefill = existing.date, None
         self.day = day
         self.now = now
         self.prefill = prefill
         self.save = save
 
     def compose(self) -> ComposeResult:
-        p = self.prefill
+        p, old = self.prefill, self.existing
         date = p.start.date() if p and p.start else self.day
-        if p and p.start:
+        if old is not None:
+            start = old.start.strftime("%H:%M") if old.start else ""
+        elif p and p.start:
             start = p.start.strftime("%H:%M")
         elif date == self.now.date():
             start = self.now.strftime("%H:%M")
@@ -85,8 +93,13 @@ class LogCardioScreen(FormScreen):
             start = ""  # another day and no suggestion: the time is optional, do not guess it
         # The middle of the suggested range, rounding down: after leg day, easier is the safer side.
         effort = sum(p.effort) // 2 if p and p.effort else DEFAULT_EFFORT
+        modality = old.modality if old else (p.modality or "" if p else "")
+        minutes = old.minutes if old else (p.minutes if p else None)
+        if old is not None:
+            effort = old.effort
 
-        yield Static(f"Log cardio · {date:%a %-d %b %Y}", id="title")
+        verb = "Edit cardio" if old else "Log cardio"
+        yield Static(f"{verb} · {date:%a %-d %b %Y}", id="title")
         with VerticalScroll(id="form"):
             if p is not None:
                 yield Label(_suggestion_line(p), id="suggested")
@@ -94,7 +107,7 @@ class LogCardioScreen(FormScreen):
                 yield Field(
                     "What (→ takes the suggestion)",
                     _modality,
-                    p.modality or "" if p else "",
+                    modality,
                     placeholder="e.g. bike",
                     suggester=SuggestFromList(MODALITIES, case_sensitive=False),
                     id="modality",
@@ -102,7 +115,7 @@ class LogCardioScreen(FormScreen):
                 yield Field(
                     "Minutes",
                     _minutes,
-                    str(p.minutes) if p and p.minutes else "",
+                    str(minutes) if minutes else "",
                     placeholder="e.g. 30",
                     id="minutes",
                 )

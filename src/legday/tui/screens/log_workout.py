@@ -3,6 +3,8 @@
 One line an exercise, typed the way lifters write it: ``back squat 5x5@100kg``. The name completes
 from the catalogue and the names already logged (→ accepts), Enter goes to a new line, an empty line
 moves on. Then the session effort on the same slider as soreness, the minutes, and ctrl+s.
+
+Given ``existing`` (a logged session), the same form edits it: everything filled in as logged.
 """
 
 from __future__ import annotations
@@ -67,34 +69,47 @@ class LogWorkoutScreen(FormScreen):
         units: str,
         names: Sequence[str],
         save: Callable[[LegSession], None],
+        *,
+        existing: LegSession | None = None,
     ) -> None:
         super().__init__()
+        self.existing = existing
+        if existing is not None:
+            now = dt.datetime.combine(existing.date, existing.start)
         self.now = now
         self.units = units
         # The person's own names first: they are what they will type again.
         self.names = list(dict.fromkeys([*names, *EXERCISE_NAMES]))
         self.save = save
-        # The start time we filled in; once the person edits it, it is theirs.
-        self._auto_start = now.strftime("%H:%M")
+        # The start time we filled in; once the person edits it, it is theirs. (An edited
+        # session's start was the person's from the start: it never follows the minutes.)
+        self._auto_start = now.strftime("%H:%M") if existing is None else None
         self._suggester = SuggestFromList(self.names, case_sensitive=False)
 
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Log leg workout · {self.now:%a %-d %b %Y}", id="title")
+        old = self.existing
+        verb = "Edit leg workout" if old else "Log leg workout"
+        yield Static(f"{verb} · {self.now:%a %-d %b %Y}", id="title")
         with VerticalScroll(id="form"):
             yield Label(
                 f"Exercises, one a line (units: {self.units}) · ⏎ next line · ^n add · ^d remove",
                 classes="section",
             )
             with Vertical(id="exercises"):
-                yield self._row(1)
+                if old and old.exercises:
+                    for number, exercise in enumerate(old.exercises, 1):
+                        yield self._row(number, str(exercise))
+                else:
+                    yield self._row(1)
             yield Label("Session effort: how hard was the whole session?", classes="section")
-            yield Slider(DEFAULT_EFFORT, words=effort_words, id="effort")
+            yield Slider(old.effort if old else DEFAULT_EFFORT, words=effort_words, id="effort")
             with Horizontal(id="when"):
-                yield Field("Minutes", _minutes, placeholder="e.g. 60", id="minutes")
+                yield Field("Minutes", _minutes, str(old.minutes) if old else "", placeholder="e.g. 60",
+                            id="minutes")
                 yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
-                yield Field("Start", parse_time, self._auto_start, id="start")
+                yield Field("Start", parse_time, self.now.strftime("%H:%M"), id="start")
         yield StatusLine(id="status")
         yield KeyBar()
 

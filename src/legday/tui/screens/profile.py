@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
-from legday.storage import Settings
+from legday.journal import Settings
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from legday.core.trends import DEFAULT_WEEKS, Window, WeekTrend, week_words
+from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.trend_chart import TrendChart
 
@@ -31,29 +31,14 @@ CHUNK = 13
 # What + and - step through.
 SPANS = (4, 8, 12, 26, 52)
 AFTER_FRAME = 0.02  # seconds: see WeekScreen._after_frame
-WEEKS = Binding.Group("weeks")
-MOVE = Binding.Group("move")  # ← → move
 
 
 class TrendsScreen(Screen):
     CSS_PATH = "trends.tcss"
-    # A top-level view: the app's logging, profile and help keys work here as on the week.
-    IS_VIEW = True
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    BINDINGS = [
-        Binding("g", "app.trends", "week", tooltip="Back to the week view"),
-        Binding("left,h", "move(-1)", "week", group=MOVE, tooltip="The week before"),
-        Binding("right,l", "move(1)", "week", group=MOVE, tooltip="The week after"),
-        Binding("home", "first", "first", show=False, tooltip="The first week shown"),
-        Binding("end", "last", "last", show=False, tooltip="This week"),
-        Binding("down,j", "scroll_words(1)", "", show=False, tooltip="Scroll the words down"),
-        Binding("up,k", "scroll_words(-1)", "", show=False, tooltip="Scroll the words up"),
-        Binding("enter", "open", "open", tooltip="Open the selected week in the week view"),
-        Binding("minus", "span(-1)", "weeks", group=WEEKS, key_display="-", tooltip="Fewer weeks"),
-        Binding("plus,equals_sign", "span(1)", "weeks", group=WEEKS, key_display="+",
-                tooltip="More weeks (up to 52)"),
-    ]
+    VIEW = "trends"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(VIEW)
 
     def __init__(self, load: Callable[[int], Window], open_week: Callable[[dt.date], None],
                  subscribe: Callable[[Callable[..., None]], Callable[[], None]] | None = None,

@@ -1,7 +1,9 @@
 """The home screen: the week grid, its totals, and the suggestion pane for the selected day.
 
-The screen owns the selected date. Moving it into another week asks the app for that week's plan
-(the app caches plans and re-plans after every save). At 100 columns and wider the pane sits beside
+The screen owns the selected date and reports it to the app with a DaySelected message (new logs
+default to it). It is given the Journal it shows: moving into another week asks the journal for that
+week's plan (cached there), and every change the journal announces (a save here or in another
+legday process) re-plans the day on screen. At 100 columns and wider the pane sits beside
 the totals; below that it shares the space under the grid with them. Enter gives it all of that space.
 
 The footer's keys never change with the selection (rebuilding the footer would cost more than the
@@ -11,9 +13,6 @@ rest of a keystroke); a key that cannot act on the selected day says why in a no
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
-
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.lazy import Lazy
@@ -21,17 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from legday.core.plan import DayPlan, Session, WeekPlan
-from legday.tui import legend
+from legday.journal import Change, Journal
+from legday.tui import keys, legend
+from legday.tui.messages import DaySelected
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.suggestion_pane import SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
-
-if TYPE_CHECKING:
-    from legday.tui.app import LegdayApp
-
-WEEK = Binding.Group("week")
-
 
 class _Lazy(Lazy):
     """Textual's Lazy, but its deferred mount gives up when the screen is already closing: with ``q``
@@ -57,19 +52,12 @@ class WeekScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    BINDINGS = [
-        Binding("[", "week(-1)", "prev", group=WEEK, tooltip="Previous week"),
-        Binding("]", "week(1)", "next", group=WEEK, tooltip="Next week"),
-        Binding("t", "today", "today", show=False, tooltip="Jump to today"),
-        Binding("enter", "toggle_pane", "why", tooltip="Give the suggestion pane the whole lower half, or not"),
-        Binding("d", "mark_done", "done", tooltip="Mark the day's suggestion done (a quick cardio log)"),
-        Binding("x", "skip", "skip", tooltip="Skip the day's suggestion; the week re-plans"),
-    ]
+    VIEW = "week"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(VIEW)
 
-    app: LegdayApp
-
-    def __init__(self) -> None:
+    def __init__(self, journal: Journal) -> None:
         super().__init__()
+        self.journal = journal
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
         self._who = ""
@@ -84,9 +72,9 @@ class WeekScreen(Screen):
 
     def compose(self):
         # The plan is made before the widgets exist, so they are built showing it: one styling pass.
-        today = self.app.today
+        today = self.journal.today()
         self.selected = today
-        self.plan = self.app.week_plan(today)
+        self.plan = self.journal.week_plan(today)
         with Horizontal(id="week-title"):
             yield Static(id="week-dates")
             yield Static(id="week-profile")
@@ -104,12 +92,15 @@ class WeekScreen(Screen):
         self._profile = self.query_one("#week-profile", Static)
         self._show_title(self.plan)
         self._totals.show(self.plan, ())
+        self.post_message(DaySelected(self.selected))
+        # Immediate: the change and the re-plan land in the same frame.
+        self.app.journal_changed.subscribe(self, self._journal_changed, immediate=True)
         # The sparklines need the weeks before this one: after the first frame.
         self.call_after_refresh(self._show_recent)
 
     def _show_recent(self) -> None:
         if self.plan is not None:
-            self._totals.show(self.plan, self.app.recent_days(self.plan))
+            self._totals.show(self.plan, self.journal.recent_days(self.plan))
         self._after_frame(self._work_ahead)
 
     def _after_frame(self, callback) -> None:
@@ -126,13 +117,13 @@ class WeekScreen(Screen):
         plan = self.plan
         if plan is None:
             return
-        if self._pane is not None and any(self._pane.prepare(day, self.app.today) for day in plan.days):
+        if self._pane is not None and any(self._pane.prepare(day, self.journal.today()) for day in plan.days):
             self._after_frame(self._work_ahead)
             return
         for weeks in (1, -1, -2):
             day = plan.week_start + dt.timedelta(days=7 * weeks)
-            if not self.app.is_planned(day):
-                self.app.week_plan(day)  # (sparklines of the week before need the one before that)
+            if not self.journal.is_planned(day):
+                self.journal.week_plan(day)  # (sparklines of the week before need the one before that)
                 self._after_frame(self._work_ahead)
                 return
 
@@ -140,24 +131,30 @@ class WeekScreen(Screen):
 
     def select(self, day: dt.date, *, replan: bool = False) -> None:
         """Select ``day``, fetching its week's plan if it is not the one shown."""
-        self.selected = day
+        if day != self.selected:
+            self.selected = day
+            self.post_message(DaySelected(day))
         plan = self.plan
         new_week = replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7)
         if new_week:
-            plan = self.plan = self.app.week_plan(day)
+            plan = self.plan = self.journal.week_plan(day)
         self._grid.show(plan, day)
         self._show_pane()
         if new_week:
             self._show_title(plan)
             # Sparklines from weeks already planned go in this frame; otherwise the old ones stay
             # until the missing weeks are planned, after this frame.
-            recent = self.app.recent_days(plan, planned_only=True)
+            recent = self.journal.recent_days(plan, planned_only=True)
             self._totals.show(plan, self._totals.days if recent is None else recent)
             self._after_frame(self._show_recent if recent is None else self._work_ahead)
 
     def replan(self) -> None:
-        """After a save: the same day, a fresh plan."""
+        """After a change: the same day, a fresh plan."""
         self.select(self.selected, replan=True)
+
+    def _journal_changed(self, change: Change) -> None:
+        if self.is_attached:
+            self.replan()
 
     def _show_title(self, plan: WeekPlan) -> None:
         last = plan.week_start + dt.timedelta(days=6)
@@ -175,14 +172,14 @@ class WeekScreen(Screen):
             ),
             layout=False,
         )
-        profile = self.app.profile
+        profile = self.journal.profile
         who = f"{profile.goal.value} · {profile.level.value}"
         if who != self._who:
             self._who = who
             self._profile.update(Content.styled(who, "$foreground-muted"))
 
     def _relative_week(self, plan: WeekPlan) -> str:
-        this_week = self.app.week_start_of(self.app.today)
+        this_week = self.journal.week_start_of(self.journal.today())
         weeks = (plan.week_start - this_week).days // 7
         if weeks == 0:
             return "this week"
@@ -196,7 +193,7 @@ class WeekScreen(Screen):
         # The pane is mounted lazily, after the first frame; until then there is nothing to update
         # and its Ready message brings us back here.
         if self._pane is not None:
-            self._pane.show(self.selected_day, self.app.today)
+            self._pane.show(self.selected_day, self.journal.today())
 
     def on_suggestion_pane_ready(self, message: SuggestionPane.Ready) -> None:
         self._pane = message.pane
@@ -222,7 +219,7 @@ class WeekScreen(Screen):
         self.select(self.selected + dt.timedelta(days=days))
 
     def action_today(self) -> None:
-        self.select(self.app.today)
+        self.select(self.journal.today())
 
     def action_toggle_pane(self) -> None:
         self.toggle_class("-pane")
@@ -232,17 +229,31 @@ class WeekScreen(Screen):
         if session is None:
             self.notify("Nothing suggested on this day to mark done.", severity="warning")
             return
-        if self.selected > self.app.today:
+        if self.selected > self.journal.today():
             self.notify("That day has not come yet: mark it done on the day.", severity="warning")
             return
-        self.app.log_cardio(self.selected, prefill=session)
+        from legday.tui import forms
+
+        forms.log_cardio(self, self.journal, self.selected, prefill=session)
 
     def action_skip(self) -> None:
         session = self.suggestion()
         if session is None:
             self.notify("Nothing suggested on this day to skip.", severity="warning")
             return
-        self.app.skip(self.selected, session)
+        from legday.tui import forms
+
+        forms.attempt(self, lambda: self.journal.skip(self.selected, session), "Skip not saved")
+
+    def action_edit(self) -> None:
+        from legday.tui import forms
+
+        forms.edit_day(self, self.journal, self.selected_day, self.selected)
+
+    def action_delete(self) -> None:
+        from legday.tui import forms
+
+        forms.delete_from_day(self, self.journal, self.selected_day, self.selected)
 
     def on_week_grid_moved(self, message: WeekGrid.Moved) -> None:
         self.action_move(message.days)

@@ -19,11 +19,16 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
 from legday.core.errors import InputError
-from legday.storage import StorageError
 from legday.tui.widgets.key_bar import KeyBar
 
+
+class NotSaved(Exception):
+    """A save callback could not save (a file could not be written, a record changed meanwhile).
+    The message says why; the form shows it and stays open."""
+
+
 # What a screen's save callback may raise: both are shown in the screen, which stays open.
-SAVE_ERRORS = (StorageError, InputError)
+SAVE_ERRORS = (NotSaved, InputError)
 # ctrl+s and Enter share one footer entry: "^s ⏎ save".
 SAVE_KEYS = Binding.Group("save")
 
@@ -188,14 +193,7 @@ class FormScreen(Screen[bool]):
 
     DISCARD_QUESTION: str | None = None
 
-    # The app's one-letter keys (w, s, c, p, q) would open another form over this one, or quit,
-    # when a slider or choice has focus: here they do nothing. ctrl+q still quits.
-    BINDINGS = [Binding("w,s,c,p,q", "nothing", show=False)]
-
     _initial: object = None
-
-    def action_nothing(self) -> None:
-        pass
 
     def build(self) -> Any:
         raise NotImplementedError
@@ -264,15 +262,15 @@ class FormScreen(Screen[bool]):
         self.app.push_screen(ConfirmDiscard(self.DISCARD_QUESTION), answered)
 
 
-class ConfirmDiscard(ModalScreen[bool]):
-    """Asks before unsaved input is thrown away. Dismisses with True to discard."""
+class Confirm(ModalScreen[bool]):
+    """A yes-or-no question over the screen. Dismisses with True for yes."""
 
     DEFAULT_CSS = """
-    ConfirmDiscard {
+    Confirm {
         align: center middle;
         background: $background 60%;
     }
-    ConfirmDiscard > Vertical {
+    Confirm > Vertical {
         width: 52;
         max-width: 100%;
         height: auto;
@@ -280,34 +278,35 @@ class ConfirmDiscard(ModalScreen[bool]):
         background: $surface;
         padding: 1 2;
     }
-    ConfirmDiscard #question {
+    Confirm #question {
         width: 1fr;
         margin-bottom: 1;
     }
-    ConfirmDiscard Horizontal {
+    Confirm Horizontal {
         height: auto;
         align-horizontal: right;
     }
-    ConfirmDiscard Button {
+    Confirm Button {
         margin-left: 2;
     }
     """
 
     BINDINGS = [
-        Binding("y,d", "answer(True)", "discard"),
-        Binding("n,escape", "answer(False)", "keep editing"),
+        Binding("y", "answer(True)", "yes"),
+        Binding("n,escape", "answer(False)", "no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = "Yes (y)", no: str = "No (n)") -> None:
         super().__init__()
         self.question = question
+        self.yes, self.no = yes, no
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="question", markup=False)
             with Horizontal():
-                yield Button("Keep editing (n)", id="keep", variant="primary")
-                yield Button("Discard (y)", id="discard", variant="error")
+                yield Button(self.no, id="keep", variant="primary")
+                yield Button(self.yes, id="discard", variant="error")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -321,3 +320,15 @@ class ConfirmDiscard(ModalScreen[bool]):
     def _pressed(self, event: Button.Pressed) -> None:
         if self.is_active:
             self.dismiss(event.button.id == "discard")
+
+
+class ConfirmDiscard(Confirm):
+    """Asks before unsaved input is thrown away. Dismisses with True to discard (y or d)."""
+
+    BINDINGS = [
+        Binding("y,d", "answer(True)", "discard"),
+        Binding("n,escape", "answer(False)", "keep editing"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__(question, yes="Discard (y)", no="Keep editing (n)")

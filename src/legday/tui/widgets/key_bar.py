@@ -26,10 +26,6 @@ class KeyBar(Widget):
     }
     """
 
-    # The app's keys shown only when there is room for them (see render); a screen's own binding
-    # of the same key always shows.
-    SPARE = frozenset({"g"})
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         # (first cell, last cell + 1, key) for every key drawn, for clicks.
@@ -43,12 +39,9 @@ class KeyBar(Widget):
         items: list[tuple[list[tuple[str, str]], str]] = []
         groups: dict[object, int] = {}
         seen_actions: set[str] = set()
-        self._spare: set[str] = set()
-        for node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen_actions:
                 continue
-            if node is self.app and binding.key in self.SPARE:
-                self._spare.add(binding.key)
             seen_actions.add(binding.action)
             shown = self.app.get_key_display(binding)
             if binding.group is not None and binding.group in groups:
@@ -65,12 +58,7 @@ class KeyBar(Widget):
         spans: list[tuple[int, int, str]] = []
         x = 0
         key_style = "$footer-key-foreground bold"
-        items = self._items()
-        # Keys that switch views give way first when the bar is too narrow: help (?) and the palette
-        # list them at any width.
-        if sum(len(" ".join(shown for _k, shown in keys)) + len(d) + 2 for keys, d in items) > self.size.width:
-            items = [(keys, d) for keys, d in items if not any(k in self._spare for k, _s in keys)]
-        for keys, description in items:
+        for keys, description in self._items():
             for key, shown in keys:
                 spans.append((x, x + len(shown), key))
                 parts += [(shown, key_style), (" ", "")]
@@ -79,7 +67,7 @@ class KeyBar(Widget):
                 spans[-1] = (spans[-1][0], x + len(description), keys[0][0])
             parts.append((description + " ", ""))
             x += len(description) + 1
-        line = Content.assemble(*parts)
+        line = Content.assemble(*parts).rstrip()  # the last space could push the bar past 80
         palette = self._palette()
         if palette is not None and self.size.width >= x + len(palette[1]) + 2:
             key, shown, description = palette

@@ -23,25 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-# The app's own words for how sore the legs are (0-10). Not a validated scale: a reading aid (S6).
-SORENESS_WORDS = (
-    "none",
-    "barely there",
-    "mild",
-    "noticeable",
-    "moderate",
-    "sore",
-    "quite sore",
-    "very sore",
-    "hurts to move",
-    "severe",
-    "worst",
-)
-
-
-def soreness_words(level: int) -> str:
-    return SORENESS_WORDS[max(0, min(level, len(SORENESS_WORDS) - 1))]
-
+from legday.core.words import soreness_words
 
 # Two digits typed within this many seconds ("1" then "0") make 10.
 DOUBLE_DIGIT_SECONDS = 0.6

@@ -21,6 +21,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import Visual
 
+from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
 from legday.tui.widgets.looks import RemembersLooks
@@ -43,29 +44,12 @@ def _reason(reason: Reason) -> Block:
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
 
 
-def hours_text(hours: float) -> str:
-    """0.5 -> "30 min", 6.5 -> "6.5 h", 30 -> "30 h", 143 -> "6 days": as a person would say it."""
-    if hours < 1:
-        return f"{round(hours * 60)} min"
-    if hours < 10:
-        return f"{round(hours, 1):g} h"
-    if hours < 72:
-        return f"{round(hours)} h"
-    return f"{round(hours / 24)} days"
-
-
-def _status_words(session: Session) -> str:
-    if session.status in ("done", "skipped"):
-        return session.status
-    return "planned" if session.kind == "legs" else "suggested"
-
-
 def describe_session(session: Session) -> list[Block]:
     """All the blocks for one session, most important first."""
     style = legend.session_style(session)
     if session.status == "skipped":
         style = "$foreground-muted strike"
-    facts = [_status_words(session)]
+    facts = [words.status_words(session)]
     if session.intensity and session.kind != "legs":
         facts.append(session.intensity)
     if session.minutes:
@@ -73,16 +57,16 @@ def describe_session(session: Session) -> list[Block]:
     if session.start:
         facts.append(f"at {session.start:%H:%M}")
     if session.hours_after_legs is not None:
-        facts.append(f"{hours_text(session.hours_after_legs)} after legs")
+        facts.append(words.after_legs(session.hours_after_legs))
     blocks = [
         Block(
-            Content.assemble((legend.session_name(session), f"{style} bold"), ("  " + " · ".join(facts), "")),
-            Content.styled(f"{legend.STATUS_GLYPH.get(session.status, '·')} ", f"{style} bold"),
+            Content.assemble((words.session_name(session), f"{style} bold"), ("  " + " · ".join(facts), "")),
+            Content.styled(f"{words.STATUS_MARK.get(session.status, '·')} ", f"{style} bold"),
         )
     ]
     if session.effort:
         effort = Content.assemble(
-            (legend.effort_text(session), f"{legend.session_style(session)} bold"),
+            (words.effort_range(session.effort), f"{legend.session_style(session)} bold"),
             ("/10", "$foreground-muted"),
             (f"  {session.talk}" if session.talk else "", ""),
         )
@@ -106,7 +90,7 @@ def describe_session(session: Session) -> list[Block]:
 
 def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
     soreness = (
-        (f"{day.soreness}/10 {legend.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
+        (f"{day.soreness}/10 {words.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
         if day.soreness is not None
         else ("not rated", "$foreground-muted")
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from legday.core import words
 from legday.core.plan import DayPlan, Session, WeekPlan
-from legday.tui import legend
+from legday.tui import keys, legend
 from legday.tui.widgets.looks import RemembersLooks
 
 
@@ -108,7 +108,7 @@ class DayCell(RemembersLooks):
         if session.start and session.status != "done":
             parts.append(session.start.strftime("%H:%M"))
         if session.effort and session.kind != "legs":
-            parts.append(f"effort {legend.effort_text(session)}")
+            parts.append(f"effort {words.effort_range(session.effort)}")
         # Fill the detail lines with whole words only: a cut-off "19:3" helps nobody.
         lines = [""] * detail_lines
         for part in parts:
@@ -137,12 +137,8 @@ class DayCell(RemembersLooks):
 class WeekGrid(Widget, can_focus=True):
     """Seven DayCells. Focusable: it owns the day-moving keys."""
 
-    BINDINGS = [
-        Binding("left,h", "move(-1)", "day", show=False, tooltip="Previous day"),
-        Binding("right,l", "move(1)", "day", show=False, tooltip="Next day"),
-        Binding("up,k", "move(-7)", "week", show=False, tooltip="Same day, last week"),
-        Binding("down,j", "move(7)", "week", show=False, tooltip="Same day, next week"),
-    ]
+    # The day moves of the week view's key table (tui/keys.py).
+    BINDINGS = keys.bindings("week", widget=True)
 
     DEFAULT_CSS = """
     WeekGrid {

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
+from legday.core import words
 from legday.core.plan import WeekPlan
 from legday.tui import legend
 
@@ -85,7 +86,7 @@ class WeekTotals(Widget):
         minutes = Content.assemble(("cardio   ", label), (f"{t.cardio_minutes}", "bold"),
                                    (f" of {low}-{high} min", label))
         bar = minutes_bar(t.cardio_minutes, t.target_minutes, min(BAR, max(8, width - 16)))
-        g6 = Content.styled("  G6", "$accent")
+        g6 = Content.styled(f"  {t.target_why.id if t.target_why else 'G6'}", "$accent")
         mix = Content.assemble(
             ("mix      ", label),
             (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
@@ -110,6 +111,8 @@ class WeekTotals(Widget):
             lines.append(
                 Content.assemble(("!  ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
             )
+        for note in self.plan.notes:  # e.g. why the week falls short of its minutes
+            lines.append(Content.assemble(("·  ", label), note.text, (f"  {note.id}", "$accent")))
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
@@ -131,9 +134,11 @@ class WeekTotals(Widget):
 
 
 def legend_lines() -> list[Content]:
-    marks = Content.assemble(
-        ("● ", "bold"), ("done  ", "$foreground-muted"), ("○ ", "bold"), ("to do  ", "$foreground-muted"),
-        ("× ", "bold"), ("skipped", "$foreground-muted"),
+    # The marks the CLI uses too (core/words.py), one space apart to fit the 40-column totals.
+    marks = Content(" ").join(
+        Content.assemble((f"{words.STATUS_MARK[status]} ", "bold"), (word, "$foreground-muted"))
+        for status, word in (("done", "done"), ("planned", "planned"), ("suggested", "suggested"),
+                             ("skipped", "skip"))
     )
     colours = Content.assemble(
         ("legs", legend.LEGS_STYLE), ("  ", ""),

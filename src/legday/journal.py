@@ -1,0 +1,348 @@
+"""The journal: what legday knows about one person, and every change to it, in plain Python.
+
+Both faces of legday use it: the command line (one call per command) and the app (which shows
+what the journal says and subscribes to its changes). It owns
+
+- the profile and the settings (read once, changed only through here),
+- the clock (``now()``, ``today()``; tests inject a fixed one),
+- the plan cache: one ``WeekPlan`` per week start, dropped on every change,
+- every change: log, replace, remove, skip, add_many, profile, settings, undo,
+- problems to report (files that could not be read), each handed out once,
+- change notices: ``subscribe(callback)``; a change made by another legday process is noticed by
+  ``check_outside()`` through one ``stat`` (``Store.stamp()``).
+
+Errors pass through unchanged: ``InputError`` (bad values) and ``StorageError`` (files), so each
+face can say them its own way. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from legday.core import words
+from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
+from legday.core.plan import Session, WeekPlan
+from legday.core.planner import history_window, plan_week
+from legday.storage import (
+    Settings,
+    StorageError,
+    Store,
+    load_settings,
+    resolve_config_dir,
+    resolve_data_dir,
+    save_settings,
+)
+from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_files, theme_dirs
+
+# What the faces need from storage comes through here: they import the journal, not storage.
+__all__ = [
+    "Change", "Clock", "Journal", "Record", "Settings", "StorageError", "ThemeFile", "ThemeProblem",
+    "journal_at", "line_of", "open_journal",
+]
+
+Clock = Callable[[], dt.datetime]
+Record = LegSession | CardioSession | CheckIn | Skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """A notice to subscribers that the journal changed.
+
+    ``message`` is a sentence for the person ("" when there is nothing to say); ``outside`` is
+    True when another legday process made the change; ``settings`` when the theme or the first
+    day of the week may have changed (the app then re-applies them)."""
+
+    message: str = ""
+    outside: bool = False
+    settings: bool = False
+
+
+class Journal:
+    def __init__(self, store: Store, config_dir: Path | None, clock: Clock = dt.datetime.now) -> None:
+        self.store = store
+        self.config_dir = Path(config_dir) if config_dir is not None else None
+        self.clock = clock
+        self._plans: dict[dt.date, WeekPlan] = {}
+        self._subscribers: list[Callable[[Change], None]] = []
+        self._problems: list[str] = []
+        self._reported: set[str] = set()
+
+        settings_problems: list[StorageError] = []
+        self.settings: Settings = (
+            load_settings(self.config_dir, settings_problems) if self.config_dir else Settings()
+        )
+        self.settings_problems = [str(p) for p in settings_problems]
+        self._problems += self.settings_problems
+
+        # The profile: None on a first run. A profile file that cannot be read is reported and
+        # never overwritten by a first-run welcome; the plan uses the defaults until it is fixed.
+        self.profile_error: StorageError | None = None
+        try:
+            saved = store.profile()
+        except StorageError as error:
+            self._problems.append(str(error))
+            self.profile_error = error
+            saved = None
+        self.profile_saved = saved is not None
+        self.profile: Profile = saved or Profile()
+        self._stamp = self._read_stamp()
+
+    # -- time -------------------------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    @property
+    def first_run(self) -> bool:
+        """No profile saved yet (and none that merely failed to read)."""
+        return not self.profile_saved and self.profile_error is None
+
+    # -- plans ------------------------------------------------------------------------------------
+
+    def week_start_of(self, day: dt.date) -> dt.date:
+        return day - dt.timedelta(days=(day.weekday() - self.settings.week_start) % 7)
+
+    def week_plan(self, day: dt.date) -> WeekPlan:
+        """The plan for the week containing ``day``, as of today (cached until the next change)."""
+        start = self.week_start_of(day)
+        plan = self._plans.get(start)
+        if plan is None:
+            today, week_start = self.today(), self.settings.week_start
+            first, last = history_window(today, week_start, week=start)
+            history = self.store.history(first, last)
+            plan = plan_week(self.profile, history, today, week_start, week=start)
+            self._plans[start] = plan
+        return plan
+
+    def is_planned(self, day: dt.date) -> bool:
+        """Is the week containing ``day`` in the cache (showing it costs no planning)?"""
+        return self.week_start_of(day) in self._plans
+
+    def recent_days(
+        self, plan: WeekPlan, *, planned_only: bool = False
+    ) -> list[tuple[dt.date, int | None, int]] | None:
+        """(date, soreness, readiness) for the 14 days the sparklines show: up to today, or the
+        shown week's end when that is earlier. ``planned_only``: None if that needs a week that
+        is not planned yet (the caller then plans it after the frame rather than before)."""
+        today = self.today()
+        end = min(plan.week_start + dt.timedelta(days=6), today)
+        if planned_only and not all(
+            plan.day(d) or self.is_planned(d) for d in (end - dt.timedelta(days=n) for n in (13, 7, 0))
+        ):
+            return None
+        days = []
+        for back in range(13, -1, -1):
+            date = end - dt.timedelta(days=back)
+            day = (plan if plan.day(date) else self.week_plan(date)).day(date)
+            if day is not None:
+                days.append((date, day.soreness, day.readiness))
+        return days
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def trends_window(self, weeks: int):
+        """What the trends view draws: the weeks asked for and the look-back before them, no more."""
+        from legday.core.trends import Window, trends_window
+
+        week_start = self.settings.week_start
+        first, last = trends_window(self.today(), weeks, week_start)
+        return Window(self.profile, self.store.history(first, last), self.today(), weeks, week_start)
+
+    def checkin(self, day: dt.date) -> CheckIn | None:
+        return self.store.history(day, day).checkin(day)
+
+    def records(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Record]:
+        """Every record from ``first`` to ``last`` (both optional), oldest first."""
+        # A long or open span lists the month files that exist; it never tries every month.
+        history = self.store.history(first or dt.date.min, last or dt.date.max)
+        found: list[Record] = [*history.legs, *history.cardio, *history.checkins, *history.skips]
+        found.sort(key=_when)
+        return found
+
+    def theme_files(self) -> tuple[list[ThemeFile], list[ThemeProblem]]:
+        """The shipped theme files and the person's own (``<config dir>/themes``), as tables."""
+        return read_theme_files(theme_dirs(self.config_dir))
+
+    def find(self, record_id: str) -> Record | None:
+        return self.store.find(record_id)
+
+    def exercise_names(self) -> list[str]:
+        """Names for completion: the person's own (recent months) first, then the catalogue."""
+        from legday.core.catalogue import EXERCISE_NAMES
+
+        return list(dict.fromkeys([*self.store.exercise_names(), *EXERCISE_NAMES]))
+
+    # -- changes ----------------------------------------------------------------------------------
+
+    def log(self, record: Record) -> str:
+        """Save a new record (a check-in replaces that day's). Returns what was done, in words."""
+        write = {
+            LegSession: self.store.add_legs,
+            CardioSession: self.store.add_cardio,
+            CheckIn: self.store.set_checkin,
+            Skip: self.store.add_skip,
+        }.get(type(record))
+        if write is None:
+            raise TypeError(f"cannot log {type(record).__name__}")
+        return self._changed(words.change_label("logged", record), write, record)
+
+    def skip(self, day: dt.date, session: Session) -> str:
+        """Skip the suggested ``session`` on ``day``."""
+        return self.log(Skip(day, session.modality or session.kind))
+
+    def replace(self, old: Record, new: Record) -> str:
+        """Put ``new`` where ``old`` was. Raises RecordChanged (a StorageError) if ``old`` is no
+        longer stored; nothing is written then."""
+        if type(old) is not type(new):
+            raise TypeError(f"cannot replace {type(old).__name__} with {type(new).__name__}")
+        if old == new:
+            return f"nothing to change in {words.record_kind(old)} {words.day_text(old.date)}"
+        return self._changed(words.change_label("edited", new), self.store.replace, old, new)
+
+    def remove(self, record: Record) -> str:
+        """Delete ``record``. Raises StorageError if it is no longer stored."""
+        label = words.change_label("deleted", record)
+        if not self._write(self.store.remove, record, label=label):
+            raise StorageError(
+                f"{words.record_kind(record)} on {words.day_text(record.date)} is no longer in the "
+                "log (changed or deleted meanwhile); nothing was deleted"
+            )
+        return self._changed(label, write=False)
+
+    def add_many(self, records: Iterable[Record], label: str) -> str:
+        """Save many records at once (an import): one undo step."""
+        return self._changed(label, self.store.add_many, list(records))
+
+    def save_profile(self, profile: Profile, settings: Settings | None = None) -> str:
+        """Save the profile and, when given and different, the settings."""
+        self._write(self.store.save_profile, profile, label="changed the profile")
+        self.profile = profile
+        self.profile_saved, self.profile_error = True, None
+        settings_changed = settings is not None and settings != self.settings
+        if settings_changed:
+            assert settings is not None
+            self.save_settings(settings, notify=False)
+        return self._changed("saved the profile", write=False, settings=settings_changed)
+
+    def save_settings(self, settings: Settings, *, notify: bool = True) -> None:
+        if self.config_dir is None:
+            raise StorageError("no settings folder; nothing was saved")
+        save_settings(self.config_dir, settings)
+        week_start_moved = settings.week_start != self.settings.week_start
+        self.settings = settings
+        if week_start_moved:
+            self._plans.clear()
+        if notify:
+            self._publish(Change(settings=True))
+
+    def remember_theme(self, name: str) -> None:
+        """The app's theme changed (palette, profile preview saved): remember it quietly."""
+        if name != self.settings.theme:
+            self.save_settings(replace(self.settings, theme=name), notify=False)
+
+    def undo(self) -> str | None:
+        """Reverse the newest change made by any legday process; its label, or None if there is
+        nothing to undo. Raises StorageError if it cannot (nothing is written then)."""
+        label = self._write(self.store.undo)
+        if label is None:
+            return None
+        self._reload_profile()
+        self._changed(f"undid: {label}", write=False, settings=False)
+        return label
+
+    def undo_labels(self, limit: int = 20) -> list[str]:
+        return self.store.undo_labels(limit)
+
+    # -- notices ----------------------------------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``callback(change)`` after every change; returns a function that unsubscribes."""
+        self._subscribers.append(callback)
+        return lambda: self.unsubscribe(callback)
+
+    def unsubscribe(self, callback: Callable[[Change], None]) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    def check_outside(self) -> bool:
+        """Has another process written since we last looked? One stat. If so: forget the cached
+        plans, re-read the profile and notify with ``outside=True``."""
+        stamp = self._read_stamp()
+        if stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        self._plans.clear()
+        self._reload_profile()
+        self._publish(Change(outside=True))
+        return True
+
+    def take_problems(self) -> list[str]:
+        """Problems not reported before: files that could not be read (with file and line),
+        settings and theme trouble. Each is handed out once."""
+        found = self._problems + [str(p) for p in self.store.problems]
+        self._problems = []
+        fresh = [m for m in dict.fromkeys(found) if m not in self._reported]
+        self._reported.update(fresh)
+        return fresh
+
+    def add_problem(self, message: str) -> None:
+        self._problems.append(message)
+
+    # -- inside -----------------------------------------------------------------------------------
+
+    def _read_stamp(self) -> object:
+        return self.store.stamp()
+
+    def _write(self, method, *args, label: str | None = None):
+        """One store write, then note the new stamp: our own write is not "another process"."""
+        try:
+            # The label names the step in the undo history ("logged legs Mon 16 Nov").
+            return method(*args) if label is None else method(*args, label=label)
+        finally:
+            self._stamp = self._read_stamp()
+
+    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False) -> str:
+        if write and method is not None:
+            self._write(method, *args, label=label)
+        self._plans.clear()
+        message = label[:1].upper() + label[1:] + "."
+        self._publish(Change(message, settings=settings))
+        return label
+
+    def _reload_profile(self) -> None:
+        try:
+            saved = self.store.profile()
+        except StorageError as error:
+            self._problems.append(str(error))
+            return
+        self.profile_saved = saved is not None
+        self.profile = saved or Profile()
+        self.profile_error = None
+
+    def _publish(self, change: Change) -> None:
+        for callback in list(self._subscribers):
+            callback(change)
+
+
+def _when(record: Record) -> tuple:
+    start = getattr(record, "start", None)
+    order = {LegSession: 0, CardioSession: 0, CheckIn: 1, Skip: 2}[type(record)]
+    return record.date, order, start or dt.time.min
+
+
+def journal_at(data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
+    """The journal over exactly these folders (tests, screenshots, benchmarks)."""
+    return Journal(Store(Path(data_dir)), Path(config_dir) if config_dir is not None else None, clock)
+
+
+def open_journal(data_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
+    """The journal over the person's files: ``data_dir`` (or LEGDAY_DATA_DIR, or the user data
+    folder) and the matching settings folder."""
+    given = Path(data_dir).expanduser() if data_dir else None
+    return Journal(Store(resolve_data_dir(given)), resolve_config_dir(given), clock)

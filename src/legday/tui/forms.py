@@ -1,0 +1,176 @@
+"""Opening the forms, for any view: log, check in, edit, delete, profile.
+
+Each form gets a save callback that goes to the Journal. A file that cannot be written comes back
+as NotSaved, which the form shows in its status line while it stays open with everything typed in;
+the journal's change notice then re-plans every view. Form modules are imported when first opened,
+so start-up does not pay for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from textual.dom import DOMNode
+
+from legday.core import words
+from legday.core.model import CardioSession, CheckIn, LegSession, Skip
+from legday.core.plan import DayPlan, Session
+from legday.journal import Journal, Record, StorageError
+from legday.tui.widgets.form import NotSaved
+
+
+def saving(save: Callable[..., Any]) -> Callable[..., None]:
+    """``save`` for a form: a StorageError becomes NotSaved, which the form shows."""
+
+    def save_or_say(*args: Any) -> None:
+        try:
+            save(*args)
+        except StorageError as error:
+            raise NotSaved(str(error)) from None
+
+    return save_or_say
+
+
+def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
+    """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
+    try:
+        change()
+    except StorageError as error:
+        node.notify(f"{failed}: {error}", severity="error", timeout=10)
+
+
+def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
+    """The day a new log is for: the selected day if it has come, else today."""
+    today = journal.today()
+    return selected if selected is not None and selected <= today else today
+
+
+# -- logging ----------------------------------------------------------------------------------------
+
+
+def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
+    from legday.tui.screens.log_workout import LogWorkoutScreen
+
+    now = journal.now()
+    if existing is not None:
+        now = dt.datetime.combine(existing.date, existing.start)
+        save = saving(lambda new: journal.replace(existing, new))
+    else:
+        if day != now.date():
+            now = dt.datetime.combine(day, journal.profile.leg_time)
+        save = saving(journal.log)
+    node.app.push_screen(
+        LogWorkoutScreen(now, journal.profile.units, journal.exercise_names(), save, existing=existing)
+    )
+
+
+def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
+    from legday.tui.screens.soreness import SorenessScreen
+
+    if existing is not None:
+        save = saving(lambda new: journal.replace(existing, new))
+    else:
+        existing = journal.checkin(day)  # a day rated before: shown, and replaced on save
+        save = saving(journal.log)
+    node.app.push_screen(SorenessScreen(day, existing, save))
+
+
+def log_cardio(
+    node: DOMNode,
+    journal: Journal,
+    day: dt.date,
+    prefill: Session | None = None,
+    existing: CardioSession | None = None,
+) -> None:
+    from legday.tui.screens.log_cardio import LogCardioScreen
+
+    if existing is not None:
+        save = saving(lambda new: journal.replace(existing, new))
+    else:
+        save = saving(journal.log)
+    node.app.push_screen(LogCardioScreen(day, journal.now(), prefill, save, existing=existing))
+
+
+def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
+    from legday.tui.screens.profile import ProfileScreen
+
+    current = journal.profile if not journal.first_run else None
+    node.app.push_screen(ProfileScreen(current, journal.settings, themes, saving(journal.save_profile)))
+
+
+# -- edit and delete ----------------------------------------------------------------------------------
+
+
+def logged_records(journal: Journal, day: DayPlan | None, date: dt.date) -> list[Record]:
+    """What was logged on a day, from the plan on screen (each done or skipped session remembers
+    its record) plus the morning check-in."""
+    found: list[Record] = []
+    for session in day.sessions if day is not None else ():
+        if session.record is not None:
+            found.append(session.record)
+        elif session.status == "skipped" and session.modality:
+            found.append(Skip(date, session.modality))
+    checkin = journal.checkin(date)
+    if checkin is not None:
+        found.append(checkin)
+    return list(dict.fromkeys(found))
+
+
+def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Record], None]) -> None:
+    """One record: straight on. Several: a list to pick from."""
+    if len(records) == 1:
+        then(records[0])
+        return
+    from legday.tui.screens.pick import PickRecord
+
+    def picked(record: Record | None) -> None:
+        if record is not None:
+            then(record)
+
+    node.app.push_screen(PickRecord(title, records), picked)
+
+
+def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+    records = logged_records(journal, day, date)
+    editable = [r for r in records if not isinstance(r, Skip)]
+    if not editable:
+        if records:
+            node.notify("Only a skip is logged on this day: nothing to edit (del un-skips it).",
+                        severity="warning")
+        else:
+            node.notify(f"Nothing logged on {words.day_text(date)} to edit.", severity="warning")
+        return
+    _pick(node, editable, f"Edit what was logged on {words.day_text(date)}",
+          lambda record: edit(node, journal, record))
+
+
+def edit(node: DOMNode, journal: Journal, record: Record) -> None:
+    if isinstance(record, LegSession):
+        log_workout(node, journal, record.date, existing=record)
+    elif isinstance(record, CardioSession):
+        log_cardio(node, journal, record.date, existing=record)
+    elif isinstance(record, CheckIn):
+        soreness(node, journal, record.date, existing=record)
+
+
+def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+    records = logged_records(journal, day, date)
+    if not records:
+        node.notify(f"Nothing logged on {words.day_text(date)} to delete.", severity="warning")
+        return
+    _pick(node, records, f"Delete from {words.day_text(date)}",
+          lambda record: confirm_delete(node, journal, record))
+
+
+def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
+    from legday.tui.widgets.form import Confirm
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            attempt(node, lambda: journal.remove(record), "Not deleted")
+
+    question = (f"Delete {words.record_line(record)} on {words.day_text(record.date)}? "
+                "u undoes it.")
+    node.app.push_screen(Confirm(question, yes="Delete (y)", no="Keep (n)"), answered)
