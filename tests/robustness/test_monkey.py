@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import shutil
 import string
 import tomllib
 import unicodedata
@@ -163,6 +164,10 @@ async def monkey(screen: str, tmp_path: Path) -> None:
     rng = random.Random(seed)
     data_dir, config_dir = write_typical_week(tmp_path / "data"), tmp_path / "config"
     config_dir.mkdir()
+    # The fixture was written through the store, so its writes are undo steps: a monkey pressing u
+    # often enough would rightly undo the fixture itself. Start with an empty undo history, so that
+    # u undoes only what the monkey did and "the fixture's legs are gone" still means a lost write.
+    shutil.rmtree(data_dir / "undo", ignore_errors=True)
     app = build_app(data_dir, config_dir, clock=fixed_clock, steady=True)
 
     # Keep the monkey inside the run: quitting (q, ctrl+q, the palette's Quit: all end in App.exit) and
