@@ -86,6 +86,9 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
     fatigue = 0.0  # soreness the legs carry, fading day by day
     week_legs: set[int] = set()
     week_cardio: set[int] = set()
+    # Written in one batch (one write per month, one undo step): single adds would each record an
+    # undo step, and years of them take minutes.
+    batch: list = []
     while day <= today:
         # Every random choice is seeded by the date, not by a stream that runs from the first day:
         # the last year of a 10-year history is then the same as a 1-year history, so the two
@@ -110,7 +113,7 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
         if rng.random() < 0.2:
             regions = tuple((r, max(0, min(10, soreness + rng.randint(-2, 2))))
                             for r in ("quads", "hamstrings", "glutes", "calves") if rng.random() < 0.6)
-        store.set_checkin(CheckIn(day, soreness, sleep_hours=round(rng.uniform(5.5, 9.0) * 2) / 2,
+        batch.append(CheckIn(day, soreness, sleep_hours=round(rng.uniform(5.5, 9.0) * 2) / 2,
                                   pain=rng.random() < 0.01, regions=regions))
         counts["checkins"] += 1
         if day == today:
@@ -127,7 +130,7 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
             effort = max(3, min(10, round(rng.gauss(5 if deload else 7.5, 1))))
             minutes = rng.randint(45, 90)
             start = dt.time(rng.choice([17, 18, 18, 19]), rng.choice([0, 15, 30, 45]))
-            store.add_legs(LegSession(day, start, minutes, effort, tuple(exercises)))
+            batch.append(LegSession(day, start, minutes, effort, tuple(exercises)))
             counts["legs"] += 1
             fatigue += effort * 0.9
         if day.weekday() in week_cardio:
@@ -136,9 +139,10 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
             effort = rng.randint(6, 9) if hard else rng.randint(2, 5)
             minutes = rng.randint(15, 30) if hard else rng.randint(25, 75)
             start = dt.time(rng.choice([6, 7, 12, 17, 19]), rng.choice([0, 30]))
-            store.add_cardio(CardioSession(day, modality, minutes, effort, start))
+            batch.append(CardioSession(day, modality, minutes, effort, start))
             counts["cardio"] += 1
         day += dt.timedelta(days=1)
+    store.add_many(batch, label="benchmark history")
     return counts
 
 
