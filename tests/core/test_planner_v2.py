@@ -15,6 +15,7 @@ import pytest
 
 from legday.core import planner as planner_module
 from legday.core.plan import to_json
+from legday.core.planner import build_week
 from tests.core.builders import (
     FRI,
     MON,
@@ -26,6 +27,7 @@ from tests.core.builders import (
     addon_ids,
     cardio,
     check,
+    history,
     ids,
     is_hard,
     legs,
@@ -211,11 +213,32 @@ def test_P5_lingering_soreness_means_nothing_hard_for_the_week_and_a_lighter_nex
     assert "P5" in ids(sat)
 
 
+def test_P5_very_sore_on_the_third_day_is_already_lingering():
+    """The very_sore fixture's week: hard legs Monday 18:00, soreness 9 on Thursday morning (past the
+    24-48 h peak). Nothing hard for the rest of the week, the warning says so, and next Monday's leg
+    session is lighter."""
+    items = [legs(MON, 8, 70), cardio(WED, "run", 30, 4), check(THU, 9, 5)]
+
+    def week(off=(), start=MON):
+        return build_week(profile("general", leg_days=(0, 3)), history(*items), THU, 0, frozenset(off),
+                          week=start)
+
+    w = week()
+    assert "P5" in [x.id for x in w.warnings]
+    assert not any(is_hard(s) for s in suggested(w))
+    assert any(is_hard(s) for s in suggested(week({"P5"})))  # Saturday's readiness alone allows intervals
+    nxt = MON + dt.timedelta(days=7)
+    lighter = [s for s in week(start=nxt).day(nxt).sessions if s.kind == "legs"][0]
+    plain = [s for s in week({"P5"}, nxt).day(nxt).sessions if s.kind == "legs"][0]
+    assert lighter.effort < plain.effort and "P5" in ids(lighter)
+
+
 # --- 9. Leg sessions adapt --------------------------------------------------------------------------
 
 def test_P4_a_planned_leg_session_on_tired_legs_is_lighter_and_says_why():
+    # Rated 7 two days after legs: tired, not yet "still sore days later" (P5), so only P4 lightens it.
     def thursday(off=()):
-        return sessions(plan(profile("general"), [legs(MON, 7, 60), check(THU, 7)], THU, off), THU, "legs")[0]
+        return sessions(plan(profile("general"), [legs(TUE, 7, 60), check(THU, 7)], THU, off), THU, "legs")[0]
 
     tired = thursday()
     assert tired.effort[0] < 7 and tired.minutes < 60 and "P4" in ids(tired)

@@ -73,8 +73,11 @@ TAPER_DAYS = 7
 HORIZON_DAYS = 7
 # A logged session this hard and this long counts as a race (G3: active recovery after it). legday's own.
 RACE_EFFORT, RACE_MINUTES = 7, 75
-# P5: still this sore this many days after legs means it was too much or too new. legday's own line.
+# P5: still this sore this many days after legs means it was too much or too new. legday's own lines:
+# 5+ from the fourth day on; and 7+ already on the third, when the 24-48 h peak has passed (S7:
+# soreness is lower at 72 h than at 48 h) and it should be easing, not this bad.
 LINGERING_SORENESS, LINGERING_DAYS = 5, 4
+EARLY_LINGERING_SORENESS, EARLY_LINGERING_DAYS = 7, 3
 # ...but soreness weeks after the last leg session is not that session's doing.
 LINGERING_MAX_DAYS = 14
 
@@ -232,14 +235,14 @@ class _Week:
         return n
 
     def _lingering_days(self, checkins: list[CheckIn]) -> list[tuple[dt.date, int, int]]:
-        """P5: check-ins still sore (5+) four or more days after the last leg session: (date, soreness,
+        """P5: check-ins still sore days after the last leg session (see ``lingers``): (date, soreness,
         days since legs)."""
         out = []
         for c in checkins:
             if c.soreness < LINGERING_SORENESS:
                 continue
             last = self.logged_index.last_before(dt.datetime.combine(c.date, dt.time(0)))
-            if last is not None and LINGERING_DAYS <= (c.date - last.date).days <= LINGERING_MAX_DAYS:
+            if last is not None and lingers(c.soreness, (c.date - last.date).days):
                 out.append((c.date, c.soreness, (c.date - last.date).days))
         return out
 
@@ -479,6 +482,15 @@ class _Week:
             out.append(reason("G3", f"Heads-up: hard, {race} day{'s' if race > 1 else ''} after a race; the "
                                     "days after one are for active recovery.", "Spartan"))
         return out
+
+
+def lingers(soreness: int, days: int) -> bool:
+    """P5: is soreness this high, this many days after the last leg session, a sign it was too much?"""
+    if days > LINGERING_MAX_DAYS:
+        return False
+    if days >= LINGERING_DAYS:
+        return soreness >= LINGERING_SORENESS
+    return days >= EARLY_LINGERING_DAYS and soreness >= EARLY_LINGERING_SORENESS
 
 
 def _pain_streaks(checkins: list[CheckIn]) -> list[tuple[dt.date, dt.date | None]]:

@@ -306,6 +306,11 @@ def day_readiness(
             why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
         else:
             why.append(f"{said} (P4).")
+    if score < 0:
+        # The steps can take more than is left (a 9/10 rating and a short night): the floor gets its own
+        # line, so the lines still add up to the number shown.
+        why.append(f"Readiness stops at 0 ({score:.0f} by the steps above): 0.")
+        score = 0
     final = max(0, min(100, int(round(score))))
     why.append(f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
                "choice: no validated threshold exists (S6).")
