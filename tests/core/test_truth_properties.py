@@ -2,7 +2,7 @@
 Monday and on Sunday:
 
 - the safety rules hold on every day (1 race recovery, 3 pain, 5 beginners, 6 injury-prone, 7 soreness,
-  P5 lingering), and the two week starts agree on readiness and the planned leg sessions of every day
+  P5 lingering, P5 no session much longer than the recent ones), and the two week starts agree on readiness and the planned leg sessions of every day
   they share (the planner looks past the week's edge, so the edge changes nothing);
 - every sentence is true of the final plan (16): for each reason ID a predicate of the session it sits
   on, and the readiness explanation adds up to the number shown (8 rides on the same lines).
@@ -60,6 +60,16 @@ def lingering(history) -> list[dt.date]:
     return out
 
 
+def volume_ceiling(profile, history, day) -> int | None:
+    """Recent volume (legday's rule): a fifth over the longest effort-3+ session of the 4 weeks before,
+    at least 5 min more; a beginner with none: 45."""
+    recent = [c.minutes for c in history.cardio
+              if c.effort >= 3 and day - dt.timedelta(days=28) <= c.date < day]
+    if not recent:
+        return 45 if profile.level.value == "beginner" else None
+    return max(max(recent) + 5, int(max(recent) * 1.2) // 5 * 5)
+
+
 def check_safety(plan, profile, history):
     spans = leg_spans(plan, history)
     races = race_days(profile, history)
@@ -80,6 +90,9 @@ def check_safety(plan, profile, history):
             assert not hard(s) and (s.minutes or 0) <= 40 and s.modality not in IMPACT, where
         if any(0 <= (day.date - d).days < 7 for d in sore_days):  # P5
             assert not hard(s), where
+        most = volume_ceiling(profile, history, day.date)
+        if most is not None and s.modality != "event":  # not too much too fast (P5, legday's)
+            assert (s.minutes or 0) <= most, where
         if profile.level.value == "beginner" and hard(s):  # 5
             for start, end, _ in spans:
                 assert not (end <= at < end + 48 * HOUR), where

@@ -37,6 +37,7 @@ from legday.core.rules import (
     Ctx,
     Draft,
     LegDay,
+    Recent,
     WeekView,
     add_ons,
     apply_state,
@@ -44,6 +45,7 @@ from legday.core.rules import (
     balance,
     choose_modality,
     disagreements,
+    fit_to_volume,
     free_day_draft,
     guard,
     hours_between,
@@ -130,6 +132,7 @@ class _Week:
         legs: list[LegSession] = _slice(history.legs, first, last)
         self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
         self.loads = cardio_loads(self.cardio)
+        self.recent = Recent(self.cardio)
         checkins = _slice(history.checkins, first, last)
         self.checkins: dict[dt.date, CheckIn] = {c.date: c for c in checkins}
         self._pain = _pain_streaks(checkins)
@@ -268,7 +271,7 @@ class _Week:
                 long_done, self._event_days(day),
                 sore_yesterday=before.soreness if before is not None else None,
                 race_days_ago=self._race_days_ago(day), lingering=self._lingering(day),
-                checkins=self.checkins)
+                checkins=self.checkins, longest_recent=self.recent.longest(day))
             leg_sessions[day] = self._leg_sessions(ctx)
             if day < self.today or day in self.cardio_by_day:
                 continue
@@ -305,6 +308,7 @@ class _Week:
                 return None
         else:
             d = free_day_draft(ctx)
+        fit_to_volume(d, ctx)
         if event_days is not None and d.kind != "rest":
             # S12: race week cuts volume by about half and keeps intensity and frequency - for those who
             # train hard; a beginner keeps it moderate (legday's call). First, so that the timing rules
