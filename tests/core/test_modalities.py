@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.core.model import (
@@ -41,6 +41,7 @@ from tests.core.builders import (
     suggested,
     suggestion,
 )
+from tests.core.hypothesis_profiles import examples
 
 NO_LEG_DAYS = ()
 
@@ -308,7 +309,7 @@ def test_leg_sessions_and_recovery_days_carry_the_recovery_addons_too():
 
 # --- Properties ------------------------------------------------------------------------------------
 
-FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = examples(80)
 WORKOUTS = tuple(tuple(Exercise(n, 3, 5, 60.0) for n in names) for names in (
     (), ("back squat", "leg curl"), ("power clean", "box jump"), ("calf raise", "walking lunge"),
     ("romanian deadlift", "nordic curl"), ("leg extension",), ("mystery machine",)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from legday.core.plan import HARD_INTENSITIES
 from legday.core.planner import (
@@ -26,12 +26,13 @@ from legday.core.planner import (
     RACE_MINUTES,
     plan_week,
 )
+from tests.core.hypothesis_profiles import examples
 from tests.core.test_properties import histories, leg_spans, profiles, todays
 
 IMPACT = ("run", "sprints", "plyometrics")
 CAPS = ("E1", "S1", "P1", "P3", "P4", "S11")  # reasons that hold a session back: never on a hard one
 HOUR = dt.timedelta(hours=1)
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = examples(120)
 
 
 def hard(s) -> bool:

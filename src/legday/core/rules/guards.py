@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from legday.core.evidence import LEGDAY
 from legday.core.model import Goal
-from legday.core.rules.modality import low_impact
 from legday.core.rules.base import (
     HARD_AFTER_LEGS,
     IMPACT,
@@ -27,6 +26,7 @@ from legday.core.rules.base import (
     not_hard,
     not_run,
 )
+from legday.core.rules.modality import low_impact
 
 # legday's own lines (S6: none is validated).
 SORE_LINE = 5  # soreness 5+ today or yesterday -> an easy day
