@@ -6,8 +6,9 @@ rules in ``rules/`` - cardio, active recovery or rest, each with its reasons. Th
 a whole (S11, P5, G6). The planner looks a week past the week on screen (a rolling horizon), so rules
 that look ahead see next week's first leg day whichever weekday the week starts on.
 
-Cost: history is cut to ``history_window`` once and indexed by date, so each day's questions are
-bisections and dictionary look-ups; more history than the window costs one cheap slice.
+Cost: history is cut to ``history_window`` once and indexed by date (once per plan: planned leg
+sessions are added to the index as they are planned), so each day's questions are bisections and
+dictionary look-ups; more history than the window costs one cheap slice.
 """
 
 from __future__ import annotations
@@ -172,7 +173,8 @@ class _Week:
         self.readiness: dict[dt.date, Readiness] = {}
         first = max(min(self.start, self.today), self.start - 7 * DAY)
         last = self.days[-1] + HORIZON_DAYS * DAY
-        index = self.logged_index
+        # Indexed once: each planned session is added to it, so the days after it feel it.
+        index = LegIndex(legs)
         day = first
         while day <= last:
             in_week = self.start <= day <= self.days[-1]
@@ -198,7 +200,7 @@ class _Week:
                         self.shaped[day] = notes
                         if session.effort >= HARD_LEG_EFFORT:
                             self.hard_days.add(day)
-                        index = LegIndex([*legs, *self.planned.values()])
+                        index.add(session)
             day += DAY
         self.index = index
 
@@ -298,9 +300,15 @@ class _Week:
         if event_days == 1:
             return Draft(ctx.day, "rest").rest("S12", "The day before your event: rest (legday's rule; no "
                                                       "article covers tapering).", LEGDAY)
-        if ctx.day in self.dropped:
-            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[self.dropped[ctx.day]])
-        if ctx.legs_today:
+        dropped = self.dropped.get(ctx.day)
+        if dropped is not None and dropped.id != "G3":
+            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[dropped])
+        if dropped is not None:
+            # The day after a race: no leg session, and the day is active recovery (G3), planned as a
+            # free day; the guards keep it easy, low impact and short.
+            d = free_day_draft(ctx)
+            d.reasons.insert(0, dropped)
+        elif ctx.legs_today:
             d, notes = leg_day_draft(ctx)
             if legs and notes:
                 legs[-1] = _with_reasons(legs[-1], notes)

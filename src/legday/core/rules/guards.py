@@ -19,6 +19,7 @@ from legday.core.model import Goal
 from legday.core.rules.base import (
     HARD_AFTER_LEGS,
     IMPACT,
+    STEADY,
     Ctx,
     Draft,
     easy_or_less,
@@ -70,6 +71,8 @@ def guard(d: Draft, ctx: Ctx) -> None:
             return
         _shorten(d, RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES, "recovering from a race")
         d.exception = None if d.exception in ("E3", "E4") else d.exception
+        if first:  # recovery from the race, not minutes towards the week's target
+            d.reasons = [n for n in d.reasons if n.text != STEADY]
         d.add("G3", "After a race, the next days are active recovery, as after any competition.", "Spartan",
               holds=not_hard)
         d.add("G3", ("The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
