@@ -79,6 +79,28 @@ def test_G3_a_passed_event_date_counts_as_the_race_even_if_nothing_was_logged():
     assert is_hard(free) or free.minutes > 40 or free.modality in IMPACT
 
 
+def test_G3_the_day_after_a_race_moves_gently_even_on_a_leg_day_and_a_low_projection():
+    """A 140-minute race at 9 projects readiness at 15 the next day: that is the race's load, and the
+    day is active recovery (Spartan: not the couch), not rest. On a usual leg day the leg session is
+    dropped for it. The person's own rating still decides: rated 8, it is rest."""
+    def week(items, off=(), leg_days=(4,)):
+        return plan(profile("endurance", "advanced", leg_days), items, FRI, off)
+
+    race = cardio(THU, "run", 140, 9, "09:00")
+    w = week([race])
+    fri = suggestion(w, FRI)
+    assert w.day(FRI).readiness < 20 and sessions(w, FRI, "legs") == []
+    assert fri.kind in ("recovery", "cardio") and not is_hard(fri) and fri.modality not in IMPACT
+    assert "G3" in ids(fri) and "towards this week's minutes" not in texts(fri)
+    assert any("logged sessions" in r.text for r in fri.reasons if r.id == "P4")
+    assert suggestion(week([race], {"G3"}), FRI).kind == "rest"
+    assert suggestion(week([race, check(FRI, 8)]), FRI).kind == "rest"
+    # An event date that passed without a log: the same active recovery on the leg day after it.
+    passed = plan(profile("endurance", "advanced", (4,), event_date=THU), [], FRI)
+    assert sessions(passed, FRI, "legs") == [] and suggestion(passed, FRI).kind != "rest"
+    assert "G3" in ids(suggestion(passed, FRI))
+
+
 def test_logged_cardio_counts_for_the_weeks_hard_days_but_never_blocks():
     # A hard run 20 h after hard legs: kept as logged, with a heads-up (E2).
     week = plan(profile("general", leg_days=NO_LEG_DAYS), [legs(MON, 8, 60), cardio(TUE, "run", 40, 8)], WED)

@@ -71,8 +71,9 @@ def guard(d: Draft, ctx: Ctx) -> None:
             return
         _shorten(d, RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES, "recovering from a race")
         d.exception = None if d.exception in ("E3", "E4") else d.exception
-        if first:  # recovery from the race, not minutes towards the week's target
+        if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
             d.reasons = [n for n in d.reasons if n.text != STEADY]
+            d.locked = True
         d.add("G3", "After a race, the next days are active recovery, as after any competition.", "Spartan",
               holds=not_hard)
         d.add("G3", ("The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
@@ -99,6 +100,8 @@ def guard(d: Draft, ctx: Ctx) -> None:
         if (d.minutes or 0) > EASY_DAY_MINUTES:
             changed = True
         _shorten(d, EASY_DAY_MINUTES, "sore or tired legs")
+        # An easy day for the legs' sake is not minutes towards the week's target (it says so).
+        d.reasons = [n for n in d.reasons if n.text != STEADY]
         if changed or d.kind == "cardio":
             d.add("P4", f"{why}: an easy, low-impact day of 40 minutes at most, whatever the week's "
                         "minutes say (soreness 5+ or readiness under 50 is legday's own line).", LEGDAY,
