@@ -169,6 +169,10 @@ class Window:
                          readiness, ratio, TARGET, round(fitness, 1), round(fatigue, 1),
                          planner=lambda: self.plan(ws))
 
+    def trends(self) -> Trends:
+        """Every week of the window, oldest first."""
+        return Trends(self.end, self.week_start, tuple(self.week(ws) for ws in self.starts), self.profile)
+
     def plan(self, ws: dt.date) -> WeekPlan:
         """The week starting ``ws`` planned as of the day after it: every day is past, so it holds
         what was logged, the warnings and nothing suggested."""
@@ -281,8 +285,7 @@ def _by_day(items) -> dict[dt.date, list]:
 def weekly_trends(profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
                   week_start: int = 0) -> Trends:
     """``weeks`` weeks ending with the one containing ``end``, oldest first."""
-    window = Window(profile, history, end, weeks, week_start)
-    return Trends(end, window.week_start, tuple(window.week(ws) for ws in window.starts), profile)
+    return Window(profile, history, end, weeks, week_start).trends()
 
 
 def fitness_fatigue(loads: dict[dt.date, int], first: dt.date, last: dt.date) -> tuple[float, float]:
