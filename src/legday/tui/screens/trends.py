@@ -160,7 +160,12 @@ class TrendsScreen(Screen):
             f"Model, not measurement: fitness {week.fitness:g}, fatigue {week.fatigue:g} "
             "(load averaged over 42 and 7 days).", ("  Banister", "$foreground-muted"))
         lines.append(model)
-        self._text.update(Content("\n").join(lines))
+        text = Content("\n").join(lines)
+        # As tall as the words before (as it mostly is, moving across weeks): no layout pass, which
+        # would repaint the whole screen rather than the chart and the words.
+        size = self._text.content_size
+        same = bool(size.width) and text.get_height(self._text.styles, size.width) == size.height
+        self._text.update(text, layout=not same)
 
     # -- keys -----------------------------------------------------------------------------------------
 
