@@ -136,6 +136,8 @@ def test_P4_a_pain_flag_holds_until_a_check_in_without_it():
         assert any("pain" in line.lower() for line in w.day(day).readiness_why)
         assert all(not is_hard(s) and s.modality not in IMPACT for s in sessions(w, day))
     assert sessions(w, THU, "legs") == [] and "P4" in ids(suggestion(w, THU))
+    # Flagged on Tuesday: Friday's words don't pretend it was flagged this morning.
+    assert "not yet cleared" in texts(suggestion(w, FRI)) and "this morning" not in texts(suggestion(w, FRI))
     cleared = week([check(TUE, 2, pain=True), check(WED, 1)])
     assert not cleared.day(THU).pain and sessions(cleared, THU, "legs") != []
     assert not week([check(TUE, 2, pain=True)], {"P4"}).day(THU).pain

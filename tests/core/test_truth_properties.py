@@ -128,6 +128,8 @@ def check_truth(plan, profile, history):
                     assert s.modality == "run" and any(e <= s.start for e in ends), where
                 if any("at night" in r.text for r in s.reasons):  # the choice line may quote Spartan
                     assert s.start.time() >= dt.time(17), where
+            if "flagged pain this morning" in words:
+                assert any(c.date == day.date and c.pain for c in history.checkins), where
             if "report low soreness" in words:
                 assert day.soreness is not None, where
             # A readiness score is never "not low enough" (a soreness rating may well be).
