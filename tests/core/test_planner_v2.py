@@ -227,6 +227,21 @@ def test_P2_injury_prone_never_runs_or_jumps_on_a_leg_day():
     assert any(s.modality == "run" for s in monday("general", {"P2"}))
 
 
+def test_P2_an_injury_prone_lifters_planned_leg_session_leaves_the_jumps_out():
+    from legday.core.model import Exercise
+
+    logged = (Exercise("back squat", 5, 5, 100.0), Exercise("box jump", 4, 5), Exercise("power clean", 3, 3, 60.0))
+
+    def thursday(injury_prone=True, off=()):
+        week = plan(profile("strength", injury_prone=injury_prone), [legs(MON, 8, 70, exercises=logged)], TUE, off)
+        return sessions(week, THU, "legs")[0]
+
+    leg = thursday()
+    assert "box jump" not in leg.detail and "power clean" in leg.detail  # a clean is explosive, not a landing
+    assert any(r.id == "P2" and "box jump" in r.text and r.source == "legday" for r in leg.reasons)
+    assert "box jump" in thursday(off={"P2"}).detail and "box jump" in thursday(False).detail
+
+
 # --- 7, 8. Soreness beats the weekly target; an early rating carries in full ------------------------------
 
 def test_P4_soreness_5_today_or_yesterday_means_an_easy_short_low_impact_day():

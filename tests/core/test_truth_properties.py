@@ -72,6 +72,11 @@ def volume_ceiling(profile, history, day) -> int | None:
 
 
 def check_safety(plan, profile, history):
+    if profile.injury_prone:  # 6: no jumping on a leg day, inside the planned session either
+        for day in plan.days:
+            for s in day.sessions:
+                if s.kind == "legs" and s.status == "planned" and s.detail:
+                    assert "jump" not in s.detail, (day.date, s.detail)
     spans = leg_spans(plan, history)
     races = race_days(profile, history)
     sore_days = lingering(history)
