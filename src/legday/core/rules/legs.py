@@ -100,7 +100,7 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                                     "hard training leads to overreaching, so it is lighter.", "Alex"))
     if x.on("G3") and x.race_days_ago == 2:
         lighter.append(reason("G3", "Two days after your race the legs are still recovering: a lighter "
-                                    "session.", "Spartan"))
+                                    "session (legday's call).", LEGDAY))
     if x.on("P5") and x.lingering:
         lighter.append(reason("P5", "You were still sore days after your last leg session: this one is "
                                     "lighter and sticks to exercises you know (soreness comes mostly from "
