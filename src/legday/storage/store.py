@@ -145,15 +145,7 @@ class Store:
         """Save the profile as one undo step (undo brings the previous one back)."""
         if not isinstance(p, Profile):
             raise TypeError(f"save_profile takes a Profile, not {type(p).__name__}")
-        data = codec.encode_profile(p)
-        try:
-            if codec.decode_profile(data) != p:
-                raise codec.Bad("the profile has values a file cannot hold")
-        except codec.Bad as bad:
-            raise InputError(bad.message) from None
-        import tomli_w
-
-        payload = tomli_w.dumps(data).encode()
+        payload = _profile_bytes(p)
         path = self.profile_path
         with self._writing():
             got = read_bytes(path)
@@ -473,10 +465,12 @@ class Store:
             raise
         return path, got[0], records
 
-    def _change(self, change, label) -> bool:
+    def _change(self, change, label, profile: Profile | None = None) -> bool:
         """Run ``change(month_of)`` under the lock, where ``month_of(date)`` gives that month's
         records as lists to edit; then save the months it changed as one undo step. ``label`` is the
-        step's label, or a function of (added, removed) giving it. False if nothing changed."""
+        step's label, or a function of (added, removed) giving it. ``profile``: also save this
+        profile, in the same step, if none is saved (a backup restored on a new machine). False if
+        nothing changed."""
         import tomli_w
 
         with self._writing():
@@ -498,13 +492,22 @@ class Store:
                     removed += minus
                     files.append((path, before, tomli_w.dumps(codec.encode_month(new)).encode()))
                     saved[path] = new
+            restored = None
+            if profile is not None and read_bytes(self.profile_path) is None:
+                restored = profile
+                files.append((self.profile_path, None, _profile_bytes(profile)))
             if not files:
                 return False
             text = label if isinstance(label, str) else label(added, removed)
-            stats = self._apply(files, Step(text, tuple(added), tuple(removed)))
+            step = Step(text, tuple(added), tuple(removed), profile=restored is not None,
+                        profile_after=restored)
+            stats = self._apply(files, step)
         for path, records in saved.items():
             self._months[path] = (signature(stats[path]), records)
             self._clear(path)
+        if restored is not None:
+            self._profile = (signature(stats[self.profile_path]), restored)
+            self._clear(self.profile_path)
         return True
 
     def _add(self, record: Any, label: str | None) -> None:
@@ -548,14 +551,17 @@ class Store:
 
         self._change(change, label or f"skipped {describe(s, dt.date.today())}")
 
-    def add_many(self, records, label: str | None = None) -> None:
+    def add_many(self, records, label: str | None = None, profile: Profile | None = None) -> None:
         """Save many records (an import, a benchmark's synthetic years): all of them or, if anything
         is wrong (a record a file cannot hold, a month file that cannot be read), none, with one
         write per month and ONE undo step. Same rules as the single adds: check-ins replace that
-        date's, a skip is recorded once."""
+        date's, a skip is recorded once. ``profile`` (legday's own export carries one) is saved in
+        the same step when no profile is saved yet, and left out when one is."""
         batch = list(records)
         for record in batch:
             codec.storable(record)
+        if profile is not None:
+            _profile_bytes(profile)  # a profile a file cannot hold: refused before anything is written
 
         def change(month_of) -> None:
             for record in batch:
@@ -568,7 +574,7 @@ class Store:
                 month[kind].append(record)
 
         self._change(change, label or (lambda added, removed:
-                                       f"imported {len(added)} {_entries(len(added))}"))
+                                       f"imported {len(added)} {_entries(len(added))}"), profile)
 
     def remove(self, record: Record, label: str | None = None) -> bool:
         """Remove one logged record equal to ``record`` (a delete, an un-skip) as one undo step.
@@ -735,6 +741,19 @@ def _difference(old: dict[str, list], new: dict[str, list]) -> tuple[list, list]
         added += (after - before).elements()
         removed += (before - after).elements()
     return added, removed
+
+
+def _profile_bytes(p: Profile) -> bytes:
+    """The profile file's bytes; InputError if a file cannot hold the profile exactly."""
+    import tomli_w
+
+    data = codec.encode_profile(p)
+    try:
+        if codec.decode_profile(data) != p:
+            raise codec.Bad("the profile has values a file cannot hold")
+    except codec.Bad as bad:
+        raise InputError(bad.message) from None
+    return tomli_w.dumps(data).encode()
 
 
 def _day(d: dt.date) -> str:

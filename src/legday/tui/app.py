@@ -119,6 +119,8 @@ class LegdayApp(App):
         self.journal_changed.publish(change)
         if change.message:
             self.notify(f"{change.message} The week is re-planned.", timeout=3)
+        if change.warning:
+            self.notify(change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10)
         self.call_later(self.report_problems)
 
     def _look_outside(self) -> None:
