@@ -47,8 +47,10 @@ from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_f
 # What the faces need from storage comes through here: they import the journal, not storage.
 __all__ = [
     "Change", "Clock", "Imported", "Journal", "Record", "Settings", "StorageError", "ThemeFile",
-    "ThemeProblem", "journal_at", "line_of", "open_journal", "save_file",
+    "ThemeProblem", "calendar_file_setting", "journal_at", "line_of", "open_journal", "save_file",
 ]
+
+NONE_WORDS = ("", "none", "-", "off")
 
 Clock = Callable[[], dt.datetime]
 Record = LegSession | CardioSession | CheckIn | Skip
@@ -254,7 +256,7 @@ class Journal:
     def save_settings(self, settings: Settings, *, notify: bool = True) -> str:
         """Save the settings. A new calendar file (or a new first day of the week) rewrites the
         calendar at once; returns the warning if that failed ("" if not; the settings are saved
-        either way). ``notify=False``: the caller announces the change itself."""
+        either way). ``notify=False``: the caller announces the change and rewrites the calendar."""
         if self.config_dir is None:
             raise StorageError("no settings folder; nothing was saved")
         save_settings(self.config_dir, settings)
@@ -262,11 +264,12 @@ class Journal:
         before, self.settings = self.settings, settings
         if settings.week_start != before.week_start:
             self._plans.clear()
+        if not notify:
+            return ""
         warning = ""
         if (settings.calendar_file, settings.week_start) != (before.calendar_file, before.week_start):
             warning = self.refresh_calendar()
-        if notify:
-            self._publish(Change(settings=True, warning=warning))
+        self._publish(Change(settings=True, warning=warning))
         return warning
 
     def remember_theme(self, name: str) -> None:
@@ -336,7 +339,7 @@ class Journal:
         self._write(self.store.add_many, plan.new, label=label, profile=restore)
         if restore is not None:
             self.profile, self.profile_saved = restore, True
-        self._changed(label, write=False)
+        self._changed(label, write=False, message=text)  # the notice says what the summary says
         return Imported(text, tuple(plan.new), restore is not None)
 
     def _logged_over(self, records: list) -> list:
@@ -440,12 +443,14 @@ class Journal:
         finally:
             self._stamp = self._read_stamp()
 
-    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False) -> str:
+    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False,
+                 message: str | None = None) -> str:
         if write and method is not None:
             self._write(method, *args, label=label)
         self._plans.clear()
         warning = self.refresh_calendar()
-        message = label[:1].upper() + label[1:] + "."
+        message = message or label
+        message = message[:1].upper() + message[1:] + "."
         self._publish(Change(message, settings=settings, warning=warning))
         return label
 
@@ -478,6 +483,24 @@ def _when(record: Record) -> tuple:
     start = getattr(record, "start", None)
     order = {LegSession: 0, CardioSession: 0, CheckIn: 1, Skip: 2}[type(record)]
     return record.date, order, start or dt.time.min
+
+
+def calendar_file_setting(text: str) -> str | None:
+    """The ``calendar_file`` setting from what a person typed (``--calendar-file``, the settings
+    screen): None for none ("", "none", "off"), else an absolute path ending in .ics, so the file
+    stays the same whichever folder legday is started from. InputError says what is accepted."""
+    from legday.core.errors import InputError
+
+    text = text.strip()
+    if text.lower() in NONE_WORDS:
+        return None
+    path = Path(text).expanduser().absolute()
+    if path.is_dir():
+        raise InputError(f"{text} is a folder; accepted: a file path such as ~/legday.ics, or none")
+    if path.suffix.lower() != ".ics":
+        raise InputError(f"{text} does not end in .ics; accepted: a file path such as ~/legday.ics, "
+                         "or none")
+    return str(path)
 
 
 def journal_at(data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:

@@ -82,6 +82,8 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
     if ns.theme is not None:
         changes["theme"] = _theme(ns.theme, config_dir)
     if ns.calendar_file is not None:
+        from legday.journal import calendar_file_setting
+
         changes["calendar_file"] = calendar_file_setting(ns.calendar_file)
     current = journal.settings
     for problem in journal.settings_problems:
@@ -95,23 +97,6 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
     journal.save_settings(settings)
     print("saved settings: " + ", ".join(f"{k} {v}" for k, v in _lines(settings)))
     return 0
-
-
-def calendar_file_setting(text: str) -> str | None:
-    """What ``--calendar-file`` (or the app's field) sets: None for none, else an absolute path,
-    so the file stays the same whichever folder legday is started from."""
-    from legday.core.errors import InputError
-
-    text = text.strip()
-    if text.lower() in NONE_WORDS:
-        return None
-    path = Path(text).expanduser().absolute()
-    if path.is_dir():
-        raise InputError(f"{text} is a folder; accepted: a file path such as ~/legday.ics, or none")
-    if path.suffix.lower() != ".ics":
-        raise InputError(f"{text} does not end in .ics; accepted: a file path such as ~/legday.ics, "
-                         "or none")
-    return str(path)
 
 
 def _lines(s) -> list[tuple[str, str]]:

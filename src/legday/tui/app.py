@@ -184,6 +184,9 @@ class LegdayApp(App):
     def action_profile(self) -> None:
         forms.profile(self, self.journal, sorted(self.available_themes))
 
+    def action_import_data(self) -> None:
+        forms.import_data(self, self.journal)
+
     def action_undo(self) -> None:
         def undo() -> None:
             if self.journal.undo() is None:
