@@ -292,8 +292,11 @@ class Store:
     # Every change runs under the lock: read the files it touches fresh from disk, work out their new
     # contents and what was removed and added (if anything is wrong, raise: nothing is written yet),
     # write them, record the undo step. Why a crash never makes undo destroy data:
-    # - A change to one file: the file, then its step. A crash between (or a power cut soon after)
-    #   leaves the change saved but not undoable. Undo checks every step against the files before reversing it (below), so an
+    # - A change to one file (every log, edit within a month, delete, profile save): the file, durably
+    #   (fsync'd, its folder fsync'd), then its step with no fsync at all, so a save costs two fsyncs,
+    #   both for the person's data. A crash between (or a power cut soon after) leaves the change
+    #   saved but its step lost, or empty / zero-filled, which undo treats as lost (``torn``) and
+    #   passes over. Undo checks every step against the files before reversing it (below), so an
     #   older step whose records a lost step changed is refused, not forced.
     # - A change to several files (an edit that moves an entry to another month, an import, every
     #   undo): first undo/pending.toml with each file's old bytes and a hash of its new bytes, then
@@ -439,9 +442,8 @@ class Store:
         if step is not None and not several:
             try:
                 sweep_temp_files(undo.dir)
-                # Its folder is not fsync'd (one fsync less per save): a power cut may lose the
-                # step, never the change, and the step file is whole or absent.
-                undo.write(seq, step, sync_dir=False)
+                # Not fsync'd (see above): a power cut may lose the step, never the change.
+                undo.write(seq, step, durable=False)
             except StorageError as err:
                 self._note(_unrecorded(err, undo.dir))
                 step = None
@@ -653,6 +655,8 @@ class Store:
             try:
                 labels.append(self._undo.label(seq))
             except StorageError as err:
+                if self._undo.torn(seq):
+                    continue  # lost in a power cut: undo passes over it (and drops it)
                 self._note(err)
                 break
             self._clear(self._undo.path(seq))
@@ -666,6 +670,9 @@ class Store:
 
         with self._writing():
             steps = self._undo.steps()
+            # Steps a power cut left empty were lost, not damaged: dropped, undo goes on with older.
+            while steps and self._undo.torn(steps[-1]):
+                self._undo.remove(steps.pop())
             if not steps:
                 return None
             seq = steps[-1]
