@@ -76,7 +76,7 @@ EXTRA_ODDS = 0.25
 NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "backspace", "delete",
               "home", "end", "pageup", "pagedown", "space"]
 APP_KEYS = ["w", "s", "c", "p", "question_mark", "q", "h", "j", "k", "l", "t", "[", "]", "d", "x", "g", "plus", "minus",
-            "ctrl+s", "ctrl+n", "ctrl+d", "ctrl+p", "e", "delete", "u", "ctrl+z", "y", "n"]
+            "ctrl+s", "ctrl+n", "ctrl+d", "ctrl+p", "e", "delete", "u", "ctrl+z"]
 PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " "
 # Keys that would end the process or the run rather than exercise the app; and focus moves, which
 # NAVIGATION already has (each costs Textual a footer rebuild, ~50-100 ms: the budget goes further on
@@ -226,6 +226,7 @@ async def monkey(screen: str, tmp_path: Path) -> None:
     log: list[str] = []  # every burst: the screen stack before it and its keys, for the failure report
     processed: deque[str] = deque(maxlen=40)  # the last keys as the app handled them, and where
     limit = KEYS_PER_SCREEN * 4  # a monkey that can never stay on its screen fails, it does not spin
+    sent = 0  # keys put into the app's queue
 
     def failure(what: str) -> str:
         log_path = tmp_path / "monkey-keys.log"
@@ -281,6 +282,7 @@ async def monkey(screen: str, tmp_path: Path) -> None:
                 for key in burst:
                     recent.append(key)
                     app._driver.send_message(key_event(key))
+                sent += len(burst)
                 if held or burst[-1] == "ctrl+p" or careful:
                     await pilot.pause()  # all settled before ctrl+p; the palette open before its keys
                 # Settle: every widget on screen has handled what is queued. Not pilot.pause(): that
@@ -289,7 +291,13 @@ async def monkey(screen: str, tmp_path: Path) -> None:
                 await pilot._wait_for_screen()
                 assert app.is_running and app._exception is None, failure(f"app stopped: {app._exception!r}")
             # Let the last keys be handled before the run closes (a key met by a closing app is
-            # Textual's shutdown, not something a person can do).
+            # Textual's shutdown, not something a person can do: with the stacks cleared, Textual
+            # raises "No screens on stack"). One pause is not always enough on a loaded machine, so
+            # wait until the app has taken every key sent, then once more for what they started.
+            for _ in range(200):
+                if handled["total"] >= sent:
+                    break
+                await pilot.pause()
             await pilot.pause()
             assert app._exception is None, failure(f"app stopped: {app._exception!r}")
     except AssertionError:
