@@ -169,13 +169,20 @@ class Journal:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def trends_window(self, weeks: int):
-        """What the trends view draws: the weeks asked for and the look-back before them, no more."""
+    def trends_window(self, weeks: int, end: dt.date | None = None):
+        """What the trends view and ``legday trends`` draw: the ``weeks`` weeks up to ``end`` (default
+        today) and the look-back before them, no more."""
         from legday.core.trends import Window, trends_window
 
-        week_start = self.settings.week_start
-        first, last = trends_window(self.today(), weeks, week_start)
-        return Window(self.profile, self.store.history(first, last), self.today(), weeks, week_start)
+        week_start, end = self.settings.week_start, end or self.today()
+        first, last = trends_window(end, weeks, week_start)
+        return Window(self.profile, self.store.history(first, last), end, weeks, week_start)
+
+    @property
+    def file_problems(self) -> list[StorageError]:
+        """Files that could not be read so far (each naming the file and line): a command reports
+        them and exits 1."""
+        return list(self.store.problems)
 
     def checkin(self, day: dt.date) -> CheckIn | None:
         return self.store.history(day, day).checkin(day)

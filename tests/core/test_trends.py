@@ -6,14 +6,25 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from legday.core.errors import InputError
-from legday.core.planner import plan_week
-from legday.core.trends import Window, to_json, trends_window, week_words, weekly_trends
-
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Skip
+from legday.core.planner import plan_week
+from legday.core.readiness import acwr
+from legday.core.trends import (
+    Window,
+    WeekTrend,
+    fitness_fatigue,
+    to_json,
+    trends_window,
+    week_words,
+    weekly_trends,
+)
 
 from .builders import cardio, check, legs, profile
+from .test_properties import MODALITIES, WORKOUTS, profiles
 
 D = dt.date
 
@@ -171,3 +182,76 @@ def test_json_has_the_contract_keys():
     assert all(keys <= set(w) for w in data["weeks"])
     assert data["weeks"][0]["week_start"] == "2026-11-09" and data["weeks"][0]["leg_load"] == 820
     assert data["weeks"][1]["acwr"] is None
+
+
+# -- the numbers from the records equal the numbers from the planned weeks ---------------------------
+
+
+def by_the_plan(window: Window, ws: dt.date) -> WeekTrend:
+    """A week's numbers the slow way, as they were first written: read off ``plan_week`` for the
+    week, planned as of the day after it. ``Window.week`` must give exactly these."""
+    last = min(ws + dt.timedelta(days=6), window.end)
+    plan = plan_week(window.profile, window.history, ws + dt.timedelta(days=7), window.week_start, week=ws)
+    days = [d for d in plan.days if d.date <= last]
+    rated = [d.soreness for d in days if d.soreness is not None]
+    soreness = round(sum(rated) / len(rated), 1) if rated else None
+    readiness = round(sum(d.readiness for d in days) / len(days), 1) if rated else None
+    legs_in = [s for s in window.history.legs if ws <= s.date <= last]
+    cardio_in = [s for s in window.history.cardio if ws <= s.date <= last]
+    lookback = ws - dt.timedelta(days=56)
+    ratio = acwr({d: v for d, v in window.loads.items() if lookback <= d <= last}, last)
+    fitness, fatigue = fitness_fatigue(window.loads, lookback, last)
+    t = plan.totals
+    return WeekTrend(ws, last, sum(s.load for s in legs_in), sum(s.load for s in cardio_in), t.cardio_minutes,
+                     t.hard_sessions, t.easy_sessions, len(legs_in), soreness, readiness, ratio,
+                     t.target_minutes, round(fitness, 1), round(fatigue, 1))
+
+
+SPAN = 16 * 7  # days of history before END: up to 16 weeks shown, the look-back partly covered
+_days = st.integers(-SPAN, 6)  # some records fall after the end counted: they must not count
+_times = st.integers(0, 95)  # quarter hours over the whole day, late evenings included
+
+
+def _at(quarter: int) -> dt.time:
+    return dt.time(quarter // 4, 15 * (quarter % 4))
+
+
+@st.composite
+def long_histories(draw) -> History:
+    legs_rows = draw(st.lists(st.tuples(_days, _times, st.integers(10, 180), st.integers(0, 10),
+                                        st.integers(0, len(WORKOUTS) - 1)), max_size=30))
+    cardio_rows = draw(st.lists(st.tuples(_days, st.integers(0, len(MODALITIES) - 1), st.integers(5, 200),
+                                          st.integers(0, 10), st.integers(-1, 95)), max_size=30))
+    check_rows = draw(st.lists(st.tuples(_days, st.integers(0, 10), st.integers(-1, 24), st.booleans()),
+                               max_size=40))
+    skip_rows = draw(st.lists(st.tuples(_days, st.integers(0, len(MODALITIES) - 1)), max_size=6))
+    off = lambda n: END + dt.timedelta(days=n)  # noqa: E731
+    return history(
+        *(LegSession(off(d), _at(q), m, e, WORKOUTS[w]) for d, q, m, e, w in legs_rows),
+        *(CardioSession(off(d), MODALITIES[k], m, e, _at(q) if q >= 0 else None) for d, k, m, e, q in cardio_rows),
+        *{off(d): CheckIn(off(d), s, h / 2 if h >= 0 else None, p) for d, s, h, p in check_rows}.values(),
+        *(Skip(off(d), MODALITIES[k]) for d, k in skip_rows),
+    )
+
+
+@given(profiles(), long_histories(), st.integers(-20, 0), st.integers(1, 16), st.integers(0, 6))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_numbers_from_the_records_equal_the_planned_weeks(prof, h, end_offset, weeks, week_start):
+    window = Window(prof, h, END + dt.timedelta(days=end_offset), weeks, week_start)
+    for ws in window.starts:
+        assert window.week(ws) == by_the_plan(window, ws), ws
+
+
+def test_the_plan_is_made_only_when_the_words_ask_for_it(monkeypatch):
+    import legday.core.trends as trends
+
+    made = []
+    real = trends.plan_week
+    monkeypatch.setattr(trends, "plan_week", lambda *a, **k: made.append(k["week"]) or real(*a, **k))
+    result = weekly_trends(PROFILE, fortnight(), END, weeks=2)
+    assert made == []  # the numbers alone: no week planned
+    last = result.weeks[0]
+    words = [r.text for r in week_words(PROFILE, last, result.weeks)]
+    assert made == [last.week_start] and any("Heaviest session" in t for t in words)
+    week_words(PROFILE, last, result.weeks)
+    assert made == [last.week_start]  # planned once, then kept

@@ -108,3 +108,36 @@ def test_trends_modules_are_not_imported_at_start_up():
             "print([m for m in sys.modules if 'trend' in m])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+async def test_switching_views_reparses_no_stylesheet_and_the_view_keeps_its_styles(make_app):
+    """Textual re-parsed every stylesheet and re-styled both views on each g (several frames); the
+    app tells it not to. The view's own stylesheet still applies, in the theme of the moment: a
+    theme chosen while it was away shows when it comes back."""
+    from textual.color import Color
+
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        parsed = []
+        real = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: parsed.append(1) or real()
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+
+        def panel_shown() -> bool:
+            title = screen.query_one("#trends-title")  # trends.tcss: the title line on $panel
+            return title.styles.background == Color.parse(app.get_css_variables()["panel"])
+
+        assert panel_shown() and screen.query_one("#trends-title").styles.height.value == 1
+        await pilot.press("g", "g", "g", "left", "enter")
+        await pilot.pause()
+        assert parsed == [] and isinstance(app.screen, WeekScreen)
+        before = Color.parse(app.get_css_variables()["panel"])
+        app.theme = "legday-light"  # chosen in the week view: a re-parse, once, for the new colours
+        await pilot.pause()
+        assert len(parsed) == 1 and Color.parse(app.get_css_variables()["panel"]) != before
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen is screen and panel_shown()

@@ -1,7 +1,7 @@
 """``legday trends``: the last weeks as numbers, a Rich table in 80 columns or JSON (a contract).
 
-Reads only the weeks asked for and the planner's look-back before them (``trends_window``), never the
-whole history. ``--json`` loads no Rich.
+Through the journal, like every command: it reads only the weeks asked for and the planner's look-back
+before them (``Journal.trends_window``), never the whole history. ``--json`` loads no Rich.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 import sys
 
 from legday.core.parse import parse_date, parse_int
-from legday.core.trends import DEFAULT_WEEKS, MAX_WEEKS, Trends, to_json, trends_window, weekly_trends
+from legday.core.trends import DEFAULT_WEEKS, MAX_WEEKS, Trends, to_json
 
 
 def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
@@ -22,19 +22,18 @@ def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
     from legday.cli.commands import _journal, _profile
 
     journal = _journal(ns, now)
-    store, week_start = journal.store, journal.settings.week_start
-    first, last = trends_window(end, weeks, week_start)
-    history = store.history(first, last)
-    trends = weekly_trends(_profile(journal), history, end, weeks, week_start)
+    _profile(journal)  # a profile file that cannot be read stops the command
+    trends = journal.trends_window(weeks, end).trends()
     if ns.json:
         print(json.dumps(to_json(trends), indent=2))
     else:
         print_trends(trends)
     for problem in journal.settings_problems:
         print(f"legday: warning: {problem}", file=sys.stderr)
-    for problem in store.problems:
+    problems = journal.file_problems
+    for problem in problems:
         print(f"legday: error: {problem}", file=sys.stderr)
-    return 1 if store.problems else 0
+    return 1 if problems else 0
 
 
 def _num(value: float | None, digits: int = 1) -> str:

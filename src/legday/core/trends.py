@@ -1,12 +1,20 @@
 """The weeks behind you, as numbers: one row per week for the trends view and ``legday trends``.
 
 Every number is the one the rest of legday already uses, not a second definition of it:
-- cardio minutes, hard and easy sessions and the target band come from ``plan_week``'s totals for
-  that week, planned as of the day after it (so a past week shows only what was logged);
+- cardio minutes, hard and easy sessions and the target band are what ``plan_week``'s totals say for
+  that week planned as of the day after it: the cardio logged in it, hard by the intensity its effort
+  falls in (S1, S2), and the band the plan aims at;
 - leg and cardio load are session effort x minutes (S3), ``LegSession.load`` / ``CardioSession.load``;
-- soreness and readiness are the mornings the week grid shows (core/readiness.py via the plan);
+- soreness and readiness are the mornings the week grid shows (``readiness.day_readiness``, given
+  exactly what the planner gives it);
 - the acute:chronic ratio is ``readiness.acwr`` over the same window the planner gives it (S5).
 Fitness and fatigue (S4) are a model and labelled so wherever they are shown.
+
+Cost: a planned week costs a few milliseconds (every rule, every day, and the leg days of the week
+after it), and 52 of them held the view for several frames. So the numbers are worked out from the
+logged records directly, in one pass over the window, each morning's readiness only for weeks with a
+rated morning; the full plan of a week is made only when its words are asked for (``WeekTrend.plan``:
+what was missed, which warnings fired). A test holds the two ways equal on random histories.
 
 The week containing ``end`` counts only up to ``end``: what was logged so far, never the plan ahead.
 ``trends_window`` says which dates to read, so ten years of history cost no more than the weeks shown.
@@ -14,14 +22,26 @@ The week containing ``end`` counts only up to ``end``: what was logged so far, n
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from legday.core.evidence import reason
-from legday.core.model import History, Profile
-from legday.core.plan import Reason, WeekPlan
-from legday.core.planner import LOOKBACK_DAYS, plan_week, week_of
-from legday.core.readiness import DANGER_RATIO, acwr, daily_loads
+from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
+from legday.core.plan import HARD_INTENSITIES, Reason, WeekPlan
+from legday.core.planner import LOOKBACK_DAYS, TEMPLATE_DAYS, plan_week, week_of
+from legday.core.readiness import (
+    DANGER_RATIO,
+    LegIndex,
+    Pain,
+    acwr,
+    cardio_loads,
+    daily_loads,
+    day_readiness,
+)
+from legday.core.rules import target
 
 DAY = dt.timedelta(days=1)
 DEFAULT_WEEKS, MAX_WEEKS = 12, 52
@@ -54,7 +74,16 @@ class WeekTrend:
     # S4 model values on ``last_day`` (a model: see fitness_fatigue).
     fitness: float
     fatigue: float
-    plan: WeekPlan
+    # Makes the week's full plan when its words are first asked for (see ``plan``).
+    planner: Callable[[], WeekPlan] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def plan(self) -> WeekPlan:
+        """The week planned as of the day after it (every day past: what was logged, and the
+        warnings), made on first use: the numbers above never need it."""
+        if self.planner is None:
+            raise ValueError("this week was made without its history: no plan to show")
+        return self.planner()
 
     @property
     def load(self) -> int:
@@ -99,50 +128,164 @@ def trends_window(end: dt.date, weeks: int = DEFAULT_WEEKS, week_start: int = 0)
 
 class Window:
     """What every week's numbers are made from, prepared once: the history from the look-back before
-    the first week to ``end`` and its daily loads (S3).
-    ``week(ws)`` then costs one planned week; the app asks for the newest weeks first."""
+    the first week to ``end``, in date order, and its daily loads (S3); the look-ups the weeks share
+    (records by day, check-ins, cardio by when it ended) are built on first use. ``week(ws)`` then
+    costs one pass over that week's days and no planning; ``plan(ws)`` plans the week in full."""
 
     def __init__(self, profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
                  week_start: int = 0) -> None:
         check_weeks(weeks)
         self.profile, self.end, self.weeks, self.week_start = profile, end, weeks, week_start % 7
         first, _ = trends_window(end, weeks, week_start)
-        # Nothing after ``end`` counts, not even a session logged ahead of time.
-        self.history = history.between(first, end)
+        # Nothing after ``end`` counts, not even a session logged ahead of time. In date order, so
+        # that a week's part of it is a bisection.
+        kept = history.between(first, end)
+        self.history = History(*(tuple(sorted(items, key=lambda i: i.date))
+                                 for items in (kept.legs, kept.cardio, kept.checkins, kept.skips)))
         self.loads = daily_loads(self.history.legs, self.history.cardio)
         start = first_week(end, weeks, week_start)
         self.starts: tuple[dt.date, ...] = tuple(start + dt.timedelta(days=7 * n) for n in range(weeks))
 
     def week(self, ws: dt.date) -> WeekTrend:
-        return _week(self.profile, self.history, self.loads, ws, self.end, self.week_start)
+        """The week starting ``ws``, from the records (the same numbers its plan would give)."""
+        last = min(ws + 6 * DAY, self.end)
+        days = list(_days(ws, last))
+        legs = [s for d in days for s in self._legs_on.get(d, ())]
+        cardio = [c for d in days for c in self._cardio_on.get(d, ())]
+        hard = sum(1 for c in cardio if intensity_of(c.effort) in HARD_INTENSITIES)
+        checkins = self._checkins
+        rated = [checkins[d].soreness for d in days if d in checkins]
+        soreness = readiness = None
+        if rated:  # a week nobody rated shows no readiness: the model's guess alone would say too much
+            soreness = round(sum(rated) / len(rated), 1)
+            scores = self._mornings(ws, days)
+            readiness = round(sum(scores) / len(scores), 1)
+        # S5 exactly as the planner computes it: loads from its look-back window, as of the last day.
+        window = ws - dt.timedelta(days=LOOKBACK_DAYS)
+        ratio = acwr(self._loads_between(window, last), last)
+        fitness, fatigue = fitness_fatigue(self.loads, window, last)
+        return WeekTrend(ws, last, sum(s.load for s in legs), sum(c.load for c in cardio),
+                         sum(c.minutes for c in cardio), hard, len(cardio) - hard, len(legs), soreness,
+                         readiness, ratio, TARGET, round(fitness, 1), round(fatigue, 1),
+                         planner=lambda: self.plan(ws))
+
+    def trends(self) -> Trends:
+        """Every week of the window, oldest first."""
+        return Trends(self.end, self.week_start, tuple(self.week(ws) for ws in self.starts), self.profile)
+
+    def plan(self, ws: dt.date) -> WeekPlan:
+        """The week starting ``ws`` planned as of the day after it: every day is past, so it holds
+        what was logged, the warnings and nothing suggested."""
+        return plan_week(self.profile, self.history, ws + 7 * DAY, self.week_start, week=ws)
+
+    def _mornings(self, ws: dt.date, days: list[dt.date]) -> list[int]:
+        """Each morning's readiness as the week grid shows it: ``day_readiness`` given what the
+        planner gives it for that week (the records of its look-back window, that morning's check-in,
+        the one a day or two before, and a pain flag not yet cleared)."""
+        index = LegIndex(_between(self.history.legs, ws - dt.timedelta(days=LOOKBACK_DAYS), days[-1]))
+        # The model counts cardio ended in the 4 days before a morning: those, not the whole window.
+        ends = self._cardio_ends
+        lo = bisect.bisect_left(ends, dt.datetime.combine(ws - 5 * DAY, dt.time()))
+        hi = bisect.bisect_right(ends, dt.datetime.combine(days[-1] + DAY, dt.time()))
+        cardio = self._cardio_loads[lo:hi]
+        checkins = self._checkins
+        out = []
+        for day in days:
+            earlier = checkins.get(day - DAY) or checkins.get(day - 2 * DAY)
+            out.append(day_readiness(day, index, checkins.get(day), earlier=earlier, cardio=cardio,
+                                     pain=self._pain_before(day)).score)
+        return out
+
+    # -- the records, indexed once (on first use) ----------------------------------------------------
+
+    @cached_property
+    def _legs_on(self) -> dict[dt.date, list[LegSession]]:
+        return _by_day(self.history.legs)
+
+    @cached_property
+    def _cardio_on(self) -> dict[dt.date, list[CardioSession]]:
+        return _by_day(self.history.cardio)
+
+    def _loads_between(self, first: dt.date, last: dt.date) -> dict[dt.date, int]:
+        days = self._load_days
+        lo = bisect.bisect_left(days, first)
+        return {d: self.loads[d] for d in days[lo:bisect.bisect_right(days, last, lo=lo)]}
+
+    @cached_property
+    def _load_days(self) -> list[dt.date]:
+        return sorted(self.loads)
+
+    @cached_property
+    def _cardio_loads(self):
+        return cardio_loads(self.history.cardio)  # sorted by when each ended
+
+    @cached_property
+    def _cardio_ends(self) -> list[dt.datetime]:
+        return [c.ended for c in self._cardio_loads]
+
+    @cached_property
+    def _checkins(self) -> dict[dt.date, CheckIn]:
+        # As the planner keeps them: one a day, the later of two for the same day.
+        return {c.date: c for c in sorted(self.history.checkins, key=lambda c: c.date)}
+
+    @cached_property
+    def _checkin_days(self) -> list[dt.date]:
+        return sorted(self._checkins)
+
+    def _pain_before(self, day: dt.date) -> Pain | None:
+        """A pain flag still standing on ``day``: the latest check-in before it flagged pain, within
+        the planner's six weeks (an older flag with no check-in since says little)."""
+        days = self._checkin_days
+        i = bisect.bisect_left(days, day) - 1
+        if i < 0:
+            return None
+        latest = self._checkins[days[i]]
+        if not latest.pain or (day - latest.date).days > TEMPLATE_DAYS:
+            return None
+        return Pain(latest.date)
+
+
+# The weekly band the plan aims at with every rule on (S11 with G6).
+TARGET: tuple[int, int] = target(lambda rule: True)
+
+
+def intensity_of(effort: int) -> str:
+    """The intensity class a logged effort falls in (S1, S2), as the planner files logged cardio."""
+    if effort <= 2:
+        return "recovery"
+    if effort <= 4:
+        return "easy"
+    if effort <= 6:
+        return "moderate"
+    if effort == 7:
+        return "tempo"
+    return "intervals" if effort <= 9 else "sprints"
+
+
+def _days(first: dt.date, last: dt.date):
+    day = first
+    while day <= last:
+        yield day
+        day += DAY
+
+
+def _between(items, first: dt.date, last: dt.date) -> list:
+    """Items dated ``first`` to ``last``, in date order (the window's records are sorted once)."""
+    lo = bisect.bisect_left(items, first, key=lambda i: i.date)
+    return list(items[lo:bisect.bisect_right(items, last, lo=lo, key=lambda i: i.date)])
+
+
+def _by_day(items) -> dict[dt.date, list]:
+    out: dict[dt.date, list] = {}
+    for item in sorted(items, key=lambda i: i.date):
+        out.setdefault(item.date, []).append(item)
+    return out
 
 
 def weekly_trends(profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
                   week_start: int = 0) -> Trends:
     """``weeks`` weeks ending with the one containing ``end``, oldest first."""
-    window = Window(profile, history, end, weeks, week_start)
-    return Trends(end, window.week_start, tuple(window.week(ws) for ws in window.starts), profile)
-
-
-def _week(profile: Profile, history: History, loads: dict[dt.date, int], ws: dt.date, end: dt.date,
-          week_start: int) -> WeekTrend:
-    last = min(ws + 6 * DAY, end)
-    # As of the day after the week: every day is "past", so the totals are what was logged.
-    plan = plan_week(profile, history, ws + 7 * DAY, week_start, week=ws)
-    days = [d for d in plan.days if d.date <= last]
-    rated = [d.soreness for d in days if d.soreness is not None]
-    soreness = round(sum(rated) / len(rated), 1) if rated else None
-    readiness = round(sum(d.readiness for d in days) / len(days), 1) if rated else None
-    legs = [s for s in history.legs if ws <= s.date <= last]
-    cardio = [s for s in history.cardio if ws <= s.date <= last]
-    # S5 exactly as the planner computes it: loads from its look-back window, as of the last day.
-    window = ws - dt.timedelta(days=LOOKBACK_DAYS)
-    ratio = acwr({d: v for d, v in loads.items() if window <= d <= last}, last)
-    fitness, fatigue = fitness_fatigue(loads, window, last)
-    t = plan.totals
-    return WeekTrend(ws, last, sum(s.load for s in legs), sum(s.load for s in cardio), t.cardio_minutes,
-                     t.hard_sessions, t.easy_sessions, len(legs), soreness, readiness, ratio,
-                     t.target_minutes, round(fitness, 1), round(fatigue, 1), plan)
+    return Window(profile, history, end, weeks, week_start).trends()
 
 
 def fitness_fatigue(loads: dict[dt.date, int], first: dt.date, last: dt.date) -> tuple[float, float]:

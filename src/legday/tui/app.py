@@ -199,19 +199,41 @@ class LegdayApp(App):
     def _trends_screen(self):
         from legday.tui.screens.trends import TrendsScreen
 
-        return TrendsScreen(self.journal.trends_window, self.open_week, self.journal.subscribe)
+        screen = TrendsScreen(self.journal.trends_window, self.open_week, self.journal.subscribe)
+        # Its stylesheet joins the app's here, parsed with the rest when next needed: as a screen's
+        # own file, Textual would re-parse every stylesheet and re-style both views on the first
+        # switch (a tenth of a second for nothing).
+        for path in screen.css_path:
+            self.stylesheet.read(path)
+        self._styled(screen)
+        return screen
+
+    def _styled(self, screen) -> None:
+        """Tell Textual ``screen`` needs no app-wide re-style when it is switched to. Textual 8.2
+        re-parses every stylesheet and re-styles every screen when it switches to a mode whose
+        screen it has not marked since the last theme change, and it never marks one that is not
+        showing: every ``g`` cost several frames. Not needed: the screen is re-styled by the
+        stylesheet as it stands when it resumes (ScreenResume), and a theme change re-parses the
+        stylesheet itself."""
+        screen._css_update_count = self._css_update_count
+
+    def switch_view(self, mode: str) -> None:
+        """Show another top-level view (a mode), as it was left."""
+        if mode in self._screen_stacks:
+            self._styled(self.get_screen_stack(mode)[-1])
+        self.switch_mode(mode)
 
     def action_trends(self) -> None:
         if self.current_mode == "trends":
-            self.switch_mode("week")
+            self.switch_view("week")
             return
         if "trends" not in self._modes:
             self.add_mode("trends", self._trends_screen)
-        self.switch_mode("trends")
+        self.switch_view("trends")
 
     def open_week(self, day: dt.date) -> None:
         """Show the week containing ``day`` in the week view, ``day`` selected."""
-        self.switch_mode("week")
+        self.switch_view("week")
         week = self.screen_stack[0] if self.screen_stack else None
         if week is not None and hasattr(week, "select"):
             week.select(day)

@@ -5,10 +5,11 @@ A second top-level view beside the week. It is given its data, it does not go lo
 the files), ``open_week(day)`` shows a week in the week view, and ``subscribe(callback)`` (optional)
 calls back when what was logged changes, returning a function that stops it.
 
-Cost: each week is one planned week (a few milliseconds; 52 of them would hold a frame for too long),
-so the newest weeks are worked out first, ``CHUNK`` at a time, one chunk per frame; columns not done
-yet show a dot. Weeks already worked out are kept until the data changes, so flipping between 12 and
-52 weeks, or leaving and coming back, costs only the drawing.
+Cost: a week's numbers come from its records (``Window.week``, about a millisecond); only the
+selected week is planned in full, for its words. The newest weeks are worked out first, ``CHUNK`` at a
+time, one chunk per frame, so a span of 52 weeks never holds a frame for long; columns not done yet show
+a dot. Weeks already worked out are kept until the data changes, so flipping between 12 and 52 weeks,
+or leaving and coming back, costs only the new weeks and the drawing.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.trend_chart import TrendChart
 
-# Weeks worked out per frame: a dozen planned weeks take about as long as a frame may.
-CHUNK = 13
+# Weeks worked out per frame: what + adds at most (26 to 52), so a step of the span is one frame.
+CHUNK = 26
 # What + and - step through.
 SPANS = (4, 8, 12, 26, 52)
 AFTER_FRAME = 0.02  # seconds: see WeekScreen._after_frame
@@ -134,12 +135,13 @@ class TrendsScreen(Screen):
         this = window.starts[-1]
         ago = (this - start).days // 7
         when = "this week" if ago == 0 else "last week" if ago == 1 else f"{ago} weeks ago"
-        self._dates.update(Content.assemble(
+        title = Content.assemble(
             ("legday", "$primary bold"), ("  ", ""), ("trends", "bold"),
             (f" · {len(window.starts)} weeks", "$foreground-muted"),
             (" · ", "$foreground-muted"), (f"week of {start:%d %b %Y}", "bold"), (" · ", "$foreground-muted"),
             (when, "$accent"),
-        ))
+        )
+        self._dates.update(title, layout=False)  # one line whatever it says: no layout pass
         self._show_words()
 
     def _show_words(self) -> None:
@@ -158,7 +160,12 @@ class TrendsScreen(Screen):
             f"Model, not measurement: fitness {week.fitness:g}, fatigue {week.fatigue:g} "
             "(load averaged over 42 and 7 days).", ("  Banister", "$foreground-muted"))
         lines.append(model)
-        self._text.update(Content("\n").join(lines))
+        text = Content("\n").join(lines)
+        # As tall as the words before (as it mostly is, moving across weeks): no layout pass, which
+        # would repaint the whole screen rather than the chart and the words.
+        size = self._text.content_size
+        same = bool(size.width) and text.get_height(self._text.styles, size.width) == size.height
+        self._text.update(text, layout=not same)
 
     # -- keys -----------------------------------------------------------------------------------------
 

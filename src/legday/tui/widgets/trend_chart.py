@@ -129,8 +129,8 @@ class TrendChart(Widget, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.weeks: Sequence[WeekTrend | None] = ()
-        self.starts: Sequence[dt.date] = ()
+        self.weeks: list[WeekTrend | None] = []
+        self.starts: list[dt.date] = []
         self.selected = 0
         self.tall = False
         self._version = 0
@@ -139,8 +139,11 @@ class TrendChart(Widget, can_focus=True):
              tall: bool | None = None) -> None:
         """``weeks[i]`` is the week starting ``starts[i]``, or None while it is being worked out."""
         before = self._rows()
-        self.starts, self.weeks, self.selected = list(starts), list(weeks), selected
-        self._version += 1
+        starts, weeks = list(starts), list(weeks)
+        if starts != self.starts or len(weeks) != len(self.weeks) or any(
+                a is not b for a, b in zip(weeks, self.weeks)):
+            self._version += 1  # new numbers: drawn again; a new selection alone is not
+        self.starts, self.weeks, self.selected = starts, weeks, selected
         if tall is not None:
             self.tall = tall
         self.refresh(layout=self._rows() != before)
@@ -172,18 +175,39 @@ class TrendChart(Widget, can_focus=True):
 
     # Drawn as strips of segments, not as Content: a 52-week chart is a thousand styled cells, and
     # styling Content span by span cost several frames per redraw. Styles are the theme's variables,
-    # resolved once per theme.
+    # resolved once per theme. The chart is drawn once without a selection and kept; moving the
+    # selection splices the selected column (and the dates) into those lines, so an arrow key costs
+    # a column, not the chart.
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
-        key = (self._version, self.selected, self.tall, width, self.app.theme)
-        if key != getattr(self, "_strips_key", None) or not y:
-            # (background_colors walks up the DOM: asked once a drawing, not once a cell)
+        # (background_colors walks up the DOM: asked once a drawing, not once a line)
+        if not y or getattr(self, "_theme_key", None) is None:
             self._theme_key = (self.app.theme, self.background_colors)
-        if key != getattr(self, "_strips_key", None) or self._theme_key != getattr(self, "_drawn_theme", None):
-            self._strips_key, self._drawn_theme = key, self._theme_key
-            self._strips = [self._strip(row, width) for row in self.rows(width)]
+        base_key = (self._version, self.tall, width, self._theme_key)
+        if base_key != getattr(self, "_base_key", None):
+            self._base_key = base_key
+            self._base = [self._strip(row, width) for row in self.rows(width, selected=None)]
+            self._strips_key = None
+        key = (base_key, self.selected)
+        if key != self._strips_key:
+            self._strips_key, self._strips = key, self._select(width)
         return self._strips[y] if y < len(self._strips) else Strip.blank(width, self._style(""))
+
+    def _select(self, width: int) -> list[Strip]:
+        """The kept lines with the selected column spliced in and the dates under it."""
+        lines = list(self._base)
+        if not lines or not self.weeks:
+            return lines
+        cw = self.column_width(width)
+        i = self.selected
+        if 0 <= i < len(self.weeks):
+            x = LABEL + i * cw
+            for r, parts in enumerate(self._column_parts(i, cw, selected=True)):
+                column = self._strip(parts, sum(len(text) for text, _ in parts))
+                lines[r] = Strip.join([lines[r].crop(0, x), column, lines[r].crop(x + cw, width)])
+        lines[-1] = self._strip([(" " * LABEL, ""), *self._axis(cw)], width)
+        return lines
 
     def _strip(self, row: list[tuple[str, str]], width: int) -> Strip:
         segments: list[Segment] = []
@@ -236,45 +260,61 @@ class TrendChart(Widget, can_focus=True):
         # Translucent theme colours ("foreground-muted") and shares are blended onto the background.
         return base.blend(colour, colour.a) if colour.a < 1 else colour
 
-    def rows(self, width: int) -> list[list[tuple[str, str]]]:
-        """Every line of the chart as (text, style) parts."""
+    def rows(self, width: int, selected: int | None = -1) -> list[list[tuple[str, str]]]:
+        """Every line of the chart as (text, style) parts, week ``selected`` highlighted (-1: the
+        selected one, None: none)."""
         weeks = self.weeks
         if not weeks:
             return [[("", "")]]
+        selected = self.selected if selected == -1 else selected
         cw = self.column_width(width)
-        bw = cw - 1 if cw >= 3 else cw  # a gap between columns when there is room
-        h = self._heights()
-        known = [w for w in weeks if w is not None]
-        top_load = max((w.load for w in known), default=0) or 1
-        band = known[-1].target_minutes if known else (150, 180)
-        # The band's top sits on a row boundary, so the band is (mostly) one tinted row.
-        top_minutes = max(band[1] * h["cardio"] / (h["cardio"] - 1),
-                          max((w.cardio_minutes for w in known), default=0))
-        step = top_minutes / h["cardio"]
-        band_rows = {r for r in range(h["cardio"]) if r * step < band[1] and (r + 1) * step > band[0]}
-        top_model = max((max(x.fitness, x.fatigue) for x in known), default=0) or 1
-        tint = "$success 20%"
-
-        columns = [self._column(w, h, top_load, top_minutes, band_rows, top_model, tint) for w in weeks]
-        labels = self._labels(h, band, band_rows)
-        mix_row = h["load"] + h["cardio"]  # its text is centred, not repeated across the column
-        out: list[list[tuple[str, str]]] = []
-        for r, label in enumerate(labels):
-            parts: list[tuple[str, str]] = [label]
-            for i, col in enumerate(columns):
-                text, style = col[r]
-                if i == self.selected:
-                    style = f"{style.split(' on ')[0]} on $primary 30%".strip()
-                if len(text) == 1 and r != mix_row:
-                    text = text * bw
-                elif len(text) > bw:
-                    text = "▪" * bw
-                parts.append((f"{text:^{bw}}", style))
-                if bw < cw:
-                    parts.append((" " * (cw - bw), ""))
-            out.append(parts)
+        labels = self._labels()
+        columns = [self._column_parts(i, cw, selected=i == selected) for i in range(len(weeks))]
+        out = [[label, *(part for column in columns for part in column[r])] for r, label in enumerate(labels)]
         out.append([(" " * LABEL, ""), *self._axis(cw)])
         return out
+
+    def _column_parts(self, i: int, cw: int, selected: bool) -> list[list[tuple[str, str]]]:
+        """Week ``i``'s column, one list of (text, style) parts a line, ``cw`` cells wide."""
+        bw = cw - 1 if cw >= 3 else cw  # a gap between columns when there is room
+        mix_row = self._heights()["load"] + self._heights()["cardio"]  # its text is centred, not repeated
+        out = []
+        for r, (text, style) in enumerate(self._columns()[i]):
+            if selected:
+                style = f"{style.split(' on ')[0]} on $primary 30%".strip()
+            if len(text) == 1 and r != mix_row:
+                text = text * bw
+            elif len(text) > bw:
+                text = "▪" * bw
+            parts = [(f"{text:^{bw}}", style)]
+            if bw < cw:
+                parts.append((" " * (cw - bw), ""))
+            out.append(parts)
+        return out
+
+    def _columns(self) -> list[list[Cell]]:
+        """Every week's cells, top row first (kept while the numbers and the height stay)."""
+        key = (self._version, self.tall)
+        if getattr(self, "_columns_key", None) != key:
+            h = self._heights()
+            known = [w for w in self.weeks if w is not None]
+            top_load = max((w.load for w in known), default=0) or 1
+            band = self._band()
+            # The band's top sits on a row boundary, so the band is (mostly) one tinted row.
+            top_minutes = max(band[1] * h["cardio"] / (h["cardio"] - 1),
+                              max((w.cardio_minutes for w in known), default=0))
+            step = top_minutes / h["cardio"]
+            self._band_rows = {r for r in range(h["cardio"]) if r * step < band[1] and (r + 1) * step > band[0]}
+            top_model = max((max(x.fitness, x.fatigue) for x in known), default=0) or 1
+            self._columns_key = key
+            self._cached_columns = [
+                self._column(w, h, top_load, top_minutes, self._band_rows, top_model, "$success 20%")
+                for w in self.weeks]
+        return self._cached_columns
+
+    def _band(self) -> tuple[int, int]:
+        known = [w for w in self.weeks if w is not None]
+        return known[-1].target_minutes if known else (150, 180)
 
     def _column(self, w: WeekTrend | None, h: dict[str, int], top_load: float, top_minutes: float,
                 band_rows: set[int], top_model: float, tint: str) -> list[Cell]:
@@ -305,7 +345,11 @@ class TrendChart(Widget, can_focus=True):
             col.append((_spark(w.fatigue, 0, top_model), "$accent"))
         return col
 
-    def _labels(self, h: dict[str, int], band: tuple[int, int], band_rows: set[int]) -> list[tuple[str, str]]:
+    def _labels(self) -> list[tuple[str, str]]:
+        h, band = self._heights(), self._band()
+        self._columns()  # (sets the band's rows)
+        band_rows = self._band_rows
+
         def label(text: str, style: str = MUTED) -> tuple[str, str]:
             return (f"{text:<{LABEL - 1}}"[:LABEL - 1] + " ", style)
 
