@@ -9,7 +9,11 @@ what the journal says and subscribes to its changes). It owns
 - every change: log, replace, remove, skip, add_many, profile, settings, undo,
 - problems to report (files that could not be read), each handed out once,
 - change notices: ``subscribe(callback)``; a change made by another legday process is noticed by
-  ``check_outside()`` through one ``stat`` (``Store.stamp()``).
+  ``check_outside()`` through two ``stat`` calls (``Store.stamp()`` for the logs and the profile,
+  the settings file's own for the settings),
+- the calendar file (``settings.calendar_file``): rewritten after every change made here, so the
+  command line and the app keep it current from this one place,
+- imports (``import_file``): a whole file checked first, then one write and one undo step.
 
 Errors pass through unchanged: ``InputError`` (bad values) and ``StorageError`` (files), so each
 face can say them its own way. Nothing here imports Textual.
@@ -18,6 +22,7 @@ face can say them its own way. Nothing here imports Textual.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,13 +40,17 @@ from legday.storage import (
     resolve_data_dir,
     save_settings,
 )
+from legday.storage.files import atomic_write as save_file
+from legday.storage.settings import settings_path
 from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_files, theme_dirs
 
 # What the faces need from storage comes through here: they import the journal, not storage.
 __all__ = [
-    "Change", "Clock", "Journal", "Record", "Settings", "StorageError", "ThemeFile", "ThemeProblem",
-    "journal_at", "line_of", "open_journal",
+    "Change", "Clock", "Imported", "Journal", "Record", "Settings", "StorageError", "ThemeFile",
+    "ThemeProblem", "calendar_file_setting", "journal_at", "line_of", "open_journal", "save_file",
 ]
+
+NONE_WORDS = ("", "none", "-", "off")
 
 Clock = Callable[[], dt.datetime]
 Record = LegSession | CardioSession | CheckIn | Skip
@@ -58,6 +67,19 @@ class Change:
     message: str = ""
     outside: bool = False
     settings: bool = False
+    # Something that went wrong beside the change, which is saved either way (the calendar file
+    # could not be rewritten): one line for the person, "" when all went well.
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import_file`` did (or, on a dry run, would do): the summary line both faces print,
+    and the records added (or that would be)."""
+
+    summary: str
+    new: tuple = ()
+    profile_restored: bool = False
 
 
 class Journal:
@@ -76,6 +98,7 @@ class Journal:
         )
         self.settings_problems = [str(p) for p in settings_problems]
         self._problems += self.settings_problems
+        self._settings_stamp = self._read_settings_stamp()
 
         # The profile: None on a first run. A profile file that cannot be read is reported and
         # never overwritten by a first-run welcome; the plan uses the defaults until it is fixed.
@@ -234,19 +257,27 @@ class Journal:
         settings_changed = settings is not None and settings != self.settings
         if settings_changed:
             assert settings is not None
-            self.save_settings(settings, notify=False)
+            self.save_settings(settings, notify=False)  # the calendar is rewritten just below
         return self._changed("saved the profile", write=False, settings=settings_changed)
 
-    def save_settings(self, settings: Settings, *, notify: bool = True) -> None:
+    def save_settings(self, settings: Settings, *, notify: bool = True) -> str:
+        """Save the settings. A new calendar file (or a new first day of the week) rewrites the
+        calendar at once; returns the warning if that failed ("" if not; the settings are saved
+        either way). ``notify=False``: the caller announces the change and rewrites the calendar."""
         if self.config_dir is None:
             raise StorageError("no settings folder; nothing was saved")
         save_settings(self.config_dir, settings)
-        week_start_moved = settings.week_start != self.settings.week_start
-        self.settings = settings
-        if week_start_moved:
+        self._settings_stamp = self._read_settings_stamp()
+        before, self.settings = self.settings, settings
+        if settings.week_start != before.week_start:
             self._plans.clear()
-        if notify:
-            self._publish(Change(settings=True))
+        if not notify:
+            return ""
+        warning = ""
+        if (settings.calendar_file, settings.week_start) != (before.calendar_file, before.week_start):
+            warning = self.refresh_calendar()
+        self._publish(Change(settings=True, warning=warning))
+        return warning
 
     def remember_theme(self, name: str) -> None:
         """The app's theme changed (palette, profile preview saved): remember it quietly."""
@@ -266,6 +297,95 @@ class Journal:
     def undo_labels(self, limit: int = 20) -> list[str]:
         return self.store.undo_labels(limit)
 
+    # -- import and the calendar ------------------------------------------------------------------
+
+    def import_file(self, path: str | Path, fmt: str | None = None, units: str | None = None,
+                    *, dry_run: bool = False) -> Imported:
+        """Import an export of Strong, Hevy, FitNotes, a FIT file or legday's own JSON. The whole
+        file is read and checked first: a bad row anywhere raises (FileFormatError or InputError,
+        naming the file and line) and nothing is written. Sessions already logged are not added
+        again. The new records, and a profile carried by legday's JSON when none is saved yet,
+        are written as ONE undo step (``undo`` takes the whole import back)."""
+        from legday.core.errors import InputError
+        from legday.core.model import UNITS
+        from legday.transfer import FORMATS, plan_import, read, summary
+
+        if fmt is not None:
+            fmt = fmt.strip().lower()
+            if fmt not in FORMATS:
+                raise InputError(f"format {fmt!r} unknown; accepted: {', '.join(FORMATS)}")
+        if units is not None:
+            units = units.strip().lower().rstrip("s")
+            if units not in UNITS:
+                raise InputError(f"units {units!r} unknown; accepted: kg, lb")
+        given = str(path).strip()
+        if not given:
+            raise InputError("no file given; accepted: the path of an exported file")
+        file = Path(given).expanduser()
+        if file.is_dir():
+            raise InputError(f"{given} is a folder; accepted: an exported file")
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{given}: no such file; accepted: the path of an exported file") from None
+        except OSError as error:
+            raise InputError(f"cannot read {given}: {error.strerror or error}; accepted: a file "
+                             "you can read") from None
+        profile = self.profile
+        parsed = read(data, file.name, fmt, units or profile.units, profile.leg_time)
+        plan = plan_import(parsed, self._logged_over(parsed.records))
+        restore = plan.profile if plan.profile is not None and not self.profile_saved \
+            and self.profile_error is None else None
+        if dry_run:
+            return Imported(summary(file.name, plan, dry_run=True), tuple(plan.new))
+        text = summary(file.name, plan) + ("; profile restored" if restore is not None else "")
+        if not plan.new and restore is None:
+            return Imported(text)
+        count = len(plan.new)
+        label = f"imported {file.name} ({count} {'entry' if count == 1 else 'entries'})"
+        self._write(self.store.add_many, plan.new, label=label, profile=restore)
+        if restore is not None:
+            self.profile, self.profile_saved = restore, True
+        self._changed(label, write=False, message=text)  # the notice says what the summary says
+        return Imported(text, tuple(plan.new), restore is not None)
+
+    def _logged_over(self, records: list) -> list:
+        """What is already logged over the dates ``records`` cover. A month file that cannot be
+        read stops the import (it would be refused half-way)."""
+        if not records:
+            return []
+        before = len(self.store.problems)
+        history = self.store.history(min(r.date for r in records), max(r.date for r in records))
+        if len(self.store.problems) > before or self.store.problems:
+            raise self.store.problems[0]
+        return [*history.legs, *history.cardio, *history.checkins, *history.skips]
+
+    def calendar(self, first: dt.date | None = None, weeks: int = 2) -> bytes:
+        """The plan as iCalendar: the week containing ``first`` (default today) and the
+        ``weeks - 1`` after it, as of today. Needs the icalendar package (ImportError without)."""
+        from legday.calendar_file import calendar_bytes
+
+        first = first or self.today()
+        plans = [self.week_plan(first + dt.timedelta(days=7 * n)) for n in range(weeks)]
+        return calendar_bytes(plans, first)
+
+    def refresh_calendar(self) -> str:
+        """Rewrite the calendar file, if one is set. Returns "" or a one-line warning: the change
+        that led here is saved either way."""
+        from legday.calendar_file import calendar_path
+
+        path = calendar_path(self.settings)
+        if path is None:
+            return ""
+        try:
+            save_file(path, self.calendar())
+        except StorageError as error:
+            return f"the calendar file was not updated: {error}"
+        except ImportError:
+            return ("the calendar file was not updated: it needs the icalendar package "
+                    "(pip install icalendar)")
+        return ""
+
     # -- notices ----------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
@@ -278,15 +398,21 @@ class Journal:
             self._subscribers.remove(callback)
 
     def check_outside(self) -> bool:
-        """Has another process written since we last looked? One stat. If so: forget the cached
-        plans, re-read the profile and notify with ``outside=True``."""
-        stamp = self._read_stamp()
-        if stamp == self._stamp:
+        """Has another process written since we last looked? Two stats: the data folder's change
+        stamp and the settings file. If so: forget the cached plans, re-read what changed and
+        notify with ``outside=True`` (and ``settings=True`` when the settings changed). The calendar
+        file is not rewritten: the process that made the change did that."""
+        stamp, settings_stamp = self._read_stamp(), self._read_settings_stamp()
+        logs_changed, settings_changed = stamp != self._stamp, settings_stamp != self._settings_stamp
+        if not (logs_changed or settings_changed):
             return False
-        self._stamp = stamp
-        self._plans.clear()
-        self._reload_profile()
-        self._publish(Change(outside=True))
+        self._stamp, self._settings_stamp = stamp, settings_stamp
+        if logs_changed:
+            self._plans.clear()
+            self._reload_profile()
+        if settings_changed:
+            self._reload_settings()
+        self._publish(Change(outside=True, settings=settings_changed))
         return True
 
     def take_problems(self) -> list[str]:
@@ -306,21 +432,44 @@ class Journal:
     def _read_stamp(self) -> object:
         return self.store.stamp()
 
-    def _write(self, method, *args, label: str | None = None):
+    def _read_settings_stamp(self) -> object:
+        """The settings file's version: one stat (a rewrite is a new inode)."""
+        if self.config_dir is None:
+            return ()
+        try:
+            st = os.stat(settings_path(self.config_dir))
+        except OSError:
+            return ()
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def _write(self, method, *args, label: str | None = None, **options):
         """One store write, then note the new stamp: our own write is not "another process"."""
         try:
             # The label names the step in the undo history ("logged legs Mon 16 Nov").
-            return method(*args) if label is None else method(*args, label=label)
+            return method(*args, **options) if label is None else method(*args, label=label, **options)
         finally:
             self._stamp = self._read_stamp()
 
-    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False) -> str:
+    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False,
+                 message: str | None = None) -> str:
         if write and method is not None:
             self._write(method, *args, label=label)
         self._plans.clear()
-        message = label[:1].upper() + label[1:] + "."
-        self._publish(Change(message, settings=settings))
+        warning = self.refresh_calendar()
+        message = message or label
+        message = message[:1].upper() + message[1:] + "."
+        self._publish(Change(message, settings=settings, warning=warning))
         return label
+
+    def _reload_settings(self) -> None:
+        if self.config_dir is None:
+            return
+        problems: list[StorageError] = []
+        settings = load_settings(self.config_dir, problems)
+        self._problems += [str(p) for p in problems]
+        if settings.week_start != self.settings.week_start:
+            self._plans.clear()
+        self.settings = settings
 
     def _reload_profile(self) -> None:
         try:
@@ -341,6 +490,24 @@ def _when(record: Record) -> tuple:
     start = getattr(record, "start", None)
     order = {LegSession: 0, CardioSession: 0, CheckIn: 1, Skip: 2}[type(record)]
     return record.date, order, start or dt.time.min
+
+
+def calendar_file_setting(text: str) -> str | None:
+    """The ``calendar_file`` setting from what a person typed (``--calendar-file``, the settings
+    screen): None for none ("", "none", "off"), else an absolute path ending in .ics, so the file
+    stays the same whichever folder legday is started from. InputError says what is accepted."""
+    from legday.core.errors import InputError
+
+    text = text.strip()
+    if text.lower() in NONE_WORDS:
+        return None
+    path = Path(text).expanduser().absolute()
+    if path.is_dir():
+        raise InputError(f"{text} is a folder; accepted: a file path such as ~/legday.ics, or none")
+    if path.suffix.lower() != ".ics":
+        raise InputError(f"{text} does not end in .ics; accepted: a file path such as ~/legday.ics, "
+                         "or none")
+    return str(path)
 
 
 def journal_at(data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:

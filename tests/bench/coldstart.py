@@ -202,7 +202,7 @@ def measure(rounds: int, settle: float = 0.4) -> list:
                f"median of {rounds}, 120x40 tmux, first frame with its label"),
         Figure("cold start", "legday, profile only", ms["empty"], "ms", None, "first frame with the week grid"),
         Figure("cold start", "legday, 10 years of history", ms["10y"], "ms", None, "first frame with the week grid"),
-        Figure("cold start", "legday (profile only) / bare app", paired_ratio(times["empty"], times["bare"]), "x", 1.3,
+        Figure("cold start", "legday (profile only) / bare app", paired_ratio(times["empty"], times["bare"]), "x", 1.25,
                spread("empty", "bare")),
         Figure("cold start", "legday 10 years / legday profile only", paired_ratio(times["10y"], times["empty"]), "x",
                1.05, spread("10y", "empty")),

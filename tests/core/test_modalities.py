@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.core.model import (
@@ -41,6 +41,7 @@ from tests.core.builders import (
     suggested,
     suggestion,
 )
+from tests.core.hypothesis_profiles import examples
 
 NO_LEG_DAYS = ()
 
@@ -308,7 +309,7 @@ def test_leg_sessions_and_recovery_days_carry_the_recovery_addons_too():
 
 # --- Properties ------------------------------------------------------------------------------------
 
-FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = examples(80)
 WORKOUTS = tuple(tuple(Exercise(n, 3, 5, 60.0) for n in names) for names in (
     (), ("back squat", "leg curl"), ("power clean", "box jump"), ("calf raise", "walking lunge"),
     ("romanian deadlift", "nordic curl"), ("leg extension",), ("mystery machine",)))
@@ -399,3 +400,38 @@ def test_a_session_moved_for_its_modality_is_never_a_run_or_jumps(prof, history,
     for s in suggested(week):
         if s.kind != "rest" and ids(s) & {"M2", "S9", "P2"}:
             assert s.modality not in ("run", "sprints", "plyometrics"), s
+
+
+# --- The guards' low-impact pick is the modality module's, region-aware and from the list ----------------
+
+def test_a_guard_that_takes_the_run_away_picks_from_the_list_and_spares_sore_regions():
+    """The day after a race (G3: low impact) the guard's pick is one the person can do, with no stale
+    "a ride would suit today best" line; with nothing low-impact on the list the day is rest, saying
+    why. The pick itself spares sore regions and puts the injury-prone in the water."""
+    from legday.core.readiness import LegIndex, day_readiness
+    from legday.core.rules.base import Ctx, cardio_draft
+    from legday.core.rules.modality import low_impact
+
+    def friday(modalities=CARDIO_MODALITIES):
+        week = plan(profile("endurance", "advanced", leg_days=NO_LEG_DAYS, modalities=modalities),
+                    [CardioSession(dt.date(2026, 11, 19), "run", 75, 7, dt.time(9))], FRI)
+        return suggestion(week, FRI)
+
+    no_bike = friday(("run", "swim", "walk"))
+    assert no_bike.modality == "swim" and not any("would suit today best" in t for t in texts(no_bike))
+    only_run = friday(("run",))
+    assert only_run.kind == "rest" and "nothing low-impact on your list" in texts(only_run)[0]
+    assert friday().modality not in ("run", "sprints", "plyometrics")
+
+    def pick(checkin=None, modalities=CARDIO_MODALITIES, injury_prone=False):
+        prof = profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities, injury_prone=injury_prone)
+        index = LegIndex([])
+        ctx = Ctx(SAT, prof, day_readiness(SAT, index, checkin), index, [],
+                  checkins={SAT: checkin} if checkin else {})
+        return low_impact(cardio_draft(SAT, "zone2", "run", "moderate", 40, (25, 60), 80), ctx)
+
+    assert pick() == "elliptical"  # nearest to a run
+    assert pick(rated(SAT, 3, calves=7)) not in ("stairs", "hike")
+    assert pick(rated(SAT, 3, quads=7)) in ("swim", "walk")  # not the bike, the elliptical or the rower
+    assert pick(injury_prone=True) == "swim"
+    assert pick(modalities=("run", "hike")) == "hike" and pick(rated(SAT, 3, calves=7), ("run", "hike")) is None

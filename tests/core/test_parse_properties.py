@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from legday.core.errors import InputError
 from legday.core.model import Exercise
 from legday.core.parse import parse_exercise
+from tests.core.hypothesis_profiles import examples
 
 # Bounded so the property tests stay a few seconds on two cores.
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = examples(400)
 
 # Text that looks like an exercise line, so hypothesis spends its time near the grammar rather than on
 # random noise the regex rejects at once: a name, a sets x reps part, an optional load and unit, and

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.core.evidence import EVIDENCE, LEGDAY, SOURCES
@@ -23,8 +23,9 @@ from legday.core.plan import to_json
 from legday.core.planner import history_window, plan_week
 from legday.core.readiness import HARD_LEG_EFFORT
 from tests.core.builders import MON, is_hard
+from tests.core.hypothesis_profiles import examples
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = examples(60)
 MODALITIES = ("run", "bike", "swim", "walk", "sprints", "row", "kayak")
 
 # Raw integers, turned into model objects afterwards: much cheaper for hypothesis to draw than nested
@@ -137,7 +138,7 @@ def check_nothing_hard_within_48_h_after_hard_legs_unless_E3_E4(plan, spans):
             assert {"E3", "E4", "G4"} & {r.id for r in s.reasons}, s
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(profiles(), histories(), todays, week_starts)
 def test_plan_invariants(profile, history, today, week_start):
     # One generated case, every invariant: generating histories is the slow part, so share it.
@@ -162,7 +163,7 @@ def test_deterministic_and_blind_to_history_outside_the_window(profile, history,
     assert plan_week(profile, windowed, today, week_start) == plan
 
 
-@settings(max_examples=60, deadline=None)
+@examples(60)
 @given(
     profiles(),
     st.lists(st.tuples(offsets, st.integers(0, 1439), st.integers(1, 600), st.integers(0, 10)), max_size=10),
@@ -179,7 +180,7 @@ def test_odd_logs_never_crash(profile, rows, today, week_start):
     assert all(s.reasons for s in suggestions(plan))
 
 
-@settings(max_examples=80, deadline=None)
+@examples(80)
 @given(profiles(), st.integers(0, 67), st.integers(10, 150), st.integers(HARD_LEG_EFFORT, 10),
        st.integers(1, 2), st.integers(0, 3))
 def test_the_48_h_rule_holds_for_hard_legs_at_any_hour(profile, quarter, minutes, effort, back, soreness):

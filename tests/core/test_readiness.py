@@ -94,3 +94,19 @@ def test_acwr_needs_four_weeks_and_flags_a_spike():
     spike = steady + [cardio(MON - dt.timedelta(days=n), minutes=120, effort=9) for n in range(6, -1, -1)]
     assert acwr(daily_loads([], spike), MON) >= 1.5
     assert acwr({}, MON) is None
+
+
+def test_a_floored_score_has_its_own_line_so_the_lines_add_up():
+    # 9/10 leaves 10; a 5 h night takes 15: the floor at 0 is a line, not a silent clamp.
+    from types import SimpleNamespace
+
+    from tests.core.test_truth_properties import check_readiness_adds_up
+
+    r = day_readiness(SUN, LegIndex([]), check(SUN, 9, 5))
+    assert r.score == 0
+    assert any(line.startswith("Readiness stops at 0") for line in r.why)
+    check_readiness_adds_up(SimpleNamespace(readiness=r.score, readiness_why=r.why))
+    # Without the floor line the same steps would add up to -5, not the 0 shown.
+    without = SimpleNamespace(readiness=0, readiness_why=tuple(x for x in r.why if "stops at 0" not in x))
+    with pytest.raises(AssertionError):
+        check_readiness_adds_up(without)

@@ -244,8 +244,12 @@ def test_G3_endurance_long_run_goes_to_the_weekend_on_rested_legs():
 
 
 def test_G3_endurance_leg_day_easy_run():
-    (s,), _ = post_leg("endurance")
-    assert s.modality == "run" and s.intensity == "easy" and "G3" in ids(s)
+    # Before the lift (E6) it is just easy; after it, Sayer's fat-use line applies (and only then).
+    (s,), leg = post_leg("endurance")
+    assert s.modality == "run" and s.intensity == "easy" and s.start < leg.start
+    assert "E6" in ids(s) and "fat" not in " ".join(r.text for r in s.reasons)
+    (after,), leg = post_leg("endurance", off={"E6"})
+    assert after.start > leg.start and any(r.id == "G3" and "fat" in r.text for r in after.reasons)
     assert post_leg("endurance", off={"G3"})[0] == []
 
 

@@ -172,3 +172,54 @@ def test_a_pending_change_is_settled_by_the_next_reader(tmp_path):
     undo.write_pending(pending, tmp_path)
     assert snapshot(tmp_path) == before
     assert not undo.pending_path.exists()
+
+
+# -- a power cut after a save: the step was written without fsync ----------------------------------
+
+
+@pytest.mark.parametrize("left", [b"", b"\0" * 300], ids=["empty", "zeros"])
+def test_a_step_a_power_cut_left_empty_is_passed_over_as_lost(tmp_path, left):
+    """A change to one file fsyncs the month file and its folder but not its undo step, so a power
+    cut may leave the step empty or zero-filled (what file systems leave of unsynced data). That
+    is a lost step, as if never written: not reported as damage, and undo goes on with the older
+    ones (which still check the files before reversing anything)."""
+    store = Store(tmp_path)
+    store.add_cardio(CardioSession(NOV, "run", 30, 4), label="the run")
+    store.add_cardio(CardioSession(NOV, "bike", 20, 3), label="the bike")
+    newest = sorted((tmp_path / "undo").glob("[0-9]*.toml"))[-1]
+    newest.write_bytes(left)
+    assert store.undo_labels() == ["the run"]
+    assert not store.problems
+    assert store.undo() == "the run"  # the bike's step was lost: its change stays
+    assert [c.modality for c in store.all_history().cardio] == ["bike"]
+    assert not newest.exists() and store.undo() is None
+
+
+def test_a_save_costs_two_fsyncs_and_both_are_for_the_log(tmp_path, monkeypatch):
+    """The month file and its folder are fsync'd (the person's data survives a power cut); the undo
+    step is not (see above). A change to several files keeps every fsync: there the step is the
+    mark that the change was completed."""
+    store = Store(tmp_path)
+    store.add_cardio(CardioSession(NOV, "run", 30, 4))  # folders made, first step written
+    synced: list[str] = []
+    real_fsync, real_open = os.fsync, os.open
+    names: dict[int, str] = {}
+
+    def opening(path, *args, **kwargs):
+        fd = real_open(path, *args, **kwargs)
+        names[fd] = str(path)
+        return fd
+
+    def fsync(fd):
+        synced.append(names.get(fd, "?"))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "open", opening)
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    store.add_cardio(CardioSession(NOV, "bike", 20, 3))
+    assert len(synced) == 2, synced
+    assert all("undo" not in name for name in synced), synced
+    assert any(name.endswith(".tmp") and "2026-11" in name for name in synced), synced
+    synced.clear()
+    store.replace(CardioSession(NOV, "bike", 20, 3), CardioSession(DEC, "bike", 20, 3))  # two months
+    assert any("undo" in name for name in synced) and len(synced) > 2, synced

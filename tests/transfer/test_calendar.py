@@ -112,3 +112,69 @@ def test_logging_from_the_command_line_rewrites_the_calendar_file(cli, data_dir,
     after = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
     assert before["20261119-legs-1@legday"] != after["20261119-legs-1@legday"]
     assert after["20261119-legs-1@legday"] == "Legs · 60 min · effort 8 (done)"
+
+
+def test_edit_delete_and_undo_rewrite_the_calendar_file_too(cli, data_dir, week, tmp_path, capsys):
+    """The journal rewrites the file after every change it makes, whichever command made it."""
+    calendar = tmp_path / "legday.ics"
+    assert cli("settings", "--calendar-file", str(calendar)) == 0
+    assert cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--time", "18:00") == 0
+    capsys.readouterr()
+
+    def thursday() -> str:
+        return {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}[
+            "20261119-legs-1@legday"]
+
+    assert cli("log", "--from", "2026-11-19", "--json") == 0
+    import json
+
+    [legs] = [r for r in json.loads(capsys.readouterr().out)["records"] if r["kind"] == "legs"]
+    assert cli("edit", legs["id"], "--minutes", "45") == 0
+    assert thursday() == "Legs · 45 min · effort 8 (done)"
+    assert cli("undo") == 0
+    assert thursday() == "Legs · 60 min · effort 8 (done)"
+    assert cli("delete", legs["id"]) == 0
+    assert "(done)" not in thursday()
+
+
+def test_a_change_through_the_journal_rewrites_the_calendar_file(data_dir, week, tmp_path):
+    """What the app does: log through the Journal (no command line involved) and the file follows."""
+    import dataclasses
+
+    from legday.core.model import LegSession
+    from legday.journal import journal_at
+
+    from tests.fixtures import SQUAT_DAY
+
+    journal = journal_at(data_dir, tmp_path / "config", lambda: NOW)
+    calendar = tmp_path / "cal" / "plan.ics"
+    warning = journal.save_settings(dataclasses.replace(journal.settings, calendar_file=str(calendar)))
+    assert warning == "" and events(calendar.read_bytes())  # written as soon as it is set
+    before = calendar.read_bytes()
+    seen = []
+    journal.subscribe(seen.append)
+    journal.log(LegSession(NOW.date(), dt.time(18, 0), 50, 7, SQUAT_DAY))
+    summaries = {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}
+    assert summaries["20261119-legs-1@legday"] == "Legs · 50 min · effort 7 (done)"
+    assert calendar.read_bytes() != before and seen[-1].warning == ""
+
+
+def test_a_calendar_file_that_cannot_be_written_is_a_warning_and_the_change_is_saved(
+        cli, data_dir, week, tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the calendar's folder should be")
+    assert cli("settings", "--calendar-file", str(blocker / "legday.ics")) == 0
+    assert "legday: warning: the calendar file was not updated" in capsys.readouterr().err
+    assert cli("cardio", "swim", "--minutes", "30", "--effort", "3") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("logged cardio") and "calendar file was not updated" in err
+    assert cli("log", "--from", "2026-11-19") == 0
+    assert "swim" in capsys.readouterr().out
+
+
+def test_the_calendar_file_setting_is_checked(cli, data_dir, tmp_path, capsys):
+    assert cli("settings", "--calendar-file", str(tmp_path)) == 2
+    assert "is a folder; accepted: a file path such as ~/legday.ics" in capsys.readouterr().err
+    assert cli("settings", "--calendar-file", str(tmp_path / "plan.txt")) == 2
+    assert "does not end in .ics" in capsys.readouterr().err
+    assert not (data_dir / "config" / "settings.toml").exists()

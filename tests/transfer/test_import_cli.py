@@ -33,7 +33,7 @@ def test_dry_run_prints_what_would_be_added_and_writes_nothing(cli, data_dir, ca
     assert cli("import", str(fixture("hevy_kg.csv")), "--dry-run") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1].startswith("checked hevy_kg.csv: 3 sessions would be added (1 legs, 2 cardio)")
-    assert "  + legs: 2025-09-09 06:46 57min effort 9: squat (barbell) 1x5@120kg" in out[1]
+    assert out[1].startswith("  + 2025-09-09 Tue  legs 06:46 · 57 min · effort 9 · squat (barbell) 1x5@120kg")
     assert not data_dir.exists() or not (data_dir / "log").exists()
 
 
@@ -203,3 +203,19 @@ def test_one_undo_takes_a_whole_import_back(cli, data_dir):
     store = Store(data_dir)
     assert store.undo() == "imported hevy_kg.csv (3 entries)"
     assert all_records(data_dir) == before
+
+
+def test_a_restored_backup_is_one_undo_step_records_and_profile_together(cli, data_dir, tmp_path, capsys):
+    """A backup carries the profile; restoring it on a new machine and then `legday undo` leaves the
+    folder as it was before: no records and no profile (one step, not two)."""
+    _everything(data_dir)
+    backup = tmp_path / "backup.json"
+    assert cli("export", "json", "-o", str(backup)) == 0
+    fresh = tmp_path / "fresh"
+    assert cli("import", str(backup), data=fresh) == 0
+    assert Store(fresh).profile() is not None and all_records(fresh)
+    capsys.readouterr()
+    assert cli("undo", data=fresh) == 0
+    assert capsys.readouterr().out.startswith("undid: imported backup.json (7 entries)")
+    assert Store(fresh).profile() is None and all_records(fresh) == []
+    assert cli("undo", data=fresh) == 1  # nothing else was recorded

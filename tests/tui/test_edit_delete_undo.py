@@ -182,3 +182,40 @@ async def test_edit_delete_and_undo_are_in_the_palette(make_app, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert store(tmp_path).history(TODAY, TODAY).skips == ()
+
+
+async def test_settings_changed_by_another_legday_are_applied(make_app, tmp_path):
+    """`legday settings --week-start sun --theme legday-light` in another terminal: the open app
+    notices (one more stat a second), re-plans the week from Sunday and takes the theme."""
+    from legday.storage import Settings, save_settings
+
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.plan.week_start.weekday() == 0 and app.theme == "legday-dark"
+        save_settings(tmp_path / "config", Settings(theme="legday-light", week_start=6))
+        await pilot.pause(1.3)
+        assert app.journal.settings.week_start == 6
+        assert app.screen.plan.week_start.weekday() == 6  # Sunday 15 November
+        assert app.theme == "legday-light"
+        assert not app.journal.check_outside()  # noticed once
+
+
+def test_the_journal_notices_settings_written_by_another_process(tmp_path):
+    from legday.journal import journal_at
+    from tests.fixtures import fixed_clock, write_typical_week
+
+    write_typical_week(tmp_path / "data")
+    here = journal_at(tmp_path / "data", tmp_path / "config", fixed_clock)
+    there = journal_at(tmp_path / "data", tmp_path / "config", fixed_clock)
+    seen = []
+    here.subscribe(seen.append)
+    assert here.week_plan(TODAY).week_start.weekday() == 0
+    assert not here.check_outside()
+    there.save_settings(type(there.settings)(week_start=2))
+    assert here.check_outside()
+    assert seen[-1].outside and seen[-1].settings
+    assert here.settings.week_start == 2 and here.week_plan(TODAY).week_start.weekday() == 2
+    assert not here.check_outside()
+    here.save_settings(type(here.settings)(week_start=3))  # its own write is not news to itself
+    assert not here.check_outside()

@@ -10,7 +10,8 @@ BACK_TO_TUESDAY = ["h", "h"]
 
 def test_pick_list_80x24(snap_compare, make_app):
     """Monday, e: a list over the week with two numbered entries to edit, the leg session
-    (70 min, effort 8, its exercises) first and the morning check-in second."""
+    (70 min, effort 8, its exercises) first and the morning check-in second; the key bar says
+    ⏎ pick and esc back."""
     assert snap_compare(make_app("typical"), terminal_size=(80, 24), press=[*BACK_TO_MONDAY, "e"])
 
 

@@ -38,19 +38,14 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
     import importlib
 
-    from legday.cli.args import COMMAND_MODULES, KEEPS_CALENDAR
-
+    from legday.cli.args import COMMAND_MODULES
     from legday.journal import StorageError
 
     clock = now or dt.datetime.now()
     try:
         module = importlib.import_module(COMMAND_MODULES.get(ns.command, "legday.cli.commands"))
-        code = getattr(module, f"cmd_{ns.command}")(ns, clock)
-        if code == EXIT_OK and ns.command in KEEPS_CALENDAR:
-            from legday.cli.transfer import after_change
-
-            after_change(ns, None, clock)  # the calendar file, if one is set, follows the change
-        return code
+        # Every change goes through the journal, which also keeps the calendar file current.
+        return getattr(module, f"cmd_{ns.command}")(ns, clock)
     except InputError as exc:
         message = str(exc)
         if "accepted:" not in message:
@@ -75,6 +70,13 @@ def _open_app(data_dir: str | None) -> int:
 
     result = run_app(Path(data_dir).expanduser() if data_dir else None)
     return result if isinstance(result, int) else EXIT_OK
+
+
+def open_in_browser(host: str, port: int, data_dir: str | None) -> int:
+    """``legday serve``: the app in a browser, each tab its own app process (legday/web.py)."""
+    from legday import web
+
+    return web.serve(host, port, data_dir)
 
 
 def _silence_stdout() -> None:

@@ -67,8 +67,6 @@ COMMAND_MODULES = {
     "settings": "legday.cli.settings",
     "serve": "legday.cli.serve",
 }
-# Commands that change the log or the profile (import and settings refresh the calendar themselves).
-KEEPS_CALENDAR = ("legs", "cardio", "sore", "profile")
 COMMANDS.update({
     "import": "import workouts from Strong, Hevy, FitNotes, FIT or legday's JSON",
     "export": "export the plan as a calendar (ics) or the log as json or csv",

@@ -35,17 +35,19 @@ NONE_WORDS = ("", "none", "-")
 # -- shared helpers ---------------------------------------------------------------------------------
 
 
-def _store(ns: argparse.Namespace):
-    """The store alone, for the commands not yet on the journal (import/export, settings)."""
-    from legday.journal import Store, resolve_data_dir
-
-    return Store(resolve_data_dir(ns.data_dir))
-
-
 def _journal(ns: argparse.Namespace, now: dt.datetime):
+    """The journal every command works through. What goes wrong beside a saved change (the
+    calendar file could not be rewritten) is printed as a warning."""
     from legday.journal import open_journal
 
-    return open_journal(ns.data_dir or None, lambda: now)
+    journal = open_journal(ns.data_dir or None, lambda: now)
+    journal.subscribe(_warn)
+    return journal
+
+
+def _warn(change) -> None:
+    if change.warning:
+        print(f"legday: warning: {change.warning}", file=sys.stderr)
 
 
 def _profile(journal) -> Profile:

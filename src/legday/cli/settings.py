@@ -70,32 +70,32 @@ def _week_start(text: str) -> int:
 
 
 def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
-    from legday.storage import load_settings, resolve_config_dir, resolve_data_dir, save_settings
+    import sys
 
-    resolve_data_dir(ns.data_dir)
-    config_dir = resolve_config_dir(ns.data_dir or None)
+    from legday.cli.commands import _journal
+
+    journal = _journal(ns, now)
+    config_dir = journal.config_dir
     changes: dict = {}
     if ns.week_start is not None:
         changes["week_start"] = _week_start(ns.week_start)
     if ns.theme is not None:
         changes["theme"] = _theme(ns.theme, config_dir)
     if ns.calendar_file is not None:
-        text = ns.calendar_file.strip()
-        changes["calendar_file"] = None if text.lower() in NONE_WORDS else str(
-            Path(text).expanduser().absolute())
-    current = load_settings(config_dir)
+        from legday.journal import calendar_file_setting
+
+        changes["calendar_file"] = calendar_file_setting(ns.calendar_file)
+    current = journal.settings
+    for problem in journal.settings_problems:
+        print(f"legday: warning: {problem}", file=sys.stderr)
     if not changes:
         for key, value in _lines(current):
             print(f"{key:<13}  {value}")
         return 0
     settings = dataclasses.replace(current, **changes)
-    save_settings(config_dir, settings)
+    # A new calendar file is written at once (a warning if it cannot be; the settings are saved).
+    journal.save_settings(settings)
     print("saved settings: " + ", ".join(f"{k} {v}" for k, v in _lines(settings)))
-    if "calendar_file" in changes and settings.calendar_file:
-        from legday.cli.commands import _store
-        from legday.cli.transfer import after_change
-
-        after_change(ns, _store(ns), now)
     return 0
 
 

@@ -56,99 +56,24 @@ def command_parser(name: str, make) -> argparse.ArgumentParser:
 # -- import -----------------------------------------------------------------------------------------
 
 
-def _read_file(path_text: str):
-    from pathlib import Path
-
-    from legday.core.errors import InputError
-
-    path = Path(path_text).expanduser()
-    if path.is_dir():
-        raise InputError(f"{path_text} is a folder; accepted: an exported file")
-    if not path.exists():
-        raise InputError(f"{path_text}: no such file; accepted: the path of an exported file")
-    return path, path.read_bytes()
-
-
 def _line(record) -> str:
-    from legday.storage import codec
+    """As `legday log` shows a record, without the id (it has none until it is saved)."""
+    from legday.core import words
 
-    kind = codec.storable(record)
-    encode = {"legs": codec.encode_legs, "cardio": codec.encode_cardio,
-              "checkin": codec.encode_checkin, "skip": codec.encode_skip}[kind]
-    shown = encode(record)
-    return f"{kind}: {shown}" if isinstance(shown, str) else f"{kind}: {shown!r}"
-
-
-def existing_records(store, records) -> list:
-    """What is already logged over the dates the imported records cover. Raises the first
-    StorageError of a month file that cannot be read: an import must not add to a month whose
-    file is broken (it would be refused half-way)."""
-    if not records:
-        return []
-    first = min(r.date for r in records)
-    last = max(r.date for r in records)
-    before = len(store.problems)
-    history = store.history(first, last)
-    if len(store.problems) > before or store.problems:
-        raise store.problems[0]
-    return [*history.legs, *history.cardio, *history.checkins, *history.skips]
+    return f"{record.date} {record.date:%a}  {words.record_line(record)}"
 
 
 def cmd_import(ns: argparse.Namespace, now: dt.datetime) -> int:
-    from legday.cli.commands import _store
-    from legday.core.errors import InputError
-    from legday.core.model import UNITS, Profile
-    from legday.transfer import FORMATS, plan_import, read, summary
+    from legday.cli.commands import _journal
 
-    fmt = ns.format.strip().lower() if ns.format else None
-    if fmt is not None and fmt not in FORMATS:
-        raise InputError(f"format {ns.format!r} unknown; accepted: {', '.join(FORMATS)}")
-    units = ns.units.strip().lower().rstrip("s") if ns.units else None
-    if units is not None and units not in UNITS:
-        raise InputError(f"units {ns.units!r} unknown; accepted: kg, lb")
-    path, data = _read_file(ns.file)
-    store = _store(ns)
-    profile = store.profile() or Profile()
-    parsed = read(data, path.name, fmt, units or profile.units, profile.leg_time)
-    plan = plan_import(parsed, existing_records(store, parsed.records))
+    journal = _journal(ns, now)
+    # The whole file is read and checked before anything is written (Journal.import_file).
+    done = journal.import_file(ns.file, ns.format, ns.units, dry_run=ns.dry_run)
     if ns.dry_run:
-        for record in plan.new:
+        for record in done.new:
             print(f"  + {_line(record)}")
-        print(summary(path.name, plan, dry_run=True))
-        return 0
-    restored = False
-    if plan.profile is not None and store.profile() is None:
-        store.save_profile(plan.profile)
-        restored = True
-    if plan.new:
-        # All or nothing, and ONE undo step: `legday undo` takes the whole import back.
-        store.add_many(plan.new, label=f"imported {path.name} ({len(plan.new)} "
-                                       f"{'entry' if len(plan.new) == 1 else 'entries'})")
-    print(summary(path.name, plan) + ("; profile restored" if restored else ""))
-    after_change(ns, store, now)
+    print(done.summary)
     return 0
-
-
-def after_change(ns: argparse.Namespace, store, now: dt.datetime) -> None:
-    """Keep the calendar file current. A calendar that cannot be written is a warning: the change
-    itself is saved."""
-    from legday import calendar_file
-    from legday.storage import StorageError, load_settings, resolve_config_dir
-
-    settings = load_settings(resolve_config_dir(ns.data_dir or None))
-    if settings.calendar_file is None:
-        return
-    if store is None:
-        from legday.cli.commands import _store
-
-        store = _store(ns)
-    try:
-        calendar_file.refresh(store, settings, now)
-    except StorageError as err:
-        print(f"legday: warning: the calendar file was not updated: {err}", file=sys.stderr)
-    except ImportError:
-        print("legday: warning: the calendar file was not updated: it needs the icalendar package "
-              "(pip install icalendar)", file=sys.stderr)
 
 
 # -- export -----------------------------------------------------------------------------------------
@@ -158,16 +83,16 @@ def _write(ns: argparse.Namespace, data: bytes) -> None:
     if ns.output:
         from pathlib import Path
 
-        from legday.storage.files import atomic_write
+        from legday.journal import save_file
 
-        atomic_write(Path(ns.output).expanduser(), data)
+        save_file(Path(ns.output).expanduser(), data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
 
 
 def cmd_export(ns: argparse.Namespace, now: dt.datetime) -> int:
-    from legday.cli.commands import _store
+    from legday.cli.commands import _journal
     from legday.core.errors import InputError
     from legday.core.parse import parse_date, parse_int
 
@@ -179,32 +104,29 @@ def cmd_export(ns: argparse.Namespace, now: dt.datetime) -> int:
                          "[--date YYYY-MM-DD] [--weeks N]")
     first = parse_date(ns.date) if ns.date else now.date()
     weeks = parse_int(ns.weeks, 1, 52, "weeks") if ns.weeks else 2
-    store = _store(ns)
+    journal = _journal(ns, now)
+    if journal.profile_error is not None:
+        raise journal.profile_error  # a profile legday cannot read is never exported as the defaults
     if what == "ics":
-        from legday import calendar_file
-        from legday.storage import load_settings, resolve_config_dir
-
-        settings = load_settings(resolve_config_dir(ns.data_dir or None))
         try:
-            data = calendar_file.calendar_bytes(store, store.profile(), now.date(), first, weeks,
-                                                settings.week_start)
+            data = journal.calendar(first, weeks)
         except ImportError:
             raise InputError("the calendar needs the icalendar package; accepted: pip install "
                              "icalendar (it comes with legday)") from None
     else:
-        history = store.all_history()
-        records = [*history.legs, *history.cardio, *history.checkins, *history.skips]
+        records = journal.records()
         if what == "json":
             from legday.transfer import native
 
-            data = native.dumps(store.profile(), records).encode()
+            data = native.dumps(journal.profile if journal.profile_saved else None, records).encode()
         else:
             from legday.transfer import table
 
             data = table.dumps(records).encode()
+    problems = journal.store.problems
     _write(ns, data)
-    for problem in store.problems:
+    for problem in problems:
         print(f"legday: error: left out of the export: {problem}", file=sys.stderr)
     if ns.output:
         print(f"exported {what} to {ns.output}")
-    return 1 if store.problems else 0
+    return 1 if problems else 0

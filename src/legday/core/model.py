@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 from legday.core.errors import InputError
@@ -124,11 +125,13 @@ class LegSession:
         check_range(self.minutes, 1, 600, "minutes")
         check_range(self.effort, 0, 10, "effort")
 
-    @property
+    # Cached: the planner asks each session for its start and end many times a plan (fields only take
+    # part in equality, hashing and storage, so the cache is invisible to them).
+    @cached_property
     def started(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.start)
 
-    @property
+    @cached_property
     def ended(self) -> dt.datetime:
         return self.started + dt.timedelta(minutes=self.minutes)
 

@@ -6,8 +6,9 @@ rules in ``rules/`` - cardio, active recovery or rest, each with its reasons. Th
 a whole (S11, P5, G6). The planner looks a week past the week on screen (a rolling horizon), so rules
 that look ahead see next week's first leg day whichever weekday the week starts on.
 
-Cost: history is cut to ``history_window`` once and indexed by date, so each day's questions are
-bisections and dictionary look-ups; more history than the window costs one cheap slice.
+Cost: history is cut to ``history_window`` once and indexed by date (once per plan: planned leg
+sessions are added to the index as they are planned), so each day's questions are bisections and
+dictionary look-ups; more history than the window costs one cheap slice.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from legday.core.rules import (
     Ctx,
     Draft,
     LegDay,
+    Recent,
     WeekView,
     add_ons,
     apply_state,
@@ -44,6 +46,7 @@ from legday.core.rules import (
     balance,
     choose_modality,
     disagreements,
+    fit_to_volume,
     free_day_draft,
     guard,
     hours_between,
@@ -73,8 +76,11 @@ TAPER_DAYS = 7
 HORIZON_DAYS = 7
 # A logged session this hard and this long counts as a race (G3: active recovery after it). legday's own.
 RACE_EFFORT, RACE_MINUTES = 7, 75
-# P5: still this sore this many days after legs means it was too much or too new. legday's own line.
+# P5: still this sore this many days after legs means it was too much or too new. legday's own lines:
+# 5+ from the fourth day on; and 7+ already on the third, when the 24-48 h peak has passed (S7:
+# soreness is lower at 72 h than at 48 h) and it should be easing, not this bad.
 LINGERING_SORENESS, LINGERING_DAYS = 5, 4
+EARLY_LINGERING_SORENESS, EARLY_LINGERING_DAYS = 7, 3
 # ...but soreness weeks after the last leg session is not that session's doing.
 LINGERING_MAX_DAYS = 14
 
@@ -127,6 +133,7 @@ class _Week:
         legs: list[LegSession] = _slice(history.legs, first, last)
         self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
         self.loads = cardio_loads(self.cardio)
+        self.recent = Recent(self.cardio)
         checkins = _slice(history.checkins, first, last)
         self.checkins: dict[dt.date, CheckIn] = {c.date: c for c in checkins}
         self._pain = _pain_streaks(checkins)
@@ -166,7 +173,8 @@ class _Week:
         self.readiness: dict[dt.date, Readiness] = {}
         first = max(min(self.start, self.today), self.start - 7 * DAY)
         last = self.days[-1] + HORIZON_DAYS * DAY
-        index = self.logged_index
+        # Indexed once: each planned session is added to it, so the days after it feel it.
+        index = LegIndex(legs)
         day = first
         while day <= last:
             in_week = self.start <= day <= self.days[-1]
@@ -192,7 +200,7 @@ class _Week:
                         self.shaped[day] = notes
                         if session.effort >= HARD_LEG_EFFORT:
                             self.hard_days.add(day)
-                        index = LegIndex([*legs, *self.planned.values()])
+                        index.add(session)
             day += DAY
         self.index = index
 
@@ -232,14 +240,14 @@ class _Week:
         return n
 
     def _lingering_days(self, checkins: list[CheckIn]) -> list[tuple[dt.date, int, int]]:
-        """P5: check-ins still sore (5+) four or more days after the last leg session: (date, soreness,
+        """P5: check-ins still sore days after the last leg session (see ``lingers``): (date, soreness,
         days since legs)."""
         out = []
         for c in checkins:
             if c.soreness < LINGERING_SORENESS:
                 continue
             last = self.logged_index.last_before(dt.datetime.combine(c.date, dt.time(0)))
-            if last is not None and LINGERING_DAYS <= (c.date - last.date).days <= LINGERING_MAX_DAYS:
+            if last is not None and lingers(c.soreness, (c.date - last.date).days):
                 out.append((c.date, c.soreness, (c.date - last.date).days))
         return out
 
@@ -265,7 +273,7 @@ class _Week:
                 long_done, self._event_days(day),
                 sore_yesterday=before.soreness if before is not None else None,
                 race_days_ago=self._race_days_ago(day), lingering=self._lingering(day),
-                checkins=self.checkins)
+                checkins=self.checkins, longest_recent=self.recent.longest(day))
             leg_sessions[day] = self._leg_sessions(ctx)
             if day < self.today or day in self.cardio_by_day:
                 continue
@@ -292,9 +300,15 @@ class _Week:
         if event_days == 1:
             return Draft(ctx.day, "rest").rest("S12", "The day before your event: rest (legday's rule; no "
                                                       "article covers tapering).", LEGDAY)
-        if ctx.day in self.dropped:
-            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[self.dropped[ctx.day]])
-        if ctx.legs_today:
+        dropped = self.dropped.get(ctx.day)
+        if dropped is not None and dropped.id != "G3":
+            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[dropped])
+        if dropped is not None:
+            # The day after a race: no leg session, and the day is active recovery (G3), planned as a
+            # free day; the guards keep it easy, low impact and short.
+            d = free_day_draft(ctx)
+            d.reasons.insert(0, dropped)
+        elif ctx.legs_today:
             d, notes = leg_day_draft(ctx)
             if legs and notes:
                 legs[-1] = _with_reasons(legs[-1], notes)
@@ -302,6 +316,7 @@ class _Week:
                 return None
         else:
             d = free_day_draft(ctx)
+        fit_to_volume(d, ctx)
         if event_days is not None and d.kind != "rest":
             # S12: race week cuts volume by about half and keeps intensity and frequency - for those who
             # train hard; a beginner keeps it moderate (legday's call). First, so that the timing rules
@@ -479,6 +494,15 @@ class _Week:
             out.append(reason("G3", f"Heads-up: hard, {race} day{'s' if race > 1 else ''} after a race; the "
                                     "days after one are for active recovery.", "Spartan"))
         return out
+
+
+def lingers(soreness: int, days: int) -> bool:
+    """P5: is soreness this high, this many days after the last leg session, a sign it was too much?"""
+    if days > LINGERING_MAX_DAYS:
+        return False
+    if days >= LINGERING_DAYS:
+        return soreness >= LINGERING_SORENESS
+    return days >= EARLY_LINGERING_DAYS and soreness >= EARLY_LINGERING_SORENESS
 
 
 def _pain_streaks(checkins: list[CheckIn]) -> list[tuple[dt.date, dt.date | None]]:

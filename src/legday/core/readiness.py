@@ -76,7 +76,24 @@ class LegIndex:
         hard = [s for s in self.sessions if s.effort >= HARD_LEG_EFFORT]
         self._hard_ends = [s.ended for s in hard]
         self._hard = hard
-        self._novel: dict[LegSession, tuple[str, ...]] = {}
+        # By id: hashing a session hashes all its exercises; the sessions live as long as the index.
+        self._novel: dict[int, tuple[LegSession, tuple[str, ...]]] = {}
+
+    def add(self, session: LegSession) -> None:
+        """Add one session (the planner adds each planned leg day as it goes, instead of indexing the
+        whole history again for every one)."""
+        key = (session.ended, session.started)
+        i = bisect.bisect_right(self.sessions, key, key=lambda s: (s.ended, s.started))
+        self.sessions.insert(i, session)
+        self.ends.insert(i, session.ended)
+        same_day = self._by_date.setdefault(session.date, [])
+        same_day.insert(bisect.bisect_right(same_day, session.started, key=lambda s: s.started), session)
+        if session.effort >= HARD_LEG_EFFORT:
+            j = bisect.bisect_right(self._hard, key, key=lambda s: (s.ended, s.started))
+            self._hard.insert(j, session)
+            self._hard_ends.insert(j, session.ended)
+        # What counts as new depends on the sessions before: forget answers for later sessions.
+        self._novel = {k: v for k, v in self._novel.items() if v[0].started <= session.started}
 
     def on(self, day: dt.date) -> list[LegSession]:
         return self._by_date.get(day, [])
@@ -112,7 +129,8 @@ class LegIndex:
     def novel(self, session: LegSession) -> tuple[str, ...]:
         """Exercises in ``session`` not done in the 28 days before it (P5). Nothing counts as new
         until there is some earlier history to compare with."""
-        if session not in self._novel:
+        found = self._novel.get(id(session))
+        if found is None or found[0] is not session:
             first = session.started - NOVEL_LOOKBACK
             seen: set[str] = set()
             earlier = False
@@ -121,8 +139,9 @@ class LegIndex:
                     earlier = True
                     seen.update(e.name.lower() for e in s.exercises)
             names = [e.name.lower() for e in session.exercises]
-            self._novel[session] = tuple(dict.fromkeys(n for n in names if n not in seen)) if earlier else ()
-        return self._novel[session]
+            new = tuple(dict.fromkeys(n for n in names if n not in seen)) if earlier else ()
+            found = self._novel[id(session)] = (session, new)
+        return found[1]
 
 
 @dataclass(frozen=True)
@@ -306,6 +325,11 @@ def day_readiness(
             why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
         else:
             why.append(f"{said} (P4).")
+    if score < 0:
+        # The steps can take more than is left (a 9/10 rating and a short night): the floor gets its own
+        # line, so the lines still add up to the number shown.
+        why.append(f"Readiness stops at 0 ({score:.0f} by the steps above): 0.")
+        score = 0
     final = max(0, min(100, int(round(score))))
     why.append(f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
                "choice: no validated threshold exists (S6).")

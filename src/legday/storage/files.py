@@ -131,11 +131,13 @@ def sweep_temp_files(directory: Path) -> None:
                 os.unlink(entry.path)
 
 
-def atomic_write(path: Path, data: bytes, sync_dir: bool = True) -> os.stat_result:
+def atomic_write(path: Path, data: bytes, sync_dir: bool = True, sync_data: bool = True) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically (see the module docstring). Returns the new file's
     stat. On any failure the old file is untouched, the temp file is gone, and StorageError says why.
-    ``sync_dir=False`` skips the folder's fsync: after a power cut the file is then whole or absent,
-    for files whose loss costs nothing but convenience (an undo step; see store.py)."""
+    ``sync_dir=False`` skips the folder's fsync: after a power cut the file is then whole or absent.
+    ``sync_data=False`` skips the file's own fsync too: after a power cut it may then also be empty
+    or hold zeros. Both only for files whose loss costs nothing but convenience (an undo step of a
+    change to one file; see store.py), never for a person's data."""
     directory = path.parent
     temp = directory / f".{path.name}.legday-{os.getpid()}-{next(_counter)}.tmp"
     try:
@@ -149,7 +151,8 @@ def atomic_write(path: Path, data: bytes, sync_dir: bool = True) -> os.stat_resu
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync_data:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)

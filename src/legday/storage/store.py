@@ -145,15 +145,7 @@ class Store:
         """Save the profile as one undo step (undo brings the previous one back)."""
         if not isinstance(p, Profile):
             raise TypeError(f"save_profile takes a Profile, not {type(p).__name__}")
-        data = codec.encode_profile(p)
-        try:
-            if codec.decode_profile(data) != p:
-                raise codec.Bad("the profile has values a file cannot hold")
-        except codec.Bad as bad:
-            raise InputError(bad.message) from None
-        import tomli_w
-
-        payload = tomli_w.dumps(data).encode()
+        payload = _profile_bytes(p)
         path = self.profile_path
         with self._writing():
             got = read_bytes(path)
@@ -300,8 +292,11 @@ class Store:
     # Every change runs under the lock: read the files it touches fresh from disk, work out their new
     # contents and what was removed and added (if anything is wrong, raise: nothing is written yet),
     # write them, record the undo step. Why a crash never makes undo destroy data:
-    # - A change to one file: the file, then its step. A crash between (or a power cut soon after)
-    #   leaves the change saved but not undoable. Undo checks every step against the files before reversing it (below), so an
+    # - A change to one file (every log, edit within a month, delete, profile save): the file, durably
+    #   (fsync'd, its folder fsync'd), then its step with no fsync at all, so a save costs two fsyncs,
+    #   both for the person's data. A crash between (or a power cut soon after) leaves the change
+    #   saved but its step lost, or empty / zero-filled, which undo treats as lost (``torn``) and
+    #   passes over. Undo checks every step against the files before reversing it (below), so an
     #   older step whose records a lost step changed is refused, not forced.
     # - A change to several files (an edit that moves an entry to another month, an import, every
     #   undo): first undo/pending.toml with each file's old bytes and a hash of its new bytes, then
@@ -447,9 +442,8 @@ class Store:
         if step is not None and not several:
             try:
                 sweep_temp_files(undo.dir)
-                # Its folder is not fsync'd (one fsync less per save): a power cut may lose the
-                # step, never the change, and the step file is whole or absent.
-                undo.write(seq, step, sync_dir=False)
+                # Not fsync'd (see above): a power cut may lose the step, never the change.
+                undo.write(seq, step, durable=False)
             except StorageError as err:
                 self._note(_unrecorded(err, undo.dir))
                 step = None
@@ -473,10 +467,12 @@ class Store:
             raise
         return path, got[0], records
 
-    def _change(self, change, label) -> bool:
+    def _change(self, change, label, profile: Profile | None = None) -> bool:
         """Run ``change(month_of)`` under the lock, where ``month_of(date)`` gives that month's
         records as lists to edit; then save the months it changed as one undo step. ``label`` is the
-        step's label, or a function of (added, removed) giving it. False if nothing changed."""
+        step's label, or a function of (added, removed) giving it. ``profile``: also save this
+        profile, in the same step, if none is saved (a backup restored on a new machine). False if
+        nothing changed."""
         import tomli_w
 
         with self._writing():
@@ -498,13 +494,22 @@ class Store:
                     removed += minus
                     files.append((path, before, tomli_w.dumps(codec.encode_month(new)).encode()))
                     saved[path] = new
+            restored = None
+            if profile is not None and read_bytes(self.profile_path) is None:
+                restored = profile
+                files.append((self.profile_path, None, _profile_bytes(profile)))
             if not files:
                 return False
             text = label if isinstance(label, str) else label(added, removed)
-            stats = self._apply(files, Step(text, tuple(added), tuple(removed)))
+            step = Step(text, tuple(added), tuple(removed), profile=restored is not None,
+                        profile_after=restored)
+            stats = self._apply(files, step)
         for path, records in saved.items():
             self._months[path] = (signature(stats[path]), records)
             self._clear(path)
+        if restored is not None:
+            self._profile = (signature(stats[self.profile_path]), restored)
+            self._clear(self.profile_path)
         return True
 
     def _add(self, record: Any, label: str | None) -> None:
@@ -548,14 +553,17 @@ class Store:
 
         self._change(change, label or f"skipped {describe(s, dt.date.today())}")
 
-    def add_many(self, records, label: str | None = None) -> None:
+    def add_many(self, records, label: str | None = None, profile: Profile | None = None) -> None:
         """Save many records (an import, a benchmark's synthetic years): all of them or, if anything
         is wrong (a record a file cannot hold, a month file that cannot be read), none, with one
         write per month and ONE undo step. Same rules as the single adds: check-ins replace that
-        date's, a skip is recorded once."""
+        date's, a skip is recorded once. ``profile`` (legday's own export carries one) is saved in
+        the same step when no profile is saved yet, and left out when one is."""
         batch = list(records)
         for record in batch:
             codec.storable(record)
+        if profile is not None:
+            _profile_bytes(profile)  # a profile a file cannot hold: refused before anything is written
 
         def change(month_of) -> None:
             for record in batch:
@@ -568,7 +576,7 @@ class Store:
                 month[kind].append(record)
 
         self._change(change, label or (lambda added, removed:
-                                       f"imported {len(added)} {_entries(len(added))}"))
+                                       f"imported {len(added)} {_entries(len(added))}"), profile)
 
     def remove(self, record: Record, label: str | None = None) -> bool:
         """Remove one logged record equal to ``record`` (a delete, an un-skip) as one undo step.
@@ -647,6 +655,8 @@ class Store:
             try:
                 labels.append(self._undo.label(seq))
             except StorageError as err:
+                if self._undo.torn(seq):
+                    continue  # lost in a power cut: undo passes over it (and drops it)
                 self._note(err)
                 break
             self._clear(self._undo.path(seq))
@@ -660,6 +670,9 @@ class Store:
 
         with self._writing():
             steps = self._undo.steps()
+            # Steps a power cut left empty were lost, not damaged: dropped, undo goes on with older.
+            while steps and self._undo.torn(steps[-1]):
+                self._undo.remove(steps.pop())
             if not steps:
                 return None
             seq = steps[-1]
@@ -735,6 +748,19 @@ def _difference(old: dict[str, list], new: dict[str, list]) -> tuple[list, list]
         added += (after - before).elements()
         removed += (before - after).elements()
     return added, removed
+
+
+def _profile_bytes(p: Profile) -> bytes:
+    """The profile file's bytes; InputError if a file cannot hold the profile exactly."""
+    import tomli_w
+
+    data = codec.encode_profile(p)
+    try:
+        if codec.decode_profile(data) != p:
+            raise codec.Bad("the profile has values a file cannot hold")
+    except codec.Bad as bad:
+        raise InputError(bad.message) from None
+    return tomli_w.dumps(data).encode()
 
 
 def _day(d: dt.date) -> str:

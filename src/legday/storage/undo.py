@@ -232,8 +232,21 @@ class UndoFiles:
                 pass  # read the whole file below, which reports where it is wrong
         return self.read(seq).label
 
-    def write(self, seq: int, step: Step, sync_dir: bool = True) -> None:
-        atomic_write(self.path(seq), encode_step(step), sync_dir)
+    def write(self, seq: int, step: Step, durable: bool = True) -> None:
+        """``durable=False``: no fsync at all (see store.py for when that is enough); a power cut
+        may then leave the step absent, empty or zero-filled, which ``torn`` recognises."""
+        atomic_write(self.path(seq), encode_step(step), sync_dir=durable, sync_data=durable)
+
+    def torn(self, seq: int) -> bool:
+        """Is this step what a power cut leaves of a step written without fsync: an empty file, or
+        one of zero bytes only? Such a step is a lost step (undo passes over it), not damage to
+        report: nobody wrote it that way. Anything else that cannot be read is reported."""
+        try:
+            with open(self.path(seq), "rb") as f:
+                head = f.read(WHOLE)
+        except OSError:
+            return False
+        return not head.strip(b"\0")
 
     def remove(self, seq: int) -> None:
         """Delete a step that was undone, durably: its absence is what marks the undo as done."""

@@ -119,6 +119,8 @@ class LegdayApp(App):
         self.journal_changed.publish(change)
         if change.message:
             self.notify(f"{change.message} The week is re-planned.", timeout=3)
+        if change.warning:
+            self.notify(change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10)
         self.call_later(self.report_problems)
 
     def _look_outside(self) -> None:
@@ -181,6 +183,9 @@ class LegdayApp(App):
 
     def action_profile(self) -> None:
         forms.profile(self, self.journal, sorted(self.available_themes))
+
+    def action_import_data(self) -> None:
+        forms.import_data(self, self.journal)
 
     def action_undo(self) -> None:
         def undo() -> None:

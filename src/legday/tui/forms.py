@@ -1,4 +1,4 @@
-"""Opening the forms, for any view: log, check in, edit, delete, profile.
+"""Opening the forms, for any view: log, check in, edit, delete, profile, import.
 
 Each form gets a save callback that goes to the Journal. A file that cannot be written comes back
 as NotSaved, which the form shows in its status line while it stays open with everything typed in;
@@ -15,6 +15,7 @@ from typing import Any
 from textual.dom import DOMNode
 
 from legday.core import words
+from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
 from legday.journal import Journal, Record, StorageError
@@ -98,6 +99,26 @@ def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
 
     current = journal.profile if not journal.first_run else None
     node.app.push_screen(ProfileScreen(current, journal.settings, themes, saving(journal.save_profile)))
+
+
+def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
+    """The palette's "data: import": a path, then the same import as `legday import`."""
+    from legday.tui.screens.import_file import ImportScreen
+
+    def run(text: str) -> str:
+        try:
+            done = journal.import_file(text)
+        except StorageError as error:
+            raise NotSaved(str(error)) from None
+        except InputError as error:
+            # The app has no --format option: the file must say what it is.
+            raise InputError(str(error).replace(", or say which with --format", "")) from None
+        if not done.new and not done.profile_restored:
+            # Nothing changed, so the journal announces nothing: say what was found here.
+            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
+        return done.summary
+
+    node.app.push_screen(ImportScreen(run, path))
 
 
 # -- edit and delete ----------------------------------------------------------------------------------

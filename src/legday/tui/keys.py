@@ -95,8 +95,10 @@ KEYS: tuple[Key, ...] = (
     Key("c", "log_cardio", HOME, "Log a cardio session", "log: cardio", "log", group="log"),
     Key("u,ctrl+z", "undo", HOME, "Undo the last change (log, edit, delete, skip, profile)",
         "log: undo", "undo"),
-    Key("p", "profile", HOME, "Profile and settings: goal, level, leg days, units, theme",
+    Key("p", "profile", HOME, "Profile and settings: goal, level, leg days, units, theme, calendar file",
         "profile: edit", "setup"),
+    Key("", "import_data", HOME, "Import workouts from Strong, Hevy, FitNotes, a FIT file or a legday "
+        "JSON export", "data: import"),
     Key("g", "trends", HOME, "Trends: the weeks behind you, drawn (g again: the week)", "view: trends",
         "trends"),
     Key("question_mark", "help", HOME, "Help: keys, what the colours mean, the evidence", "app: help",

@@ -113,7 +113,8 @@ def test_profile(snap_compare):
 def test_profile_wide(snap_compare):
     """An advanced, injury-prone runner who has no pool and no stair machine: "Cardio you do" shows
     ■ on run, bike, elliptical, walk, row, hike, yoga, pilates and □ on swim and stairs, all on one
-    line; the goal's choice has the focus."""
+    line; the goal's choice has the focus; last, an empty "Calendar file" field showing its
+    placeholder (an .ics file kept current, e.g. ~/legday.ics)."""
     profile = Profile(goal=Goal.ENDURANCE, level=Level.ADVANCED, injury_prone=True, leg_days=(1,),
                       modalities=("run", "bike", "elliptical", "walk", "row", "hike", "yoga", "pilates"))
     app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
@@ -137,3 +138,19 @@ def test_welcome(snap_compare):
     """First run: "2" picked strength (its meaning below) and moved on to the level question."""
     app = FormHost(lambda save: WelcomeScreen(save))
     assert snap_compare(app, terminal_size=NARROW, press=["2"])
+
+
+def test_profile_calendar_file_refused(snap_compare):
+    """80x24, scrolled to the bottom: "Calendar file" holds ~/plan.txt and under it, in the error
+    colour, "~/plan.txt does not end in .ics; accepted: a file path such as ~/legday.ics, or none"."""
+    profile = Profile(goal=Goal.STRENGTH, level=Level.INTERMEDIATE, leg_days=(0, 3))
+
+    async def type_wrong_path(pilot) -> None:
+        field = pilot.app.screen.query_one("#calendar-file")
+        field.input.focus()
+        await pilot.press(*"~/plan.txt", "enter")
+        pilot.app.screen.query_one("#form").scroll_end(animate=False)
+        await pilot.pause()
+
+    app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
+    assert snap_compare(app, terminal_size=NARROW, run_before=type_wrong_path)

@@ -162,3 +162,29 @@ async def test_the_cardio_list_switches_with_space_and_digits_and_keeps_one():
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.saved[0][0].modalities == ("swim",)
+
+
+async def test_the_calendar_file_is_checked_and_saved_with_the_settings(tmp_path):
+    app = profile_app()
+    async with app.run_test(size=SIZE) as pilot:
+        field = app.screen.query_one("#calendar-file", Field)
+        assert field.text == ""  # none kept yet
+        field.input.focus()
+        await pilot.press(*str(tmp_path), "ctrl+s")  # a folder: refused, nothing saved
+        await pilot.pause()
+        assert app.saved == [] and "is a folder" in (field.error or "")
+        field.input.value = str(tmp_path / "plan.ics")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saved[0][1] == Settings(calendar_file=str(tmp_path / "plan.ics"))
+
+
+async def test_an_empty_calendar_field_stops_the_calendar(tmp_path):
+    app = profile_app(settings=Settings(calendar_file=str(tmp_path / "plan.ics")))
+    async with app.run_test(size=SIZE) as pilot:
+        field = app.screen.query_one("#calendar-file", Field)
+        assert field.text == str(tmp_path / "plan.ics")
+        field.input.value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saved[0][1].calendar_file is None

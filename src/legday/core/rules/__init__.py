@@ -8,6 +8,7 @@ A day's suggestion starts as a ``Draft`` and passes through the rules in a fixed
                  how hard, given the hours since legs   E1, E2, S1, E6
     recovery.py  sleep, and the add-ons                 P3; E7, R1, R3, R4
     guards.py    the lines nothing crosses              G3 after a race, P4 pain and soreness, P5, P1, P2
+    volume.py    no longer than recent sessions allow   P5 (legday's reading: not too much too fast)
     week.py      the week as a whole                    S11, P5, G6
     legs.py      planned leg sessions and their notes   S12, G3, P3, P4, P5 lighter/dropped; E6, E8, R2
 
@@ -25,11 +26,12 @@ from legday.core.rules.legs import LegDay, leg_addons, leg_reasons, plan_leg_ses
 from legday.core.rules.modality import choose_modality, loads_hard, settle
 from legday.core.rules.recovery import add_ons, apply_state
 from legday.core.rules.timing import apply_timing, place
+from legday.core.rules.volume import Recent, fit_to_volume
 from legday.core.rules.week import WeekView, balance, target
 
 __all__ = [
     "EFFORT", "RULES", "TOO_SORE", "Ctx", "Draft", "hours_between", "free_day_draft", "leg_day_draft",
     "choose_modality", "loads_hard", "settle", "add_ons", "apply_state", "leg_addons", "leg_reasons",
     "apply_timing", "place", "WeekView", "balance", "target", "disagreements", "guard", "LegDay",
-    "plan_leg_session", "runners_leg_day",
+    "plan_leg_session", "runners_leg_day", "Recent", "fit_to_volume",
 ]

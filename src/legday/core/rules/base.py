@@ -122,6 +122,7 @@ class Draft:
     detail: str | None = None
     pitch: list[Note] = field(default_factory=list)
     moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
+    ceiling: int | None = None  # minutes it may never exceed, from recent volume (volume.py)
 
     def add(self, id: str, text: str | Callable[[Draft], str], source: str | None = None,
             holds: Holds | None = None) -> None:
@@ -176,8 +177,9 @@ class Draft:
             if self.modality in ("sprints", "plyometrics"):
                 self.modality = "bike"
             if self.role == "hard":
-                self.role, self.span = "zone2", (25, 60)
-                self.minutes = max(self.minutes or 40, 30)
+                most = self.ceiling or 60
+                self.role, self.span = "zone2", (min(25, most), min(60, most))
+                self.minutes = min(max(self.minutes or 40, 30), most)
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
@@ -225,6 +227,7 @@ class Ctx:
     race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
+    longest_recent: int | None = None  # minutes of the longest cardio logged in the 4 weeks before (volume.py)
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

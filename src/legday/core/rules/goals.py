@@ -9,6 +9,7 @@ from legday.core.evidence import reason
 from legday.core.model import Goal, Level
 from legday.core.plan import Reason
 from legday.core.readiness import Readiness
+from legday.core.rules.modality import DEMAND
 from legday.core.rules.base import (
     HARD_AFTER_LEGS,
     LATEST,
@@ -66,13 +67,14 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
         def after_lift(d: Draft) -> bool:
             return d.start is not None and d.start >= lift_end
 
-        def words(d: Draft) -> str:
+        def fat_use(d: Draft) -> bool:
             # Sayer ties the fat-use benefit to running *after* the lift, on low glycogen.
-            if after_lift(d) and d.modality == "run" and d.intensity in ("recovery", "easy"):
-                return "An easy run after the lift, on low glycogen, trains your body to use fat; easy only."
-            return "An easy run on leg day, kept easy: the hard runs go on days away from legs."
+            return after_lift(d) and d.modality == "run" and d.intensity in ("recovery", "easy")
 
-        d.add("G3", words, "Sayer")
+        d.add("G3", "An easy run after the lift, on low glycogen, trains your body to use fat; easy only.",
+              "Sayer", holds=fat_use)
+        d.add("E6", lambda d: f"{_noun(d).capitalize()} on leg day: your key runs go on days away from "
+                              "legs.", "Well+Good", holds=lambda d: not fat_use(d) and not d.hard)
     elif goal is Goal.POWER and ctx.on("G2"):
         d = cardio_draft(ctx.day, "post_legs", "bike", "easy", 15, (10, 20), score)
         d.add("G2", "Just a short easy spin: hard cardio next to explosive work costs power.",
@@ -132,7 +134,11 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if r.pain:
             return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
                           "TravelRunner")
-        if score < REST_BELOW or (sore is not None and sore >= TOO_SORE):
+        # After a race the days are active recovery (G3, Spartan: not the couch), unless the person's
+        # own rating says rest: a low number that is only the model's projection of the race's load
+        # moves gently instead.
+        projected_after_race = ctx.on("G3") and ctx.race_days_ago is not None and sore is None
+        if (score < REST_BELOW and not projected_after_race) or (sore is not None and sore >= TOO_SORE):
             return d.rest("P4", f"{_readiness_words(r)}: very tired or very sore legs need rest, not "
                                 "more work.", "TravelRunner")
         if score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
@@ -211,10 +217,19 @@ def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     return d
 
 
+def _noun(d: Draft) -> str:
+    """"an easy run", "an easy swim": what the person will do, in words."""
+    demand = DEMAND.get(d.modality or "")
+    noun = demand.noun if demand else "cardio"
+    if d.intensity in ("recovery", "easy") and noun.startswith("a "):
+        return f"an easy {noun[2:]}"
+    return noun
+
+
 def _readiness_words(r: Readiness) -> str:
     if r.soreness is None:
         # No check-in for this day yet: the number is the model's projection, and says so.
-        return (f"Readiness projected at {r.score}/100 from your leg sessions (your morning check-in "
+        return (f"Readiness projected at {r.score}/100 from your logged sessions (your morning check-in "
                 "will update it)")
     return f"Readiness {r.score}/100"
 

@@ -19,6 +19,7 @@ from legday.core.model import Goal
 from legday.core.rules.base import (
     HARD_AFTER_LEGS,
     IMPACT,
+    STEADY,
     Ctx,
     Draft,
     easy_or_less,
@@ -26,6 +27,7 @@ from legday.core.rules.base import (
     not_hard,
     not_run,
 )
+from legday.core.rules.modality import low_impact
 
 # legday's own lines (S6: none is validated).
 SORE_LINE = 5  # soreness 5+ today or yesterday -> an easy day
@@ -37,17 +39,17 @@ BEGINNER_BEFORE_LEGS = 30  # hours: "the day before", an evening session before 
 INJURY_AFTER_LEGS = 24  # hours
 
 
-def low_impact(d: Draft, ctx: Ctx) -> str:
-    """The gentlest sensible thing to do instead of running: swimming for the injury-prone (M1), else
-    the bike."""
-    return "swim" if ctx.profile.injury_prone else "bike"
-
-
-def _no_impact(d: Draft, ctx: Ctx) -> bool:
-    if d.modality in IMPACT:
-        d.modality = low_impact(d, ctx)
-        return True
-    return False
+def _no_impact(d: Draft, ctx: Ctx, id: str, source: str, why: str) -> bool:
+    """Take the run (or jumps) away: the modality module's region-aware pick from the profile's list,
+    or rest, saying ``why``, when nothing low-impact is on it. True if it changed the draft."""
+    if d.modality not in IMPACT:
+        return False
+    pick = low_impact(d, ctx)
+    if pick is None:
+        d.rest(id, f"{why}, and nothing low-impact on your list: rest today.", source, locked=False)
+    else:
+        d.modality = pick
+    return True
 
 
 def _shorten(d: Draft, most: int, why: str) -> None:
@@ -64,10 +66,14 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if ctx.on("G3") and ctx.race_days_ago in (1, 2):
         first = ctx.race_days_ago == 1
         d.cap("easy" if first else "moderate")
-        if first:
-            _no_impact(d, ctx)
+        if first and _no_impact(d, ctx, "G3", LEGDAY, "The day after a race is easy and low impact "
+                                                      "(legday's limit)") and d.kind == "rest":
+            return
         _shorten(d, RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES, "recovering from a race")
         d.exception = None if d.exception in ("E3", "E4") else d.exception
+        if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
+            d.reasons = [n for n in d.reasons if n.text != STEADY]
+            d.locked = True
         d.add("G3", "After a race, the next days are active recovery, as after any competition.", "Spartan",
               holds=not_hard)
         d.add("G3", ("The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
@@ -77,18 +83,25 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if ctx.on("P4") and r.pain:
         d.held_back = d.held_back or "pain"
         d.cap("easy")
-        _no_impact(d, ctx)
+        if _no_impact(d, ctx, "P4", "TravelRunner", "Pain flagged and not yet cleared: no running or "
+                                                    "jumping") and d.kind == "rest":
+            return
         d.add("P4", "Pain flagged and not yet cleared by a check-in without it: nothing hard, no running or "
                     "jumping. Stop if anything hurts.", "TravelRunner", holds=_gentle)
     sore = [s for s in (r.soreness, ctx.sore_yesterday) if s is not None and s >= SORE_LINE]
     if ctx.on("P4") and (sore or r.score < READY_LINE):
+        why = (f"Soreness {max(sore)}/10 {'today' if r.soreness in sore else 'yesterday'}" if sore
+               else f"Readiness {r.score}/100")
         changed = d.cap("easy")
-        changed = _no_impact(d, ctx) or changed
+        if _no_impact(d, ctx, "P4", LEGDAY, f"{why}: an easy, low-impact day (legday's own line)"):
+            if d.kind == "rest":
+                return
+            changed = True
         if (d.minutes or 0) > EASY_DAY_MINUTES:
             changed = True
         _shorten(d, EASY_DAY_MINUTES, "sore or tired legs")
-        why = (f"Soreness {max(sore)}/10 {'today' if r.soreness in sore else 'yesterday'}" if sore
-               else f"Readiness {r.score}/100")
+        # An easy day for the legs' sake is not minutes towards the week's target (it says so).
+        d.reasons = [n for n in d.reasons if n.text != STEADY]
         if changed or d.kind == "cardio":
             d.add("P4", f"{why}: an easy, low-impact day of 40 minutes at most, whatever the week's "
                         "minutes say (soreness 5+ or readiness under 50 is legday's own line).", LEGDAY,
@@ -113,7 +126,9 @@ def guard(d: Draft, ctx: Ctx) -> None:
         after = last is not None and hours_between(last.ended, start) < INJURY_AFTER_LEGS
         if ctx.legs_today or after:
             was = d.modality
-            _no_impact(d, ctx)
+            if _no_impact(d, ctx, "P2", "Alex", "Injury-prone: no running or jumping on a leg day or in "
+                                                "the 24 h after it") and d.kind == "rest":
+                return
             if was in ("sprints", "plyometrics"):
                 d.cap("moderate")
             d.add("P2", "Injury-prone: no running or jumping on a leg day, before or after the lift, nor in "

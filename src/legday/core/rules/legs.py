@@ -60,15 +60,16 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
         return None, [reason("S12", f"No leg session {x.event_days} day{'s' if x.event_days > 1 else ''} "
                                     "before your event, so the legs are fresh for it (legday's rule: no "
                                     "article covers tapering).", LEGDAY)]
+    if x.on("G3") and x.race_days_ago == 1 and not r.pain and (r.soreness is None or r.soreness < TOO_SORE):
+        # Before P4's "rest": the low number is the race's load, and the day is for moving gently.
+        return None, [reason("G3", "The day after your race is active recovery, not a leg session.",
+                             "Spartan")]
     if x.on("P4") and (r.pain or (r.soreness is not None and r.soreness >= TOO_SORE) or r.score < REST_BELOW):
         why = ("Pain flagged and not cleared by a check-in" if r.pain else
                f"Soreness {r.soreness}/10" if r.soreness is not None and r.soreness >= TOO_SORE else
                f"Readiness {r.score}/100")
         return None, [reason("P4", f"{why}: no leg session today; rest, and pick it up when your legs "
                                    "have come back.", "TravelRunner")]
-    if x.on("G3") and x.race_days_ago == 1:
-        return None, [reason("G3", "The day after your race is active recovery, not a leg session.",
-                             "Spartan")]
 
     if x.template is not None:
         minutes, effort, exercises = x.template.minutes, x.template.effort, x.template.exercises

@@ -29,7 +29,7 @@ from legday.core.catalogue import traits
 from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
 from legday.core.plan import Reason
-from legday.core.rules.base import HARD_AFTER_LEGS, RANK, STEADY, Ctx, Draft, hours_since_legs
+from legday.core.rules.base import HARD_AFTER_LEGS, RANK, STEADY, Ctx, Draft, hours_since_legs, not_run
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -165,7 +165,7 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."
-        d.add(rule, text.format(m=noun, M=_cap(noun)), source)
+        d.add(rule, text.format(m=noun, M=_cap(noun)), source, holds=not_run)
     for r in why:
         d.add(r.id, r.text, r.source)
     if need is not None:
@@ -220,7 +220,7 @@ _MOVED_WORDS = {
     "S9": ("{M} rather than a run: running, not cycling, blunts muscle growth.", "Lundberg 2022"),
     "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.",
            "Sayer"),
-    "P1": ("New to lifting: no running this close to leg day; {m} instead, easy.", "Alex"),
+    "P1": ("New to lifting: no running within 48 h of a leg session; {m} instead.", "Alex"),
     "P2": ("Injury-prone: low impact after leg day; swimming is the kindest (M1).", "Alex"),
 }
 
@@ -331,7 +331,20 @@ def _sore_words(hurt: list[Sore]) -> str:
     return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {names} loaded them)"
 
 
-def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
+def low_impact(d: Draft, ctx: Ctx) -> str | None:
+    """The kindest option without impact that the profile lists, for a rule that takes the run away
+    (pain, soreness, a race, an injury history): region-aware like every other pick (sore calves keep
+    off the stair machine, sore quads off the bike), the swim first for the injury-prone (M1: kindest
+    to an injury). None when nothing low-impact is on the list."""
+    wish = d.modality if d.modality in NEAREST else "run"
+    sore = sore_regions(ctx, d) if ctx.on("M2") else []
+    listed = [m for m in _ranked(wish, d, sore, no_impact=True) if ctx.profile.can_do(m)]
+    if ctx.profile.injury_prone and "swim" in listed:
+        return "swim"
+    return listed[0] if listed else None
+
+
+def _ranked(wish: str, d: Draft, sore: list[Sore], no_impact: bool = False) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
     (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
     closest to carrying the session's intensity, the least load on sore regions, the nearest to the
@@ -340,7 +353,7 @@ def _ranked(wish: str, d: Draft, sore: list[Sore]) -> list[str]:
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
     # Sore muscles absorb shock worse (S7): with any region sore, nothing with impact stands in.
-    impact_ok = wish in IMPACT and not sore and d.kind != "recovery"
+    impact_ok = wish in IMPACT and not sore and d.kind != "recovery" and not no_impact
     options = [m for m in near if (impact_ok or m not in IMPACT)
                and all(DEMAND[m].load(s.region) < 2 for s in sore)]
 

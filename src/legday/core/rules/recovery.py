@@ -4,9 +4,7 @@ honesty about active recovery (R4). Leg sessions' own add-ons (E8, R2, R3 again)
 
 from __future__ import annotations
 
-from legday.core.evidence import reason
-from legday.core.model import Goal, LegSession
-from legday.core.plan import Reason
+from legday.core.model import Goal
 from legday.core.rules.base import HARD_AFTER_LEGS, IMPACT, Ctx, Draft, hours_since_legs
 
 

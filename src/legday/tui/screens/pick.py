@@ -46,7 +46,8 @@ class PickRecord(ModalScreen["Record | None"]):
     """
 
     BINDINGS = [
-        Binding("enter", "pick", "pick", key_display="⏎"),
+        # Priority: the list's own Enter (not shown in the key bar) would hide this one.
+        Binding("enter", "pick", "pick", key_display="⏎", priority=True),
         Binding("escape", "cancel", "back"),
         Binding("j", "move(1)", show=False),
         Binding("k", "move(-1)", show=False),

@@ -1,5 +1,5 @@
 """Profile and settings: who is training (goal, level, injuries, usual leg days, the cardio they can do,
-units) and how the app looks (week start, theme). Every choice moves with ←/→ (space switches a kind of
+units) and how the app looks and shares the plan (week start, theme, the calendar file kept current). Every choice moves with ←/→ (space switches a kind of
 cardio on or off); the theme previews as you move."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
-from legday.journal import Settings
+from legday.journal import Settings, calendar_file_setting
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
@@ -84,6 +84,10 @@ class ProfileScreen(FormScreen):
                 yield Choice(WEEKDAYS, WEEKDAYS[self.settings.week_start], id="week-start")
                 yield Label("Theme", classes="name")
                 yield Choice(self.themes, self.settings.theme, id="theme")
+                yield Label("Calendar file", classes="name field-name")
+                yield Field("", calendar_file_setting, self.settings.calendar_file or "", optional=True,
+                            placeholder="an .ics file kept current, e.g. ~/legday.ics (empty: none)",
+                            id="calendar-file")
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -106,8 +110,9 @@ class ProfileScreen(FormScreen):
         self.focus_next()
 
     def build(self) -> tuple[Profile, Settings]:
-        leg_days, leg_time = self.read(
-            self.query_one("#leg-days", Field), self.query_one("#leg-time", Field)
+        leg_days, leg_time, calendar = self.read(
+            self.query_one("#leg-days", Field), self.query_one("#leg-time", Field),
+            self.query_one("#calendar-file", Field),
         )
         base = self.profile or Profile()
         profile = replace(
@@ -124,6 +129,7 @@ class ProfileScreen(FormScreen):
             self.settings,
             theme=self._choice("theme"),
             week_start=WEEKDAYS.index(self._choice("week-start")),
+            calendar_file=calendar,
         )
         return profile, settings
 
