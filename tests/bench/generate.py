@@ -26,7 +26,10 @@ from pathlib import Path
 
 from legday.core.model import CardioSession, CheckIn, Exercise, Goal, LegSession, Level, Profile
 
-CACHE_ROOT = Path(tempfile.gettempdir()) / "legday-bench"
+# One cache per checkout: two checkouts with different storage code (two git worktrees benchmarked
+# at once) would otherwise each delete the other's "stale" directories while they are in use.
+CACHE_ROOT = Path(tempfile.gettempdir()) / "legday-bench" / hashlib.sha256(
+    str(Path(__file__).resolve().parents[2]).encode()).hexdigest()[:10]
 
 PROFILE = Profile(
     goal=Goal.HYBRID,

@@ -136,6 +136,8 @@ def test_P4_a_pain_flag_holds_until_a_check_in_without_it():
         assert any("pain" in line.lower() for line in w.day(day).readiness_why)
         assert all(not is_hard(s) and s.modality not in IMPACT for s in sessions(w, day))
     assert sessions(w, THU, "legs") == [] and "P4" in ids(suggestion(w, THU))
+    # Flagged on Tuesday: Friday's words don't pretend it was flagged this morning.
+    assert "not yet cleared" in texts(suggestion(w, FRI)) and "this morning" not in texts(suggestion(w, FRI))
     cleared = week([check(TUE, 2, pain=True), check(WED, 1)])
     assert not cleared.day(THU).pain and sessions(cleared, THU, "legs") != []
     assert not week([check(TUE, 2, pain=True)], {"P4"}).day(THU).pain
@@ -223,6 +225,21 @@ def test_P2_injury_prone_never_runs_or_jumps_on_a_leg_day():
         assert found and all(s.modality not in IMPACT for s in found), goal
         assert any("P2" in ids(s) for s in found)
     assert any(s.modality == "run" for s in monday("general", {"P2"}))
+
+
+def test_P2_an_injury_prone_lifters_planned_leg_session_leaves_the_jumps_out():
+    from legday.core.model import Exercise
+
+    logged = (Exercise("back squat", 5, 5, 100.0), Exercise("box jump", 4, 5), Exercise("power clean", 3, 3, 60.0))
+
+    def thursday(injury_prone=True, off=()):
+        week = plan(profile("strength", injury_prone=injury_prone), [legs(MON, 8, 70, exercises=logged)], TUE, off)
+        return sessions(week, THU, "legs")[0]
+
+    leg = thursday()
+    assert "box jump" not in leg.detail and "power clean" in leg.detail  # a clean is explosive, not a landing
+    assert any(r.id == "P2" and "box jump" in r.text and r.source == "legday" for r in leg.reasons)
+    assert "box jump" in thursday(off={"P2"}).detail and "box jump" in thursday(False).detail
 
 
 # --- 7, 8. Soreness beats the weekly target; an early rating carries in full ------------------------------

@@ -72,6 +72,11 @@ def volume_ceiling(profile, history, day) -> int | None:
 
 
 def check_safety(plan, profile, history):
+    if profile.injury_prone:  # 6: no jumping on a leg day, inside the planned session either
+        for day in plan.days:
+            for s in day.sessions:
+                if s.kind == "legs" and s.status == "planned" and s.detail:
+                    assert "jump" not in s.detail, (day.date, s.detail)
     spans = leg_spans(plan, history)
     races = race_days(profile, history)
     sore_days = lingering(history)
@@ -128,6 +133,8 @@ def check_truth(plan, profile, history):
                     assert s.modality == "run" and any(e <= s.start for e in ends), where
                 if any("at night" in r.text for r in s.reasons):  # the choice line may quote Spartan
                     assert s.start.time() >= dt.time(17), where
+            if "flagged pain this morning" in words:
+                assert any(c.date == day.date and c.pain for c in history.checkins), where
             if "report low soreness" in words:
                 assert day.soreness is not None, where
             # A readiness score is never "not low enough" (a soreness rating may well be).

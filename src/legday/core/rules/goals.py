@@ -41,7 +41,9 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
     if ctx.on("P4") and (r.pain or score < RECOVERY_BELOW
                          or (r.soreness is not None and r.soreness >= VERY_SORE)):
         # P4: the legs are already being asked for a lot today; no extra cardio on top.
-        why = "You flagged pain" if r.pain else f"Readiness {score}/100"
+        today = ctx.checkins.get(ctx.day)
+        why = (("You flagged pain this morning" if today is not None and today.pain else
+                "Pain flagged and not yet cleared") if r.pain else f"Readiness {score}/100")
         notes.append(reason("P4", f"{why}: just the leg session today, no cardio after it; the "
                                   "cool-down is enough. Stop if anything hurts sharply.", "TravelRunner"))
         return None, notes
@@ -132,7 +134,10 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if r.pain or score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
             d.held_back = "pain" if r.pain else "sore or tired legs"
         if r.pain:
-            return d.rest("P4", "You flagged pain: rest today, and stop any session that hurts sharply.",
+            today = ctx.checkins.get(ctx.day)
+            said = ("You flagged pain this morning" if today is not None and today.pain else
+                    "Pain flagged and not yet cleared by a check-in without it")
+            return d.rest("P4", f"{said}: rest today, and stop any session that hurts sharply.",
                           "TravelRunner")
         # After a race the days are active recovery (G3, Spartan: not the couch), unless the person's
         # own rating says rest: a low number that is only the model's projection of the race's load

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from legday.core.catalogue import traits
 from legday.core.evidence import LEGDAY, reason
 from legday.core.model import Exercise, Goal, LegSession, Level, Profile
 from legday.core.plan import Reason
@@ -82,6 +83,15 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                         LEGDAY)]
 
     lighter: list[Reason] = []
+    if x.profile.injury_prone and x.on("P2"):
+        # P2: no jumping on a leg day either, so a planned session leaves the template's jumps out.
+        jumps = [e for e in exercises if _jumping(e.name)]
+        if jumps:
+            exercises = tuple(e for e in exercises if not _jumping(e.name))
+            names = ", ".join(dict.fromkeys(e.name for e in jumps))
+            notes.insert(0, reason("P2", f"Injury-prone: planned without the jumps ({names}); like a "
+                                         "run, landing from jumps adds impact on a leg day (legday's "
+                                         "reading of P2).", LEGDAY))
     if x.on("P4") and r.score < RECOVERY_BELOW:
         lighter.append(reason("P4", f"Readiness {r.score}/100: tired legs, so a lighter session.",
                               "TravelRunner"))
@@ -90,7 +100,7 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                                     "hard training leads to overreaching, so it is lighter.", "Alex"))
     if x.on("G3") and x.race_days_ago == 2:
         lighter.append(reason("G3", "Two days after your race the legs are still recovering: a lighter "
-                                    "session.", "Spartan"))
+                                    "session (legday's call).", LEGDAY))
     if x.on("P5") and x.lingering:
         lighter.append(reason("P5", "You were still sore days after your last leg session: this one is "
                                     "lighter and sticks to exercises you know (soreness comes mostly from "
@@ -115,6 +125,12 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                                      + (", same effort" if keep else "") + ".", "Bosquet 2007"))
     session = LegSession(x.day, x.profile.leg_time, minutes, effort, exercises)
     return session, [*lighter, *notes]
+
+
+def _jumping(name: str) -> bool:
+    """Jumps and bounds: explosive work that lands on the calves (the catalogue's reading)."""
+    t = traits(name)
+    return t.explosive and "calves" in t.regions
 
 
 def _fives(minutes: float) -> int:

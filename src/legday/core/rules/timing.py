@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from legday.core.evidence import LEGDAY
 from legday.core.model import Goal
 from legday.core.rules.base import (
     EARLIEST,
@@ -133,8 +134,9 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
     if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and d.hard:
         nxt = ctx.legs.next_after(start)
         if nxt is not None and hours_between(start, nxt.started) < 30 and d.cap("moderate"):
-            d.add("E6", "Legs come first for your goal: nothing hard the day before a leg session.",
-                  "Well+Good", holds=not_hard)
+            d.add("E6", "Legs come first for your goal: nothing hard the day before a leg session "
+                        "(legday's reading of Spartan: the heavy leg day matters more than intense cardio).",
+                  LEGDAY, holds=not_hard)
 
 
 # ---------------------------------------------------------------------------------------------------

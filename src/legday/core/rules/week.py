@@ -87,7 +87,7 @@ def rest_day(week: WeekView) -> None:
         pick = min(candidates, key=lambda d: (d.readiness, -d.day.toordinal()))
         why = "on the day your legs are least ready"
     pick.rest("P5", f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), "
-                    f"{why}.", "Spartan", locked=False)
+                    f"{why}.", "Sayer", locked=False)
 
 
 def weekly_minutes(week: WeekView) -> None:
