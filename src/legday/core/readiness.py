@@ -252,7 +252,7 @@ def day_readiness(
         fatigue += cost
         load = (f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3")
                 else "a leg session")
-        why.append(f"{s.date:%a} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
+        why.append(f"{_on(s.date, day)} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
                    f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost}.")
         why.extend(f"  {n}" for n in notes)
     if on("S3") and cardio:
@@ -267,7 +267,7 @@ def day_readiness(
             if cost < 1:
                 continue
             fatigue += cost
-            why.append(f"{c.date:%a} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
+            why.append(f"{_on(c.date, day)} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
                        f"(S3). {hours:.0f} h on, {int(round(left * 100))}% of its fatigue is left "
                        f"(S7, S8): -{cost}.")
     if fatigue > FATIGUE_CAP:
@@ -289,11 +289,11 @@ def day_readiness(
         if share and carried < score:
             score = carried
             if early:
-                why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10) came less than "
+                why.append(f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came less than "
                            f"{BEFORE_PEAK_HOURS} h after legs, before soreness peaks (S7, P5), so it "
                            f"still counts in full today (legday's rule): {score:.0f}.")
             else:
-                why.append(f"{earlier.date:%a}'s soreness rating ({earlier.soreness}/10), {days} day"
+                why.append(f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10), {days} day"
                            f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): "
                            f"{score:.0f}.")
 
@@ -372,3 +372,10 @@ def acwr(loads: dict[dt.date, int], today: dt.date, days: int = 56) -> float | N
     if chronic < 1:
         return None
     return round(acute / chronic, 2)
+
+
+
+def _on(when: dt.date, day: dt.date) -> str:
+    """A past day as the readiness lines name it, with its date: a weekday alone is ambiguous ("Sun walk"
+    on a Thursday could be last Sunday or read as this one)."""
+    return f"{when:%a %-d}" if when.month == day.month else f"{when:%a %-d %b}"
