@@ -181,18 +181,30 @@ class Window:
     def _mornings(self, ws: dt.date, days: list[dt.date]) -> list[int]:
         """Each morning's readiness as the week grid shows it: ``day_readiness`` given what the
         planner gives it for that week (the records of its look-back window, that morning's check-in,
-        the one a day or two before, and a pain flag not yet cleared)."""
-        index = LegIndex(_between(self.history.legs, ws - dt.timedelta(days=LOOKBACK_DAYS), days[-1]))
-        # The model counts cardio ended in the 4 days before a morning: those, not the whole window.
-        ends = self._cardio_ends
-        lo = bisect.bisect_left(ends, dt.datetime.combine(ws - 5 * DAY, dt.time()))
-        hi = bisect.bisect_right(ends, dt.datetime.combine(days[-1] + DAY, dt.time()))
-        cardio = self._cardio_loads[lo:hi]
+        the one a day or two before, and a pain flag not yet cleared).
+
+        A rated morning's number is its check-in's: the rating replaces the estimate from the
+        sessions (readiness.py, step 3, S6), and only an unrated morning carries an earlier rating
+        or pain flag. So a rated morning is asked of the model without the sessions, which is most
+        of its cost; the sessions are gathered only for a week with an unrated morning."""
         checkins = self._checkins
+        index = cardio = None
         out = []
         for day in days:
+            checkin = checkins.get(day)
+            if checkin is not None:
+                out.append(day_readiness(day, NO_SESSIONS, checkin).score)
+                continue
+            if index is None:
+                first = ws - dt.timedelta(days=LOOKBACK_DAYS)
+                index = LegIndex(_between(self.history.legs, first, days[-1]))
+                # The model counts cardio ended in the 4 days before a morning: those, not the window.
+                ends = self._cardio_ends
+                lo = bisect.bisect_left(ends, dt.datetime.combine(ws - 5 * DAY, dt.time()))
+                hi = bisect.bisect_right(ends, dt.datetime.combine(days[-1] + DAY, dt.time()))
+                cardio = self._cardio_loads[lo:hi]
             earlier = checkins.get(day - DAY) or checkins.get(day - 2 * DAY)
-            out.append(day_readiness(day, index, checkins.get(day), earlier=earlier, cardio=cardio,
+            out.append(day_readiness(day, index, None, earlier=earlier, cardio=cardio,
                                      pain=self._pain_before(day)).score)
         return out
 
@@ -245,6 +257,7 @@ class Window:
         return Pain(latest.date)
 
 
+NO_SESSIONS = LegIndex(())
 # The weekly band the plan aims at with every rule on (S11 with G6).
 TARGET: tuple[int, int] = target(lambda rule: True)
 

@@ -219,8 +219,10 @@ class LegdayApp(App):
 
     def switch_view(self, mode: str) -> None:
         """Show another top-level view (a mode), as it was left."""
-        if mode in self._screen_stacks:
+        try:
             self._styled(self.get_screen_stack(mode)[-1])
+        except (KeyError, IndexError):
+            pass  # not opened yet: its factory marks it
         self.switch_mode(mode)
 
     def action_trends(self) -> None:

@@ -5,7 +5,7 @@ A second top-level view beside the week. It is given its data, it does not go lo
 the files), ``open_week(day)`` shows a week in the week view, and ``subscribe(callback)`` (optional)
 calls back when what was logged changes, returning a function that stops it.
 
-Cost: a week's numbers come from its records (``Window.week``, about a millisecond); only the
+Cost: a week's numbers come from its records (``Window.week``, under a millisecond); only the
 selected week is planned in full, for its words. The newest weeks are worked out first, ``CHUNK`` at a
 time, one chunk per frame, so a span of 52 weeks never holds a frame for long; columns not done yet show
 a dot. Weeks already worked out are kept until the data changes, so flipping between 12 and 52 weeks,

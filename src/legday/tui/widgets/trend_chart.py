@@ -175,53 +175,34 @@ class TrendChart(Widget, can_focus=True):
 
     # Drawn as strips of segments, not as Content: a 52-week chart is a thousand styled cells, and
     # styling Content span by span cost several frames per redraw. Styles are the theme's variables,
-    # resolved once per theme. The chart is drawn once without a selection and kept; moving the
-    # selection splices the selected column (and the dates) into those lines, so an arrow key costs
-    # a column, not the chart.
+    # resolved once per theme. Each column's cells are worked out once for its numbers and kept:
+    # moving the selection re-styles one column and joins the lines again.
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
         # (background_colors walks up the DOM: asked once a drawing, not once a line)
         if not y or getattr(self, "_theme_key", None) is None:
             self._theme_key = (self.app.theme, self.background_colors)
-        base_key = (self._version, self.tall, width, self._theme_key)
-        if base_key != getattr(self, "_base_key", None):
-            self._base_key = base_key
-            self._base = [self._strip(row, width) for row in self.rows(width, selected=None)]
-            self._strips_key = None
-        key = (base_key, self.selected)
-        if key != self._strips_key:
-            self._strips_key, self._strips = key, self._select(width)
+        key = (self._version, self.tall, width, self._theme_key, self.selected)
+        if key != getattr(self, "_strips_key", None):
+            self._strips_key = key
+            self._strips = [self._strip(row, width) for row in self.rows(width)]
         return self._strips[y] if y < len(self._strips) else Strip.blank(width, self._style(""))
-
-    def _select(self, width: int) -> list[Strip]:
-        """The kept lines with the selected column spliced in and the dates under it."""
-        lines = list(self._base)
-        if not lines or not self.weeks:
-            return lines
-        cw = self.column_width(width)
-        i = self.selected
-        if 0 <= i < len(self.weeks):
-            x = LABEL + i * cw
-            for r, parts in enumerate(self._column_parts(i, cw, selected=True)):
-                column = self._strip(parts, sum(len(text) for text, _ in parts))
-                lines[r] = Strip.join([lines[r].crop(0, x), column, lines[r].crop(x + cw, width)])
-        lines[-1] = self._strip([(" " * LABEL, ""), *self._axis(cw)], width)
-        return lines
 
     def _strip(self, row: list[tuple[str, str]], width: int) -> Strip:
         segments: list[Segment] = []
-        text, style = "", None
+        texts: list[str] = []
+        style = last = None
         for part, name in row:
-            resolved = self._style(name)
-            if resolved == style:
-                text += part
-                continue
-            if text:
-                segments.append(Segment(text, style))
-            text, style = part, resolved
-        if text:
-            segments.append(Segment(text, style))
+            if name != last:
+                last, resolved = name, self._style(name)
+                if resolved is not style:  # one style object per name: a run of one name is one piece
+                    if texts:
+                        segments.append(Segment("".join(texts), style))
+                    texts, style = [], resolved
+            texts.append(part)
+        if texts:
+            segments.append(Segment("".join(texts), style))
         return Strip(segments).adjust_cell_length(width, self._style(""))
 
     def _style(self, name: str) -> Style:
@@ -260,24 +241,30 @@ class TrendChart(Widget, can_focus=True):
         # Translucent theme colours ("foreground-muted") and shares are blended onto the background.
         return base.blend(colour, colour.a) if colour.a < 1 else colour
 
-    def rows(self, width: int, selected: int | None = -1) -> list[list[tuple[str, str]]]:
-        """Every line of the chart as (text, style) parts, week ``selected`` highlighted (-1: the
-        selected one, None: none)."""
+    def rows(self, width: int) -> list[list[tuple[str, str]]]:
+        """Every line of the chart as (text, style) parts, the selected week highlighted."""
         weeks = self.weeks
         if not weeks:
             return [[("", "")]]
-        selected = self.selected if selected == -1 else selected
         cw = self.column_width(width)
-        labels = self._labels()
-        columns = [self._column_parts(i, cw, selected=i == selected) for i in range(len(weeks))]
-        out = [[label, *(part for column in columns for part in column[r])] for r, label in enumerate(labels)]
+        key = (self._version, self.tall, cw)
+        if getattr(self, "_parts_key", None) != key:
+            self._parts_key = key
+            self._parts = [self._column_parts(i, cw, selected=False) for i in range(len(weeks))]
+        columns = list(self._parts)
+        if 0 <= self.selected < len(columns):
+            columns[self.selected] = self._column_parts(self.selected, cw, selected=True)
+        out = [[label, *(part for column in columns for part in column[r])]
+               for r, label in enumerate(self._labels())]
         out.append([(" " * LABEL, ""), *self._axis(cw)])
         return out
 
     def _column_parts(self, i: int, cw: int, selected: bool) -> list[list[tuple[str, str]]]:
         """Week ``i``'s column, one list of (text, style) parts a line, ``cw`` cells wide."""
         bw = cw - 1 if cw >= 3 else cw  # a gap between columns when there is room
-        mix_row = self._heights()["load"] + self._heights()["cardio"]  # its text is centred, not repeated
+        gap = [(" " * (cw - bw), "")] if bw < cw else []
+        h = self._heights()
+        mix_row = h["load"] + h["cardio"]  # its text is centred, not repeated across the column
         out = []
         for r, (text, style) in enumerate(self._columns()[i]):
             if selected:
@@ -286,10 +273,7 @@ class TrendChart(Widget, can_focus=True):
                 text = text * bw
             elif len(text) > bw:
                 text = "▪" * bw
-            parts = [(f"{text:^{bw}}", style)]
-            if bw < cw:
-                parts.append((" " * (cw - bw), ""))
-            out.append(parts)
+            out.append([(f"{text:^{bw}}", style), *gap])
         return out
 
     def _columns(self) -> list[list[Cell]]:
