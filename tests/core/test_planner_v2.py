@@ -407,3 +407,13 @@ def test_E5_lift_in_the_morning_run_at_night_only_when_it_is_so():
 def test_every_goal_plans_a_sensible_week_from_nothing(goal):
     week = plan(profile(goal))
     assert all(s.reasons for s in suggested(week))
+
+
+def test_the_weeks_shortfall_note_names_the_rule_that_held_it_back():
+    """Short of the weekly aim on purpose: the note's ID is what held the days back (the taper here,
+    S12), not P4 whatever the cause."""
+    week = plan(profile("endurance", "advanced", event_date=SUN), [], MON)
+    note = next(n for n in week.notes if "short of" in n.text)
+    assert note.id == "S12" and "race week's taper" in note.text
+    sore = plan(profile("endurance", "advanced", NO_LEG_DAYS), [check(SAT, 5)], SAT)
+    assert next(n for n in sore.notes if "short of" in n.text).id == "P4"

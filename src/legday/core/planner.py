@@ -85,6 +85,11 @@ EARLY_LINGERING_SORENESS, EARLY_LINGERING_DAYS = 7, 3
 LINGERING_MAX_DAYS = 14
 
 
+# The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
+HELD_BACK_BY = {"pain": "P4", "sore or tired legs": "P4", "recovering from a race": "G3",
+                "race week's taper": "S12", "building up from your recent sessions": "P5"}
+
+
 def week_of(today: dt.date, week_start: int = 0) -> dt.date:
     return today - dt.timedelta(days=(today.weekday() - week_start) % 7)
 
@@ -416,7 +421,7 @@ class _Week:
                     held.setdefault(d.held_back, []).append(f"{d.day:%a}")
             if held:
                 why = "; ".join(f"{what} ({', '.join(days)})" for what, days in held.items())
-                out.append(reason("P4", f"{minutes} min, {low - minutes} short of {low}, on purpose: days held "
+                out.append(reason(HELD_BACK_BY.get(next(iter(held)), "P4"), f"{minutes} min, {low - minutes} short of {low}, on purpose: days held "
                                         f"back by {why} stay short rather than stretched to fill the week "
                                         "(legday's choice).", LEGDAY))
         return out
