@@ -417,3 +417,40 @@ def test_the_weeks_shortfall_note_names_the_rule_that_held_it_back():
     assert note.id == "S12" and "race week's taper" in note.text
     sore = plan(profile("endurance", "advanced", NO_LEG_DAYS), [check(SAT, 5)], SAT)
     assert next(n for n in sore.notes if "short of" in n.text).id == "P4"
+
+
+def test_the_shortfall_note_names_the_cut_that_bit_not_the_first_rule_that_looked():
+    """A beginner's Thursday: capped at 45 min by recent volume, then at 40 by yesterday's soreness, then
+    cut to 25 by a short night. The week's note names the short night (P3), the cut that set its length."""
+    items = [legs(TUE, 6, 45, "07:00"), check(WED, 6), check(THU, 4, sleep=5.5)]
+    week = plan(profile("general", "beginner", leg_days=(1, 4)), items, THU)
+    thu = suggestion(week, THU)
+    assert thu.minutes < 40 and "P3" in ids(thu)
+    note = next(n for n in week.notes if "short of" in n.text)
+    assert note.id == "P3" and "a short night (Thu)" in note.text
+    assert "building up" not in note.text
+
+
+@pytest.mark.parametrize("minutes,effort,expected", [
+    (140, 9, "tempo"), (90, 8, "tempo"), (30, 9, "intervals"), (45, 8, "intervals"), (12, 10, "sprints"),
+    (60, 7, "tempo"), (60, 5, "moderate"),
+])
+def test_a_logged_session_is_named_by_its_effort_and_length(minutes, effort, expected):
+    """A 140-minute race at effort 9 was one sustained hard effort, not 'run intervals'; it stays hard."""
+    done = sessions(plan(profile("endurance"), [cardio(WED, "run", minutes, effort)], THU), WED, "cardio")[0]
+    assert done.intensity == expected
+    assert is_hard(done) == (effort >= 7)
+
+
+def test_P1_a_beginner_with_no_cardio_base_gets_no_hard_session():
+    """Nothing logged but one leg session: Sunday, five days after it, would be a hard session (G6's
+    few high-intensity ones); a beginner with no base builds one first (legday's reading of P1)."""
+    def sunday(items, off=()):
+        return suggestion(plan(profile("general", "beginner", leg_days=(1, 4)), items, SUN, off), SUN)
+
+    first = [legs(TUE, 6, 45, "07:00")]
+    bare = sunday(first)
+    assert not is_hard(bare) and "P1" in ids(bare) and "base" in texts(bare)
+    assert is_hard(sunday(first, {"P1"}))
+    based = [*first, *(cardio(MON - dt.timedelta(days=n), "run", 30, 4) for n in (3, 6, 10))]
+    assert is_hard(sunday(based))

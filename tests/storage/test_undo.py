@@ -320,3 +320,19 @@ def test_undoing_every_change_goes_back_through_every_state(tmp_path_factory, no
         assert store.undo() is not None
         assert state(data_dir) == before
     assert store.undo() is None
+
+
+def test_an_undone_delete_puts_the_record_back_where_it_was(tmp_path):
+    """Two untimed rides the same day: deleting the first and undoing gives back the same log, in the
+    same order (the order a day's records are written in never depends on which was written last)."""
+    store = Store(tmp_path)
+    day = dt.date(2026, 11, 17)
+    first, second = CardioSession(day, "walk", 30, 2), CardioSession(day, "bike", 30, 4)
+    store.add_cardio(second)
+    store.add_cardio(first)
+    before = state(tmp_path)
+    month = next((tmp_path).rglob("2026-11.toml")).read_bytes()
+    store.remove(before[0].cardio[0])
+    assert store.undo() is not None
+    assert state(tmp_path) == before
+    assert next((tmp_path).rglob("2026-11.toml")).read_bytes() == month

@@ -19,6 +19,23 @@ Intensity = Literal["recovery", "easy", "moderate", "tempo", "intervals", "sprin
 INTENSITIES: tuple[str, ...] = ("recovery", "easy", "moderate", "tempo", "intervals", "sprints")
 # Intensities that count as a hard session for the weekly mix (S11).
 HARD_INTENSITIES = frozenset({"tempo", "intervals", "sprints"})
+# Intervals and sprints are short by nature: a logged effort of 8 or more that lasted longer than this
+# was one sustained hard effort (a race, a hard long run), filed as tempo - still hard (legday's call).
+LONGEST_INTERVALS = 45  # minutes
+
+
+def logged_intensity(effort: int, minutes: int) -> str:
+    """The intensity class a logged session falls in, from its effort (S1, S2) and its length."""
+    if effort <= 2:
+        return "recovery"
+    if effort <= 4:
+        return "easy"
+    if effort <= 6:
+        return "moderate"
+    if effort == 7 or minutes > LONGEST_INTERVALS:
+        return "tempo"
+    return "intervals" if effort <= 9 else "sprints"
+
 
 
 @dataclass(frozen=True)

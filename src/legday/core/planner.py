@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from legday.core.catalogue import regions_loaded
 from legday.core.evidence import LEGDAY, reason
 from legday.core.model import REGIONS, CardioSession, CheckIn, Goal, History, LegSession, Level, Profile, Skip
-from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan
+from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan, logged_intensity
 from legday.core.readiness import (
     CARDIO_DEFAULT_START,
     DANGER_RATIO,
@@ -87,7 +87,7 @@ LINGERING_MAX_DAYS = 14
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
 HELD_BACK_BY = {"pain": "P4", "sore or tired legs": "P4", "recovering from a race": "G3",
-                "race week's taper": "S12", "building up from your recent sessions": "P5"}
+                "race week's taper": "S12", "building up from your recent sessions": "P5", "a short night": "P3"}
 
 
 def week_of(today: dt.date, week_start: int = 0) -> dt.date:
@@ -461,7 +461,7 @@ class _Week:
         start = dt.datetime.combine(c.date, c.start) if c.start else None
         return Session(
             kind="cardio", status="done", start=start, modality=c.modality,
-            intensity=_intensity_for(c.effort), effort=(c.effort, c.effort), minutes=c.minutes,
+            intensity=logged_intensity(c.effort, c.minutes), effort=(c.effort, c.effort), minutes=c.minutes,
             hours_after_legs=self._hours_after(start), talk=talk_words(c.effort),
             reasons=tuple(self._heads_up(c, start)),
             regions=loads_hard(c.modality), record=c,
@@ -521,19 +521,6 @@ def _pain_streaks(checkins: list[CheckIn]) -> list[tuple[dt.date, dt.date | None
 
 def _in_order(regions) -> tuple[str, ...]:
     return tuple(r for r in REGIONS if r in regions)
-
-
-def _intensity_for(effort: int) -> str:
-    """The intensity class a logged effort falls in (S1, S2)."""
-    if effort <= 2:
-        return "recovery"
-    if effort <= 4:
-        return "easy"
-    if effort <= 6:
-        return "moderate"
-    if effort == 7:
-        return "tempo"
-    return "intervals" if effort <= 9 else "sprints"
 
 
 def _with_reasons(s: Session, extra: list[Reason]) -> Session:

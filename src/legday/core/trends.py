@@ -30,7 +30,7 @@ from functools import cached_property
 
 from legday.core.evidence import reason
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
-from legday.core.plan import HARD_INTENSITIES, Reason, WeekPlan
+from legday.core.plan import HARD_INTENSITIES, Reason, WeekPlan, logged_intensity
 from legday.core.planner import LOOKBACK_DAYS, TEMPLATE_DAYS, plan_week, week_of
 from legday.core.readiness import (
     DANGER_RATIO,
@@ -152,7 +152,7 @@ class Window:
         days = list(_days(ws, last))
         legs = [s for d in days for s in self._legs_on.get(d, ())]
         cardio = [c for d in days for c in self._cardio_on.get(d, ())]
-        hard = sum(1 for c in cardio if intensity_of(c.effort) in HARD_INTENSITIES)
+        hard = sum(1 for c in cardio if logged_intensity(c.effort, c.minutes) in HARD_INTENSITIES)
         checkins = self._checkins
         rated = [checkins[d].soreness for d in days if d in checkins]
         soreness = readiness = None
@@ -260,19 +260,6 @@ class Window:
 NO_SESSIONS = LegIndex(())
 # The weekly band the plan aims at with every rule on (S11 with G6).
 TARGET: tuple[int, int] = target(lambda rule: True)
-
-
-def intensity_of(effort: int) -> str:
-    """The intensity class a logged effort falls in (S1, S2), as the planner files logged cardio."""
-    if effort <= 2:
-        return "recovery"
-    if effort <= 4:
-        return "easy"
-    if effort <= 6:
-        return "moderate"
-    if effort == 7:
-        return "tempo"
-    return "intervals" if effort <= 9 else "sprints"
 
 
 def _days(first: dt.date, last: dt.date):

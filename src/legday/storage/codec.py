@@ -451,10 +451,19 @@ RECORD_TYPES = {LegSession: "legs", CardioSession: "cardio", CheckIn: "checkin",
 
 
 def sort_key(kind: str):
-    """Date order; within a day, by start time (sessions without one first)."""
+    """Date order; within a day, by start time (sessions without one first). Cheap: for reading, where
+    the file's own order (see ``file_order``) already settles ties."""
     if kind in ("legs", "cardio"):
         return lambda r: (r.date, r.start or dt.time.min)
     return lambda r: r.date
+
+
+def file_order(kind: str):
+    """The order records are written in: ``sort_key``, then the line itself, so the order never depends
+    on which record was written last (an undone delete puts a record back where it was, not at the end
+    of its day)."""
+    key, encode = sort_key(kind), ENCODERS[kind]
+    return lambda r: (key(r), str(encode(r)))
 
 
 def storable(record: Any) -> str:
@@ -558,7 +567,11 @@ def encode_month(records: dict[str, list]) -> dict:
         items = records.get(kind)
         if items:
             encode = ENCODERS[kind]
-            data[kind] = [encode(r) for r in sorted(items, key=sort_key(kind))]
+            # In place when it can: the caller keeps the month in memory in the order it is written.
+            ordered = items if isinstance(items, list) else sorted(items, key=file_order(kind))
+            if ordered is items:
+                items.sort(key=file_order(kind))
+            data[kind] = [encode(r) for r in ordered]
     return data
 
 

@@ -149,6 +149,12 @@ class LegdayApp(App):
         if self.steady and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
+    def _on_key(self, event: events.Key) -> None:
+        # Closing: the views are gone, and a key still on its way up (typed as the app quits) would
+        # meet Textual's empty screen stack and end in a traceback. It has nothing left to do.
+        if not self._screen_stacks.get(self._current_mode):
+            event.prevent_default()  # (Textual's own key handling runs after this unless prevented)
+
     def on_day_selected(self, message: DaySelected) -> None:
         self.selected = message.date
 

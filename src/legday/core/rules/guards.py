@@ -53,10 +53,13 @@ def _no_impact(d: Draft, ctx: Ctx, id: str, source: str, why: str) -> bool:
 
 
 def _shorten(d: Draft, most: int, why: str) -> None:
-    d.minutes = min(d.minutes or most, most)
+    before = d.minutes or most
+    d.minutes = min(before, most)
     d.span = (min(d.span[0], d.minutes), d.minutes)
     d.reduced = True
-    d.held_back = d.held_back or why
+    # The week's shortfall note names what made the day short: the last cut that bit, not the first
+    # rule that looked at it.
+    d.held_back = why if d.minutes < before else d.held_back or why
 
 
 def guard(d: Draft, ctx: Ctx) -> None:
@@ -81,7 +84,7 @@ def guard(d: Draft, ctx: Ctx) -> None:
                      "Two days after a race: nothing hard and 45 minutes at most; normal training from "
                      "tomorrow (legday's limits)."), LEGDAY, holds=not_hard)
     if ctx.on("P4") and r.pain:
-        d.held_back = d.held_back or "pain"
+        d.held_back = "pain"  # whatever else shortened the day, pain is what holds it back now
         d.cap("easy")
         if _no_impact(d, ctx, "P4", "TravelRunner", "Pain flagged and not yet cleared: no running or "
                                                     "jumping") and d.kind == "rest":
@@ -109,6 +112,11 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if ctx.on("P5") and ctx.lingering and d.cap("moderate"):
         d.add("P5", "Still sore days after your last leg session: nothing hard for the rest of the week.",
               "Well+Good", holds=not_hard)
+    if ctx.beginner and ctx.on("P1") and d.hard and ctx.longest_recent is None and d.cap("moderate"):
+        # A first hard session with no base under it is the "too much too fast" P5 warns of; legday's
+        # reading of P1 (Alex: novices build the basics first) is a few steady weeks before any.
+        d.add("P1", "New to this and no cardio logged in the last 4 weeks: build a base of steady "
+                    "sessions before a hard one (legday's call).", LEGDAY, holds=not_hard)
     if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4":
         # From the usual time: a session E2 moved to exactly 48 h is still too close for a beginner.
         start = min(d.start or ctx.slot, d.moved_from or ctx.slot)

@@ -14,9 +14,12 @@ def apply_state(d: Draft, ctx: Ctx) -> None:
         return
     if ctx.on("P3") and sleep < 6:
         d.cap("moderate")
-        d.minutes = max(10, int(round((d.minutes or 0) * 2 / 3 / 5)) * 5)
+        before = d.minutes or 0
+        d.minutes = max(10, int(round(before * 2 / 3 / 5)) * 5)
         d.span = (min(d.span[0], d.minutes), d.minutes)
         d.reduced = True
+        if d.minutes < before:  # the last cut that bit is what the week's shortfall note names
+            d.held_back = "a short night"
         d.add("P3", f"Only {sleep:g} h of sleep: a shorter, easier session today.", "Alex")
 
 
