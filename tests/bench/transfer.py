@@ -62,25 +62,23 @@ def strong_export(years: int = 5, end: dt.date = dt.date(2026, 11, 1), seed: int
 
 
 def run(rounds: int) -> list[Figure]:
-    from legday.cli.transfer import existing_records
-    from legday.storage import Store
-    from legday.transfer import plan_import, read
+    from legday.journal import journal_at
 
     data, workouts = strong_export()
     text = data.decode()
     scratch = Path(tempfile.mkdtemp(prefix="legday-bench-import-"))
+    export = scratch / "strong.csv"
+    export.write_bytes(data)
     counter = iter(range(10**6))
     added: list[int] = []
     try:
         def do_import() -> float:
+            # What `legday import strong.csv` and the app's "data: import" run: the journal's import.
             data_dir = scratch / f"data-{next(counter)}"
             start = time.perf_counter()
-            store = Store(data_dir)
-            parsed = read(data, "strong.csv")
-            plan = plan_import(parsed, existing_records(store, parsed.records))
-            store.add_many(plan.new, label="imported strong.csv")
+            done = journal_at(data_dir, None).import_file(export)
             elapsed = time.perf_counter() - start
-            added.append(len(plan.new))
+            added.append(len(done.new))
             shutil.rmtree(data_dir, ignore_errors=True)
             return elapsed
 

@@ -207,6 +207,8 @@ async def monkey(screen: str, tmp_path: Path) -> None:
     async def on_event(event):
         # A key reaches App.on_event first from the driver, and again if it bubbles back up unhandled
         # (then it is marked forwarded): count the first arrival only.
+        if isinstance(event, events.Key):
+            arrivals[0] += 1
         if isinstance(event, events.Key) and not event.is_forwarded:
             handled["total"] += 1
             stack = app.screen_stack  # empty while the run is closing down
@@ -227,6 +229,7 @@ async def monkey(screen: str, tmp_path: Path) -> None:
     processed: deque[str] = deque(maxlen=40)  # the last keys as the app handled them, and where
     limit = KEYS_PER_SCREEN * 4  # a monkey that can never stay on its screen fails, it does not spin
     sent = 0  # keys put into the app's queue
+    arrivals = [0]  # Key events the app has taken, first arrivals and bubbled-back ones
 
     def failure(what: str) -> str:
         log_path = tmp_path / "monkey-keys.log"
@@ -294,11 +297,15 @@ async def monkey(screen: str, tmp_path: Path) -> None:
             # Textual's shutdown, not something a person can do: with the stacks cleared, Textual
             # raises "No screens on stack"). One pause is not always enough on a loaded machine, so
             # wait until the app has taken every key sent, then once more for what they started.
+            # A key is taken twice: on arrival, and again when it bubbles back up unhandled, a
+            # little later; so wait until no key has reached the app for two pauses in a row.
+            quiet = 0
             for _ in range(200):
-                if handled["total"] >= sent:
-                    break
+                before = arrivals[0]
                 await pilot.pause()
-            await pilot.pause()
+                quiet = quiet + 1 if arrivals[0] == before and handled["total"] >= sent else 0
+                if quiet >= 2:
+                    break
             assert app._exception is None, failure(f"app stopped: {app._exception!r}")
     except AssertionError:
         raise

@@ -26,9 +26,16 @@ BIKE = CardioSession(DEC, "bike", 45, 3)
 
 
 def state(store_dir) -> tuple:
-    """Everything a person could see, read by a fresh Store (nothing cached)."""
+    """Everything a person could see, read by a fresh Store (nothing cached). Two entries of one
+    kind at the same day and time may come back in either order (undo puts a removed one back at
+    the end of its month): that order is no part of the state, so each kind is put in one order."""
+    import dataclasses
+
     fresh = Store(store_dir)
-    return fresh.all_history(), fresh.profile()
+    history = fresh.all_history()
+    ordered = {kind: tuple(sorted(getattr(history, kind), key=lambda r: (r.date, repr(r))))
+               for kind in ("legs", "cardio", "checkins", "skips")}
+    return dataclasses.replace(history, **ordered), fresh.profile()
 
 
 def files(store_dir) -> dict:

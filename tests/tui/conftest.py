@@ -24,6 +24,25 @@ def make_app(tmp_path: Path) -> Callable[..., LegdayApp]:
         if theme is not None or week_start:
             config.mkdir(parents=True, exist_ok=True)
             save_settings(config, Settings(theme=theme or Settings.theme, week_start=week_start))
-        return build_app(data, config, fixed_clock, steady=True)
+        return record_notices(build_app(data, config, fixed_clock, steady=True))
 
     return make
+
+
+def record_notices(app: LegdayApp) -> LegdayApp:
+    """Keep every notification's message in ``app.notices`` (tests read them there: a toast times
+    out after a few seconds, which a loaded machine can take between the change and the check)."""
+    app.notices = []  # type: ignore[attr-defined]
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        app.notices.append(str(message))  # type: ignore[attr-defined]
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return app
+
+
+def messages(app) -> list[str]:
+    """Every notification shown so far (see record_notices)."""
+    return list(app.notices)

@@ -12,12 +12,13 @@ from legday.tui import themes as theme_files
 from legday.tui.app import build_app
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import fixed_clock, write_typical_week
+from tests.tui.conftest import record_notices
 
 SIZE = (80, 24)
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)  # every notification shown (tests/tui/conftest.py: record_notices)
 
 
 async def test_first_run_opens_the_welcome_and_saving_it_writes_the_profile(make_app, tmp_path):
@@ -61,7 +62,7 @@ async def test_the_app_starts_in_the_remembered_theme_and_remembers_a_change(tmp
     write_typical_week(data)
     config.mkdir()
     save_settings(config, Settings(theme="legday-contrast"))
-    app = build_app(data, config, fixed_clock, steady=True)
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "legday-contrast"
         assert {"legday-dark", "legday-light", "legday-contrast"} <= set(app.available_themes)
@@ -77,7 +78,7 @@ async def test_a_broken_theme_file_is_reported_and_the_app_falls_back(tmp_path):
     broken = config / "themes" / "mine.toml"
     broken.write_text('name = "mine"\nprimary = "#E8743B"\nbackground = "not a colour"\n')
     save_settings(config, Settings(theme="mine"))
-    app = build_app(data, config, fixed_clock, steady=True)
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == theme_files.DEFAULT_THEME
@@ -94,7 +95,7 @@ async def test_a_corrupt_log_file_is_named_with_its_line_and_the_app_keeps_going
     month = data / "log" / "2026" / "2026-11.toml"
     month.write_text(month.read_text() + "\nthis line = is [not toml\n")
     before = month.read_bytes()
-    app = build_app(data, config, fixed_clock, steady=True)
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -108,7 +109,7 @@ async def test_a_corrupt_profile_is_reported_and_not_replaced_by_the_welcome(tmp
     write_typical_week(data)
     profile = data / "profile.toml"
     profile.write_text("goal = [\n")
-    app = build_app(data, config, fixed_clock, steady=True)
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -171,7 +172,7 @@ async def test_startup_reads_only_the_history_window(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Store, "history", spy)
     monkeypatch.setattr(Store, "all_history", lambda self: (_ for _ in ()).throw(AssertionError("all")))
-    app = build_app(data, config, fixed_clock, steady=True)
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
     assert asked

@@ -19,7 +19,7 @@ TUESDAY_BIKE = CardioSession(TUESDAY, "bike", 25, 3, dt.time(7, 15))
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)  # every notification shown (tests/tui/conftest.py: record_notices)
 
 
 def store(tmp_path) -> Store:

@@ -12,13 +12,14 @@ from legday.storage import Store
 from legday.transfer import native
 from legday.tui.app import build_app
 from tests.fixtures import TODAY, TYPICAL_PROFILE, fixed_clock, write_typical_week
+from tests.tui.conftest import record_notices
 
 SIZE = (100, 30)
 FIXTURES = Path(__file__).resolve().parents[1] / "transfer" / "fixtures"
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.notices)  # every notification shown (tests/tui/conftest.py: record_notices)
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def backup(tmp_path) -> Path:
 def empty_app(tmp_path):
     data = tmp_path / "data"
     Store(data).save_profile(TYPICAL_PROFILE)  # not a first run: no welcome screen
-    return build_app(data, tmp_path / "config", fixed_clock, steady=True)
+    return record_notices(build_app(data, tmp_path / "config", fixed_clock, steady=True))
 
 
 async def open_import(pilot) -> None:

@@ -110,7 +110,7 @@ async def test_skip_writes_the_skip_and_the_week_shows_it(make_app, tmp_path):
         statuses = [(s.modality, s.status) for s in screen.plan.day(TODAY).sessions]
         assert (modality, "skipped") in statuses
         assert f"✗ {modality}" in cell_text(app, TODAY)
-        assert any("Skipped" in n.message for n in app._notifications)
+        assert any("Skipped" in m for m in app.notices)
 
 
 async def test_mark_done_opens_the_cardio_log_prefilled_and_saving_marks_it_done(make_app, tmp_path):
