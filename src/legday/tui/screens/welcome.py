@@ -54,7 +54,9 @@ class WelcomeScreen(FormScreen):
                 yield Static("Welcome to legday", id="title")
                 yield Static(
                     "legday plans your cardio around leg day and says why. "
-                    "Two questions and you are in; the rest can wait for the profile (p).",
+                    "Two questions and you are in; the rest can wait for the profile (p). "
+                    "Your history in Strong, Hevy or FitNotes comes in from the week: "
+                    "ctrl+p, data: import.",
                     id="intro",
                 )
                 yield Label("What do you train for?", classes="question")
