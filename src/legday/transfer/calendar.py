@@ -14,31 +14,15 @@ import datetime as dt
 from collections import Counter
 
 from legday.core.plan import Session, WeekPlan
+from legday.core.words import effort_range, session_title
 
 PRODID = "-//legday//legday plan//EN"
 UID_DOMAIN = "legday"
 
 
-def _effort(effort: tuple[int, int] | None) -> str:
-    if not effort:
-        return ""
-    low, high = effort
-    return f"effort {low}" if low == high else f"effort {low}-{high}"
-
-
 def what(s: Session) -> str:
-    """``Easy bike``, ``Bike intervals``, ``Recovery walk``, ``Legs``."""
-    if s.kind == "legs":
-        return "Legs"
-    modality = s.modality or s.kind
-    if not s.intensity or s.intensity == modality:
-        words = modality
-    elif s.intensity in ("intervals", "sprints"):
-        words = f"{modality} {s.intensity}"
-    else:
-        words = f"{s.intensity} {modality}"
-    if s.kind == "recovery" and "recovery" not in words:
-        words = f"recovery {words}"
+    """``Easy bike``, ``Bike intervals``, ``Recovery walk``, ``Legs``: the app's name, capitalised."""
+    words = session_title(s)
     return words[:1].upper() + words[1:]
 
 
@@ -48,7 +32,7 @@ def title(s: Session) -> str:
     if s.minutes:
         parts.append(f"{s.minutes} min")
     if s.effort:
-        parts.append(_effort(s.effort))
+        parts.append(f"effort {effort_range(s.effort)}")
     text = " · ".join(parts)
     return f"{text} (done)" if s.status == "done" else text
 
