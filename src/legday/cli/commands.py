@@ -162,16 +162,10 @@ def days_text(days: tuple[int, ...]) -> str:
 
 
 def profile_json(p: Profile) -> dict:
-    return {
-        "goal": p.goal.value,
-        "level": p.level.value,
-        "injury_prone": p.injury_prone,
-        "leg_days": [WEEKDAYS[d] for d in p.leg_days],
-        "event_date": p.event_date.isoformat() if p.event_date else None,
-        "units": p.units,
-        "leg_time": _hm(p.leg_time),
-        "modalities": list(p.modalities),
-    }
+    """``profile --json``: the same fields as the profile in ``export json`` (one definition)."""
+    from legday.transfer.native import profile_fields
+
+    return profile_fields(p)
 
 
 def profile_lines(p: Profile) -> list[tuple[str, str]]:
