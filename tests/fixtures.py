@@ -98,8 +98,13 @@ def write_typical_week(data_dir: Path) -> Path:
     store.add_cardio(CardioSession(_day(-5), "run", 40, 7, dt.time(9, 0)))
     store.add_cardio(CardioSession(_day(-4), "walk", 60, 2, dt.time(10, 0)))
     for offset, sore, sleep in [
-        (-10, 2, 7.5), (-9, 5, 7.0), (-8, 3, 8.0), (-7, 2, 7.0),
-        (-6, 6, 6.5), (-5, 4, 8.0), (-4, 2, 8.5),
+        (-10, 2, 7.5),
+        (-9, 5, 7.0),
+        (-8, 3, 8.0),
+        (-7, 2, 7.0),
+        (-6, 6, 6.5),
+        (-5, 4, 8.0),
+        (-4, 2, 8.5),
     ]:
         store.set_checkin(CheckIn(_day(offset), sore, sleep_hours=sleep))
 
@@ -108,9 +113,7 @@ def write_typical_week(data_dir: Path) -> Path:
     store.add_cardio(CardioSession(_day(-2), "bike", 25, 3, dt.time(7, 15)))
     store.add_cardio(CardioSession(_day(-1), "run", 30, 4, dt.time(18, 0)))
     store.set_checkin(CheckIn(_day(-3), 2, sleep_hours=8.0))
-    store.set_checkin(
-        CheckIn(_day(-2), 6, sleep_hours=7.0, regions=(("quads", 7), ("glutes", 5)))
-    )
+    store.set_checkin(CheckIn(_day(-2), 6, sleep_hours=7.0, regions=(("quads", 7), ("glutes", 5))))
     store.set_checkin(CheckIn(_day(-1), 3, sleep_hours=7.5))
     store.set_checkin(CheckIn(TODAY, 2, sleep_hours=8.0))
     return Path(data_dir)
@@ -120,9 +123,7 @@ def write_very_sore_day(data_dir: Path) -> Path:
     """The typical week, but this morning the legs are very sore (9 of 10) after 5 h of sleep."""
     write_typical_week(data_dir)
     store = _store(data_dir)
-    store.set_checkin(
-        CheckIn(TODAY, 9, sleep_hours=5.0, regions=(("quads", 9), ("hamstrings", 8)))
-    )
+    store.set_checkin(CheckIn(TODAY, 9, sleep_hours=5.0, regions=(("quads", 9), ("hamstrings", 8))))
     return Path(data_dir)
 
 
@@ -145,15 +146,29 @@ def write_three_months(data_dir: Path) -> Path:
         build = 12 - back  # 0 .. 11
         store.add_legs(LegSession(week, dt.time(18, 0), 55 + build, 8 if heavy else 7, SQUAT_DAY))
         if back != 4:  # a missed Thursday
-            store.add_legs(LegSession(week + dt.timedelta(days=3), dt.time(18, 0), 50 + build,
-                                      9 if heavy else 6 + build % 2, HINGE_DAY))
-        store.add_cardio(CardioSession(week + dt.timedelta(days=1), "bike", 25 + 2 * build, 3,
-                                       dt.time(7, 0)))
-        store.add_cardio(CardioSession(week + dt.timedelta(days=5), "run", 30 + build + (40 if heavy else 0),
-                                       7 if back % 3 == 0 else 4, dt.time(9, 0)))
+            store.add_legs(
+                LegSession(
+                    week + dt.timedelta(days=3),
+                    dt.time(18, 0),
+                    50 + build,
+                    9 if heavy else 6 + build % 2,
+                    HINGE_DAY,
+                )
+            )
+        store.add_cardio(CardioSession(week + dt.timedelta(days=1), "bike", 25 + 2 * build, 3, dt.time(7, 0)))
+        store.add_cardio(
+            CardioSession(
+                week + dt.timedelta(days=5),
+                "run",
+                30 + build + (40 if heavy else 0),
+                7 if back % 3 == 0 else 4,
+                dt.time(9, 0),
+            )
+        )
         if back % 2 == 0 or heavy:
-            store.add_cardio(CardioSession(week + dt.timedelta(days=6), "walk", 45 + 3 * build, 2,
-                                           dt.time(10, 0)))
+            store.add_cardio(
+                CardioSession(week + dt.timedelta(days=6), "walk", 45 + 3 * build, 2, dt.time(10, 0))
+            )
         if heavy:
             store.add_cardio(CardioSession(week + dt.timedelta(days=2), "bike", 75, 8, dt.time(18, 0)))
             store.add_cardio(CardioSession(week + dt.timedelta(days=4), "row", 40, 8, dt.time(7, 0)))
@@ -162,10 +177,14 @@ def write_three_months(data_dir: Path) -> Path:
         if back == 8:
             continue  # nobody rated that week
         for offset in range(7):
-            sore = (7 if heavy else 3 + build % 4) if offset in (1, 4) else (
-                2 + build % 3 if offset in (2, 5) else build % 2)
-            store.set_checkin(CheckIn(week + dt.timedelta(days=offset), sore,
-                                      sleep_hours=7.0 if offset % 3 else 8.0))
+            sore = (
+                (7 if heavy else 3 + build % 4)
+                if offset in (1, 4)
+                else (2 + build % 3 if offset in (2, 5) else build % 2)
+            )
+            store.set_checkin(
+                CheckIn(week + dt.timedelta(days=offset), sore, sleep_hours=7.0 if offset % 3 else 8.0)
+            )
     return Path(data_dir)
 
 

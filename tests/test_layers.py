@@ -72,26 +72,69 @@ def within(name: str, *prefixes: str) -> bool:
 
 # (modules the rule is for, what they must not import, why)
 RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
-    (("legday.core",), ("legday.storage", "legday.journal", "legday.cli", "legday.tui", "legday.web",
-                        "legday.transfer", *GUI), "core is pure: model, rules, planner"),
-    (("legday.storage",), ("legday.journal", "legday.cli", "legday.tui", "legday.web", *GUI),
-     "storage reads and writes files for the layers above it"),
-    (("legday.journal",), ("legday.cli", "legday.tui", "legday.web", *GUI),
-     "the journal is plain Python, shared by the CLI and the app"),
-    (("legday.transfer",), ("legday.storage", "legday.journal", "legday.cli", "legday.tui", "legday.web",
-                            "textual"), "import/export formats are text <-> core records"),
+    (
+        ("legday.core",),
+        (
+            "legday.storage",
+            "legday.journal",
+            "legday.cli",
+            "legday.tui",
+            "legday.web",
+            "legday.transfer",
+            *GUI,
+        ),
+        "core is pure: model, rules, planner",
+    ),
+    (
+        ("legday.storage",),
+        ("legday.journal", "legday.cli", "legday.tui", "legday.web", *GUI),
+        "storage reads and writes files for the layers above it",
+    ),
+    (
+        ("legday.journal",),
+        ("legday.cli", "legday.tui", "legday.web", *GUI),
+        "the journal is plain Python, shared by the CLI and the app",
+    ),
+    (
+        ("legday.transfer",),
+        ("legday.storage", "legday.journal", "legday.cli", "legday.tui", "legday.web", "textual"),
+        "import/export formats are text <-> core records",
+    ),
     # The CLI may start the app or the browser server: from its launcher only (a test below).
     (("legday.cli",), ("legday.storage",), "the CLI goes through the journal"),
     (("legday.tui",), ("legday.storage", "legday.cli"), "the app goes through the journal"),
-    (("legday.tui.widgets",), ("legday.tui.screens", "legday.tui.app", "legday.journal", "legday.tui.forms"),
-     "widgets show what they are given"),
-    (("legday.tui.screens", "legday.tui.widgets", "legday.tui.commands", "legday.tui.forms",
-      "legday.tui.keys", "legday.tui.legend", "legday.tui.messages", "legday.tui.themes"),
-     ("legday.tui.app",), "nothing imports the app module: views subscribe, the app dispatches"),
-    (("legday.tui.screens.help", "legday.tui.commands", "legday.tui.keys"), ("legday.tui.screens.week",
-     "legday.tui.screens.log_workout", "legday.tui.screens.log_cardio", "legday.tui.screens.soreness",
-     "legday.tui.screens.profile", "legday.tui.screens.welcome", "legday.tui.screens.pick"),
-     "help and the palette read the key table, not the screens"),
+    (
+        ("legday.tui.widgets",),
+        ("legday.tui.screens", "legday.tui.app", "legday.journal", "legday.tui.forms"),
+        "widgets show what they are given",
+    ),
+    (
+        (
+            "legday.tui.screens",
+            "legday.tui.widgets",
+            "legday.tui.commands",
+            "legday.tui.forms",
+            "legday.tui.keys",
+            "legday.tui.legend",
+            "legday.tui.messages",
+            "legday.tui.themes",
+        ),
+        ("legday.tui.app",),
+        "nothing imports the app module: views subscribe, the app dispatches",
+    ),
+    (
+        ("legday.tui.screens.help", "legday.tui.commands", "legday.tui.keys"),
+        (
+            "legday.tui.screens.week",
+            "legday.tui.screens.log_workout",
+            "legday.tui.screens.log_cardio",
+            "legday.tui.screens.soreness",
+            "legday.tui.screens.profile",
+            "legday.tui.screens.welcome",
+            "legday.tui.screens.pick",
+        ),
+        "help and the palette read the key table, not the screens",
+    ),
 ]
 
 
@@ -123,8 +166,11 @@ def test_the_cli_opens_the_app_in_one_place_only():
         for imported, top in imports_of(path)
         if within(imported, "legday.tui", "legday.web")
     ]
-    assert found == [("legday.cli", "legday.tui.app", False), ("legday.cli", "legday.tui.app.run_app", False),
-                     ("legday.cli", "legday.web", False)], found
+    assert found == [
+        ("legday.cli", "legday.tui.app", False),
+        ("legday.cli", "legday.tui.app.run_app", False),
+        ("legday.cli", "legday.web", False),
+    ], found
 
 
 def test_web_imports_no_tui_at_import_time():
@@ -177,6 +223,9 @@ print(json.dumps(out))
         assert gui == [], (name, gui[:5])
     for name, mods in loaded.items():
         if name.startswith("legday.tui.widgets."):
-            bad = [m for m in mods if within(m, "legday.storage", "legday.journal", "legday.tui.app",
-                                             "legday.tui.screens")]
+            bad = [
+                m
+                for m in mods
+                if within(m, "legday.storage", "legday.journal", "legday.tui.app", "legday.tui.screens")
+            ]
             assert bad == [], (name, bad)

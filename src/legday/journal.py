@@ -46,8 +46,20 @@ from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_f
 
 # What the faces need from storage comes through here: they import the journal, not storage.
 __all__ = [
-    "Change", "Clock", "Imported", "Journal", "Record", "Settings", "StorageError", "ThemeFile",
-    "ThemeProblem", "calendar_file_setting", "journal_at", "line_of", "open_journal", "save_file",
+    "Change",
+    "Clock",
+    "Imported",
+    "Journal",
+    "Record",
+    "Settings",
+    "StorageError",
+    "ThemeFile",
+    "ThemeProblem",
+    "calendar_file_setting",
+    "journal_at",
+    "line_of",
+    "open_journal",
+    "save_file",
 ]
 
 NONE_WORDS = ("", "none", "-", "off")
@@ -299,8 +311,9 @@ class Journal:
 
     # -- import and the calendar ------------------------------------------------------------------
 
-    def import_file(self, path: str | Path, fmt: str | None = None, units: str | None = None,
-                    *, dry_run: bool = False) -> Imported:
+    def import_file(
+        self, path: str | Path, fmt: str | None = None, units: str | None = None, *, dry_run: bool = False
+    ) -> Imported:
         """Import an export of Strong, Hevy, FitNotes, a FIT file or legday's own JSON. The whole
         file is read and checked first: a bad row anywhere raises (FileFormatError or InputError,
         naming the file and line) and nothing is written. Sessions already logged are not added
@@ -329,13 +342,17 @@ class Journal:
         except FileNotFoundError:
             raise InputError(f"{given}: no such file; accepted: the path of an exported file") from None
         except OSError as error:
-            raise InputError(f"cannot read {given}: {error.strerror or error}; accepted: a file "
-                             "you can read") from None
+            raise InputError(
+                f"cannot read {given}: {error.strerror or error}; accepted: a file you can read"
+            ) from None
         profile = self.profile
         parsed = read(data, file.name, fmt, units or profile.units, profile.leg_time)
         plan = plan_import(parsed, self._logged_over(parsed.records))
-        restore = plan.profile if plan.profile is not None and not self.profile_saved \
-            and self.profile_error is None else None
+        restore = (
+            plan.profile
+            if plan.profile is not None and not self.profile_saved and self.profile_error is None
+            else None
+        )
         if dry_run:
             return Imported(summary(file.name, plan, dry_run=True), tuple(plan.new))
         text = summary(file.name, plan) + ("; profile restored" if restore is not None else "")
@@ -382,8 +399,7 @@ class Journal:
         except StorageError as error:
             return f"the calendar file was not updated: {error}"
         except ImportError:
-            return ("the calendar file was not updated: it needs the icalendar package "
-                    "(pip install icalendar)")
+            return "the calendar file was not updated: it needs the icalendar package (pip install icalendar)"
         return ""
 
     # -- notices ----------------------------------------------------------------------------------
@@ -450,8 +466,15 @@ class Journal:
         finally:
             self._stamp = self._read_stamp()
 
-    def _changed(self, label: str, method=None, *args, write: bool = True, settings: bool = False,
-                 message: str | None = None) -> str:
+    def _changed(
+        self,
+        label: str,
+        method=None,
+        *args,
+        write: bool = True,
+        settings: bool = False,
+        message: str | None = None,
+    ) -> str:
         if write and method is not None:
             self._write(method, *args, label=label)
         self._plans.clear()
@@ -505,12 +528,13 @@ def calendar_file_setting(text: str) -> str | None:
     if path.is_dir():
         raise InputError(f"{text} is a folder; accepted: a file path such as ~/legday.ics, or none")
     if path.suffix.lower() != ".ics":
-        raise InputError(f"{text} does not end in .ics; accepted: a file path such as ~/legday.ics, "
-                         "or none")
+        raise InputError(f"{text} does not end in .ics; accepted: a file path such as ~/legday.ics, or none")
     return str(path)
 
 
-def journal_at(data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
+def journal_at(
+    data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now
+) -> Journal:
     """The journal over exactly these folders (tests, screenshots, benchmarks)."""
     return Journal(Store(Path(data_dir)), Path(config_dir) if config_dir is not None else None, clock)
 

@@ -100,7 +100,8 @@ def build_server(command: str, host: str, port: int, token: str, *, quiet: bool 
         given = request.query.get("token") or request.cookies.get(cookie) or ""
         if not hmac.compare_digest(given.encode(), token.encode()):
             raise web.HTTPForbidden(
-                text="legday: open the address `legday serve` printed, with its ?token=...\n")
+                text="legday: open the address `legday serve` printed, with its ?token=...\n"
+            )
         if request.headers.get("Upgrade", "").lower() == "websocket" or request.path == "/ws":
             own = f"{request.scheme}://{request.host}"
             if request.headers.get("Origin") != own:

@@ -55,7 +55,9 @@ class TmuxLab:
     def tmux(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if check and result.returncode != 0:
             raise StartupError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
@@ -63,8 +65,17 @@ class TmuxLab:
 
     def __enter__(self) -> TmuxLab:
         # A holder session keeps the server up between runs, so no run pays for starting the server.
-        self.tmux("new-session", "-d", "-s", f"bench-{os.getpid()}-hold", "-x", str(self.width),
-                  "-y", str(self.height), "cat")
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            f"bench-{os.getpid()}-hold",
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "cat",
+        )
         # Keep a crashed app's pane on screen so its traceback can be reported.
         self.tmux("set-option", "-g", "remain-on-exit", "on")
         return self
@@ -76,20 +87,37 @@ class TmuxLab:
             Path(socket).unlink(missing_ok=True)  # tmux can leave its socket file behind
         shutil.rmtree(self.config_home, ignore_errors=True)
 
-    def run(self, command: list[str], marker: str | re.Pattern, settle: float = 0.4, env: dict[str, str] | None = None) -> Run:
+    def run(
+        self,
+        command: list[str],
+        marker: str | re.Pattern,
+        settle: float = 0.4,
+        env: dict[str, str] | None = None,
+    ) -> Run:
         self.count += 1
         name = f"bench-{os.getpid()}-{self.count}"
         env_flags: list[str] = []
         for key, value in {"XDG_CONFIG_HOME": str(self.config_home), **(env or {})}.items():
             env_flags += ["-e", f"{key}={value}"]
         start = time.perf_counter()
-        self.tmux("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height),
-                  *env_flags, "--", *command)
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            *env_flags,
+            "--",
+            *command,
+        )
         pid = 0
         try:
             while True:
                 screen = self.tmux("capture-pane", "-p", "-t", name)
-                if (marker.search(screen) if isinstance(marker, re.Pattern) else marker in screen):
+                if marker.search(screen) if isinstance(marker, re.Pattern) else marker in screen:
                     seconds = time.perf_counter() - start
                     break
                 if time.perf_counter() - start > TIMEOUT:
@@ -111,8 +139,21 @@ class TmuxLab:
         self.count += 1
         name = f"bench-{os.getpid()}-{self.count}"
         args = ["-c", str(cwd)] if cwd else []
-        self.tmux("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height), *args,
-                  "-e", f"XDG_CONFIG_HOME={self.config_home}", "--", *command)
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            *args,
+            "-e",
+            f"XDG_CONFIG_HOME={self.config_home}",
+            "--",
+            *command,
+        )
         start = time.perf_counter()
         try:
             while self.tmux("display", "-p", "-t", name, "#{pane_dead}").strip() != "1":
@@ -198,15 +239,63 @@ def measure(rounds: int, settle: float = 0.4) -> list:
         return f"median of per-round ratios; middle half of rounds {q1:.2f}-{q3:.2f}"
 
     return [
-        Figure("cold start", "bare Textual app (reference)", ms["bare"], "ms", None,
-               f"median of {rounds}, 120x40 tmux, first frame with its label"),
-        Figure("cold start", "legday, profile only", ms["empty"], "ms", None, "first frame with the week grid"),
-        Figure("cold start", "legday, 10 years of history", ms["10y"], "ms", None, "first frame with the week grid"),
-        Figure("cold start", "legday (profile only) / bare app", paired_ratio(times["empty"], times["bare"]), "x", 1.25,
-               spread("empty", "bare")),
-        Figure("cold start", "legday 10 years / legday profile only", paired_ratio(times["10y"], times["empty"]), "x",
-               1.05, spread("10y", "empty")),
-        Figure("memory", "peak RSS, bare Textual app", mib["bare"], "MiB", None, "VmHWM after first frame + settle"),
-        Figure("memory", "peak RSS, legday with 10 years", mib["10y"], "MiB", None, f"profile only: {mib['empty']:.1f} MiB"),
-        Figure("memory", "legday 10 years / bare app, peak RSS", peak_ratio, "x", 1.3, "median of per-round ratios"),
+        Figure(
+            "cold start",
+            "bare Textual app (reference)",
+            ms["bare"],
+            "ms",
+            None,
+            f"median of {rounds}, 120x40 tmux, first frame with its label",
+        ),
+        Figure(
+            "cold start", "legday, profile only", ms["empty"], "ms", None, "first frame with the week grid"
+        ),
+        Figure(
+            "cold start",
+            "legday, 10 years of history",
+            ms["10y"],
+            "ms",
+            None,
+            "first frame with the week grid",
+        ),
+        Figure(
+            "cold start",
+            "legday (profile only) / bare app",
+            paired_ratio(times["empty"], times["bare"]),
+            "x",
+            1.25,
+            spread("empty", "bare"),
+        ),
+        Figure(
+            "cold start",
+            "legday 10 years / legday profile only",
+            paired_ratio(times["10y"], times["empty"]),
+            "x",
+            1.05,
+            spread("10y", "empty"),
+        ),
+        Figure(
+            "memory",
+            "peak RSS, bare Textual app",
+            mib["bare"],
+            "MiB",
+            None,
+            "VmHWM after first frame + settle",
+        ),
+        Figure(
+            "memory",
+            "peak RSS, legday with 10 years",
+            mib["10y"],
+            "MiB",
+            None,
+            f"profile only: {mib['empty']:.1f} MiB",
+        ),
+        Figure(
+            "memory",
+            "legday 10 years / bare app, peak RSS",
+            peak_ratio,
+            "x",
+            1.3,
+            "median of per-round ratios",
+        ),
     ]

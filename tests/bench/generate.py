@@ -28,8 +28,11 @@ from legday.core.model import CardioSession, CheckIn, Exercise, Goal, LegSession
 
 # One cache per checkout: two checkouts with different storage code (two git worktrees benchmarked
 # at once) would otherwise each delete the other's "stale" directories while they are in use.
-CACHE_ROOT = Path(tempfile.gettempdir()) / "legday-bench" / hashlib.sha256(
-    str(Path(__file__).resolve().parents[2]).encode()).hexdigest()[:10]
+CACHE_ROOT = (
+    Path(tempfile.gettempdir())
+    / "legday-bench"
+    / hashlib.sha256(str(Path(__file__).resolve().parents[2]).encode()).hexdigest()[:10]
+)
 
 PROFILE = Profile(
     goal=Goal.HYBRID,
@@ -59,8 +62,18 @@ MENU = [
     ("nordic curl", None, 0.0, 3, 6),
 ]
 HARD_ABLE = {"run", "bike", "row", "swim", "stairs", "elliptical"}
-MODALITIES = [("run", 5), ("bike", 4), ("walk", 3), ("swim", 2), ("row", 2), ("elliptical", 1),
-              ("hike", 1), ("yoga", 1), ("stairs", 1), ("sprints", 1)]
+MODALITIES = [
+    ("run", 5),
+    ("bike", 4),
+    ("walk", 3),
+    ("swim", 2),
+    ("row", 2),
+    ("elliptical", 1),
+    ("hike", 1),
+    ("yoga", 1),
+    ("stairs", 1),
+    ("sprints", 1),
+]
 
 
 def _store(data_dir: Path):
@@ -114,10 +127,20 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
         soreness = max(0, min(10, round(fatigue + rng.gauss(0, 0.8))))
         regions = ()
         if rng.random() < 0.2:
-            regions = tuple((r, max(0, min(10, soreness + rng.randint(-2, 2))))
-                            for r in ("quads", "hamstrings", "glutes", "calves") if rng.random() < 0.6)
-        batch.append(CheckIn(day, soreness, sleep_hours=round(rng.uniform(5.5, 9.0) * 2) / 2,
-                                  pain=rng.random() < 0.01, regions=regions))
+            regions = tuple(
+                (r, max(0, min(10, soreness + rng.randint(-2, 2))))
+                for r in ("quads", "hamstrings", "glutes", "calves")
+                if rng.random() < 0.6
+            )
+        batch.append(
+            CheckIn(
+                day,
+                soreness,
+                sleep_hours=round(rng.uniform(5.5, 9.0) * 2) / 2,
+                pain=rng.random() < 0.01,
+                regions=regions,
+            )
+        )
         counts["checkins"] += 1
         if day == today:
             break  # the rest of today has not happened yet
@@ -178,8 +201,10 @@ def cached_data_dir(years: float, seed: int = 1, today: dt.date | None = None, q
         start = time.perf_counter()
         counts = generate(scratch / "data", years, seed, today)
         if not quiet:
-            print(f"generated {years:g} years {counts} in {time.perf_counter() - start:.1f} s -> {target}",
-                  file=sys.stderr)
+            print(
+                f"generated {years:g} years {counts} in {time.perf_counter() - start:.1f} s -> {target}",
+                file=sys.stderr,
+            )
         try:
             os.rename(scratch / "data", target)
         except OSError:

@@ -104,7 +104,9 @@ class ReferenceApp(App):
 
 def day_keys(n: int, rng: random.Random) -> list[str]:
     """A walk back and forth along the week, with the odd step into the next or previous week."""
-    return [rng.choice(["left", "right", "right"] if i % 14 < 7 else ["right", "left", "left"]) for i in range(n)]
+    return [
+        rng.choice(["left", "right", "right"] if i % 14 < 7 else ["right", "left", "left"]) for i in range(n)
+    ]
 
 
 # --- subjects: each is an async function(n presses, seed) -> list of latencies (ms, None = no frame) ---
@@ -201,8 +203,20 @@ def measure(presses: int = 200) -> list:
     data_dir = cached_data_dir(10)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     out = subprocess.run(
-        [sys.executable, "-m", "tests.bench.keystroke", "--data-dir", str(data_dir), "--presses", str(presses)],
-        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2], check=False,
+        [
+            sys.executable,
+            "-m",
+            "tests.bench.keystroke",
+            "--data-dir",
+            str(data_dir),
+            "--presses",
+            str(presses),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
     )
     if out.returncode != 0:
         raise RuntimeError(f"keystroke subprocess failed:\n{out.stderr[-3000:]}")
@@ -220,30 +234,66 @@ def measure(presses: int = 200) -> list:
         note = f"{len(values)} presses, 10 years loaded" + (f", {silent} drew no frame" if silent else "")
         if name == "week" and crossing:
             within = [v for v in week if v >= 0]
-            note += (f"; within a week p50 {percentile(within, 50):.1f} / p95 {percentile(within, 95):.1f} ms, "
-                     f"the {len(crossing)} into another week p50 {percentile(crossing, 50):.1f} / "
-                     f"p95 {percentile(crossing, 95):.1f} ms")
+            note += (
+                f"; within a week p50 {percentile(within, 50):.1f} / p95 {percentile(within, 95):.1f} ms, "
+                f"the {len(crossing)} into another week p50 {percentile(crossing, 50):.1f} / "
+                f"p95 {percentile(crossing, 95):.1f} ms"
+            )
         figures += [
-            Figure("keystroke", f"{label}, p50", p50, "ms", 8.0, f"{note}; bare reference p50 {ref50:.2f} ms",
-                   {"p50": p50, "reference_p50": ref50}),
-            Figure("keystroke", f"{label}, p95", p95, "ms", 25.0, f"bare reference p95 {ref95:.2f} ms",
-                   {"p95": p95, "reference_p95": ref95}),
+            Figure(
+                "keystroke",
+                f"{label}, p50",
+                p50,
+                "ms",
+                8.0,
+                f"{note}; bare reference p50 {ref50:.2f} ms",
+                {"p50": p50, "reference_p50": ref50},
+            ),
+            Figure(
+                "keystroke",
+                f"{label}, p95",
+                p95,
+                "ms",
+                25.0,
+                f"bare reference p95 {ref95:.2f} ms",
+                {"p95": p95, "reference_p95": ref95},
+            ),
         ]
     # Tab between form fields (issue 8's target): the check-in and the workout form, pooled; each
     # form's own figures in the note.
-    forms = {"check-in": [v for v in raw["tab"] if v is not None],
-             "workout": [v for v in raw["tab_workout"] if v is not None]}
+    forms = {
+        "check-in": [v for v in raw["tab"] if v is not None],
+        "workout": [v for v in raw["tab_workout"] if v is not None],
+    }
     tabs = forms["check-in"] + forms["workout"]
     silent = len(raw["tab"]) + len(raw["tab_workout"]) - len(tabs)
-    each = "; ".join(f"{name} p50 {percentile(v, 50):.1f} / p95 {percentile(v, 95):.1f} ms"
-                     for name, v in forms.items() if v)
+    each = "; ".join(
+        f"{name} p50 {percentile(v, 50):.1f} / p95 {percentile(v, 95):.1f} ms"
+        for name, v in forms.items()
+        if v
+    )
     p50, p95 = percentile(tabs, 50), percentile(tabs, 95)
     figures += [
-        Figure("keystroke", "form: Tab to the next field, p50", p50, "ms", 16.0,
-               f"{len(tabs)} presses, check-in and workout forms" + (f", {silent} drew no frame" if silent else "")
-               + f"; {each}; bare reference p50 {ref50:.2f} ms", {"p50": p50, "reference_p50": ref50}),
-        Figure("keystroke", "form: Tab to the next field, p95", p95, "ms", 40.0, f"bare reference p95 {ref95:.2f} ms",
-               {"p95": p95, "reference_p95": ref95}),
+        Figure(
+            "keystroke",
+            "form: Tab to the next field, p50",
+            p50,
+            "ms",
+            16.0,
+            f"{len(tabs)} presses, check-in and workout forms"
+            + (f", {silent} drew no frame" if silent else "")
+            + f"; {each}; bare reference p50 {ref50:.2f} ms",
+            {"p50": p50, "reference_p50": ref50},
+        ),
+        Figure(
+            "keystroke",
+            "form: Tab to the next field, p95",
+            p95,
+            "ms",
+            40.0,
+            f"bare reference p95 {ref95:.2f} ms",
+            {"p95": p95, "reference_p95": ref95},
+        ),
     ]
     return figures
 

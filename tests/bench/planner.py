@@ -46,18 +46,46 @@ def run(rounds: int, today: dt.date | None = None) -> list[Figure]:
         return call
 
     n = max(rounds * 10, 100)
-    r = interleave({"1y": timed(windows[1]), "10y": timed(windows[10]), "10y-all": timed(everything)}, n, warmup=5)
+    r = interleave(
+        {"1y": timed(windows[1]), "10y": timed(windows[10]), "10y-all": timed(everything)}, n, warmup=5
+    )
     lr = interleave({"1y": load(1), "10y": load(10)}, max(rounds * 3, 30), warmup=2)
     ms = {k: median(v) * 1000 for k, v in r.items()}
     lms = {k: median(v) * 1000 for k, v in lr.items()}
     legs = len(everything.legs), len(everything.cardio), len(everything.checkins)
     return [
-        Figure("planner", "plan one week, 10 years (window)", ms["10y"], "ms", 5.0,
-               f"median of {n}; 1 year: {ms['1y']:.2f} ms", ms),
-        Figure("planner", "10-year plan / 1-year plan", paired_ratio(r["10y"], r["1y"]), "x", 1.2,
-               "median of per-round ratios"),
-        Figure("planner", "plan given all 10 years / 1-year plan", paired_ratio(r["10y-all"], r["1y"]), "x", None,
-               f"{ms['10y-all']:.2f} ms for {legs[0]} leg, {legs[1]} cardio, {legs[2]} check-ins"),
-        Figure("planner", "load window + plan, 10 years on disk", lms["10y"], "ms", None,
-               f"1 year on disk: {lms['1y']:.2f} ms; ratio {paired_ratio(lr['10y'], lr['1y']):.2f}x", lms),
+        Figure(
+            "planner",
+            "plan one week, 10 years (window)",
+            ms["10y"],
+            "ms",
+            5.0,
+            f"median of {n}; 1 year: {ms['1y']:.2f} ms",
+            ms,
+        ),
+        Figure(
+            "planner",
+            "10-year plan / 1-year plan",
+            paired_ratio(r["10y"], r["1y"]),
+            "x",
+            1.2,
+            "median of per-round ratios",
+        ),
+        Figure(
+            "planner",
+            "plan given all 10 years / 1-year plan",
+            paired_ratio(r["10y-all"], r["1y"]),
+            "x",
+            None,
+            f"{ms['10y-all']:.2f} ms for {legs[0]} leg, {legs[1]} cardio, {legs[2]} check-ins",
+        ),
+        Figure(
+            "planner",
+            "load window + plan, 10 years on disk",
+            lms["10y"],
+            "ms",
+            None,
+            f"1 year on disk: {lms['1y']:.2f} ms; ratio {paired_ratio(lr['10y'], lr['1y']):.2f}x",
+            lms,
+        ),
     ]

@@ -24,7 +24,6 @@ T0 = time.perf_counter()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import os  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -78,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--years", type=float, default=0)
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--child", nargs=4, metavar=("SUBJECT", "DATA", "OUT", "PROFILE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=4, metavar=("SUBJECT", "DATA", "OUT", "PROFILE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.child:
         subject, data, out, profile = args.child
@@ -97,7 +98,16 @@ def main(argv: list[str] | None = None) -> int:
                 profile = "-"
                 if args.profile and round_ == args.rounds:
                     profile = f"/tmp/legday-probe-{subject}.txt"
-                command = [sys.executable, "-m", "tests.bench.probe", "--child", subject, str(data_dir), str(out), profile]
+                command = [
+                    sys.executable,
+                    "-m",
+                    "tests.bench.probe",
+                    "--child",
+                    subject,
+                    str(data_dir),
+                    str(out),
+                    profile,
+                ]
                 lab.run_to_exit(command, cwd=ROOT)
                 if not out.exists():
                     raise RuntimeError(f"{subject} probe wrote nothing (crashed?)")

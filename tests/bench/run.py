@@ -26,10 +26,11 @@ GROUPS = ("coldstart", "keystroke", "planner", "storage", "import", "trends")
 def machine() -> dict:
     cpu = "?"
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
     except OSError:
         pass
     import textual
@@ -81,8 +82,14 @@ def table(figures: list[Figure], problems: dict[str, str]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for i, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
-                 row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5]]
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].rjust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4].ljust(widths[4]),
+            row[5],
+        ]
         lines.append("  ".join(cells).rstrip())
         if i == 0:
             lines.append("-" * (sum(widths) + 2 * len(widths) + 6))
@@ -110,8 +117,10 @@ def markdown(figures: list[Figure], m: dict, rounds: int) -> str:
         value, target, verdict, _ = f.cells()
         lines.append(f"| {f.group}: {f.name} | {value} | {target.replace('<=', '≤')} | {verdict} |")
     lines.append("")
-    lines.append(f"Measured on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
-                 f"Python {m['python']}, Textual {m['textual']}; {rounds} rounds ({rounds * 2} for cold start).")
+    lines.append(
+        f"Measured on {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, {m['os']}, "
+        f"Python {m['python']}, Textual {m['textual']}; {rounds} rounds ({rounds * 2} for cold start)."
+    )
     return "\n".join(lines)
 
 
@@ -119,9 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table (for the README)")
-    parser.add_argument("--rounds", type=int, default=12, help="interleaved rounds (at least 10 for a real run)")
+    parser.add_argument(
+        "--rounds", type=int, default=12, help="interleaved rounds (at least 10 for a real run)"
+    )
     parser.add_argument("--quick", action="store_true", help="3 rounds: a smoke run, not figures to quote")
-    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated subset of {','.join(GROUPS)}")
+    parser.add_argument(
+        "--only", default=",".join(GROUPS), help=f"comma-separated subset of {','.join(GROUPS)}"
+    )
     args = parser.parse_args(argv)
     rounds = 3 if args.quick else args.rounds
     groups = [g.strip() for g in args.only.split(",") if g.strip()]
@@ -145,12 +158,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         print(markdown(figures, machine(), rounds))
     elif args.json:
-        print(json.dumps({"machine": machine(), "rounds": rounds, "seconds": round(elapsed, 1),
-                          "figures": [f.as_json() for f in figures], "not_run": problems}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "machine": machine(),
+                    "rounds": rounds,
+                    "seconds": round(elapsed, 1),
+                    "figures": [f.as_json() for f in figures],
+                    "not_run": problems,
+                },
+                indent=2,
+            )
+        )
     else:
         m = machine()
-        print(f"legday benchmarks: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
-              f"Textual {m['textual']}, {m['os']}; {rounds} rounds ({rounds * 2} for cold start), {elapsed:.0f} s\n")
+        print(
+            f"legday benchmarks: {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
+            f"Textual {m['textual']}, {m['os']}; {rounds} rounds ({rounds * 2} for cold start), {elapsed:.0f} s\n"
+        )
         print(table(figures, problems))
     if problems:
         return 2

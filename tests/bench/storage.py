@@ -18,6 +18,7 @@ TOML store.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -26,10 +27,7 @@ import time
 import tomllib
 from pathlib import Path
 
-import dataclasses
-
 from legday.core.model import CheckIn
-
 from tests.bench.figures import Figure
 from tests.bench.generate import cached_data_dir
 from tests.bench.stats import interleave, median, paired_ratio
@@ -77,8 +75,11 @@ def run(rounds: int, today: dt.date | None = None) -> list[Figure]:
         saves = interleave({"save": save, "reference": plain_write}, n_save, warmup=2)
         # Which files the saves rewrote: this month's shard, the lock file's time (the change
         # stamp), and one new undo step file per save; nothing else.
-        changed = [p.relative_to(data_dir) for p in data_dir.rglob("*")
-                   if p.is_file() and before.get(p) != p.stat().st_mtime_ns]
+        changed = [
+            p.relative_to(data_dir)
+            for p in data_dir.rglob("*")
+            if p.is_file() and before.get(p) != p.stat().st_mtime_ns
+        ]
         touched = sorted(str(p) for p in changed if p.parts[0] != "undo")
         touched.append(f"{sum(p.parts[0] == 'undo' for p in changed)} undo steps")
 
@@ -133,22 +134,53 @@ def run(rounds: int, today: dt.date | None = None) -> list[Figure]:
     read_ms = median(reads["read"]) * 1000
     parse_ms = median(reads["reference"]) * 1000
     return [
-        Figure("storage", "one save, 10 years on disk", save_ms, "ms", 10.0,
-               f"median of {n_save}; plain write+fsync+rename of the {len(payload)} B shard: {ref_ms:.2f} ms; "
-               f"files rewritten: {', '.join(touched) or '?'}", {"save": save_ms, "reference": ref_ms}),
-        Figure("storage", "one save / plain fsync'd write", paired_ratio(saves["save"], saves["reference"]), "x",
-               None, "median of per-round ratios"),
-        Figure("storage", "one edit (replace), 10 years on disk", edit_ms, "ms", 10.0,
-               f"median of {n_edit}, in {year_month[0]:04d}-{year_month[1]:02d}; plain fsync'd write of the "
-               f"shard in the same rounds: {edit_ref_ms:.2f} ms (ratio "
-               f"{paired_ratio(edits['edit'], edits['reference']):.2f}x)",
-               {"edit": edit_ms, "reference": edit_ref_ms}),
-        Figure("storage", "one undo (of that edit), 10 years on disk", undo_ms, "ms", 10.0,
-               f"median of {n_edit}; ratio to the plain write "
-               f"{paired_ratio(edits['undo'], edits['reference']):.2f}x",
-               {"undo": undo_ms, "reference": edit_ref_ms}),
-        Figure("storage", "read all 10 years", read_ms, "ms", 300.0,
-               f"{len(files)} files; bare tomllib parse of them: {parse_ms:.1f} ms "
-               f"(ratio {paired_ratio(reads['read'], reads['reference']):.2f}x)",
-               {"read": read_ms, "reference": parse_ms}),
+        Figure(
+            "storage",
+            "one save, 10 years on disk",
+            save_ms,
+            "ms",
+            10.0,
+            f"median of {n_save}; plain write+fsync+rename of the {len(payload)} B shard: {ref_ms:.2f} ms; "
+            f"files rewritten: {', '.join(touched) or '?'}",
+            {"save": save_ms, "reference": ref_ms},
+        ),
+        Figure(
+            "storage",
+            "one save / plain fsync'd write",
+            paired_ratio(saves["save"], saves["reference"]),
+            "x",
+            None,
+            "median of per-round ratios",
+        ),
+        Figure(
+            "storage",
+            "one edit (replace), 10 years on disk",
+            edit_ms,
+            "ms",
+            10.0,
+            f"median of {n_edit}, in {year_month[0]:04d}-{year_month[1]:02d}; plain fsync'd write of the "
+            f"shard in the same rounds: {edit_ref_ms:.2f} ms (ratio "
+            f"{paired_ratio(edits['edit'], edits['reference']):.2f}x)",
+            {"edit": edit_ms, "reference": edit_ref_ms},
+        ),
+        Figure(
+            "storage",
+            "one undo (of that edit), 10 years on disk",
+            undo_ms,
+            "ms",
+            10.0,
+            f"median of {n_edit}; ratio to the plain write "
+            f"{paired_ratio(edits['undo'], edits['reference']):.2f}x",
+            {"undo": undo_ms, "reference": edit_ref_ms},
+        ),
+        Figure(
+            "storage",
+            "read all 10 years",
+            read_ms,
+            "ms",
+            300.0,
+            f"{len(files)} files; bare tomllib parse of them: {parse_ms:.1f} ms "
+            f"(ratio {paired_ratio(reads['read'], reads['reference']):.2f}x)",
+            {"read": read_ms, "reference": parse_ms},
+        ),
     ]

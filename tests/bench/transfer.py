@@ -21,12 +21,33 @@ from pathlib import Path
 from tests.bench.figures import Figure
 from tests.bench.stats import interleave, median, paired_ratio
 
-HEADER = ['"Workout #"', '"Date"', '"Workout Name"', '"Duration (sec)"', '"Exercise Name"', '"Set Order"',
-          '"Weight (kg)"', '"Reps"', '"RPE"', '"Distance (meters)"', '"Seconds"', '"Notes"', '"Workout Notes"']
-LEGS = (("Squat (Barbell)", 5, 5, 100), ("Romanian Deadlift (Barbell)", 3, 8, 80),
-        ("Walking Lunge (Dumbbell)", 3, 12, 20), ("Standing Calf Raise (Machine)", 3, 15, 60))
-UPPER = (("Bench Press (Barbell)", 5, 5, 80), ("Bent Over Row (Barbell)", 4, 8, 60),
-         ("Overhead Press (Barbell)", 3, 8, 40), ("Lat Pulldown (Cable)", 3, 10, 55))
+HEADER = [
+    '"Workout #"',
+    '"Date"',
+    '"Workout Name"',
+    '"Duration (sec)"',
+    '"Exercise Name"',
+    '"Set Order"',
+    '"Weight (kg)"',
+    '"Reps"',
+    '"RPE"',
+    '"Distance (meters)"',
+    '"Seconds"',
+    '"Notes"',
+    '"Workout Notes"',
+]
+LEGS = (
+    ("Squat (Barbell)", 5, 5, 100),
+    ("Romanian Deadlift (Barbell)", 3, 8, 80),
+    ("Walking Lunge (Dumbbell)", 3, 12, 20),
+    ("Standing Calf Raise (Machine)", 3, 15, 60),
+)
+UPPER = (
+    ("Bench Press (Barbell)", 5, 5, 80),
+    ("Bent Over Row (Barbell)", 4, 8, 60),
+    ("Overhead Press (Barbell)", 3, 8, 40),
+    ("Lat Pulldown (Cable)", 3, 10, 55),
+)
 
 
 def strong_export(years: int = 5, end: dt.date = dt.date(2026, 11, 1), seed: int = 9) -> tuple[bytes, int]:
@@ -51,12 +72,31 @@ def strong_export(years: int = 5, end: dt.date = dt.date(2026, 11, 1), seed: int
                 plan = LEGS if weekday in (0, 3) else UPPER
                 name = "Legs" if plan is LEGS else "Upper"
                 for exercise, sets, reps, load in plan:
-                    rows.append(q(number, stamp, name, 4200, exercise, "W", load // 2, reps, "", "", "", "", ""))
+                    rows.append(
+                        q(number, stamp, name, 4200, exercise, "W", load // 2, reps, "", "", "", "", "")
+                    )
                     for n in range(1, sets + 1):
                         weight = load + rng.choice((0, 2.5, 5)) + 0.00000000000003
-                        rows.append(q(number, stamp, name, 4200, exercise, n, weight, reps,
-                                      rng.choice(("", "8", "8.5")), "", "", "", ""))
-                        rows.append(q(number, stamp, name, 4200, exercise, "Rest Timer", "", "", "", "", 120, "", ""))
+                        rows.append(
+                            q(
+                                number,
+                                stamp,
+                                name,
+                                4200,
+                                exercise,
+                                n,
+                                weight,
+                                reps,
+                                rng.choice(("", "8", "8.5")),
+                                "",
+                                "",
+                                "",
+                                "",
+                            )
+                        )
+                        rows.append(
+                            q(number, stamp, name, 4200, exercise, "Rest Timer", "", "", "", "", 120, "", "")
+                        )
         day += dt.timedelta(days=1)
     return ("\n".join(rows) + "\n").encode(), number
 
@@ -72,6 +112,7 @@ def run(rounds: int) -> list[Figure]:
     counter = iter(range(10**6))
     added: list[int] = []
     try:
+
         def do_import() -> float:
             # What `legday import strong.csv` and the app's "data: import" run: the journal's import.
             data_dir = scratch / f"data-{next(counter)}"
@@ -94,11 +135,26 @@ def run(rounds: int) -> list[Figure]:
     import_ms = median(runs["import"]) * 1000
     ref_ms = median(runs["reference"]) * 1000
     row_count = data.count(b"\n") - 1
-    detail = (f"median of {n}; {workouts} workouts, {len(data) // 1024} KiB, {row_count} rows "
-              f"-> {added[-1]} sessions; csv rows only: {ref_ms:.0f} ms")
+    detail = (
+        f"median of {n}; {workouts} workouts, {len(data) // 1024} KiB, {row_count} rows "
+        f"-> {added[-1]} sessions; csv rows only: {ref_ms:.0f} ms"
+    )
     return [
-        Figure("import", "5 years of Strong workouts into an empty folder", import_ms, "ms", 5000.0, detail,
-               {"import": import_ms, "reference": ref_ms}),
-        Figure("import", "import / reading the csv rows", paired_ratio(runs["import"], runs["reference"]), "x",
-               None, "median of per-round ratios"),
+        Figure(
+            "import",
+            "5 years of Strong workouts into an empty folder",
+            import_ms,
+            "ms",
+            5000.0,
+            detail,
+            {"import": import_ms, "reference": ref_ms},
+        ),
+        Figure(
+            "import",
+            "import / reading the csv rows",
+            paired_ratio(runs["import"], runs["reference"]),
+            "x",
+            None,
+            "median of per-round ratios",
+        ),
     ]

@@ -24,7 +24,15 @@ import sys
 import time
 from pathlib import Path
 
-from tests.bench.keystroke import HEIGHT, SETTLE, WIDTH, FrameClock, _legday_app, press_and_time, reference_block
+from tests.bench.keystroke import (
+    HEIGHT,
+    SETTLE,
+    WIDTH,
+    FrameClock,
+    _legday_app,
+    press_and_time,
+    reference_block,
+)
 
 FRAME_MS = 1000 / 60
 
@@ -79,7 +87,11 @@ def measure(rounds: int = 12) -> list:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     out = subprocess.run(
         [sys.executable, "-m", "tests.bench.trends", "--data-dir", str(data_dir), "--rounds", str(rounds)],
-        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2], check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
     )
     if out.returncode != 0:
         raise RuntimeError(f"trends subprocess failed:\n{out.stderr[-3000:]}")
@@ -89,13 +101,31 @@ def measure(rounds: int = 12) -> list:
     opened, again = percentile(raw["open"], 50), percentile(raw["again"], 50)
     note = f"median of {rounds} fresh apps, 10 years loaded, 120x40; bare reference press p50 {ref:.2f} ms"
     return [
-        Figure("trends", "open the view (g), 12 weeks drawn, p50", opened, "ms", None,
-               f"{opened / FRAME_MS:.1f} frames at 60 Hz; first open imports the view; {note}"),
-        Figure("trends", "switch to 52 weeks, last column drawn, p50", drawn, "ms", 4 * FRAME_MS,
-               f"{drawn / FRAME_MS:.1f} frames (target: 4 frames at 60 Hz); its first frame p50 "
-               f"{first:.1f} ms", {"first_frame": first, "reference_p50": ref}),
-        Figure("trends", "back to the week and g again (52 weeks kept), p50", again, "ms", None,
-               f"{again / FRAME_MS:.1f} frames"),
+        Figure(
+            "trends",
+            "open the view (g), 12 weeks drawn, p50",
+            opened,
+            "ms",
+            None,
+            f"{opened / FRAME_MS:.1f} frames at 60 Hz; first open imports the view; {note}",
+        ),
+        Figure(
+            "trends",
+            "switch to 52 weeks, last column drawn, p50",
+            drawn,
+            "ms",
+            4 * FRAME_MS,
+            f"{drawn / FRAME_MS:.1f} frames (target: 4 frames at 60 Hz); its first frame p50 {first:.1f} ms",
+            {"first_frame": first, "reference_p50": ref},
+        ),
+        Figure(
+            "trends",
+            "back to the week and g again (52 weeks kept), p50",
+            again,
+            "ms",
+            None,
+            f"{again / FRAME_MS:.1f} frames",
+        ),
     ]
 
 

@@ -9,7 +9,7 @@ import json
 from legday.core.model import CardioSession, CheckIn, Exercise, LegSession, Skip
 from legday.core.records import record_id
 
-from .conftest import NOW, TODAY, one_line_error, snapshot
+from .conftest import TODAY, one_line_error, snapshot
 
 MONDAY = dt.date(2026, 11, 16)
 TYPO = LegSession(MONDAY, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 1000.0, "kg"),))
@@ -22,7 +22,8 @@ def logged(store, *records):
     s = store()
     for record in records:
         {LegSession: s.add_legs, CardioSession: s.add_cardio, CheckIn: s.set_checkin, Skip: s.add_skip}[
-            type(record)](record)
+            type(record)
+        ](record)
 
 
 def everything(store) -> list:
@@ -38,7 +39,9 @@ def test_log_lists_each_record_with_its_id_newest_last(cli, store, capsys):
     assert cli("log") == 0
     out = capsys.readouterr().out.splitlines()
     assert [line[:8] for line in out] == [record_id(r) for r in (TYPO, BIKE, SORE, SKIP)]
-    assert out[0] == f"{record_id(TYPO)}  2026-11-16 Mon  legs 18:00 · 60 min · effort 8 · back squat 5x5@1000kg"
+    assert (
+        out[0] == f"{record_id(TYPO)}  2026-11-16 Mon  legs 18:00 · 60 min · effort 8 · back squat 5x5@1000kg"
+    )
     assert "bike 07:15 · 25 min · effort 3" in out[1]
     assert "soreness 6/10 quite sore · slept 7 h" in out[2]
     assert out[3].endswith("skipped run")
@@ -49,8 +52,15 @@ def test_log_json_is_the_contract(cli, store, capsys):
     assert cli("log", "--from", "2026-11-01", "--to", "2026-11-30", "--json") == 0
     records = json.loads(capsys.readouterr().out)["records"]
     legs, checkin = records
-    assert legs == {"id": record_id(TYPO), "kind": "legs", "date": "2026-11-16", "start": "18:00",
-                    "minutes": 60, "effort": 8, "exercises": ["back squat 5x5@1000kg"]}
+    assert legs == {
+        "id": record_id(TYPO),
+        "kind": "legs",
+        "date": "2026-11-16",
+        "start": "18:00",
+        "minutes": 60,
+        "effort": 8,
+        "exercises": ["back squat 5x5@1000kg"],
+    }
     assert checkin["kind"] == "checkin" and checkin["start"] is None and checkin["soreness"] == 6
 
 
@@ -76,14 +86,29 @@ def test_log_refuses_from_after_to(cli, capsys):
 
 def test_edit_fixes_a_typo_and_the_exercise_list_is_replaced_whole(cli, store, capsys):
     logged(store, TYPO, BIKE)
-    rc = cli("edit", record_id(TYPO), "--exercise", "back squat 5x5@100kg", "--exercise", "box jump 4x5",
-             "--minutes", "70")
+    rc = cli(
+        "edit",
+        record_id(TYPO),
+        "--exercise",
+        "back squat 5x5@100kg",
+        "--exercise",
+        "box jump 4x5",
+        "--minutes",
+        "70",
+    )
     out, err = capsys.readouterr()
     assert rc == 0, err
-    fixed = LegSession(MONDAY, dt.time(18, 0), 70, 8,
-                       (Exercise("back squat", 5, 5, 100.0, "kg"), Exercise("box jump", 4, 5, None, "kg")))
-    assert out == f"edited: {record_id(fixed)}  2026-11-16 Mon  legs 18:00 · 70 min · effort 8 · " \
-                  "back squat 5x5@100kg, box jump 4x5\n"
+    fixed = LegSession(
+        MONDAY,
+        dt.time(18, 0),
+        70,
+        8,
+        (Exercise("back squat", 5, 5, 100.0, "kg"), Exercise("box jump", 4, 5, None, "kg")),
+    )
+    assert (
+        out == f"edited: {record_id(fixed)}  2026-11-16 Mon  legs 18:00 · 70 min · effort 8 · "
+        "back squat 5x5@100kg, box jump 4x5\n"
+    )
     assert sorted(map(repr, everything(store))) == sorted(map(repr, [fixed, BIKE]))
 
 
@@ -155,8 +180,21 @@ def test_delete_then_undo_brings_it_back_and_says_what_it_undid(cli, store, caps
 
 
 def test_undo_walks_back_through_logs_edits_and_deletes_then_says_nothing_is_left(cli, store, capsys):
-    assert cli("legs", "back squat 5x5@1000kg", "--effort", "8", "--minutes", "60", "--date", "2026-11-16",
-               "--time", "18:00") == 0
+    assert (
+        cli(
+            "legs",
+            "back squat 5x5@1000kg",
+            "--effort",
+            "8",
+            "--minutes",
+            "60",
+            "--date",
+            "2026-11-16",
+            "--time",
+            "18:00",
+        )
+        == 0
+    )
     assert cli("edit", record_id(TYPO), "--exercise", "back squat 5x5@100kg") == 0
     assert cli("cardio", "bike", "--minutes", "25", "--effort", "3", "--date", "2026-11-17") == 0
     capsys.readouterr()
@@ -164,8 +202,11 @@ def test_undo_walks_back_through_logs_edits_and_deletes_then_says_nothing_is_lef
     for _ in range(3):
         assert cli("undo") == 0
         undone.append(capsys.readouterr().out.strip())
-    assert undone == ["undid: logged bike Tue 17 Nov", "undid: edited legs Mon 16 Nov",
-                      "undid: logged legs Mon 16 Nov"]
+    assert undone == [
+        "undid: logged bike Tue 17 Nov",
+        "undid: edited legs Mon 16 Nov",
+        "undid: logged legs Mon 16 Nov",
+    ]
     assert everything(store) == []
     assert cli("undo") == 1
     out, err = capsys.readouterr()
@@ -185,6 +226,10 @@ def test_new_commands_are_listed_in_the_help(capsys):
 
     assert run(["--help"]) == 0
     text = capsys.readouterr().out
-    for line in ("log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]", "edit ID [--date D]", "delete ID",
-                 "undo"):
+    for line in (
+        "log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+        "edit ID [--date D]",
+        "delete ID",
+        "undo",
+    ):
         assert line in text

@@ -3,7 +3,6 @@ not one byte of the data directory changed. Trouble with the files: exit 1, one 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -17,28 +16,43 @@ BAD_INPUT = {
     "soreness 11": (("sore", "11"), "soreness 11 is out of range; accepted: 0 to 10"),
     "soreness negative": (("sore", "-1"), "accepted: 0 to 10"),
     "soreness word": (("sore", "very"), "not a whole number; accepted: 0 to 10"),
-    "effort 12": ((*LEGS, "--effort", "12", "--minutes", "60"), "effort 12 is out of range; accepted: 0 to 10"),
-    "exercise without reps": (("legs", "squat 5x", "--effort", "8", "--minutes", "60"),
-                              "cannot read exercise 'squat 5x'; accepted: NAME SETSxREPS"),
+    "effort 12": (
+        (*LEGS, "--effort", "12", "--minutes", "60"),
+        "effort 12 is out of range; accepted: 0 to 10",
+    ),
+    "exercise without reps": (
+        ("legs", "squat 5x", "--effort", "8", "--minutes", "60"),
+        "cannot read exercise 'squat 5x'; accepted: NAME SETSxREPS",
+    ),
     "exercise without sets": (("legs", "squat", "--effort", "8", "--minutes", "60"), "cannot read exercise"),
-    "30 February": ((*LEGS, "--effort", "8", "--minutes", "60", "--date", "2026-02-30"),
-                    "not a date: '2026-02-30'; accepted: a real date as YYYY-MM-DD"),
+    "30 February": (
+        (*LEGS, "--effort", "8", "--minutes", "60", "--date", "2026-02-30"),
+        "not a date: '2026-02-30'; accepted: a real date as YYYY-MM-DD",
+    ),
     "month 13": (("plan", "--date", "2026-13-01"), "accepted: a real date as YYYY-MM-DD"),
     "time 25:00": ((*LEGS, "--effort", "8", "--minutes", "60", "--time", "25:00"), "accepted: HH:MM"),
-    "unknown goal": (("profile", "--goal", "marathon"),
-                     "unknown goal 'marathon'; accepted: endurance, strength, power, hybrid, general"),
+    "unknown goal": (
+        ("profile", "--goal", "marathon"),
+        "unknown goal 'marathon'; accepted: endurance, strength, power, hybrid, general",
+    ),
     "unknown level": (("profile", "--level", "expert"), "accepted: beginner, intermediate, advanced"),
     "unknown leg day": (("profile", "--leg-days", "mon,funday"), "unknown day 'funday'; accepted: mon,"),
     "unknown units": (("profile", "--units", "stone"), "accepted: kg, lb"),
     "bad event date": (("profile", "--event-date", "soon"), "accepted: a real date"),
-    "minutes abc": (("cardio", "run", "--minutes", "abc", "--effort", "3"),
-                    "minutes 'abc' is not a whole number; accepted: 1 to 600"),
+    "minutes abc": (
+        ("cardio", "run", "--minutes", "abc", "--effort", "3"),
+        "minutes 'abc' is not a whole number; accepted: 1 to 600",
+    ),
     "minutes 0": (("cardio", "run", "--minutes", "0", "--effort", "3"), "accepted: 1 to 600"),
     "sleep 30": (("sore", "4", "--sleep", "30"), "sleep hours 30 is out of range; accepted: 0 to 24"),
-    "legs without effort": ((*LEGS, "--minutes", "60"),
-                            "the following arguments are required: --effort; accepted: legday legs EXERCISE..."),
-    "legs without exercises": (("legs", "--effort", "8", "--minutes", "60"),
-                               "required: EXERCISE; accepted: legday legs"),
+    "legs without effort": (
+        (*LEGS, "--minutes", "60"),
+        "the following arguments are required: --effort; accepted: legday legs EXERCISE...",
+    ),
+    "legs without exercises": (
+        ("legs", "--effort", "8", "--minutes", "60"),
+        "required: EXERCISE; accepted: legday legs",
+    ),
     "cardio without options": (("cardio", "run"), "required: --minutes, --effort; accepted: legday cardio"),
     "sore without level": (("sore",), "required: LEVEL; accepted: legday sore LEVEL"),
     "unknown option": (("plan", "--week"), "unrecognized arguments: --week; accepted: legday plan"),
@@ -52,7 +66,9 @@ BAD_INPUT = {
 def lived_in(cli, data_dir, capsys):
     """A data directory with a profile and some history, so there is something to damage."""
     assert cli("profile", "--goal", "strength", "--leg-days", "mon,thu") == 0
-    assert cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--date", "2026-11-16") == 0
+    assert (
+        cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--date", "2026-11-16") == 0
+    )
     assert cli("sore", "6", "--date", "2026-11-17") == 0
     capsys.readouterr()
     return data_dir
@@ -70,9 +86,14 @@ def test_bad_input_is_one_line_exit_2_and_touches_nothing(lived_in, cli, capsys,
     assert snapshot(lived_in) == before
 
 
-@pytest.mark.parametrize("args", [
-    ("sore", "11"), ("profile", "--goal", "marathon"), ("legs", "squat 5x", "--effort", "8", "--minutes", "6"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("sore", "11"),
+        ("profile", "--goal", "marathon"),
+        ("legs", "squat 5x", "--effort", "8", "--minutes", "6"),
+    ],
+)
 def test_bad_input_creates_no_data_directory(data_dir, cli, capsys, args):
     assert cli(*args) == 2
     assert not data_dir.exists()

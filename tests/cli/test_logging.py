@@ -17,8 +17,17 @@ def week(store):
 
 def test_legs_writes_the_session_and_says_so(cli, store, capsys):
     rc = cli(
-        "legs", "back squat 5x5@100kg", "box jump 4x5",
-        "--effort", "8", "--minutes", "60", "--date", "2026-11-16", "--time", "18:00",
+        "legs",
+        "back squat 5x5@100kg",
+        "box jump 4x5",
+        "--effort",
+        "8",
+        "--minutes",
+        "60",
+        "--date",
+        "2026-11-16",
+        "--time",
+        "18:00",
     )
     out, err = capsys.readouterr()
     assert rc == 0, err
@@ -43,30 +52,32 @@ def test_legs_today_without_time_ends_now(cli, store, capsys):
 
 
 def test_legs_start_rounds_down_to_five_minutes(cli, store):
-    assert cli("legs", "lunge 3x10", "--effort", "6", "--minutes", "45",
-               now=dt.datetime(2026, 11, 19, 19, 13)) == 0
+    assert (
+        cli("legs", "lunge 3x10", "--effort", "6", "--minutes", "45", now=dt.datetime(2026, 11, 19, 19, 13))
+        == 0
+    )
     assert week(store).legs[0].start == dt.time(18, 25)
 
 
 def test_legs_on_another_day_without_time_uses_the_usual_leg_time(cli, store):
     assert cli("profile", "--leg-time", "06:30") == 0
-    assert cli("legs", "deadlift 3x5@140kg", "--effort", "8", "--minutes", "50",
-               "--date", "2026-11-17") == 0
+    assert cli("legs", "deadlift 3x5@140kg", "--effort", "8", "--minutes", "50", "--date", "2026-11-17") == 0
     [session] = week(store).legs
     assert (session.date, session.start) == (dt.date(2026, 11, 17), dt.time(6, 30))
 
 
 def test_legs_load_without_unit_takes_the_profile_units(cli, store):
     assert cli("profile", "--units", "lb") == 0
-    assert cli("legs", "back squat 5x5@225", "leg press 3x10@300kg",
-               "--effort", "8", "--minutes", "60") == 0
+    assert cli("legs", "back squat 5x5@225", "leg press 3x10@300kg", "--effort", "8", "--minutes", "60") == 0
     [session] = week(store).legs
     assert [(e.load, e.unit) for e in session.exercises] == [(225.0, "lb"), (300.0, "kg")]
 
 
 def test_legs_exercises_may_come_between_options(cli, store):
-    assert cli("legs", "squat 5x5@100kg", "--effort", "8", "step-up 3x10",
-               "--minutes", "60", "--time", "17:00") == 0
+    assert (
+        cli("legs", "squat 5x5@100kg", "--effort", "8", "step-up 3x10", "--minutes", "60", "--time", "17:00")
+        == 0
+    )
     [session] = week(store).legs
     assert [e.name for e in session.exercises] == ["squat", "step-up"]
 
@@ -87,14 +98,17 @@ def test_data_dir_from_the_environment(data_dir, store, monkeypatch):
 
 
 def test_cardio_writes_the_session(cli, store, capsys):
-    rc = cli("cardio", "bike", "--minutes", "30", "--effort", "3",
-             "--date", "2026-11-17", "--time", "07:00")
+    rc = cli("cardio", "bike", "--minutes", "30", "--effort", "3", "--date", "2026-11-17", "--time", "07:00")
     out, err = capsys.readouterr()
     assert rc == 0, err
     assert out == "logged cardio 2026-11-17 07:00: bike 30 min (effort 3)\n"
     [session] = week(store).cardio
     assert (session.date, session.modality, session.minutes, session.effort, session.start) == (
-        dt.date(2026, 11, 17), "bike", 30, 3, dt.time(7, 0),
+        dt.date(2026, 11, 17),
+        "bike",
+        30,
+        3,
+        dt.time(7, 0),
     )
 
 

@@ -45,12 +45,19 @@ def test_other_changes_keep_the_list_and_all_brings_everything_back(cli, store):
     assert store().profile().modalities == tuple(ALL)
 
 
-@pytest.mark.parametrize("value, wrong", [
-    ("run,pool", "'pool'"), ("sprints", "'sprints'"), ("", "no modalities"), (",", "no modalities"),
-    ("run,all", "'all'"),
-])
+@pytest.mark.parametrize(
+    "value, wrong",
+    [
+        ("run,pool", "'pool'"),
+        ("sprints", "'sprints'"),
+        ("", "no modalities"),
+        (",", "no modalities"),
+        ("run,all", "'all'"),
+    ],
+)
 def test_unknown_or_empty_is_refused_with_the_accepted_list_and_nothing_written(
-        cli, data_dir, capsys, value, wrong):
+    cli, data_dir, capsys, value, wrong
+):
     assert cli("profile", "--modalities", "bike") == 0
     before = snapshot(data_dir)
     capsys.readouterr()
@@ -65,8 +72,12 @@ def test_the_plan_uses_only_the_listed_modalities(cli, capsys):
     capsys.readouterr()
     assert cli("plan", "--json", "--date", TODAY.isoformat()) == 0
     week = json.loads(capsys.readouterr().out)
-    picked = {s["modality"] for d in week["days"] for s in d["sessions"]
-              if s["status"] == "suggested" and s["kind"] in ("cardio", "recovery")}
+    picked = {
+        s["modality"]
+        for d in week["days"]
+        for s in d["sessions"]
+        if s["status"] == "suggested" and s["kind"] in ("cardio", "recovery")
+    }
     assert picked and picked <= {"bike", "walk"}
     # A runner without "run": the reasons say what it would have been.
     texts = [r["text"] for d in week["days"] for s in d["sessions"] for r in s["reasons"]]
@@ -74,8 +85,22 @@ def test_the_plan_uses_only_the_listed_modalities(cli, capsys):
 
 
 def test_plan_json_sessions_name_the_regions_they_load(cli, capsys):
-    assert cli("legs", "back squat 5x5@100kg", "calf raise 4x15", "--effort", "8", "--minutes", "60",
-               "--date", "2026-11-16", "--time", "18:00") == 0
+    assert (
+        cli(
+            "legs",
+            "back squat 5x5@100kg",
+            "calf raise 4x15",
+            "--effort",
+            "8",
+            "--minutes",
+            "60",
+            "--date",
+            "2026-11-16",
+            "--time",
+            "18:00",
+        )
+        == 0
+    )
     capsys.readouterr()
     assert cli("plan", "--json", "--date", "2026-11-17") == 0
     week = json.loads(capsys.readouterr().out)
@@ -84,6 +109,10 @@ def test_plan_json_sessions_name_the_regions_they_load(cli, capsys):
     cardio = [s for d in week["days"] for s in d["sessions"] if s["kind"] in ("cardio", "recovery")]
     by_modality = {s["modality"]: s["regions"] for s in cardio}
     assert by_modality.get("run", ["quads", "hamstrings", "glutes", "calves"]) == [
-        "quads", "hamstrings", "glutes", "calves"]
+        "quads",
+        "hamstrings",
+        "glutes",
+        "calves",
+    ]
     assert all(s["regions"] == [] for s in cardio if s["modality"] in ("walk", "swim", "yoga"))
     assert any(s["regions"] for s in cardio)

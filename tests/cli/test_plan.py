@@ -9,7 +9,7 @@ import json
 import pytest
 from rich.console import Console
 
-from .conftest import NOW, TODAY
+from .conftest import TODAY
 
 MONDAY = dt.date(2026, 11, 16)
 INTENSITIES = {"recovery", "easy", "moderate", "tempo", "intervals", "sprints"}
@@ -24,9 +24,26 @@ def plan_json(cli, capsys, *args: str) -> dict:
 @pytest.fixture
 def logged_week(cli, capsys):
     assert cli("profile", "--goal", "general", "--level", "intermediate", "--leg-days", "mon,thu") == 0
-    assert cli("legs", "back squat 5x5@100kg", "romanian deadlift 3x8@80kg",
-               "--effort", "8", "--minutes", "70", "--date", "2026-11-16", "--time", "18:00") == 0
-    assert cli("cardio", "bike", "--minutes", "25", "--effort", "3", "--date", "2026-11-17", "--time", "07:15") == 0
+    assert (
+        cli(
+            "legs",
+            "back squat 5x5@100kg",
+            "romanian deadlift 3x8@80kg",
+            "--effort",
+            "8",
+            "--minutes",
+            "70",
+            "--date",
+            "2026-11-16",
+            "--time",
+            "18:00",
+        )
+        == 0
+    )
+    assert (
+        cli("cardio", "bike", "--minutes", "25", "--effort", "3", "--date", "2026-11-17", "--time", "07:15")
+        == 0
+    )
     assert cli("sore", "6", "--date", "2026-11-17", "--sleep", "7") == 0
     capsys.readouterr()
 
@@ -48,7 +65,9 @@ def test_json_has_every_contract_field(cli, capsys, logged_week):
             assert s["start"] is None or dt.datetime.strptime(s["start"], "%Y-%m-%dT%H:%M")
             assert s["modality"] is None or isinstance(s["modality"], str)
             assert s["intensity"] is None or s["intensity"] in INTENSITIES
-            assert s["effort"] is None or (len(s["effort"]) == 2 and 0 <= s["effort"][0] <= s["effort"][1] <= 10)
+            assert s["effort"] is None or (
+                len(s["effort"]) == 2 and 0 <= s["effort"][0] <= s["effort"][1] <= 10
+            )
             assert s["minutes"] is None or s["minutes"] > 0
             assert s["hours_after_legs"] is None or isinstance(s["hours_after_legs"], (int, float))
             assert isinstance(s["reasons"], list)
@@ -158,8 +177,21 @@ def test_week_start_comes_from_the_settings(cli, capsys, data_dir, logged_week):
 
 def test_unreadable_month_is_left_out_named_and_exit_1(cli, capsys, data_dir, logged_week):
     # Last month holds a leg session; then its file is damaged.
-    assert cli("legs", "deadlift 3x5@140kg", "--effort", "9", "--minutes", "60",
-               "--date", "2026-10-30", "--time", "18:00") == 0
+    assert (
+        cli(
+            "legs",
+            "deadlift 3x5@140kg",
+            "--effort",
+            "9",
+            "--minutes",
+            "60",
+            "--date",
+            "2026-10-30",
+            "--time",
+            "18:00",
+        )
+        == 0
+    )
     [october] = [p for p in data_dir.rglob("*.toml") if "2026-10" in p.name]
     october.write_text(october.read_text() + "\nnot = = toml\n")
     capsys.readouterr()
@@ -178,16 +210,30 @@ def test_long_names_and_reasons_still_fit_80_columns():
 
     long_reason = Reason("G4", "word " * 60, "Well+Good/Churchill and a very long source name")
     odd = Session(
-        "cardio", "suggested", dt.datetime(2026, 11, 18, 6, 5), "stair-climbing-machine-with-a-weighted-vest",
-        "intervals", (7, 9), 600, 1234.5, (long_reason,), talk="x" * 120, addons=(long_reason,),
+        "cardio",
+        "suggested",
+        dt.datetime(2026, 11, 18, 6, 5),
+        "stair-climbing-machine-with-a-weighted-vest",
+        "intervals",
+        (7, 9),
+        600,
+        1234.5,
+        (long_reason,),
+        talk="x" * 120,
+        addons=(long_reason,),
         choice="because " * 40,
     )
     days = tuple(
         DayPlan(MONDAY + dt.timedelta(days=i), 10, 100, ("why " * 50,), (odd, odd), pain=True)
         for i in range(7)
     )
-    plan = WeekPlan(MONDAY, MONDAY + dt.timedelta(days=2), days, Totals(99999, 99, 99, 99, (120, 180), 12.345),
-                    (long_reason,))
+    plan = WeekPlan(
+        MONDAY,
+        MONDAY + dt.timedelta(days=2),
+        days,
+        Totals(99999, 99, 99, 99, (120, 180), 12.345),
+        (long_reason,),
+    )
     console = Console(width=80, record=True, file=io.StringIO())
     render_plan(plan, console)
     text = console.export_text()

@@ -64,9 +64,22 @@ def test_end_to_end_with_the_console_script(tmp_path):
     def legday(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([*cmd, *args, "--data-dir", data], env=env, capture_output=True, text=True)
 
-    assert legday("profile", "--goal", "endurance", "--level", "advanced", "--leg-days", "tue,fri").returncode == 0
-    done = legday("legs", "split squat 3x10@20kg", "--effort", "7", "--minutes", "45",
-                  "--date", "2026-11-17", "--time", "07:00")
+    assert (
+        legday("profile", "--goal", "endurance", "--level", "advanced", "--leg-days", "tue,fri").returncode
+        == 0
+    )
+    done = legday(
+        "legs",
+        "split squat 3x10@20kg",
+        "--effort",
+        "7",
+        "--minutes",
+        "45",
+        "--date",
+        "2026-11-17",
+        "--time",
+        "07:00",
+    )
     assert done.returncode == 0 and done.stdout.startswith("logged legs 2026-11-17 07:00: split squat")
     assert legday("sore", "4", "--date", "2026-11-18", "--sleep", "7.5").returncode == 0
     result = legday("plan", "--date", "2026-11-18", "--json")

@@ -25,14 +25,32 @@ def test_no_options_prints_the_defaults_and_a_hint_without_writing(cli, data_dir
 
 
 def test_options_change_and_save_the_profile(cli, store, capsys):
-    rc = cli("profile", "--goal", "Hybrid", "--level", "advanced", "--injury-prone",
-             "--leg-days", "tue,fri", "--event-date", "2026-12-06", "--units", "lb",
-             "--leg-time", "07:15")
+    rc = cli(
+        "profile",
+        "--goal",
+        "Hybrid",
+        "--level",
+        "advanced",
+        "--injury-prone",
+        "--leg-days",
+        "tue,fri",
+        "--event-date",
+        "2026-12-06",
+        "--units",
+        "lb",
+        "--leg-time",
+        "07:15",
+    )
     out, err = capsys.readouterr()
     assert rc == 0, err
     assert store().profile() == Profile(
-        goal=Goal.HYBRID, level=Level.ADVANCED, injury_prone=True, leg_days=(1, 4),
-        event_date=dt.date(2026, 12, 6), units="lb", leg_time=dt.time(7, 15),
+        goal=Goal.HYBRID,
+        level=Level.ADVANCED,
+        injury_prone=True,
+        leg_days=(1, 4),
+        event_date=dt.date(2026, 12, 6),
+        units="lb",
+        leg_time=dt.time(7, 15),
     )
     assert len(out.splitlines()) == 1
     assert out.startswith("saved profile: goal hybrid, level advanced, injury-prone yes, leg days tue,fri")
@@ -43,7 +61,10 @@ def test_a_change_keeps_the_other_fields(cli, store):
     assert cli("profile", "--level", "beginner", "--no-injury-prone") == 0
     saved = store().profile()
     assert (saved.goal, saved.level, saved.injury_prone, saved.leg_days) == (
-        Goal.ENDURANCE, Level.BEGINNER, False, (0, 2),
+        Goal.ENDURANCE,
+        Level.BEGINNER,
+        False,
+        (0, 2),
     )
 
 
@@ -60,10 +81,25 @@ def test_json_prints_every_field(cli, capsys):
     assert cli("profile", "--json") == 0
     out, err = capsys.readouterr()
     assert json.loads(out) == {
-        "goal": "power", "level": "intermediate", "injury_prone": False, "leg_days": ["sat"],
-        "event_date": None, "units": "kg", "leg_time": "18:00",
-        "modalities": ["run", "bike", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates",
-                       "stairs"],
+        "goal": "power",
+        "level": "intermediate",
+        "injury_prone": False,
+        "leg_days": ["sat"],
+        "event_date": None,
+        "units": "kg",
+        "leg_time": "18:00",
+        "modalities": [
+            "run",
+            "bike",
+            "swim",
+            "elliptical",
+            "walk",
+            "row",
+            "hike",
+            "yoga",
+            "pilates",
+            "stairs",
+        ],
     }
     assert err == ""  # saved: no hint
 

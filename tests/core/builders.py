@@ -20,13 +20,19 @@ def profile(goal: str = "general", level: str = "intermediate", leg_days=(0, 3),
     return Profile(goal=Goal(goal), level=Level(level), leg_days=tuple(leg_days), **kw)
 
 
-def legs(day: dt.date, effort: int = 7, minutes: int = 60, at: str = "18:00",
-         exercises: tuple[Exercise, ...] = SQUATS) -> LegSession:
+def legs(
+    day: dt.date,
+    effort: int = 7,
+    minutes: int = 60,
+    at: str = "18:00",
+    exercises: tuple[Exercise, ...] = SQUATS,
+) -> LegSession:
     return LegSession(day, dt.time.fromisoformat(at), minutes, effort, exercises)
 
 
-def cardio(day: dt.date, modality: str = "run", minutes: int = 30, effort: int = 4,
-           at: str | None = "18:00") -> CardioSession:
+def cardio(
+    day: dt.date, modality: str = "run", minutes: int = 30, effort: int = 4, at: str | None = "18:00"
+) -> CardioSession:
     return CardioSession(day, modality, minutes, effort, dt.time.fromisoformat(at) if at else None)
 
 
@@ -41,8 +47,13 @@ def history(*items) -> History:
     return History(of(LegSession), of(CardioSession), of(CheckIn))
 
 
-def plan(prof: Profile, items: Iterable = (), today: dt.date = MON, disabled: Iterable[str] = (),
-         week_start: int = 0) -> WeekPlan:
+def plan(
+    prof: Profile,
+    items: Iterable = (),
+    today: dt.date = MON,
+    disabled: Iterable[str] = (),
+    week_start: int = 0,
+) -> WeekPlan:
     return build_week(prof, history(*items), today, week_start, frozenset(disabled))
 
 

@@ -56,6 +56,7 @@ def texts(session) -> list[str]:
 
 # --- The profile's list ----------------------------------------------------------------------------
 
+
 def test_the_plan_chooses_only_among_the_listed_modalities():
     def picked(modalities=CARDIO_MODALITIES):
         week = plan(profile("endurance", "advanced", modalities=modalities), [], MON)
@@ -69,8 +70,11 @@ def test_the_plan_chooses_only_among_the_listed_modalities():
 def test_a_missing_best_option_is_named_with_what_replaces_it():
     # The runner's exception (E3) wants intervals on a run; without a run they go on the bike.
     def sunday(modalities=CARDIO_MODALITIES):
-        week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities),
-                    [legs(SAT, 6, 45), check(SUN, 2)], SUN)
+        week = plan(
+            profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities),
+            [legs(SAT, 6, 45), check(SUN, 2)],
+            SUN,
+        )
         return suggestion(week, SUN)
 
     s = sunday(("bike", "walk", "row"))
@@ -92,8 +96,11 @@ def test_the_substitute_is_the_nearest_listed_option_not_the_first_one():
 
 def test_sprints_come_with_run_and_turn_into_bike_sprints_without_it():
     def sunday(modalities=CARDIO_MODALITIES):
-        week = plan(profile("power", "advanced", NO_LEG_DAYS, modalities=modalities),
-                    [legs(SAT, 7, 40, "17:00", EXPLOSIVE), check(SUN, 2)], SUN)
+        week = plan(
+            profile("power", "advanced", NO_LEG_DAYS, modalities=modalities),
+            [legs(SAT, 7, 40, "17:00", EXPLOSIVE), check(SUN, 2)],
+            SUN,
+        )
         return suggestion(week, SUN)
 
     assert sunday().modality == "sprints"
@@ -118,8 +125,10 @@ def test_size_goal_without_a_bike_keeps_the_run_and_says_why():
     s = suggestion(week, SUN)
     assert s.modality == "run" and "S9" not in ids(s)  # S9's reasons always mean "not a run"
     assert s.choice and "S9 vs your list" in s.choice and "no bike on your list" in s.choice
-    assert suggestion(plan(profile("strength", leg_days=NO_LEG_DAYS), [check(SUN, 0)], SUN),
-                      SUN).modality == "bike"
+    assert (
+        suggestion(plan(profile("strength", leg_days=NO_LEG_DAYS), [check(SUN, 0)], SUN), SUN).modality
+        == "bike"
+    )
 
 
 def test_a_lifter_who_can_only_run_runs_easy_the_day_after_legs_and_is_told_why():
@@ -143,8 +152,9 @@ def test_a_beginner_who_can_only_run_rests_the_day_after_legs():
 
 def test_a_recovery_day_without_a_gentle_option_on_the_list_is_rest():
     def sunday(modalities):
-        return suggestion(plan(profile("general", leg_days=NO_LEG_DAYS, modalities=modalities),
-                               [check(SUN, 6)], SUN), SUN)
+        return suggestion(
+            plan(profile("general", leg_days=NO_LEG_DAYS, modalities=modalities), [check(SUN, 6)], SUN), SUN
+        )
 
     assert sunday(("run",)).kind == "rest"
     assert "Nothing on your list can stand in for a walk" in texts(sunday(("run",)))[0]
@@ -153,14 +163,19 @@ def test_a_recovery_day_without_a_gentle_option_on_the_list_is_rest():
 
 # --- What the legs need: sore regions (legday's own reasoning, M2) ----------------------------------
 
+
 def rated(day, soreness, **regions) -> CheckIn:
     return CheckIn(day, soreness, regions=tuple((r, regions[r]) for r in REGION_NAMES if r in regions))
 
 
 def e3_sunday(checkin, off=(), modalities=CARDIO_MODALITIES):
     """A runner the day after legs, low overall soreness: the runner's exception wants a hard run."""
-    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities),
-                [legs(SAT, 6, 45), checkin], SUN, off)
+    week = plan(
+        profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities),
+        [legs(SAT, 6, 45), checkin],
+        SUN,
+        off,
+    )
     return suggestion(week, SUN)
 
 
@@ -186,8 +201,9 @@ def test_sore_quads_mean_not_the_bike_but_a_swim_or_a_walk():
     assert any(r.id == "M2" and "Quads sore" in r.text and "not a ride" in r.text for r in s.reasons)
     no_pool = tuesday(rated(TUE, 4, quads=7), ("run", "bike", "walk", "row"))
     assert no_pool.modality == "walk"
-    assert any("a swim would be best, but it is not on your list: a walk instead" in t
-               for t in texts(no_pool))
+    assert any(
+        "a swim would be best, but it is not on your list: a walk instead" in t for t in texts(no_pool)
+    )
 
 
 def test_yesterdays_region_rating_still_counts_today_but_not_two_days_on():
@@ -206,14 +222,23 @@ def test_without_region_ratings_the_regions_the_last_session_loaded_count():
     jumps = (Exercise("box jump", 4, 5), Exercise("calf raise", 4, 12, 60.0))
 
     def saturday(soreness, off=()):
-        week = plan(profile("endurance", leg_days=NO_LEG_DAYS),
-                    [legs(FRI, 7, 50, "18:00", jumps), check(SAT, soreness)], SAT, off)
+        week = plan(
+            profile("endurance", leg_days=NO_LEG_DAYS),
+            [legs(FRI, 7, 50, "18:00", jumps), check(SAT, soreness)],
+            SAT,
+            off,
+        )
         return suggestion(week, SAT)
 
     s = saturday(5)
     assert s.modality not in ("run", "stairs", "hike")
-    assert any(r.id == "M2" and r.source == "legday" and "calves" in r.text
-               and "box jump, calf raise loaded them" in r.text for r in s.reasons)
+    assert any(
+        r.id == "M2"
+        and r.source == "legday"
+        and "calves" in r.text
+        and "box jump, calf raise loaded them" in r.text
+        for r in s.reasons
+    )
     # P4 off too: soreness 5 today also keeps the day low impact (issue 7, item 7).
     assert saturday(5, off={"M2", "P4"}).modality == "run"
     assert saturday(4).modality == "run"  # rated below the line: nothing is spared
@@ -223,8 +248,11 @@ def test_cardio_on_sore_legs_prefers_a_walk_to_yoga_when_neither_bike_nor_swim_f
     # Sore quads, glutes and calves rule out bike and row; with no pool the walk (easy cardio) beats
     # yoga (mobility), though yoga loads the legs even less.
     jumps = (Exercise("box jump", 4, 5), Exercise("back squat", 5, 5, 90.0), Exercise("calf raise", 4, 15))
-    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "walk", "row", "yoga")),
-                [legs(SAT, 8, 60, "18:00", jumps), check(SUN, 5)], SUN)
+    week = plan(
+        profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "walk", "row", "yoga")),
+        [legs(SAT, 8, 60, "18:00", jumps), check(SUN, 5)],
+        SUN,
+    )
     s = suggestion(week, SUN)
     assert s.modality == "walk" and s.kind == "cardio"
     assert any("a swim would be best, but it is not on your list: a walk instead" in t for t in texts(s))
@@ -243,9 +271,14 @@ def test_the_catalogue_knows_which_regions_an_exercise_loads():
 
 # --- What the legs need: recovery days (M1) ---------------------------------------------------------
 
+
 def recovery_sunday(checkin, injury_prone=False, modalities=CARDIO_MODALITIES, off=()):
-    week = plan(profile("general", leg_days=NO_LEG_DAYS, injury_prone=injury_prone, modalities=modalities),
-                [legs(SAT, 7, 60), checkin], SUN, off)
+    week = plan(
+        profile("general", leg_days=NO_LEG_DAYS, injury_prone=injury_prone, modalities=modalities),
+        [legs(SAT, 7, 60), checkin],
+        SUN,
+        off,
+    )
     s = suggestion(week, SUN)
     assert s.kind == "recovery", s
     return s
@@ -273,8 +306,9 @@ def test_very_sore_quads_or_calves_or_an_injury_get_a_swim_and_pilates_stands_in
 
 
 def test_a_long_steady_session_without_running_on_the_list_is_a_hike():
-    week = plan(profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "hike", "swim")),
-                [check(SAT, 1)], SAT)
+    week = plan(
+        profile("endurance", leg_days=NO_LEG_DAYS, modalities=("bike", "hike", "swim")), [check(SAT, 1)], SAT
+    )
     s = suggestion(week, SAT)
     assert s.modality == "hike" and (s.minutes or 0) >= 60
     with_run = plan(profile("endurance", leg_days=NO_LEG_DAYS), [check(SAT, 1)], SAT)
@@ -282,6 +316,7 @@ def test_a_long_steady_session_without_running_on_the_list_is_a_hike():
 
 
 # --- Recovery add-ons (R3) ---------------------------------------------------------------------------
+
 
 def r3_text(session) -> str:
     return next((r.text for r in session.addons if r.id == "R3"), "")
@@ -298,9 +333,9 @@ def test_recovery_addons_are_complete_with_massage_as_the_best_supported():
 
 
 def test_leg_sessions_and_recovery_days_carry_the_recovery_addons_too():
-    leg = [s for s in plan(profile()).day(MON).sessions if s.kind == "legs"][0]
+    leg = next(s for s in plan(profile()).day(MON).sessions if s.kind == "legs")
     assert "massage" in r3_text(leg)
-    unguarded = [s for s in plan(profile(), disabled={"R3"}).day(MON).sessions if s.kind == "legs"][0]
+    unguarded = next(s for s in plan(profile(), disabled={"R3"}).day(MON).sessions if s.kind == "legs")
     assert r3_text(unguarded) == ""
     # A recovery day with no leg session in the 48 h before: soreness is why it is a recovery day.
     sore = suggestion(plan(profile(leg_days=NO_LEG_DAYS), [check(SUN, 6)], SUN), SUN)
@@ -310,9 +345,18 @@ def test_leg_sessions_and_recovery_days_carry_the_recovery_addons_too():
 # --- Properties ------------------------------------------------------------------------------------
 
 FAST = examples(80)
-WORKOUTS = tuple(tuple(Exercise(n, 3, 5, 60.0) for n in names) for names in (
-    (), ("back squat", "leg curl"), ("power clean", "box jump"), ("calf raise", "walking lunge"),
-    ("romanian deadlift", "nordic curl"), ("leg extension",), ("mystery machine",)))
+WORKOUTS = tuple(
+    tuple(Exercise(n, 3, 5, 60.0) for n in names)
+    for names in (
+        (),
+        ("back squat", "leg curl"),
+        ("power clean", "box jump"),
+        ("calf raise", "walking lunge"),
+        ("romanian deadlift", "nordic curl"),
+        ("leg extension",),
+        ("mystery machine",),
+    )
+)
 LOGGED = ("run", "bike", "swim", "walk", "sprints", "row", "kayak")
 REGION_NAMES = ("quads", "hamstrings", "glutes", "calves")
 
@@ -326,19 +370,31 @@ def clock(quarter: int) -> dt.time:
 
 
 offsets = st.integers(-14, 13)
-leg_rows = st.tuples(offsets, st.integers(0, 67), st.integers(10, 120), st.integers(0, 10),
-                     st.integers(0, len(WORKOUTS) - 1))
+leg_rows = st.tuples(
+    offsets, st.integers(0, 67), st.integers(10, 120), st.integers(0, 10), st.integers(0, len(WORKOUTS) - 1)
+)
 cardio_rows = st.tuples(offsets, st.sampled_from(LOGGED), st.integers(5, 120), st.integers(0, 10))
-checkin_rows = st.tuples(offsets, st.integers(0, 10), st.booleans(),
-                         st.dictionaries(st.sampled_from(REGION_NAMES), st.integers(0, 10)))
+checkin_rows = st.tuples(
+    offsets,
+    st.integers(0, 10),
+    st.booleans(),
+    st.dictionaries(st.sampled_from(REGION_NAMES), st.integers(0, 10)),
+)
 
 
 @st.composite
 def histories(draw) -> History:
-    legs_ = sorted((LegSession(day(d), clock(q), m, e, WORKOUTS[w])
-                    for d, q, m, e, w in draw(st.lists(leg_rows, max_size=8))), key=lambda s: s.date)
-    cardio = sorted((CardioSession(day(d), k, m, e)
-                     for d, k, m, e in draw(st.lists(cardio_rows, max_size=6))), key=lambda s: s.date)
+    legs_ = sorted(
+        (
+            LegSession(day(d), clock(q), m, e, WORKOUTS[w])
+            for d, q, m, e, w in draw(st.lists(leg_rows, max_size=8))
+        ),
+        key=lambda s: s.date,
+    )
+    cardio = sorted(
+        (CardioSession(day(d), k, m, e) for d, k, m, e in draw(st.lists(cardio_rows, max_size=6))),
+        key=lambda s: s.date,
+    )
     checks = {}
     for d, soreness, pain, regions in draw(st.lists(checkin_rows, max_size=8)):
         rated = tuple((r, regions[r]) for r in REGION_NAMES if r in regions)
@@ -404,6 +460,7 @@ def test_a_session_moved_for_its_modality_is_never_a_run_or_jumps(prof, history,
 
 # --- The guards' low-impact pick is the modality module's, region-aware and from the list ----------------
 
+
 def test_a_guard_that_takes_the_run_away_picks_from_the_list_and_spares_sore_regions():
     """The day after a race (G3: low impact) the guard's pick is one the person can do, with no stale
     "a ride would suit today best" line; with nothing low-impact on the list the day is rest, saying
@@ -413,8 +470,11 @@ def test_a_guard_that_takes_the_run_away_picks_from_the_list_and_spares_sore_reg
     from legday.core.rules.modality import low_impact
 
     def friday(modalities=CARDIO_MODALITIES):
-        week = plan(profile("endurance", "advanced", leg_days=NO_LEG_DAYS, modalities=modalities),
-                    [CardioSession(dt.date(2026, 11, 19), "run", 75, 7, dt.time(9))], FRI)
+        week = plan(
+            profile("endurance", "advanced", leg_days=NO_LEG_DAYS, modalities=modalities),
+            [CardioSession(dt.date(2026, 11, 19), "run", 75, 7, dt.time(9))],
+            FRI,
+        )
         return suggestion(week, FRI)
 
     no_bike = friday(("run", "swim", "walk"))
@@ -426,12 +486,20 @@ def test_a_guard_that_takes_the_run_away_picks_from_the_list_and_spares_sore_reg
     def pick(checkin=None, modalities=CARDIO_MODALITIES, injury_prone=False):
         prof = profile("endurance", leg_days=NO_LEG_DAYS, modalities=modalities, injury_prone=injury_prone)
         index = LegIndex([])
-        ctx = Ctx(SAT, prof, day_readiness(SAT, index, checkin), index, [],
-                  checkins={SAT: checkin} if checkin else {})
+        ctx = Ctx(
+            SAT,
+            prof,
+            day_readiness(SAT, index, checkin),
+            index,
+            [],
+            checkins={SAT: checkin} if checkin else {},
+        )
         return low_impact(cardio_draft(SAT, "zone2", "run", "moderate", 40, (25, 60), 80), ctx)
 
     assert pick() == "elliptical"  # nearest to a run
     assert pick(rated(SAT, 3, calves=7)) not in ("stairs", "hike")
     assert pick(rated(SAT, 3, quads=7)) in ("swim", "walk")  # not the bike, the elliptical or the rower
     assert pick(injury_prone=True) == "swim"
-    assert pick(modalities=("run", "hike")) == "hike" and pick(rated(SAT, 3, calves=7), ("run", "hike")) is None
+    assert (
+        pick(modalities=("run", "hike")) == "hike" and pick(rated(SAT, 3, calves=7), ("run", "hike")) is None
+    )

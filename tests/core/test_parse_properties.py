@@ -23,15 +23,44 @@ SETTINGS = examples(400)
 _pieces = st.one_of(
     st.text(alphabet=string.ascii_letters + " -'", max_size=12),
     st.integers(min_value=-5, max_value=100_000).map(str),
-    st.sampled_from(["x", "X", "×", "@", "kg", "lb", "lbs", "kgs", "KG", ".", ",", " ", "\t", "\n",
-                     "5x5", "3x8@100kg", "@ 60.5 lb", "0x0", "١٢", "٣x٥", "²", "ǅ", "İ", "\u00a0"]),
+    st.sampled_from(
+        [
+            "x",
+            "X",
+            "×",
+            "@",
+            "kg",
+            "lb",
+            "lbs",
+            "kgs",
+            "KG",
+            ".",
+            ",",
+            " ",
+            "\t",
+            "\n",
+            "5x5",
+            "3x8@100kg",
+            "@ 60.5 lb",
+            "0x0",
+            "١٢",
+            "٣x٥",
+            "²",
+            "ǅ",
+            "İ",
+            "\u00a0",
+        ]
+    ),
     st.text(max_size=4),
 )
 exercise_like = st.lists(_pieces, max_size=8).map("".join)
 
 
 @SETTINGS
-@given(text=st.one_of(st.text(), exercise_like), unit=st.one_of(st.sampled_from(["kg", "lb"]), st.text(max_size=3)))
+@given(
+    text=st.one_of(st.text(), exercise_like),
+    unit=st.one_of(st.sampled_from(["kg", "lb"]), st.text(max_size=3)),
+)
 @example(text="back squat 5x5@100kg", unit="kg")
 @example(text="squat 5x", unit="kg")
 @example(text="squat 0x5", unit="kg")

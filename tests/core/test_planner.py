@@ -86,8 +86,9 @@ def test_a_skipped_suggestion_shows_as_skipped_and_counts_for_nothing():
     base = plan(profile(leg_days=()), [], SUN)
     s = suggestion(base, SUN)
     h = history()
-    skipped = plan_week(profile(leg_days=()), History(h.legs, h.cardio, h.checkins, (Skip(SUN, s.modality),)),
-                        SUN)
+    skipped = plan_week(
+        profile(leg_days=()), History(h.legs, h.cardio, h.checkins, (Skip(SUN, s.modality),)), SUN
+    )
     t = suggestion(skipped, SUN)
     assert t.status == "skipped" and t.modality == s.modality
     assert skipped.totals.cardio_minutes == base.totals.cardio_minutes - s.minutes
@@ -110,8 +111,12 @@ def test_suggestions_carry_effort_talk_minutes_and_start():
 
 def test_totals_add_up_the_sessions():
     week = plan(profile(), [cardio(MON, "row", 25, 8)], TUE)
-    cardio_like = [s for d in week.days for s in d.sessions
-                   if s.kind in ("cardio", "recovery") and s.status in ("done", "suggested")]
+    cardio_like = [
+        s
+        for d in week.days
+        for s in d.sessions
+        if s.kind in ("cardio", "recovery") and s.status in ("done", "suggested")
+    ]
     assert week.totals.cardio_minutes == sum(s.minutes for s in cardio_like)
     hard = sum(s.intensity in ("tempo", "intervals", "sprints") for s in cardio_like)
     assert week.totals.hard_sessions == hard
@@ -126,8 +131,17 @@ def test_json_contract():
     assert set(day) >= {"date", "soreness", "readiness", "sessions"} and day["soreness"] == 4
     for d in data["days"]:
         for s in d["sessions"]:
-            assert set(s) >= {"kind", "status", "start", "modality", "intensity", "effort", "minutes",
-                              "hours_after_legs", "reasons"}
+            assert set(s) >= {
+                "kind",
+                "status",
+                "start",
+                "modality",
+                "intensity",
+                "effort",
+                "minutes",
+                "hours_after_legs",
+                "reasons",
+            }
             assert s["kind"] in ("legs", "cardio", "recovery", "rest")
             assert s["status"] in ("done", "planned", "suggested", "skipped")
             for r in s["reasons"]:

@@ -48,6 +48,7 @@ def texts(session) -> str:
 
 # --- 1. Every hard effort is load; races are followed by active recovery ---------------------------------
 
+
 def race_week(off=(), items=None, today=FRI, **kw):
     items = [cardio(THU, "run", 140, 9, "09:00")] if items is None else items
     return plan(profile("endurance", "advanced", NO_LEG_DAYS, **kw), items, today, off)
@@ -64,8 +65,9 @@ def test_S3_a_race_leaves_the_legs_less_ready_the_next_day():
 def test_G3_the_days_after_a_race_are_active_recovery():
     week = race_week()
     fri, sat = suggestion(week, FRI), suggestion(week, SAT)
-    assert fri.kind == "rest" or (not is_hard(fri) and fri.effort[1] <= 4 and fri.minutes <= 40
-                                  and fri.modality not in IMPACT)
+    assert fri.kind == "rest" or (
+        not is_hard(fri) and fri.effort[1] <= 4 and fri.minutes <= 40 and fri.modality not in IMPACT
+    )
     assert not is_hard(sat) and (sat.minutes or 0) <= 45
 
 
@@ -83,6 +85,7 @@ def test_G3_the_day_after_a_race_moves_gently_even_on_a_leg_day_and_a_low_projec
     """A 140-minute race at 9 projects readiness at 15 the next day: that is the race's load, and the
     day is active recovery (Spartan: not the couch), not rest. On a usual leg day the leg session is
     dropped for it. The person's own rating still decides: rated 8, it is rest."""
+
     def week(items, off=(), leg_days=(4,)):
         return plan(profile("endurance", "advanced", leg_days), items, FRI, off)
 
@@ -107,24 +110,32 @@ def test_logged_cardio_counts_for_the_weeks_hard_days_but_never_blocks():
     (run,) = sessions(week, TUE)
     assert run.status == "done" and run.minutes == 40 and "E2" in ids(run)
     assert "Heads-up" in texts(run)
-    quiet = plan(profile("general", leg_days=NO_LEG_DAYS), [legs(MON, 8, 60), cardio(TUE, "run", 40, 8)], WED,
-                 {"E2"})
+    quiet = plan(
+        profile("general", leg_days=NO_LEG_DAYS), [legs(MON, 8, 60), cardio(TUE, "run", 40, 8)], WED, {"E2"}
+    )
     assert "E2" not in ids(sessions(quiet, TUE)[0])
 
 
 def test_P2_E6_logged_rule_breaks_get_a_heads_up():
     prone = plan(profile("general", injury_prone=True), [legs(MON), cardio(MON, "run", 20, 4, "19:30")], TUE)
-    run = [s for s in sessions(prone, MON) if s.kind == "cardio"][0]
+    run = next(s for s in sessions(prone, MON) if s.kind == "cardio")
     assert "P2" in ids(run) and run.status == "done"
     strong = plan(profile("strength", leg_days=(3,)), [cardio(WED, "row", 30, 8)], WED)
-    row = [s for s in sessions(strong, WED) if s.status == "done"][0]
+    row = next(s for s in sessions(strong, WED) if s.status == "done")
     assert "E6" in ids(row)
-    assert "E6" not in ids([s for s in sessions(plan(profile("strength", leg_days=(3,)),
-                                                     [cardio(WED, "row", 30, 8)], WED, {"E6"}), WED)
-                            if s.status == "done"][0])
+    assert "E6" not in ids(
+        next(
+            s
+            for s in sessions(
+                plan(profile("strength", leg_days=(3,)), [cardio(WED, "row", 30, 8)], WED, {"E6"}), WED
+            )
+            if s.status == "done"
+        )
+    )
 
 
 # --- 3. Pain is remembered ---------------------------------------------------------------------------
+
 
 def test_P4_a_pain_flag_holds_until_a_check_in_without_it():
     def week(items, off=()):
@@ -144,6 +155,7 @@ def test_P4_a_pain_flag_holds_until_a_check_in_without_it():
 
 
 # --- 4. Rules see across the week boundary ------------------------------------------------------------
+
 
 def test_E6_the_day_before_next_weeks_first_leg_day_is_not_hard(monkeypatch):
     # Legs on Mondays only: Sunday 22 is the day before next week's leg session.
@@ -167,6 +179,7 @@ def test_a_sunday_week_and_a_monday_week_agree_on_the_safety_of_shared_days():
 
 # --- 5, 6, 11. Beginners, the injury-prone, beginner runners ----------------------------------------------
 
+
 def test_P1_beginners_nothing_hard_within_48_h_after_or_the_day_before_legs_whatever_the_goal():
     def week(off=()):
         # An easy leg session (effort 5) Monday, and Friday's planned one: Wednesday 18:00 is 47 h on.
@@ -184,6 +197,7 @@ def test_P1_beginners_nothing_hard_within_48_h_after_or_the_day_before_legs_what
 def test_P1_beginner_runners_still_run_on_days_well_clear_of_legs(monkeypatch):
     """Item 11: the sources forbid running right after legs, not running. Monday's lift ends 19:00;
     Thursday to Saturday are 71-119 h on, with fresh legs: runs. Wednesday 18:00 (47 h) is not."""
+
     def week(off=()):
         return plan(profile("endurance", "beginner", leg_days=(0,)), [], MON, off)
 
@@ -203,10 +217,12 @@ def test_P1_beginner_runners_still_run_on_days_well_clear_of_legs(monkeypatch):
 
 def test_P1_moves_a_beginners_run_within_48_h_of_legs_and_says_so():
     """P1's own modality check, apart from the beginner guard (which caps intensity, not the run)."""
+
     def wednesday(off=()):
         # An easy leg session Monday: E2 (hard legs) does not apply; only P1 keeps the run away.
-        return suggestion(plan(profile("endurance", "beginner", leg_days=NO_LEG_DAYS),
-                               [legs(MON, 5, 60)], TUE, off), WED)
+        return suggestion(
+            plan(profile("endurance", "beginner", leg_days=NO_LEG_DAYS), [legs(MON, 5, 60)], TUE, off), WED
+        )
 
     s = wednesday()
     assert s.modality not in IMPACT and s.hours_after_legs < 48
@@ -230,10 +246,16 @@ def test_P2_injury_prone_never_runs_or_jumps_on_a_leg_day():
 def test_P2_an_injury_prone_lifters_planned_leg_session_leaves_the_jumps_out():
     from legday.core.model import Exercise
 
-    logged = (Exercise("back squat", 5, 5, 100.0), Exercise("box jump", 4, 5), Exercise("power clean", 3, 3, 60.0))
+    logged = (
+        Exercise("back squat", 5, 5, 100.0),
+        Exercise("box jump", 4, 5),
+        Exercise("power clean", 3, 3, 60.0),
+    )
 
     def thursday(injury_prone=True, off=()):
-        week = plan(profile("strength", injury_prone=injury_prone), [legs(MON, 8, 70, exercises=logged)], TUE, off)
+        week = plan(
+            profile("strength", injury_prone=injury_prone), [legs(MON, 8, 70, exercises=logged)], TUE, off
+        )
         return sessions(week, THU, "legs")[0]
 
     leg = thursday()
@@ -243,6 +265,7 @@ def test_P2_an_injury_prone_lifters_planned_leg_session_leaves_the_jumps_out():
 
 
 # --- 7, 8. Soreness beats the weekly target; an early rating carries in full ------------------------------
+
 
 def test_P4_soreness_5_today_or_yesterday_means_an_easy_short_low_impact_day():
     def week(items, today, off=()):
@@ -260,7 +283,9 @@ def test_P4_soreness_5_today_or_yesterday_means_an_easy_short_low_impact_day():
 
 def test_P5_a_rating_taken_before_the_soreness_peaks_carries_in_full():
     def wednesday(off=()):
-        return plan(profile(leg_days=NO_LEG_DAYS), [legs(MON, 5, 40, "18:00"), check(TUE, 6)], TUE, off).day(WED)
+        return plan(profile(leg_days=NO_LEG_DAYS), [legs(MON, 5, 40, "18:00"), check(TUE, 6)], TUE, off).day(
+            WED
+        )
 
     day = wednesday()
     assert day.readiness == 40 and any("in full" in line for line in day.readiness_why)
@@ -287,22 +312,24 @@ def test_P5_very_sore_on_the_third_day_is_already_lingering():
     items = [legs(MON, 8, 70), cardio(WED, "run", 30, 4), check(THU, 9, 5)]
 
     def week(off=(), start=MON):
-        return build_week(profile("general", leg_days=(0, 3)), history(*items), THU, 0, frozenset(off),
-                          week=start)
+        return build_week(
+            profile("general", leg_days=(0, 3)), history(*items), THU, 0, frozenset(off), week=start
+        )
 
     w = week()
     assert "P5" in [x.id for x in w.warnings]
     assert not any(is_hard(s) for s in suggested(w))
     assert any(is_hard(s) for s in suggested(week({"P5"})))  # Saturday's readiness alone allows intervals
     nxt = MON + dt.timedelta(days=7)
-    lighter = [s for s in week(start=nxt).day(nxt).sessions if s.kind == "legs"][0]
-    plain = [s for s in week({"P5"}, nxt).day(nxt).sessions if s.kind == "legs"][0]
+    lighter = next(s for s in week(start=nxt).day(nxt).sessions if s.kind == "legs")
+    plain = next(s for s in week({"P5"}, nxt).day(nxt).sessions if s.kind == "legs")
     assert lighter.effort < plain.effort and "P5" in ids(lighter)
 
 
 def test_P5_a_session_is_at_most_a_fifth_longer_than_the_longest_recent_one():
     """A beginner runner 8 days before a race, with one 30-minute run logged: Saturday's long run grows
     from what the legs know (35 min), not to the 90 minutes the week's target would stretch it to."""
+
     def week(items, off=()):
         prof = profile("endurance", "beginner", leg_days=(0, 3), event_date=SAT + dt.timedelta(days=8))
         return plan(prof, items, SAT, off)
@@ -320,6 +347,7 @@ def test_P5_a_session_is_at_most_a_fifth_longer_than_the_longest_recent_one():
 
 
 # --- 9. Leg sessions adapt --------------------------------------------------------------------------
+
 
 def test_P4_a_planned_leg_session_on_tired_legs_is_lighter_and_says_why():
     # Rated 7 two days after legs: tired, not yet "still sore days later" (P5), so only P4 lightens it.
@@ -352,7 +380,9 @@ def test_runners_get_the_runners_leg_day_and_a_lighter_leg_workout_when_tired():
     leg = sessions(week, THU, "legs")[0]
     assert "E3" in addon_ids(leg) and "single-leg" in texts(leg)
     assert "lighter leg workout" in texts(leg)
-    assert "E3" not in addon_ids(sessions(plan(profile("endurance", leg_days=(3,)), [], THU, {"E3"}), THU, "legs")[0])
+    assert "E3" not in addon_ids(
+        sessions(plan(profile("endurance", leg_days=(3,)), [], THU, {"E3"}), THU, "legs")[0]
+    )
 
 
 def test_P3_after_a_short_night_the_leg_session_is_lighter():
@@ -363,6 +393,7 @@ def test_P3_after_a_short_night_the_leg_session_is_lighter():
 
 
 # --- 16, 17. Words true of the plan; disagreements shown -----------------------------------------------
+
 
 def test_R2_protein_per_lb_for_people_who_use_lb():
     lb = sessions(plan(profile(units="lb")), MON, "legs")[0]
@@ -431,10 +462,18 @@ def test_the_shortfall_note_names_the_cut_that_bit_not_the_first_rule_that_looke
     assert "building up" not in note.text
 
 
-@pytest.mark.parametrize("minutes,effort,expected", [
-    (140, 9, "tempo"), (90, 8, "tempo"), (30, 9, "intervals"), (45, 8, "intervals"), (12, 10, "sprints"),
-    (60, 7, "tempo"), (60, 5, "moderate"),
-])
+@pytest.mark.parametrize(
+    "minutes,effort,expected",
+    [
+        (140, 9, "tempo"),
+        (90, 8, "tempo"),
+        (30, 9, "intervals"),
+        (45, 8, "intervals"),
+        (12, 10, "sprints"),
+        (60, 7, "tempo"),
+        (60, 5, "moderate"),
+    ],
+)
 def test_a_logged_session_is_named_by_its_effort_and_length(minutes, effort, expected):
     """A 140-minute race at effort 9 was one sustained hard effort, not 'run intervals'; it stays hard."""
     done = sessions(plan(profile("endurance"), [cardio(WED, "run", minutes, effort)], THU), WED, "cardio")[0]
@@ -445,6 +484,7 @@ def test_a_logged_session_is_named_by_its_effort_and_length(minutes, effort, exp
 def test_P1_a_beginner_with_no_cardio_base_gets_no_hard_session():
     """Nothing logged but one leg session: Sunday, five days after it, would be a hard session (G6's
     few high-intensity ones); a beginner with no base builds one first (legday's reading of P1)."""
+
     def sunday(items, off=()):
         return suggestion(plan(profile("general", "beginner", leg_days=(1, 4)), items, SUN, off), SUN)
 

@@ -12,6 +12,7 @@ Whatever was logged and whoever the person is, the plan:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 
 from hypothesis import given
@@ -30,9 +31,17 @@ MODALITIES = ("run", "bike", "swim", "walk", "sprints", "row", "kayak")
 
 # Raw integers, turned into model objects afterwards: much cheaper for hypothesis to draw than nested
 # builds, which keeps the whole core suite fast.
-WORKOUTS = tuple(tuple(Exercise(n, 3, 5, 60.0) for n in names) for names in (
-    (), ("back squat", "leg curl"), ("power clean", "box jump"), ("bulgarian split squat", "nordic curl"),
-    ("zercher thing",), ("leg press", "calf raise", "box jump")))
+WORKOUTS = tuple(
+    tuple(Exercise(n, 3, 5, 60.0) for n in names)
+    for names in (
+        (),
+        ("back squat", "leg curl"),
+        ("power clean", "box jump"),
+        ("bulgarian split squat", "nordic curl"),
+        ("zercher thing",),
+        ("leg press", "calf raise", "box jump"),
+    )
+)
 FIRST_DAY, LAST_DAY = -70, 13
 
 
@@ -47,23 +56,34 @@ def clock(quarter: int) -> dt.time:
 
 offsets = st.integers(FIRST_DAY, LAST_DAY)
 quarters = st.integers(0, 67)
-leg_rows = st.tuples(offsets, quarters, st.integers(10, 150), st.integers(0, 10),
-                     st.integers(0, len(WORKOUTS) - 1))
-cardio_rows = st.tuples(offsets, st.integers(0, len(MODALITIES) - 1), st.integers(5, 150),
-                        st.integers(0, 10), st.integers(-1, 67))
+leg_rows = st.tuples(
+    offsets, quarters, st.integers(10, 150), st.integers(0, 10), st.integers(0, len(WORKOUTS) - 1)
+)
+cardio_rows = st.tuples(
+    offsets, st.integers(0, len(MODALITIES) - 1), st.integers(5, 150), st.integers(0, 10), st.integers(-1, 67)
+)
 checkin_rows = st.tuples(offsets, st.integers(0, 10), st.integers(-1, 24), st.booleans())
 
 
 @st.composite
 def histories(draw) -> History:
-    legs = [LegSession(day(d), clock(q), m, e, WORKOUTS[w])
-            for d, q, m, e, w in draw(st.lists(leg_rows, max_size=14))]
-    cardio = [CardioSession(day(d), MODALITIES[k], m, e, clock(q) if q >= 0 else None)
-              for d, k, m, e, q in draw(st.lists(cardio_rows, max_size=12))]
-    checks = {day(d): CheckIn(day(d), s, h / 2 if h >= 0 else None, p)
-              for d, s, h, p in draw(st.lists(checkin_rows, max_size=10))}
-    return History(tuple(sorted(legs, key=lambda s: s.date)), tuple(sorted(cardio, key=lambda s: s.date)),
-                   tuple(checks[d] for d in sorted(checks)))
+    legs = [
+        LegSession(day(d), clock(q), m, e, WORKOUTS[w])
+        for d, q, m, e, w in draw(st.lists(leg_rows, max_size=14))
+    ]
+    cardio = [
+        CardioSession(day(d), MODALITIES[k], m, e, clock(q) if q >= 0 else None)
+        for d, k, m, e, q in draw(st.lists(cardio_rows, max_size=12))
+    ]
+    checks = {
+        day(d): CheckIn(day(d), s, h / 2 if h >= 0 else None, p)
+        for d, s, h, p in draw(st.lists(checkin_rows, max_size=10))
+    }
+    return History(
+        tuple(sorted(legs, key=lambda s: s.date)),
+        tuple(sorted(cardio, key=lambda s: s.date)),
+        tuple(checks[d] for d in sorted(checks)),
+    )
 
 
 @st.composite
@@ -100,7 +120,7 @@ def suggestions(plan):
 def check_shape(plan, today, week_start):
     dates = [d.date for d in plan.days]
     assert len(dates) == 7 and dates[0].weekday() == week_start and today in dates
-    assert all((b - a).days == 1 for a, b in zip(dates, dates[1:]))
+    assert all((b - a).days == 1 for a, b in itertools.pairwise(dates))
     for day in plan.days:
         assert 0 <= day.readiness <= 100
         assert day.readiness_why and "own choice" in day.readiness_why[-1]
@@ -122,8 +142,9 @@ def check_nothing_hard_within_6_h_after_legs_unless_G4(plan, spans):
     for s in suggestions(plan):
         if s.start is None or not is_hard(s):
             continue
-        near = [end for start, end, _ in spans
-                if start <= s.start and (s.start - end) < dt.timedelta(hours=6)]
+        near = [
+            end for start, end, _ in spans if start <= s.start and (s.start - end) < dt.timedelta(hours=6)
+        ]
         if near:
             assert "G4" in {r.id for r in s.reasons}, s
 
@@ -132,8 +153,11 @@ def check_nothing_hard_within_48_h_after_hard_legs_unless_E3_E4(plan, spans):
     for s in suggestions(plan):
         if s.start is None or not is_hard(s):
             continue
-        close = [end for start, end, effort in spans
-                 if effort >= HARD_LEG_EFFORT and start <= s.start and s.start - end < dt.timedelta(hours=48)]
+        close = [
+            end
+            for start, end, effort in spans
+            if effort >= HARD_LEG_EFFORT and start <= s.start and s.start - end < dt.timedelta(hours=48)
+        ]
         if close:
             assert {"E3", "E4", "G4"} & {r.id for r in s.reasons}, s
 
@@ -172,8 +196,9 @@ def test_deterministic_and_blind_to_history_outside_the_window(profile, history,
 )
 def test_odd_logs_never_crash(profile, rows, today, week_start):
     # Midnight starts and ten-hour sessions spill into the next day: the planner copes.
-    legs = [LegSession(day(d), dt.time(t // 60, t % 60), m, e, WORKOUTS[e % len(WORKOUTS)])
-            for d, t, m, e in rows]
+    legs = [
+        LegSession(day(d), dt.time(t // 60, t % 60), m, e, WORKOUTS[e % len(WORKOUTS)]) for d, t, m, e in rows
+    ]
     history = History(tuple(sorted(legs, key=lambda s: s.date)))
     plan = plan_week(profile, history, today, week_start)
     assert len(plan.days) == 7
@@ -181,8 +206,14 @@ def test_odd_logs_never_crash(profile, rows, today, week_start):
 
 
 @examples(80)
-@given(profiles(), st.integers(0, 67), st.integers(10, 150), st.integers(HARD_LEG_EFFORT, 10),
-       st.integers(1, 2), st.integers(0, 3))
+@given(
+    profiles(),
+    st.integers(0, 67),
+    st.integers(10, 150),
+    st.integers(HARD_LEG_EFFORT, 10),
+    st.integers(1, 2),
+    st.integers(0, 3),
+)
 def test_the_48_h_rule_holds_for_hard_legs_at_any_hour(profile, quarter, minutes, effort, back, soreness):
     # Aimed at E2's own ground: one hard leg session a day or two before today, at any hour.
     today = day(6)

@@ -8,6 +8,7 @@ its rule is removed. The week is Monday 16 - Sunday 22 November 2026 (see builde
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import pathlib
 import re
 
@@ -48,11 +49,13 @@ def hours(a: dt.datetime, b: dt.datetime) -> float:
 
 # --- Intensity and timing ----------------------------------------------------------------------------
 
+
 def test_E1_the_day_after_any_leg_session_cardio_stays_at_6_or_below():
     # An easy leg session (effort 5) yesterday: not "hard", so only E1 holds today's effort down.
     def sunday(off=()):
-        return suggestion(plan(profile(leg_days=NO_LEG_DAYS), [legs(SAT, effort=5, minutes=45)], SUN,
-                               off), SUN)
+        return suggestion(
+            plan(profile(leg_days=NO_LEG_DAYS), [legs(SAT, effort=5, minutes=45)], SUN, off), SUN
+        )
 
     s = sunday()
     assert s.effort[1] <= 6 and not is_hard(s)
@@ -96,17 +99,18 @@ def test_E2_a_session_moved_later_for_48_h_goes_back_to_its_time_when_it_stops_b
 
 
 def test_E3_runner_with_low_soreness_gets_a_hard_run_a_full_day_after_legs():
-    week, s = e3_sunday()
+    _week, s = e3_sunday()
     assert s.modality == "run" and s.intensity in ("intervals", "tempo")
     assert "E3" in ids(s)
     assert s.choice and "E3 over E2" in s.choice
     assert not is_hard(e3_sunday({"E3"})[1])
 
 
-@pytest.mark.parametrize("change", [{"level": "beginner"}, {"soreness": 5}, {"goal": "strength"},
-                                    {"goal": "general"}])
+@pytest.mark.parametrize(
+    "change", [{"level": "beginner"}, {"soreness": 5}, {"goal": "strength"}, {"goal": "general"}]
+)
 def test_E3_only_for_non_beginner_endurance_with_low_soreness(change):
-    week, s = e3_sunday(**change)
+    _week, s = e3_sunday(**change)
     assert not is_hard(s)
     assert "E3" not in ids(s)
     if change.get("goal", "endurance") == "endurance":  # the runner is told which way it went
@@ -114,8 +118,12 @@ def test_E3_only_for_non_beginner_endurance_with_low_soreness(change):
 
 
 def e4_sunday(off=(), exercises=EXPLOSIVE, soreness=2, goal="power"):
-    week = plan(profile(goal, "advanced", NO_LEG_DAYS),
-                [legs(SAT, 7, 40, "17:00", exercises), check(SUN, soreness)], SUN, off)
+    week = plan(
+        profile(goal, "advanced", NO_LEG_DAYS),
+        [legs(SAT, 7, 40, "17:00", exercises), check(SUN, soreness)],
+        SUN,
+        off,
+    )
     return suggestion(week, SUN)
 
 
@@ -201,6 +209,7 @@ def test_E8_every_leg_session_from_today_has_a_cool_down():
 
 # --- By goal -------------------------------------------------------------------------------------------
 
+
 def post_leg(goal, level="intermediate", off=(), day=MON, **kw):
     week = plan(profile(goal, level, (0, 3), **kw), [], MON, off)
     return [s for s in sessions(week, day) if s.kind != "legs"], sessions(week, day, "legs")[0]
@@ -235,7 +244,7 @@ def test_G3_endurance_long_run_goes_to_the_weekend_on_rested_legs():
         week = plan(profile("endurance", "advanced"), [], MON, off)
         return week, [s for s in suggested(week) if s.minutes and s.minutes >= 60]
 
-    week, runs = long_runs()
+    _week, runs = long_runs()
     assert len(runs) == 1
     run = runs[0]
     assert run.start.weekday() >= 5 and run.modality == "run" and "G3" in ids(run)
@@ -266,8 +275,9 @@ def test_S12_race_week_halves_the_minutes_rests_the_day_before_and_drops_late_le
     tapered = [s for d in (TUE, WED) for s in [suggestion(w, d)] if s.kind != "rest"]
     assert tapered and all("S12" in ids(s) for s in tapered)
     # Credit honestly: the study for the taper itself, legday for the rest and the dropped legs.
-    sources = {r.source for d in (TUE, WED, THU, FRI) for s in [suggestion(w, d)] for r in s.reasons
-               if r.id == "S12"}
+    sources = {
+        r.source for d in (TUE, WED, THU, FRI) for s in [suggestion(w, d)] for r in s.reasons if r.id == "S12"
+    }
     assert sources <= {"Bosquet 2007", "legday"} and "Spartan" not in sources
     # Volume down by about half, against the same week without the taper.
     plain = week({"S12"})
@@ -276,13 +286,14 @@ def test_S12_race_week_halves_the_minutes_rests_the_day_before_and_drops_late_le
     assert mon_legs.minutes <= plain_legs.minutes * 0.6 and "S12" in ids(mon_legs)
     assert mon_legs.effort == plain_legs.effort  # intensity kept for those who train hard
     assert sum(s.minutes or 0 for s in suggested(w) if s.start and s.start.date() < THU) < sum(
-        s.minutes or 0 for s in suggested(plain) if s.start and s.start.date() < THU)
+        s.minutes or 0 for s in suggested(plain) if s.start and s.start.date() < THU
+    )
     # A beginner's race week stays moderate.
     assert not any(is_hard(s) for s in suggested(week(level="beginner")))
 
 
 def test_G4_advanced_hybrid_runs_hard_straight_after_legs_once_a_week():
-    (s,), leg = post_leg("hybrid", "advanced")
+    (s,), _leg = post_leg("hybrid", "advanced")
     assert s.intensity == "tempo" and s.modality == "run"
     assert s.hours_after_legs is not None and s.hours_after_legs < 1
     assert "G4" in ids(s) and s.choice and "G4" in s.choice
@@ -314,6 +325,7 @@ def test_G6_weekly_cardio_lands_in_the_2_to_3_hour_band():
 
 
 # --- By person and state -----------------------------------------------------------------------------
+
 
 def test_P1_beginners_do_no_cardio_straight_after_legs_and_no_running_next_day():
     week = plan(profile("general", "beginner"), [], MON)
@@ -350,9 +362,10 @@ def test_P3_short_sleep_means_a_shorter_easier_session():
     assert is_hard(sunday(5, {"P3"}))
 
 
-@pytest.mark.parametrize("checkin, kind", [(dict(soreness=2, pain=True), "rest"),
-                                           (dict(soreness=9), "rest"),
-                                           (dict(soreness=6), "recovery")])
+@pytest.mark.parametrize(
+    "checkin, kind",
+    [(dict(soreness=2, pain=True), "rest"), (dict(soreness=9), "rest"), (dict(soreness=6), "recovery")],
+)
 def test_P4_pain_or_very_sore_means_rest_or_gentle_movement(checkin, kind):
     def sunday(off=()):
         return suggestion(plan(profile(leg_days=NO_LEG_DAYS), [check(SUN, **checkin)], SUN, off), SUN)
@@ -423,10 +436,18 @@ def test_P5_soreness_lingering_for_days_is_flagged():
 
 # --- Modalities --------------------------------------------------------------------------------------
 
+
 def test_M1_gentle_days_use_a_low_impact_option():
     def sunday(injury_prone=False, off=()):
-        return suggestion(plan(profile("endurance", leg_days=NO_LEG_DAYS, injury_prone=injury_prone),
-                               [check(SUN, 6)], SUN, off), SUN)
+        return suggestion(
+            plan(
+                profile("endurance", leg_days=NO_LEG_DAYS, injury_prone=injury_prone),
+                [check(SUN, 6)],
+                SUN,
+                off,
+            ),
+            SUN,
+        )
 
     assert sunday().modality == "walk" and "M1" in ids(sunday())
     assert sunday(injury_prone=True).modality == "swim"
@@ -443,6 +464,7 @@ def test_M2_the_day_after_legs_is_low_impact_for_lifters():
 
 
 # --- Recovery ----------------------------------------------------------------------------------------
+
 
 def test_R1_short_of_8_hours_sleep_costs_readiness_and_adds_a_sleep_note():
     def sunday(sleep, off=()):
@@ -479,10 +501,12 @@ def test_R4_active_recovery_says_it_is_blood_flow_not_a_cure():
 
 # --- The science layer -------------------------------------------------------------------------------
 
+
 def test_S1_easy_after_legs_means_3_to_4_with_comfortable_talking():
     def sunday(off=()):
-        return suggestion(plan(profile(leg_days=NO_LEG_DAYS), [legs(SAT, effort=5, minutes=45)], SUN, off),
-                          SUN)
+        return suggestion(
+            plan(profile(leg_days=NO_LEG_DAYS), [legs(SAT, effort=5, minutes=45)], SUN, off), SUN
+        )
 
     s = sunday()
     assert s.effort == (3, 4) and "full sentences" in s.talk and "S1" in ids(s)
@@ -558,7 +582,7 @@ def test_S11_about_one_session_in_five_is_hard():
         live = [s for s in suggested(week) if s.kind != "rest"]
         return [s for s in live if is_hard(s)], live, week
 
-    few, live, week = hard()
+    few, live, _week = hard()
     assert 1 <= len(few) <= max(1, round(len(live) / 5))
     assert any("S11" in ids(s) for s in live)
     assert len(hard({"S11"})[0]) > len(few)
@@ -567,7 +591,7 @@ def test_S11_about_one_session_in_five_is_hard():
 def test_S11_no_two_hard_days_in_a_row():
     week = plan(profile("endurance", "advanced", NO_LEG_DAYS), [cardio(SUN - dt.timedelta(days=7))], MON)
     hard_days = sorted(s.start.date() for s in suggested(week) if is_hard(s))
-    assert all((b - a).days > 1 for a, b in zip(hard_days, hard_days[1:]))
+    assert all((b - a).days > 1 for a, b in itertools.pairwise(hard_days))
 
 
 def test_S11_weekly_floor_follows_WHO_150_minutes():
@@ -578,12 +602,18 @@ def test_S11_weekly_floor_follows_WHO_150_minutes():
 
 # --- The rule table itself ---------------------------------------------------------------------------
 
+
 def test_every_rule_is_evidence_switched_in_code_and_tested_here():
     code = "\n".join(p.read_text() for p in CORE.rglob("*.py"))
     switched = set(re.findall(r'on\("([A-Z]\d{1,2})"\)', code))
     tested = {name.split("_")[1] for name in globals() if name.startswith("test_")}
-    tested |= {part for name in globals() if name.startswith("test_") for part in name.split("_")[1:4]
-               if re.fullmatch(r"[A-Z]\d{1,2}", part)}
+    tested |= {
+        part
+        for name in globals()
+        if name.startswith("test_")
+        for part in name.split("_")[1:4]
+        if re.fullmatch(r"[A-Z]\d{1,2}", part)
+    }
     assert set(core_rules.RULES) <= set(EVIDENCE)
     assert set(core_rules.RULES) == switched  # every listed rule is a switch in code, and vice versa
     assert set(core_rules.RULES) <= tested, sorted(set(core_rules.RULES) - tested)

@@ -12,8 +12,12 @@ from legday.core.talk import effort_words, talk_words
 
 EVIDENCE_MD = pathlib.Path("/work/shared/evidence.md")
 REQUIRED = (
-    [f"E{n}" for n in range(1, 9)] + [f"G{n}" for n in range(1, 7)] + [f"P{n}" for n in range(1, 6)]
-    + ["M1", "M2"] + [f"R{n}" for n in range(1, 5)] + [f"S{n}" for n in range(1, 12)]
+    [f"E{n}" for n in range(1, 9)]
+    + [f"G{n}" for n in range(1, 7)]
+    + [f"P{n}" for n in range(1, 6)]
+    + ["M1", "M2"]
+    + [f"R{n}" for n in range(1, 5)]
+    + [f"S{n}" for n in range(1, 12)]
 )
 
 
@@ -24,9 +28,18 @@ def test_talk_words_follow_the_talk_test():
     assert "cannot talk" in talk_words(10)
 
 
-@pytest.mark.parametrize("effort, anchor", [(0, "nothing at all"), (1, "very weak"), (2, "weak"),
-                                            (3, "moderate"), (5, "strong"), (7, "very strong"),
-                                            (10, "extremely strong")])
+@pytest.mark.parametrize(
+    "effort, anchor",
+    [
+        (0, "nothing at all"),
+        (1, "very weak"),
+        (2, "weak"),
+        (3, "moderate"),
+        (5, "strong"),
+        (7, "very strong"),
+        (10, "extremely strong"),
+    ],
+)
 def test_effort_words_are_the_borg_anchors(effort, anchor):
     assert effort_words(effort) == anchor
     assert talk_words(effort).startswith(anchor + ":")
@@ -56,7 +69,7 @@ def test_summaries_are_written_in_our_own_words():
     notes = " ".join(EVIDENCE_MD.read_text().split()).lower()
     for e in EVIDENCE.values():
         words = e.summary.lower().split()
-        runs = {" ".join(words[i:i + 9]) for i in range(len(words) - 8)}
+        runs = {" ".join(words[i : i + 9]) for i in range(len(words) - 8)}
         assert not [r for r in runs if r in notes], e.id
 
 

@@ -14,8 +14,8 @@ from legday.core.model import CardioSession, CheckIn, History, LegSession, Skip
 from legday.core.planner import plan_week
 from legday.core.readiness import acwr
 from legday.core.trends import (
-    Window,
     WeekTrend,
+    Window,
     fitness_fatigue,
     to_json,
     trends_window,
@@ -31,10 +31,12 @@ D = dt.date
 
 def history(*items) -> History:
     """Like builders.history, skips included."""
+
     def of(kind):
         return tuple(sorted((i for i in items if isinstance(i, kind)), key=lambda i: i.date))
 
     return History(of(LegSession), of(CardioSession), of(CheckIn), of(Skip))
+
 
 END = D(2026, 11, 19)  # Thursday; its week runs Mon 16 - Sun 22 November
 PROFILE = profile(leg_days=(0, 3))
@@ -44,22 +46,22 @@ def fortnight():
     """Last week: every morning rated, two leg days, three cardio sessions (one hard).
     This week to Thursday: legs Monday, an easy bike, a skipped run; Thursday's legs not yet."""
     last_week = [
-        legs(D(2026, 11, 9), effort=7, minutes=60),        # 420
-        legs(D(2026, 11, 12), effort=8, minutes=50),       # 400
-        cardio(D(2026, 11, 10), "bike", 30, 3),            # 90, easy
-        cardio(D(2026, 11, 14), "run", 20, 8),             # 160, hard (intervals)
-        cardio(D(2026, 11, 15), "walk", 40, 2),            # 80, recovery: counts as easy
+        legs(D(2026, 11, 9), effort=7, minutes=60),  # 420
+        legs(D(2026, 11, 12), effort=8, minutes=50),  # 400
+        cardio(D(2026, 11, 10), "bike", 30, 3),  # 90, easy
+        cardio(D(2026, 11, 14), "run", 20, 8),  # 160, hard (intervals)
+        cardio(D(2026, 11, 15), "walk", 40, 2),  # 80, recovery: counts as easy
         *(check(D(2026, 11, 9) + dt.timedelta(days=n), s) for n, s in enumerate([2, 6, 4, 1, 5, 3, 0])),
     ]
     this_week = [
-        legs(D(2026, 11, 16), effort=8, minutes=70),       # 560
-        cardio(D(2026, 11, 17), "bike", 25, 3),            # 75, easy
+        legs(D(2026, 11, 16), effort=8, minutes=70),  # 560
+        cardio(D(2026, 11, 17), "bike", 25, 3),  # 75, easy
         Skip(D(2026, 11, 18), "run"),
-        check(D(2026, 11, 16), 2),                          # readiness 80
-        check(D(2026, 11, 17), 6, sleep=9.0),               # 40 (sleep 9 h: no cut)
-        check(D(2026, 11, 18), 3),                          # 70
-        check(D(2026, 11, 19), 1, pain=True),               # 90, capped at 10 by pain
-        cardio(D(2026, 11, 20), "run", 60, 5),              # after END: must not count
+        check(D(2026, 11, 16), 2),  # readiness 80
+        check(D(2026, 11, 17), 6, sleep=9.0),  # 40 (sleep 9 h: no cut)
+        check(D(2026, 11, 18), 3),  # 70
+        check(D(2026, 11, 19), 1, pain=True),  # 90, capped at 10 by pain
+        cardio(D(2026, 11, 20), "run", 60, 5),  # after END: must not count
     ]
     return history(*last_week, *this_week)
 
@@ -90,13 +92,16 @@ def test_a_week_nobody_rated_has_no_soreness_or_readiness():
     assert week.leg_load == 420 and week.cardio_load == 90
     assert week.soreness is None and week.readiness is None
     empty = weekly_trends(PROFILE, history(), END, weeks=3)
-    assert [(w.leg_load, w.cardio_load, w.cardio_minutes, w.hard, w.easy) for w in empty.weeks] == [(0,) * 5] * 3
+    assert [(w.leg_load, w.cardio_load, w.cardio_minutes, w.hard, w.easy) for w in empty.weeks] == [
+        (0,) * 5
+    ] * 3
 
 
 def _steady(load_days: int, effort: int = 5, minutes: int = 40):
     """A 40-minute effort-5 bike (load 200) every day for ``load_days`` days up to END."""
-    return history(*(cardio(END - dt.timedelta(days=n), "bike", minutes, effort, at=None)
-                     for n in range(load_days)))
+    return history(
+        *(cardio(END - dt.timedelta(days=n), "bike", minutes, effort, at=None) for n in range(load_days))
+    )
 
 
 def test_ratio_and_model_for_a_steady_load_by_hand():
@@ -116,13 +121,19 @@ def test_ratio_and_model_for_a_steady_load_by_hand():
 
 
 def test_ratio_is_the_planners_for_a_past_week():
-    h = history(*(cardio(END - dt.timedelta(days=n), "run", 30 + n % 20, 3 + n % 5, at=None) for n in range(90)),
-                legs(D(2026, 11, 2)), legs(D(2026, 11, 9), effort=9, minutes=90))
+    h = history(
+        *(cardio(END - dt.timedelta(days=n), "run", 30 + n % 20, 3 + n % 5, at=None) for n in range(90)),
+        legs(D(2026, 11, 2)),
+        legs(D(2026, 11, 9), effort=9, minutes=90),
+    )
     week = weekly_trends(PROFILE, h, END, weeks=3).weeks[1]  # 9-15 November
     planned = plan_week(PROFILE, h, D(2026, 11, 16), week=D(2026, 11, 9))
     assert week.acwr is not None and week.acwr == planned.totals.acwr
     assert (week.cardio_minutes, week.hard, week.easy) == (
-        planned.totals.cardio_minutes, planned.totals.hard_sessions, planned.totals.easy_sessions)
+        planned.totals.cardio_minutes,
+        planned.totals.hard_sessions,
+        planned.totals.easy_sessions,
+    )
 
 
 def test_a_sudden_jump_is_a_warning_in_the_words():
@@ -177,8 +188,17 @@ def test_weeks_out_of_range_are_refused(weeks):
 
 def test_json_has_the_contract_keys():
     data = to_json(weekly_trends(PROFILE, fortnight(), END, weeks=2))
-    keys = {"week_start", "leg_load", "cardio_load", "cardio_minutes", "hard", "easy", "soreness",
-            "readiness", "acwr"}
+    keys = {
+        "week_start",
+        "leg_load",
+        "cardio_load",
+        "cardio_minutes",
+        "hard",
+        "easy",
+        "soreness",
+        "readiness",
+        "acwr",
+    }
     assert all(keys <= set(w) for w in data["weeks"])
     assert data["weeks"][0]["week_start"] == "2026-11-09" and data["weeks"][0]["leg_load"] == 820
     assert data["weeks"][1]["acwr"] is None
@@ -202,9 +222,22 @@ def by_the_plan(window: Window, ws: dt.date) -> WeekTrend:
     ratio = acwr({d: v for d, v in window.loads.items() if lookback <= d <= last}, last)
     fitness, fatigue = fitness_fatigue(window.loads, lookback, last)
     t = plan.totals
-    return WeekTrend(ws, last, sum(s.load for s in legs_in), sum(s.load for s in cardio_in), t.cardio_minutes,
-                     t.hard_sessions, t.easy_sessions, len(legs_in), soreness, readiness, ratio,
-                     t.target_minutes, round(fitness, 1), round(fatigue, 1))
+    return WeekTrend(
+        ws,
+        last,
+        sum(s.load for s in legs_in),
+        sum(s.load for s in cardio_in),
+        t.cardio_minutes,
+        t.hard_sessions,
+        t.easy_sessions,
+        len(legs_in),
+        soreness,
+        readiness,
+        ratio,
+        t.target_minutes,
+        round(fitness, 1),
+        round(fatigue, 1),
+    )
 
 
 SPAN = 16 * 7  # days of history before END: up to 16 weeks shown, the look-back partly covered
@@ -218,17 +251,37 @@ def _at(quarter: int) -> dt.time:
 
 @st.composite
 def long_histories(draw) -> History:
-    legs_rows = draw(st.lists(st.tuples(_days, _times, st.integers(10, 180), st.integers(0, 10),
-                                        st.integers(0, len(WORKOUTS) - 1)), max_size=30))
-    cardio_rows = draw(st.lists(st.tuples(_days, st.integers(0, len(MODALITIES) - 1), st.integers(5, 200),
-                                          st.integers(0, 10), st.integers(-1, 95)), max_size=30))
-    check_rows = draw(st.lists(st.tuples(_days, st.integers(0, 10), st.integers(-1, 24), st.booleans()),
-                               max_size=40))
+    legs_rows = draw(
+        st.lists(
+            st.tuples(
+                _days, _times, st.integers(10, 180), st.integers(0, 10), st.integers(0, len(WORKOUTS) - 1)
+            ),
+            max_size=30,
+        )
+    )
+    cardio_rows = draw(
+        st.lists(
+            st.tuples(
+                _days,
+                st.integers(0, len(MODALITIES) - 1),
+                st.integers(5, 200),
+                st.integers(0, 10),
+                st.integers(-1, 95),
+            ),
+            max_size=30,
+        )
+    )
+    check_rows = draw(
+        st.lists(st.tuples(_days, st.integers(0, 10), st.integers(-1, 24), st.booleans()), max_size=40)
+    )
     skip_rows = draw(st.lists(st.tuples(_days, st.integers(0, len(MODALITIES) - 1)), max_size=6))
     off = lambda n: END + dt.timedelta(days=n)  # noqa: E731
     return history(
         *(LegSession(off(d), _at(q), m, e, WORKOUTS[w]) for d, q, m, e, w in legs_rows),
-        *(CardioSession(off(d), MODALITIES[k], m, e, _at(q) if q >= 0 else None) for d, k, m, e, q in cardio_rows),
+        *(
+            CardioSession(off(d), MODALITIES[k], m, e, _at(q) if q >= 0 else None)
+            for d, k, m, e, q in cardio_rows
+        ),
         *{off(d): CheckIn(off(d), s, h / 2 if h >= 0 else None, p) for d, s, h, p in check_rows}.values(),
         *(Skip(off(d), MODALITIES[k]) for d, k in skip_rows),
     )

@@ -55,8 +55,9 @@ def lingering(history) -> list[dt.date]:
         gap = (c.date - max(before)).days if before else None
         if gap is None or gap > LINGERING_MAX_DAYS:
             continue
-        if ((gap >= LINGERING_DAYS and c.soreness >= LINGERING_SORENESS)
-                or (gap >= EARLY_LINGERING_DAYS and c.soreness >= EARLY_LINGERING_SORENESS)):
+        if (gap >= LINGERING_DAYS and c.soreness >= LINGERING_SORENESS) or (
+            gap >= EARLY_LINGERING_DAYS and c.soreness >= EARLY_LINGERING_SORENESS
+        ):
             out.append(c.date)
     return out
 
@@ -64,8 +65,9 @@ def lingering(history) -> list[dt.date]:
 def volume_ceiling(profile, history, day) -> int | None:
     """Recent volume (legday's rule): a fifth over the longest effort-3+ session of the 4 weeks before,
     at least 5 min more; a beginner with none: 45."""
-    recent = [c.minutes for c in history.cardio
-              if c.effort >= 3 and day - dt.timedelta(days=28) <= c.date < day]
+    recent = [
+        c.minutes for c in history.cardio if c.effort >= 3 and day - dt.timedelta(days=28) <= c.date < day
+    ]
     if not recent:
         return 45 if profile.level.value == "beginner" else None
     return max(max(recent) + 5, int(max(recent) * 1.2) // 5 * 5)
@@ -85,14 +87,17 @@ def check_safety(plan, profile, history):
         at = s.start or dt.datetime.combine(day.date, dt.time(12))
         where = (day.date, s)
         if day.date - dt.timedelta(days=1) in races:  # 1: the day after a race
-            assert not hard(s) and s.effort[1] <= 4 and (s.minutes or 0) <= 40 and s.modality not in IMPACT, where
+            assert not hard(s) and s.effort[1] <= 4 and (s.minutes or 0) <= 40 and s.modality not in IMPACT, (
+                where
+            )
         if day.date - dt.timedelta(days=2) in races:
             assert not hard(s) and (s.minutes or 0) <= 45, where
         if day.pain:  # 3
             assert not hard(s) and s.modality not in IMPACT, where
         yesterday = checks.get(day.date - dt.timedelta(days=1))
-        if ((day.soreness or 0) >= 5 or (yesterday and yesterday.soreness >= 5) or day.readiness < 50) \
-                and s.modality != "event":  # 7
+        if (
+            (day.soreness or 0) >= 5 or (yesterday and yesterday.soreness >= 5) or day.readiness < 50
+        ) and s.modality != "event":  # 7
             assert not hard(s) and (s.minutes or 0) <= 40 and s.modality not in IMPACT, where
         if any(0 <= (day.date - d).days < 7 for d in sore_days):  # P5
             assert not hard(s), where
@@ -129,7 +134,9 @@ def check_truth(plan, profile, history):
                 if "whatever the week's minutes say" in words or "The day after a race:" in words:
                     assert "towards this week's minutes" not in words, where  # held back, not filling
                 if "fat" in words:
-                    ends = [x.start + dt.timedelta(minutes=x.minutes) for x in day.sessions if x.kind == "legs"]
+                    ends = [
+                        x.start + dt.timedelta(minutes=x.minutes) for x in day.sessions if x.kind == "legs"
+                    ]
                     assert s.modality == "run" and any(e <= s.start for e in ends), where
                 if any("at night" in r.text for r in s.reasons):  # the choice line may quote Spartan
                     assert s.start.time() >= dt.time(17), where

@@ -43,7 +43,6 @@ BURST = 16
 SIZE = (100, 32)
 
 
-
 def _open_pick(app) -> None:
     """e on Monday 16 November (a leg session and a check-in): the list to pick from."""
     import datetime as dt
@@ -73,10 +72,51 @@ SMALL = {"pick", "import"}
 WEEK_KEYS = ["e", "delete", "u", "ctrl+z", "g"]
 EXTRA_ODDS = 0.25
 
-NAVIGATION = ["up", "down", "left", "right", "tab", "shift+tab", "enter", "escape", "backspace", "delete",
-              "home", "end", "pageup", "pagedown", "space"]
-APP_KEYS = ["w", "s", "c", "p", "question_mark", "q", "h", "j", "k", "l", "t", "[", "]", "d", "x", "g", "plus", "minus",
-            "ctrl+s", "ctrl+n", "ctrl+d", "ctrl+p", "e", "delete", "u", "ctrl+z"]
+NAVIGATION = [
+    "up",
+    "down",
+    "left",
+    "right",
+    "tab",
+    "shift+tab",
+    "enter",
+    "escape",
+    "backspace",
+    "delete",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "space",
+]
+APP_KEYS = [
+    "w",
+    "s",
+    "c",
+    "p",
+    "question_mark",
+    "q",
+    "h",
+    "j",
+    "k",
+    "l",
+    "t",
+    "[",
+    "]",
+    "d",
+    "x",
+    "g",
+    "plus",
+    "minus",
+    "ctrl+s",
+    "ctrl+n",
+    "ctrl+d",
+    "ctrl+p",
+    "e",
+    "delete",
+    "u",
+    "ctrl+z",
+]
 PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " "
 # Keys that would end the process or the run rather than exercise the app; and focus moves, which
 # NAVIGATION already has (each costs Textual a footer rebuild, ~50-100 ms: the budget goes further on
@@ -102,8 +142,24 @@ PALETTE_KEYS = ["up", "down", "enter", "escape", "backspace", "home", "end", "sp
 # Keys that usually take the monkey off its screen (close it, save it, open another). They stay in the
 # mix but are drawn a twentieth as often: each departure costs a round trip (unwind, re-open, re-plan) of
 # ~150 ms, and the run's time is better spent on the screen under test.
-LEAVING = {"escape", "enter", "ctrl+s", "q", "w", "s", "c", "p", "d", "x", "question_mark", "?", "ctrl+p", "g",
-           "e", "delete"}
+LEAVING = {
+    "escape",
+    "enter",
+    "ctrl+s",
+    "q",
+    "w",
+    "s",
+    "c",
+    "p",
+    "d",
+    "x",
+    "question_mark",
+    "?",
+    "ctrl+p",
+    "g",
+    "e",
+    "delete",
+}
 LEAVING_ODDS = 0.05
 
 
@@ -169,7 +225,7 @@ def on_target(app, target: str) -> bool:
     names = [type(s).__name__ for s in app.screen_stack]
     if target not in names:
         return False
-    above = app.screen_stack[names.index(target) + 1:]
+    above = app.screen_stack[names.index(target) + 1 :]
     return all(isinstance(s, ModalScreen) for s in above)  # the command palette is one too
 
 
@@ -234,17 +290,21 @@ async def monkey(screen: str, tmp_path: Path) -> None:
     def failure(what: str) -> str:
         log_path = tmp_path / "monkey-keys.log"
         log_path.write_text("\n".join(log) + "\nhandled last: " + " ".join(processed) + "\n")
-        return (f"{what}\nmonkey seed {seed} on the {screen} screen after {handled['total']} keys (all keys, "
-                f"burst by burst: {log_path}); last keys: "
-                f"{' '.join(recent)}\nreplay: LEGDAY_MONKEY_SEED={seed} .venv/bin/pytest "
-                f"tests/robustness/test_monkey.py -k {screen}")
+        return (
+            f"{what}\nmonkey seed {seed} on the {screen} screen after {handled['total']} keys (all keys, "
+            f"burst by burst: {log_path}); last keys: "
+            f"{' '.join(recent)}\nreplay: LEGDAY_MONKEY_SEED={seed} .venv/bin/pytest "
+            f"tests/robustness/test_monkey.py -k {screen}"
+        )
 
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             wanted = KEYS_PER_SCREEN // 4 if screen in SMALL else KEYS_PER_SCREEN
             while handled["on_target"] < wanted:
-                assert handled["total"] < limit, failure(f"stayed on {target} for only {handled['on_target']} keys")
+                assert handled["total"] < limit, failure(
+                    f"stayed on {target} for only {handled['on_target']} keys"
+                )
                 for _attempt in range(5):
                     if on_target(app, target):
                         break
@@ -358,7 +418,9 @@ def test_keys_typed_after_q_do_not_crash_the_way_out(tmp_path: Path) -> None:
 async def _quit_then_keys(tmp_path: Path) -> None:
     from legday.tui.app import build_app
 
-    app = build_app(write_typical_week(tmp_path / "data"), tmp_path / "config", clock=fixed_clock, steady=True)
+    app = build_app(
+        write_typical_week(tmp_path / "data"), tmp_path / "config", clock=fixed_clock, steady=True
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for key in ("q", "w", "s", "c", "p", "question_mark"):

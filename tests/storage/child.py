@@ -1,19 +1,19 @@
 """Child processes for the concurrency and crash tests, run as separate programs:
 
-    python child.py write DATA_DIR WORKER COUNT START_AT
-        waits until the clock reaches START_AT (so all workers start together), then logs COUNT
-        entries into November 2026, printing each entry's id (flushed) after its add returns.
+python child.py write DATA_DIR WORKER COUNT START_AT
+    waits until the clock reaches START_AT (so all workers start together), then logs COUNT
+    entries into November 2026, printing each entry's id (flushed) after its add returns.
 
-    python child.py write-undo DATA_DIR WORKER COUNT START_AT
-        the same, across three months, with an undo after every fourth entry.
+python child.py write-undo DATA_DIR WORKER COUNT START_AT
+    the same, across three months, with an undo after every fourth entry.
 
-    python child.py crash DATA_DIR KILLS SEED
-        forks KILLS writers one after another; each logs entries in a loop (across three months, with
-        an occasional profile save) and reports each id on a pipe after its add returns; each is
-        killed with SIGKILL at a random moment after its first 0-2 writes. Prints JSON: the ids
-        reported done, the number of kills, the writes waited for, and how many kills left a temp
-        file behind (caught mid-write). Forking happens here, in a fresh single-threaded process,
-        not inside the test runner.
+python child.py crash DATA_DIR KILLS SEED
+    forks KILLS writers one after another; each logs entries in a loop (across three months, with
+    an occasional profile save) and reports each id on a pipe after its add returns; each is
+    killed with SIGKILL at a random moment after its first 0-2 writes. Prints JSON: the ids
+    reported done, the number of kills, the writes waited for, and how many kills left a temp
+    file behind (caught mid-write). Forking happens here, in a fresh single-threaded process,
+    not inside the test runner.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ def add_entry(store: Store, ident: str, n: int, month: dt.date, label: str | Non
     """Alternate leg sessions and cardio; the id is in the exercise name or the modality."""
     day = month + dt.timedelta(days=n % 28)
     if n % 2:
-        store.add_legs(LegSession(day, dt.time(18, 0), 60, 7, (Exercise(f"id {ident}", 5, 5, 100.0),)),
-                       label=label)
+        store.add_legs(
+            LegSession(day, dt.time(18, 0), 60, 7, (Exercise(f"id {ident}", 5, 5, 100.0),)), label=label
+        )
     else:
         store.add_cardio(CardioSession(day, f"id {ident}", 30, 4, dt.time(7, 0)), label=label)
 

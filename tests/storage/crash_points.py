@@ -43,11 +43,24 @@ def _extra_profile(store: Store) -> None:
 
 # name: (more setup, the change that is killed, whether it writes several files)
 OPS = {
-    "replace across months": (None, lambda s: s.replace(RUN, CardioSession(DEC, "run", 30, 5), label="op"),
-                              True),
-    "import": (None, lambda s: s.add_many([
-        LegSession(NOV, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0),)),
-        CardioSession(DEC, "swim", 20, 4), CheckIn(JAN, 2), CheckIn(NOV, 6)], label="op"), True),
+    "replace across months": (
+        None,
+        lambda s: s.replace(RUN, CardioSession(DEC, "run", 30, 5), label="op"),
+        True,
+    ),
+    "import": (
+        None,
+        lambda s: s.add_many(
+            [
+                LegSession(NOV, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0),)),
+                CardioSession(DEC, "swim", 20, 4),
+                CheckIn(JAN, 2),
+                CheckIn(NOV, 6),
+            ],
+            label="op",
+        ),
+        True,
+    ),
     "undo across months": (None, lambda s: s.undo(), True),
     "undo of a profile": (_extra_profile, lambda s: s.undo(), True),
     "check-in replacing one": (None, lambda s: s.set_checkin(CheckIn(NOV, 9), label="op"), False),

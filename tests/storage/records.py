@@ -10,13 +10,42 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from legday.core.model import (
-    CARDIO_MODALITIES, REGIONS, CardioSession, CheckIn, Exercise, Goal, LegSession, Level, Profile, Skip,
+    CARDIO_MODALITIES,
+    REGIONS,
+    CardioSession,
+    CheckIn,
+    Exercise,
+    Goal,
+    LegSession,
+    Level,
+    Profile,
+    Skip,
 )
 
 names = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
 # Names a lifter types: letters and spaces, so most records take the one-line form.
-WORDS = ["back", "squat", "front", "box", "jump", "leg", "press", "run", "bike", "step-up", "calf",
-         "raise", "romanian", "deadlift", "lunge", "row", "swim", "walk", "sled", "push"]
+WORDS = [
+    "back",
+    "squat",
+    "front",
+    "box",
+    "jump",
+    "leg",
+    "press",
+    "run",
+    "bike",
+    "step-up",
+    "calf",
+    "raise",
+    "romanian",
+    "deadlift",
+    "lunge",
+    "row",
+    "swim",
+    "walk",
+    "sled",
+    "push",
+]
 plain_names = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
 any_name = st.one_of(plain_names, names)
 
@@ -38,14 +67,17 @@ exercises = st.builds(
     Exercise, any_name, st.integers(1, 50), st.integers(1, 500), loads, st.sampled_from(["kg", "lb"])
 )
 legs = st.builds(
-    LegSession, dates, times, st.integers(1, 600), st.integers(0, 10),
+    LegSession,
+    dates,
+    times,
+    st.integers(1, 600),
+    st.integers(0, 10),
     st.lists(exercises, max_size=7).map(tuple),
 )
-cardio = st.builds(
-    CardioSession, dates, any_name, st.integers(1, 600), st.integers(0, 10), st.none() | times
-)
+cardio = st.builds(CardioSession, dates, any_name, st.integers(1, 600), st.integers(0, 10), st.none() | times)
 regions = st.lists(
-    st.tuples(st.sampled_from(REGIONS), st.integers(0, 10)), max_size=4,
+    st.tuples(st.sampled_from(REGIONS), st.integers(0, 10)),
+    max_size=4,
     unique_by=lambda pair: pair[0],
 ).map(tuple)
 sleep = st.one_of(st.none(), st.integers(0, 24), st.floats(0, 24, allow_nan=False))
@@ -63,7 +95,8 @@ profiles = st.builds(
     units=st.sampled_from(["kg", "lb"]),
     leg_time=times,
     modalities=st.sets(st.sampled_from(CARDIO_MODALITIES), min_size=1).map(
-        lambda chosen: tuple(m for m in CARDIO_MODALITIES if m in chosen)),
+        lambda chosen: tuple(m for m in CARDIO_MODALITIES if m in chosen)
+    ),
 )
 
 

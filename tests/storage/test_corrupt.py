@@ -31,24 +31,47 @@ def spoil(store: Store, day: dt.date, text: str) -> bytes:
 
 # Each case: file text, the line legday must point at, a word the message must contain.
 CASES = {
-    "bad-toml": ('schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n    oops\n]\n', 4,
-                 "not valid TOML"),
-    "unclosed-array": ('schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n', 4,
-                       "not valid TOML"),
-    "effort-out-of-range": ('schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n'
-                            '    "2026-11-17 run 30min effort 12",\n]\n', 4, "effort 12"),
-    "unreadable-line": ('schema = 1\ncheckin = [\n    "2026-11-16 soreness 3",\n'
-                        '    "2026-11-17 sore as anything",\n]\n', 4, "cannot read check-in"),
+    "bad-toml": (
+        'schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n    oops\n]\n',
+        4,
+        "not valid TOML",
+    ),
+    "unclosed-array": ('schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n', 4, "not valid TOML"),
+    "effort-out-of-range": (
+        'schema = 1\ncardio = [\n    "2026-11-16 run 30min effort 5",\n'
+        '    "2026-11-17 run 30min effort 12",\n]\n',
+        4,
+        "effort 12",
+    ),
+    "unreadable-line": (
+        'schema = 1\ncheckin = [\n    "2026-11-16 soreness 3",\n    "2026-11-17 sore as anything",\n]\n',
+        4,
+        "cannot read check-in",
+    ),
     "no-such-date": ('schema = 1\nskip = [\n    "2026-11-31 run",\n]\n', 3, "not a real date"),
-    "wrong-type-in-table": ('schema = 1\n\n[[legs]]\ndate = 2026-11-16\nstart = 18:00:00\n'
-                            'minutes = "sixty"\neffort = 8\n', 6, "not a whole number"),
-    "second-table-bad": ('schema = 1\n\n[[cardio]]\ndate = 2026-11-16\nmodality = "run"\nminutes = 30\n'
-                         'effort = 5\n\n[[cardio]]\ndate = 2026-11-17\nmodality = "run"\n'
-                         'minutes = 0\neffort = 5\n', 9, "minutes 0"),
-    "unknown-key": ('schema = 1\n\n[[cardio]]\ndate = 2026-11-16\nmodality = "run"\nminutes = 30\n'
-                    'effort = 5\nnote = "felt good"\n', 8, "unknown key 'note'"),
-    "date-in-wrong-month": ('schema = 1\ncardio = [\n    "2026-12-01 run 30min effort 5",\n]\n', 3,
-                            "does not belong"),
+    "wrong-type-in-table": (
+        'schema = 1\n\n[[legs]]\ndate = 2026-11-16\nstart = 18:00:00\nminutes = "sixty"\neffort = 8\n',
+        6,
+        "not a whole number",
+    ),
+    "second-table-bad": (
+        'schema = 1\n\n[[cardio]]\ndate = 2026-11-16\nmodality = "run"\nminutes = 30\n'
+        'effort = 5\n\n[[cardio]]\ndate = 2026-11-17\nmodality = "run"\n'
+        "minutes = 0\neffort = 5\n",
+        9,
+        "minutes 0",
+    ),
+    "unknown-key": (
+        'schema = 1\n\n[[cardio]]\ndate = 2026-11-16\nmodality = "run"\nminutes = 30\n'
+        'effort = 5\nnote = "felt good"\n',
+        8,
+        "unknown key 'note'",
+    ),
+    "date-in-wrong-month": (
+        'schema = 1\ncardio = [\n    "2026-12-01 run 30min effort 5",\n]\n',
+        3,
+        "does not belong",
+    ),
     "schema-not-a-number": ('schema = "one"\n', 1, "schema"),
     "not-utf8": (None, 2, "not UTF-8"),
 }
@@ -172,31 +195,60 @@ def test_unreadable_month_is_skipped_with_a_message(tmp_path):
 
 
 GOOD_MONTH = (
-    'schema = 1\n'
+    "schema = 1\n"
     'legs = [\n    "2026-11-16 18:00 60min effort 8: back squat 5x5@100kg, box jump 4x5",\n]\n'
     'cardio = [\n    "2026-11-17 07:00 bike 30min effort 3",\n]\n'
     'checkin = [\n    "2026-11-17 soreness 6, sleep 7.5h, pain, quads 7",\n]\n'
     'skip = [\n    "2026-11-19 run",\n]\n'
-    '\n[[legs]]\ndate = 2026-11-20\nstart = 18:00:00\nminutes = 45\neffort = 6\n'
+    "\n[[legs]]\ndate = 2026-11-20\nstart = 18:00:00\nminutes = 45\neffort = 6\n"
     'exercises = [{ name = "sled push", sets = 4, reps = 1, load = 90.0 }]\n'
 )
 _edits = st.lists(
-    st.tuples(st.integers(0, len(GOOD_MONTH)), st.integers(0, 3),
-              st.sampled_from(["", "9" * 5000, "[", "]", '"', "=", ",", "\n", "x", "-", ":", "é",
-                               "\\", "{", "}", "0", "99", "\x00", "'", "#", "[[legs]]\n"])),
+    st.tuples(
+        st.integers(0, len(GOOD_MONTH)),
+        st.integers(0, 3),
+        st.sampled_from(
+            [
+                "",
+                "9" * 5000,
+                "[",
+                "]",
+                '"',
+                "=",
+                ",",
+                "\n",
+                "x",
+                "-",
+                ":",
+                "é",
+                "\\",
+                "{",
+                "}",
+                "0",
+                "99",
+                "\x00",
+                "'",
+                "#",
+                "[[legs]]\n",
+            ]
+        ),
+    ),
     max_size=4,
 )
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @example([(8, 0, "9" * 5000)])  # a number too long for int(): tomllib raises ValueError
 @example([(GOOD_MONTH.index("60min"), 0, "9" * 5000)])  # and inside a one-line entry
 @given(_edits)
 def test_a_damaged_month_is_read_or_reported_never_a_crash(tmp_path, edits):
     text = GOOD_MONTH
     for at, cut, insert in edits:
-        text = text[:at] + insert + text[at + cut:]
+        text = text[:at] + insert + text[at + cut :]
     store = Store(tmp_path)
     path = store.month_path(2026, 11)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -211,5 +263,7 @@ def test_a_damaged_month_is_read_or_reported_never_a_crash(tmp_path, edits):
         assert path.read_text() == text  # a file it could not read is never written over
     else:
         store.add_skip(Skip(dt.date(2026, 11, 21), "bike"))
-        assert Skip(dt.date(2026, 11, 21), "bike") in Store(tmp_path).history(
-            dt.date(2026, 11, 21), dt.date(2026, 11, 21)).skips
+        assert (
+            Skip(dt.date(2026, 11, 21), "bike")
+            in Store(tmp_path).history(dt.date(2026, 11, 21), dt.date(2026, 11, 21)).skips
+        )

@@ -45,8 +45,7 @@ def fail_with(code: int):
         ("write", errno.ENOSPC, "disk is full"),
     ],
 )
-def test_failure_midway_keeps_old_file_and_leaves_no_temp(store_with_month, monkeypatch, step, code,
-                                                          words):
+def test_failure_midway_keeps_old_file_and_leaves_no_temp(store_with_month, monkeypatch, step, code, words):
     store, path, before = store_with_month
     if step == "write":
         real_write = os.write
@@ -166,14 +165,13 @@ def test_temp_files_from_a_killed_writer_are_swept_by_the_next_write(store_with_
 def test_lock_held_too_long_gives_a_clear_error(store_with_month, monkeypatch):
     import fcntl
 
-    store, path, before = store_with_month
+    store, _path, _before = store_with_month
     holder = os.open(store.data_dir / ".lock", os.O_RDWR)
     fcntl.flock(holder, fcntl.LOCK_EX)  # another open file: excludes us like another process would
     monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.2)
     try:
-        with pytest.raises(StorageError) as raised:
-            with files.file_lock(store.data_dir / ".lock", timeout=0.2):
-                pass
+        with pytest.raises(StorageError) as raised, files.file_lock(store.data_dir / ".lock", timeout=0.2):
+            pass
         assert "another legday process" in str(raised.value)
     finally:
         os.close(holder)

@@ -20,8 +20,13 @@ CHILD = Path(__file__).with_name("child.py")
 
 
 def run_child(*args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def assert_every_file_parses(data_dir: Path) -> None:
@@ -39,8 +44,7 @@ def test_four_processes_writing_the_same_month_lose_nothing(tmp_path):
     workers, count = 4, 50
     # Start together: each child waits for the same moment, after all have had time to start.
     start_at = time.time() + 1.0
-    children = [run_child("write", str(tmp_path), f"w{w}", str(count), str(start_at))
-                for w in range(workers)]
+    children = [run_child("write", str(tmp_path), f"w{w}", str(count), str(start_at)) for w in range(workers)]
     reported = []
     for child in children:
         out, err = child.communicate(timeout=60)
@@ -57,8 +61,9 @@ def test_four_processes_writing_the_same_month_lose_nothing(tmp_path):
 def test_four_processes_logging_and_undoing_at_once_agree_with_the_undo_history(tmp_path):
     workers, count = 4, 24
     start_at = time.time() + 1.0
-    children = [run_child("write-undo", str(tmp_path), f"w{w}", str(count), str(start_at))
-                for w in range(workers)]
+    children = [
+        run_child("write-undo", str(tmp_path), f"w{w}", str(count), str(start_at)) for w in range(workers)
+    ]
     added, undone = Counter(), Counter()
     for child in children:
         out, err = child.communicate(timeout=60)
@@ -118,5 +123,8 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
     store.save_profile(Profile())
     assert [p.name for p in tmp_path.rglob("*.tmp")] == []
     assert elapsed < 60, f"the crash test took {elapsed:.0f} s"  # ~5 s on an idle 2-core machine
-    print(f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
-          f"{result['mid_write']} kills mid-write, {elapsed:.1f} s", file=sys.stderr)
+    print(
+        f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
+        f"{result['mid_write']} kills mid-write, {elapsed:.1f} s",
+        file=sys.stderr,
+    )

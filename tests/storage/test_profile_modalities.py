@@ -29,12 +29,15 @@ def test_a_hand_written_list_in_any_order_and_case_is_read(tmp_path):
     assert Store(tmp_path).profile().modalities == ("run", "walk")
 
 
-@pytest.mark.parametrize("value, words", [
-    ('["run", "pool"]', "unknown modality 'pool'"),
-    ('[1]', "unknown modality 1"),
-    ('[]', "no modalities"),
-    ('"run"', "modalities"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ('["run", "pool"]', "unknown modality 'pool'"),
+        ("[1]", "unknown modality 1"),
+        ("[]", "no modalities"),
+        ('"run"', "modalities"),
+    ],
+)
 def test_a_bad_list_names_the_file_and_line_and_is_left_alone(tmp_path, value, words):
     text = f'schema = 1\ngoal = "power"\nmodalities = {value}\n'
     path = tmp_path / "profile.toml"

@@ -17,8 +17,9 @@ from legday.storage import Store
 from tests.storage.records import add, records
 
 NOV = dt.date(2026, 11, 16)
-LEGS = LegSession(NOV, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0),
-                                               Exercise("box jump", 4, 5)))
+LEGS = LegSession(
+    NOV, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0), Exercise("box jump", 4, 5))
+)
 
 
 @given(records)
@@ -30,8 +31,9 @@ def test_an_id_is_eight_hex_and_the_same_for_an_equal_record(record):
 
 
 def test_ints_and_floats_that_are_equal_give_one_id():
-    assert record_id(LEGS) == record_id(dataclasses.replace(
-        LEGS, exercises=(Exercise("back squat", 5, 5, 100), Exercise("box jump", 4, 5))))
+    assert record_id(LEGS) == record_id(
+        dataclasses.replace(LEGS, exercises=(Exercise("back squat", 5, 5, 100), Exercise("box jump", 4, 5)))
+    )
     assert record_id(CheckIn(NOV, 3, 7)) == record_id(CheckIn(NOV, 3, 7.0))
 
 
@@ -50,9 +52,16 @@ CHANGES = [
 def test_any_change_of_value_gives_another_id():
     ids = {record_id(r) for r in [LEGS, *CHANGES]}
     assert len(ids) == len(CHANGES) + 1
-    others = [CardioSession(NOV, "run", 30, 5), CardioSession(NOV, "run", 30, 5, dt.time(7, 0)),
-              CardioSession(NOV, "run", 30, 6), CheckIn(NOV, 3), CheckIn(NOV, 3, pain=True),
-              CheckIn(NOV, 3, regions=(("quads", 4),)), Skip(NOV, "run"), Skip(NOV, "bike")]
+    others = [
+        CardioSession(NOV, "run", 30, 5),
+        CardioSession(NOV, "run", 30, 5, dt.time(7, 0)),
+        CardioSession(NOV, "run", 30, 6),
+        CheckIn(NOV, 3),
+        CheckIn(NOV, 3, pain=True),
+        CheckIn(NOV, 3, regions=(("quads", 4),)),
+        Skip(NOV, "run"),
+        Skip(NOV, "bike"),
+    ]
     assert len({record_id(r) for r in others}) == len(others)
 
 
@@ -64,14 +73,22 @@ def test_an_id_survives_the_round_trip_through_a_file_and_finds_its_record(tmp_p
         add(store, record)
     history = Store(store.data_dir).all_history()
     for record in (*history.legs, *history.cardio, *history.checkins, *history.skips):
-        assert store.find(record_id(record)) == record or record_id(store.find(record_id(record))) \
-            == record_id(record)  # (a 32-bit id may in principle be shared: then any match is fine)
+        assert store.find(record_id(record)) == record or record_id(
+            store.find(record_id(record))
+        ) == record_id(record)  # (a 32-bit id may in principle be shared: then any match is fine)
 
 
 def test_fields_for_each_kind_are_json_ready():
     legs = record_fields(LEGS)
-    assert legs == {"id": record_id(LEGS), "kind": "legs", "date": "2026-11-16", "start": "18:00",
-                    "minutes": 60, "effort": 8, "exercises": ["back squat 5x5@100kg", "box jump 4x5"]}
+    assert legs == {
+        "id": record_id(LEGS),
+        "kind": "legs",
+        "date": "2026-11-16",
+        "start": "18:00",
+        "minutes": 60,
+        "effort": 8,
+        "exercises": ["back squat 5x5@100kg", "box jump 4x5"],
+    }
     cardio = record_fields(CardioSession(NOV, "bike", 30, 3))
     assert cardio["start"] is None and cardio["modality"] == "bike" and cardio["kind"] == "cardio"
     checkin = record_fields(CheckIn(NOV, 6, 7.5, True, (("quads", 7), ("glutes", 5))))
@@ -79,8 +96,13 @@ def test_fields_for_each_kind_are_json_ready():
     assert checkin["regions"] == {"quads": 7, "glutes": 5} and checkin["sleep_hours"] == 7.5
     assert checkin["pain"] is True
     skip = record_fields(Skip(NOV, "run"))
-    assert skip == {"id": record_id(Skip(NOV, "run")), "kind": "skip", "date": "2026-11-16",
-                    "start": None, "modality": "run"}
+    assert skip == {
+        "id": record_id(Skip(NOV, "run")),
+        "kind": "skip",
+        "date": "2026-11-16",
+        "start": None,
+        "modality": "run",
+    }
     for fields in (legs, cardio, checkin, skip):
         assert json.loads(json.dumps(fields)) == fields
 

@@ -30,9 +30,15 @@ from legday.storage import store as store_module
 from tests.storage import records as rs
 
 # The fixtures used with @given (no_fsync) hold for the whole test, not per example: that is intended.
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
 NOV = dt.date(2026, 11, 16)
 SQUAT_DAY = (
@@ -56,8 +62,10 @@ def test_leg_session_round_trips_as_one_readable_line(tmp_path):
 
     assert Store(tmp_path).history(NOV, NOV).legs == (session,)
     text = month_text(store, NOV)
-    assert '"2026-11-16 18:00 60min effort 8: back squat 5x5@100kg, romanian deadlift 3x8@82.5kg, ' \
-           'box jump 4x5"' in text
+    assert (
+        '"2026-11-16 18:00 60min effort 8: back squat 5x5@100kg, romanian deadlift 3x8@82.5kg, '
+        'box jump 4x5"' in text
+    )
     assert tomllib.loads(text)["schema"] == 1
 
 
@@ -91,16 +99,29 @@ def test_cardio_checkin_and_skip_round_trip(tmp_path):
         # Seconds in the start time.
         LegSession(NOV, dt.time(18, 0, 30), 60, 8, SQUAT_DAY),
         # A bodyweight exercise counted in lb, a load with many decimals, capitals in a name.
-        LegSession(NOV, dt.time(6, 5), 45, 6,
-                   (Exercise("box jump", 4, 5, None, "lb"), Exercise("Leg Press", 3, 10, 81.123456789))),
+        LegSession(
+            NOV,
+            dt.time(6, 5),
+            45,
+            6,
+            (Exercise("box jump", 4, 5, None, "lb"), Exercise("Leg Press", 3, 10, 81.123456789)),
+        ),
         CardioSession(NOV, "  stair climber", 20, 6),
         CardioSession(NOV, "run\nfast", 20, 6, dt.time(6, 0, 0, 1)),
         CheckIn(NOV, 0, sleep_hours=7.123456789),
         Skip(NOV, ""),
         Skip(NOV, 'a "quoted" \\ name'),
     ],
-    ids=["comma-name", "seconds", "lb-bodyweight", "padded-modality", "newline-modality",
-         "long-float", "empty-skip", "quotes"],
+    ids=[
+        "comma-name",
+        "seconds",
+        "lb-bodyweight",
+        "padded-modality",
+        "newline-modality",
+        "long-float",
+        "empty-skip",
+        "quotes",
+    ],
 )
 def test_records_that_cannot_be_one_line_still_round_trip(tmp_path, record):
     store = Store(tmp_path)
@@ -114,8 +135,7 @@ def test_records_that_cannot_be_one_line_still_round_trip(tmp_path, record):
 def test_profile_round_trip_and_first_run(tmp_path):
     store = Store(tmp_path)
     assert store.profile() is None
-    profile = Profile(Goal.HYBRID, Level.ADVANCED, True, (1, 4, 6), dt.date(2027, 5, 1), "lb",
-                      dt.time(6, 30))
+    profile = Profile(Goal.HYBRID, Level.ADVANCED, True, (1, 4, 6), dt.date(2027, 5, 1), "lb", dt.time(6, 30))
     store.save_profile(profile)
     assert Store(tmp_path).profile() == profile
     saved = tomllib.loads((tmp_path / "profile.toml").read_text())
@@ -188,8 +208,11 @@ def test_asking_again_reads_no_unchanged_file_and_sees_a_changed_one(tmp_path, m
     first = reader.history(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
     contents: list[bytes | None] = []
     real = store_module.read_bytes
-    monkeypatch.setattr(store_module, "read_bytes",
-                        lambda p, *known: contents.append((got := real(p, *known)) and got[0]) or got)
+    monkeypatch.setattr(
+        store_module,
+        "read_bytes",
+        lambda p, *known: contents.append((got := real(p, *known)) and got[0]) or got,
+    )
     assert reader.history(dt.date(2025, 6, 1), dt.date(2025, 6, 30)) == first
     assert contents == [None]  # the file was looked at, not read: its parsed copy is current
     store.add_cardio(CardioSession(dt.date(2025, 6, 11), "bike", 20, 3))
@@ -228,11 +251,21 @@ def test_all_history_and_exercise_names(tmp_path):
     store.add_legs(LegSession(dt.date(2024, 1, 8), dt.time(18, 0), 60, 7, (Exercise("hack squat", 3, 8),)))
     for month in (9, 10, 11):
         store.add_legs(LegSession(dt.date(2026, month, 2), dt.time(18, 0), 60, 7, SQUAT_DAY))
-    store.add_legs(LegSession(dt.date(2026, 11, 5), dt.time(18, 0), 60, 7,
-                              (Exercise("back squat", 3, 3, 120.0), Exercise("step-up", 3, 10))))
+    store.add_legs(
+        LegSession(
+            dt.date(2026, 11, 5),
+            dt.time(18, 0),
+            60,
+            7,
+            (Exercise("back squat", 3, 3, 120.0), Exercise("step-up", 3, 10)),
+        )
+    )
     everything = Store(tmp_path).all_history()
     assert [s.date for s in everything.legs] == [
-        dt.date(2024, 1, 8), dt.date(2026, 9, 2), dt.date(2026, 10, 2), dt.date(2026, 11, 2),
+        dt.date(2024, 1, 8),
+        dt.date(2026, 9, 2),
+        dt.date(2026, 10, 2),
+        dt.date(2026, 11, 2),
         dt.date(2026, 11, 5),
     ]
     # Most used first; the 2024 month is outside the newest 3 month files.
@@ -286,19 +319,17 @@ def test_hand_written_tables_and_command_line_spellings_are_read(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text(
         "schema = 1\n"
-        "cardio = [\"2026-11-02 7:05 Rowing 20 min effort 4\"]\n"
+        'cardio = ["2026-11-02 7:05 Rowing 20 min effort 4"]\n'
         "[[legs]]\n"
         "date = 2026-11-03\n"
         "start = 18:00:00\n"
         "minutes = 50\n"
         "effort = 7\n"
-        "exercises = [\"Front Squat 5 x 3 @ 90,5 kgs\", {name = \"sled push\", sets = 4, reps = 1}]\n"
+        'exercises = ["Front Squat 5 x 3 @ 90,5 kgs", {name = "sled push", sets = 4, reps = 1}]\n'
     )
     history = Store(tmp_path).history(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert history.cardio == (CardioSession(dt.date(2026, 11, 2), "Rowing", 20, 4, dt.time(7, 5)),)
-    assert history.legs[0].exercises == (
-        Exercise("front squat", 5, 3, 90.5), Exercise("sled push", 4, 1)
-    )
+    assert history.legs[0].exercises == (Exercise("front squat", 5, 3, 90.5), Exercise("sled push", 4, 1))
 
 
 # -- properties -------------------------------------------------------------------------------------
@@ -344,13 +375,23 @@ def test_any_valid_profile_reads_back_equal(no_fsync, tmp_path, profile):
     assert Store(data_dir).profile() == profile
 
 
-_month_lines = st.lists(st.one_of(st.text(max_size=30), st.sampled_from([
-    "x", "a\\b", 'say "hi"', "\t", "\x7f", "ä", "\u2028", "\r", "\x00"])), max_size=5)
+_month_lines = st.lists(
+    st.one_of(
+        st.text(max_size=30),
+        st.sampled_from(["x", "a\\b", 'say "hi"', "\t", "\x7f", "ä", "\u2028", "\r", "\x00"]),
+    ),
+    max_size=5,
+)
 
 
 @settings(max_examples=250, deadline=None)
-@given(st.dictionaries(st.sampled_from(["schema", *codec.KINDS, "other"]),
-                       st.one_of(st.integers(-2, 3), _month_lines), max_size=5))
+@given(
+    st.dictionaries(
+        st.sampled_from(["schema", *codec.KINDS, "other"]),
+        st.one_of(st.integers(-2, 3), _month_lines),
+        max_size=5,
+    )
+)
 def test_fast_reader_agrees_with_tomllib_on_written_files(data):
     """The fast path for month files must read exactly what tomllib reads, or decline."""
     text = tomli_w.dumps(data)
@@ -359,11 +400,31 @@ def test_fast_reader_agrees_with_tomllib_on_written_files(data):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([
-    "schema = 1", "schema = 01", "schema = 2", "legs = [", "cardio = [", "]", "",
-    '    "2026-11-16 run",', '    "a\\"b",', "    'lit',", '    "x", # c', '    "\t",',
-    "# comment", "legs = []", '  "x",', "\r",
-]), max_size=10).map("\n".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "schema = 1",
+                "schema = 01",
+                "schema = 2",
+                "legs = [",
+                "cardio = [",
+                "]",
+                "",
+                '    "2026-11-16 run",',
+                '    "a\\"b",',
+                "    'lit',",
+                '    "x", # c',
+                '    "\t",',
+                "# comment",
+                "legs = []",
+                '  "x",',
+                "\r",
+            ]
+        ),
+        max_size=10,
+    ).map("\n".join)
+)
 def test_fast_reader_never_accepts_what_tomllib_reads_differently(text):
     fast = codec.fast_month(text)
     if fast is not None:
@@ -379,6 +440,7 @@ def test_add_many_saves_the_same_as_one_by_one(no_fsync, tmp_path, written):
     at_once = Store(Path(tempfile.mkdtemp(dir=tmp_path)))
     at_once.add_many(written)
     a, b = Store(one_by_one.data_dir).all_history(), Store(at_once.data_dir).all_history()
-    assert Counter(a.legs + a.cardio + a.checkins + a.skips) == \
-        Counter(b.legs + b.cardio + b.checkins + b.skips)
+    assert Counter(a.legs + a.cardio + a.checkins + a.skips) == Counter(
+        b.legs + b.cardio + b.checkins + b.skips
+    )
     assert Counter(b.legs + b.cardio + b.checkins + b.skips) == expected(written)

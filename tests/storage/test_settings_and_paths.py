@@ -14,11 +14,11 @@ from legday.storage import (
     NewerSchema,
     Settings,
     load_settings,
+    paths,
     resolve_config_dir,
     resolve_data_dir,
     save_settings,
 )
-from legday.storage import paths
 
 
 def test_settings_round_trip_and_defaults(tmp_path):

@@ -5,7 +5,6 @@ guesses when the records changed since."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, Exercise, Goal, LegSession, Profile, Skip
 from legday.core.records import record_id
-from legday.storage import CorruptFile, RecordChanged, StorageError, Store
+from legday.storage import RecordChanged, Store
 from tests.storage.records import add, profiles, records
 
 NOV = dt.date(2026, 11, 16)
@@ -33,8 +32,10 @@ def state(store_dir) -> tuple:
 
     fresh = Store(store_dir)
     history = fresh.all_history()
-    ordered = {kind: tuple(sorted(getattr(history, kind), key=lambda r: (r.date, repr(r))))
-               for kind in ("legs", "cardio", "checkins", "skips")}
+    ordered = {
+        kind: tuple(sorted(getattr(history, kind), key=lambda r: (r.date, repr(r))))
+        for kind in ("legs", "cardio", "checkins", "skips")
+    }
     return dataclasses.replace(history, **ordered), fresh.profile()
 
 
@@ -260,10 +261,16 @@ def test_stamp_changes_on_every_write_and_undo_and_not_on_reads(tmp_path, no_fsy
     store, other = Store(tmp_path), Store(tmp_path)
     seen = [store.stamp()]
     writes = [
-        lambda: store.add_legs(TYPO), lambda: store.add_cardio(RUN), lambda: other.set_checkin(CheckIn(NOV, 3)),
-        lambda: store.add_skip(Skip(NOV, "run")), lambda: other.add_many([BIKE]),
-        lambda: store.save_profile(Profile()), lambda: other.replace(TYPO, FIXED),
-        lambda: store.remove(RUN), lambda: other.undo(), lambda: store.undo(),
+        lambda: store.add_legs(TYPO),
+        lambda: store.add_cardio(RUN),
+        lambda: other.set_checkin(CheckIn(NOV, 3)),
+        lambda: store.add_skip(Skip(NOV, "run")),
+        lambda: other.add_many([BIKE]),
+        lambda: store.save_profile(Profile()),
+        lambda: other.replace(TYPO, FIXED),
+        lambda: store.remove(RUN),
+        lambda: other.undo(),
+        lambda: store.undo(),
     ]
     for write in writes:  # back to back, well within one tick of a coarse file system clock
         write()
@@ -286,12 +293,16 @@ operations = st.lists(
         st.tuples(st.just("profile"), profiles),
         st.tuples(st.just("many"), st.lists(records, max_size=4)),
     ),
-    min_size=1, max_size=8,
+    min_size=1,
+    max_size=8,
 )
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(ops=operations)
 def test_undoing_every_change_goes_back_through_every_state(tmp_path_factory, no_fsync, ops):
     data_dir = tmp_path_factory.mktemp("undo")

@@ -58,17 +58,24 @@ def test_a_damaged_step_is_reported_left_alone_and_undo_stops_there(tmp_path):
     assert (tmp_path / "undo" / (damaged.name + ".bad")).read_bytes() == before
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("schema = 1\nlabel = \"x\"\n[added]\nlegs = [ oops\n", 4, "not valid TOML"),
-    ("schema = 1\n\n[added]\ncardio = [\"2026-11-16 run 20min effort 4\"]\n", None, "no label"),
-    ("schema = 1\nlabel = \"x\"\nwhen = 3\n", 3, "unknown key 'when'"),
-    ("label = \"x\"\n", None, "schema"),
-    ("schema = 1\nlabel = \"x\"\n[added]\ndance = [\"2026-11-16\"]\n", 3, "unknown kind 'dance'"),
-    ("schema = 1\nlabel = \"x\"\n\n[removed]\ncheckin = [\n    \"2026-11-16 soreness 3\",\n"
-     "    \"2026-11-16 soreness eleven\",\n]\n", 7, "check-in"),
-    ("schema = 1\nlabel = \"x\"\n[profile]\nbefore = { goal = \"sleep\" }\n", 3, "'after'"),
-    ("schema = 1\nlabel = \"x\"\n[profile.after]\ngoal = \"sleep\"\n", 3, "goal"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ('schema = 1\nlabel = "x"\n[added]\nlegs = [ oops\n', 4, "not valid TOML"),
+        ('schema = 1\n\n[added]\ncardio = ["2026-11-16 run 20min effort 4"]\n', None, "no label"),
+        ('schema = 1\nlabel = "x"\nwhen = 3\n', 3, "unknown key 'when'"),
+        ('label = "x"\n', None, "schema"),
+        ('schema = 1\nlabel = "x"\n[added]\ndance = ["2026-11-16"]\n', 3, "unknown kind 'dance'"),
+        (
+            'schema = 1\nlabel = "x"\n\n[removed]\ncheckin = [\n    "2026-11-16 soreness 3",\n'
+            '    "2026-11-16 soreness eleven",\n]\n',
+            7,
+            "check-in",
+        ),
+        ('schema = 1\nlabel = "x"\n[profile]\nbefore = { goal = "sleep" }\n', 3, "'after'"),
+        ('schema = 1\nlabel = "x"\n[profile.after]\ngoal = "sleep"\n', 3, "goal"),
+    ],
+)
 def test_each_kind_of_damage_names_file_and_line(tmp_path, text, line, words):
     store = Store(tmp_path)
     logged(store, 1)
@@ -128,10 +135,11 @@ def test_a_hand_edited_step_is_read_whole(tmp_path):
     """The label is read from the top of the file when it is where legday writes it, otherwise from
     the whole file: a step rewritten by hand still works."""
     store = Store(tmp_path)
-    [session] = logged(store, 1)
+    [_session] = logged(store, 1)
     step = steps(tmp_path)[-1]
-    step.write_text('# my note\nschema = 1\nlabel = "hand made"\n\n[added]\n'
-                    'cardio = ["2026-11-16 run 20min effort 4"]\n')
+    step.write_text(
+        '# my note\nschema = 1\nlabel = "hand made"\n\n[added]\ncardio = ["2026-11-16 run 20min effort 4"]\n'
+    )
     assert store.undo_labels() == ["hand made"]
     assert store.undo() == "hand made"
     assert store.all_history().cardio == ()

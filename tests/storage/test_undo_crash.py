@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from legday.core.model import CardioSession, CheckIn, Goal, Profile
+from legday.core.model import CardioSession, CheckIn, Goal
 from legday.storage import RecordChanged, StorageError, Store, files
 from tests.storage.crash_points import DEC, NOV, OPS, RUN, prepare
 
@@ -24,8 +24,7 @@ def snapshot(data_dir: Path) -> tuple:
     """What a person sees: everything logged, the profile, the undo labels (a fresh Store)."""
     store = Store(data_dir)
     history = store.all_history()
-    records = tuple(sorted(map(repr, (*history.legs, *history.cardio, *history.checkins,
-                                      *history.skips))))
+    records = tuple(sorted(map(repr, (*history.legs, *history.cardio, *history.checkins, *history.skips))))
     return records, store.profile(), tuple(store.undo_labels(limit=50))
 
 
@@ -52,8 +51,9 @@ def fail_call(monkeypatch, n: int, code: int = errno.EIO) -> None:
 
 @pytest.mark.parametrize("op", [op for op, (_, _, several) in OPS.items() if several])
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
-def test_a_failed_write_of_a_change_to_several_files_leaves_everything_as_it_was(tmp_path, monkeypatch,
-                                                                              op, n):
+def test_a_failed_write_of_a_change_to_several_files_leaves_everything_as_it_was(
+    tmp_path, monkeypatch, op, n
+):
     prepare(tmp_path, op)
     before, before_bytes = snapshot(tmp_path), file_bytes(tmp_path)
     store = Store(tmp_path)
@@ -105,8 +105,9 @@ def _expected(tmp_path: Path, op: str) -> tuple[tuple, tuple, dict]:
 def test_a_change_killed_between_file_writes(tmp_path, op):
     before, after, by_labels = _expected(tmp_path, op)
     root = tmp_path / "crashes"
-    result = subprocess.run([sys.executable, str(SCRIPT), str(root), op], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(root), op], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     codes = {int(k): v for k, v in json.loads(result.stdout).items()}
     crashes = [k for k, code in codes.items() if code == 9]

@@ -53,5 +53,8 @@ def all_records(data_dir: Path) -> list:
 def snapshot(directory: Path) -> dict[str, str]:
     if not directory.exists():
         return {}
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }

@@ -9,9 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import struct
 
-FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.timezone.utc)
-_CRC_TABLE = (0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
-              0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400)
+FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
+_CRC_TABLE = (
+    0x0000,
+    0xCC01,
+    0xD801,
+    0x1400,
+    0xF001,
+    0x3C00,
+    0x2800,
+    0xE401,
+    0xA001,
+    0x6C00,
+    0x7800,
+    0xB401,
+    0x5000,
+    0x9C01,
+    0x8801,
+    0x4400,
+)
 # base types: (code, struct format)
 ENUM, UINT8, UINT16, UINT32 = (0x00, "B"), (0x02, "B"), (0x84, "H"), (0x86, "I")
 
@@ -51,20 +67,42 @@ class FitWriter:
         return body + struct.pack("<H", crc(body))
 
 
-def strength_activity(start: dt.datetime, sets, *, minutes: int, rpe: int | None = None,
-                      utc_offset_hours: int = 0, file_type: int = 4) -> bytes:
+def strength_activity(
+    start: dt.datetime,
+    sets,
+    *,
+    minutes: int,
+    rpe: int | None = None,
+    utc_offset_hours: int = 0,
+    file_type: int = 4,
+) -> bytes:
     """``sets``: (category number, reps, kg, active) in order. ``start`` is UTC."""
     w = FitWriter()
     t0 = fit_time(start)
     w.message(0, [(0, ENUM, file_type), (1, UINT16, 1), (4, UINT32, t0)])
     at = t0
     for category, reps, kg, active in sets:
-        w.message(225, [(254, UINT32, at), (0, UINT32, 45_000), (3, UINT16, reps),
-                        (4, UINT16, round(kg * 16)), (5, ENUM, 1 if active else 0),
-                        (6, UINT32, at), (7, UINT16, category)])
+        w.message(
+            225,
+            [
+                (254, UINT32, at),
+                (0, UINT32, 45_000),
+                (3, UINT16, reps),
+                (4, UINT16, round(kg * 16)),
+                (5, ENUM, 1 if active else 0),
+                (6, UINT32, at),
+                (7, UINT16, category),
+            ],
+        )
         at += 120
-    fields = [(253, UINT32, t0 + minutes * 60), (2, UINT32, t0), (5, ENUM, 10), (6, ENUM, 20),
-              (7, UINT32, minutes * 60_000), (8, UINT32, minutes * 60_000)]
+    fields = [
+        (253, UINT32, t0 + minutes * 60),
+        (2, UINT32, t0),
+        (5, ENUM, 10),
+        (6, ENUM, 20),
+        (7, UINT32, minutes * 60_000),
+        (8, UINT32, minutes * 60_000),
+    ]
     if rpe is not None:
         fields.append((193, UINT8, rpe))
     w.message(18, fields)
@@ -73,14 +111,27 @@ def strength_activity(start: dt.datetime, sets, *, minutes: int, rpe: int | None
     return w.bytes()
 
 
-def cardio_activity(start: dt.datetime, *, sport: int, sub_sport: int = 0, minutes: int,
-                    avg_hr: int | None = None, max_hr: int | None = None,
-                    utc_offset_hours: int = 0) -> bytes:
+def cardio_activity(
+    start: dt.datetime,
+    *,
+    sport: int,
+    sub_sport: int = 0,
+    minutes: int,
+    avg_hr: int | None = None,
+    max_hr: int | None = None,
+    utc_offset_hours: int = 0,
+) -> bytes:
     w = FitWriter()
     t0 = fit_time(start)
     w.message(0, [(0, ENUM, 4), (1, UINT16, 1), (4, UINT32, t0)])
-    fields = [(253, UINT32, t0 + minutes * 60), (2, UINT32, t0), (5, ENUM, sport), (6, ENUM, sub_sport),
-              (7, UINT32, (minutes + 3) * 60_000), (8, UINT32, minutes * 60_000)]
+    fields = [
+        (253, UINT32, t0 + minutes * 60),
+        (2, UINT32, t0),
+        (5, ENUM, sport),
+        (6, ENUM, sub_sport),
+        (7, UINT32, (minutes + 3) * 60_000),
+        (8, UINT32, minutes * 60_000),
+    ]
     if avg_hr is not None:
         fields.append((16, UINT8, avg_hr))
     if max_hr is not None:

@@ -50,15 +50,19 @@ def test_the_calendar_parses_and_follows_the_rfc_rules_legday_relies_on(cli, wee
             assert ev.decoded("dtend") > start
         else:
             assert ev.decoded("dtend") == start + dt.timedelta(days=1)  # all-day
-        assert start >= dt.date(2026, 11, 19) if not isinstance(start, dt.datetime) else \
-            start.date() >= dt.date(2026, 11, 19)
+        assert (
+            start >= dt.date(2026, 11, 19)
+            if not isinstance(start, dt.datetime)
+            else start.date() >= dt.date(2026, 11, 19)
+        )
 
 
 def test_summaries_say_what_and_how_hard_and_descriptions_carry_the_evidence(cli, week, capsysbinary):
     found = events(export(cli, capsysbinary, "--date", "2026-11-19"))
     summaries = [str(ev["summary"]) for ev in found]
-    assert all(re.fullmatch(r"[A-Z][a-z0-9 ]+( · \d+ min)?( · effort \d+(-\d+)?)?( \(done\))?", s)
-               for s in summaries), summaries
+    assert all(
+        re.fullmatch(r"[A-Z][a-z0-9 ]+( · \d+ min)?( · effort \d+(-\d+)?)?( \(done\))?", s) for s in summaries
+    ), summaries
     assert any(s.startswith("Legs · ") for s in summaries)  # Thursday's planned leg session
     cardio = [ev for ev in found if "cardio" in str(ev["uid"])]
     assert cardio
@@ -88,8 +92,9 @@ def test_weeks_and_date_choose_the_span(cli, week, capsysbinary):
     assert len(two) > len(one)
 
 
-def test_the_calendar_file_is_written_when_set_and_rewritten_after_a_change(cli, data_dir, week,
-                                                                            tmp_path, capsys):
+def test_the_calendar_file_is_written_when_set_and_rewritten_after_a_change(
+    cli, data_dir, week, tmp_path, capsys
+):
     calendar = tmp_path / "cal" / "legday.ics"
     assert cli("settings", "--calendar-file", str(calendar)) == 0
     assert "calendar file " + str(calendar) in capsys.readouterr().out
@@ -123,7 +128,8 @@ def test_edit_delete_and_undo_rewrite_the_calendar_file_too(cli, data_dir, week,
 
     def thursday() -> str:
         return {str(ev["uid"]): str(ev["summary"]) for ev in events(calendar.read_bytes())}[
-            "20261119-legs-1@legday"]
+            "20261119-legs-1@legday"
+        ]
 
     assert cli("log", "--from", "2026-11-19", "--json") == 0
     import json
@@ -143,7 +149,6 @@ def test_a_change_through_the_journal_rewrites_the_calendar_file(data_dir, week,
 
     from legday.core.model import LegSession
     from legday.journal import journal_at
-
     from tests.fixtures import SQUAT_DAY
 
     journal = journal_at(data_dir, tmp_path / "config", lambda: NOW)
@@ -160,7 +165,8 @@ def test_a_change_through_the_journal_rewrites_the_calendar_file(data_dir, week,
 
 
 def test_a_calendar_file_that_cannot_be_written_is_a_warning_and_the_change_is_saved(
-        cli, data_dir, week, tmp_path, capsys):
+    cli, data_dir, week, tmp_path, capsys
+):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the calendar's folder should be")
     assert cli("settings", "--calendar-file", str(blocker / "legday.ics")) == 0

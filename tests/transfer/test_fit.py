@@ -16,29 +16,53 @@ from .fitfile import cardio_activity, strength_activity
 
 pytest.importorskip("fitdecode")
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 SQUAT, LUNGE, BENCH, WARM_UP = 28, 17, 0, 31
 
 
 def test_a_strength_activity_becomes_a_leg_session_of_its_active_leg_sets():
     data = strength_activity(
         dt.datetime(2026, 3, 2, 17, 0, tzinfo=UTC),
-        [(WARM_UP, 10, 40, True), (SQUAT, 5, 100, True), (SQUAT, 0, 0, False), (SQUAT, 5, 100, True),
-         (SQUAT, 5, 100, True), (LUNGE, 10, 20.5, True), (BENCH, 8, 80, True)],
-        minutes=62, rpe=80, utc_offset_hours=1)
+        [
+            (WARM_UP, 10, 40, True),
+            (SQUAT, 5, 100, True),
+            (SQUAT, 0, 0, False),
+            (SQUAT, 5, 100, True),
+            (SQUAT, 5, 100, True),
+            (LUNGE, 10, 20.5, True),
+            (BENCH, 8, 80, True),
+        ],
+        minutes=62,
+        rpe=80,
+        utc_offset_hours=1,
+    )
     assert detect(data, "x.fit") == "fit"
     parsed = read(data, "x.fit")
     [session] = parsed.records
-    assert session == LegSession(dt.date(2026, 3, 2), dt.time(18, 0), 62, 8,
-                                 (Exercise("squat", 3, 5, 100.0, "kg"), Exercise("lunge", 1, 10, 20.5, "kg")))
+    assert session == LegSession(
+        dt.date(2026, 3, 2),
+        dt.time(18, 0),
+        62,
+        8,
+        (Exercise("squat", 3, 5, 100.0, "kg"), Exercise("lunge", 1, 10, 20.5, "kg")),
+    )
     assert parsed.effort_from[session] == "rpe"
 
 
-@pytest.mark.parametrize("sport, sub_sport, modality", [(1, 0, "run"), (2, 6, "bike"), (4, 15, "elliptical"),
-                                                         (15, 14, "row"), (11, 0, "walk")])
+@pytest.mark.parametrize(
+    "sport, sub_sport, modality",
+    [(1, 0, "run"), (2, 6, "bike"), (4, 15, "elliptical"), (15, 14, "row"), (11, 0, "walk")],
+)
 def test_a_cardio_activity_becomes_cardio_with_effort_from_heart_rate(sport, sub_sport, modality):
-    data = cardio_activity(dt.datetime(2026, 3, 3, 6, 30, tzinfo=UTC), sport=sport, sub_sport=sub_sport,
-                           minutes=35, avg_hr=150, max_hr=172, utc_offset_hours=-5)
+    data = cardio_activity(
+        dt.datetime(2026, 3, 3, 6, 30, tzinfo=UTC),
+        sport=sport,
+        sub_sport=sub_sport,
+        minutes=35,
+        avg_hr=150,
+        max_hr=172,
+        utc_offset_hours=-5,
+    )
     parsed = read(data, "run.fit")
     [session] = parsed.records
     # 150 of an assumed maximum of 190 bpm is 79 %: effort 6 in legday's bands.
@@ -58,10 +82,13 @@ def test_an_upper_body_strength_activity_is_left_out():
     assert parsed.records == [] and parsed.left_out == {"upper body only": 1}
 
 
-@pytest.mark.parametrize("damage, words", [
-    (lambda b: b[:-30], "cannot read this FIT file"),
-    (lambda b: b[:40] + bytes([b[40] ^ 0xFF]) + b[41:], "cannot read this FIT file"),
-])
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        (lambda b: b[:-30], "cannot read this FIT file"),
+        (lambda b: b[:40] + bytes([b[40] ^ 0xFF]) + b[41:], "cannot read this FIT file"),
+    ],
+)
 def test_a_damaged_fit_file_is_one_line_and_writes_nothing(cli, data_dir, tmp_path, capsys, damage, words):
     good = cardio_activity(dt.datetime(2026, 3, 3, 6, 30, tzinfo=UTC), sport=1, minutes=35, avg_hr=150)
     path = tmp_path / "run.fit"
@@ -73,16 +100,18 @@ def test_a_damaged_fit_file_is_one_line_and_writes_nothing(cli, data_dir, tmp_pa
 
 
 def test_a_fit_file_that_is_not_an_activity_is_refused():
-    data = strength_activity(dt.datetime(2026, 3, 4, 17, 0, tzinfo=UTC), [(SQUAT, 5, 100, True)],
-                             minutes=40, file_type=2)
+    data = strength_activity(
+        dt.datetime(2026, 3, 4, 17, 0, tzinfo=UTC), [(SQUAT, 5, 100, True)], minutes=40, file_type=2
+    )
     with pytest.raises(FileFormatError, match="not an activity"):
         read(data, "settings.fit")
 
 
 def test_import_from_the_command_line_and_again_adds_nothing(cli, data_dir, tmp_path, capsys):
     path = tmp_path / "legs.fit"
-    path.write_bytes(strength_activity(dt.datetime(2026, 3, 2, 17, 0, tzinfo=UTC),
-                                       [(SQUAT, 5, 100, True)] * 3, minutes=50))
+    path.write_bytes(
+        strength_activity(dt.datetime(2026, 3, 2, 17, 0, tzinfo=UTC), [(SQUAT, 5, 100, True)] * 3, minutes=50)
+    )
     assert cli("import", str(path)) == 0
     assert "1 session added (1 legs)" in capsys.readouterr().out
     assert len(all_records(data_dir)) == 1

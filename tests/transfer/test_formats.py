@@ -31,12 +31,19 @@ def cardio(parsed) -> list[CardioSession]:
     return [r for r in parsed.records if isinstance(r, CardioSession)]
 
 
-@pytest.mark.parametrize("name, fmt", [
-    ("strong_semicolon.csv", "strong"), ("strong_semicolon_duration.csv", "strong"),
-    ("strong_comma.csv", "strong"), ("strong_newest.csv", "strong"),
-    ("hevy_kg.csv", "hevy"), ("hevy_lbs.csv", "hevy"),
-    ("fitnotes_old.csv", "fitnotes"), ("fitnotes_new.csv", "fitnotes"),
-])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("strong_semicolon.csv", "strong"),
+        ("strong_semicolon_duration.csv", "strong"),
+        ("strong_comma.csv", "strong"),
+        ("strong_newest.csv", "strong"),
+        ("hevy_kg.csv", "hevy"),
+        ("hevy_lbs.csv", "hevy"),
+        ("fitnotes_old.csv", "fitnotes"),
+        ("fitnotes_new.csv", "fitnotes"),
+    ],
+)
 def test_the_format_is_recognised_from_the_header(name, fmt):
     assert detect(fixture(name).read_bytes(), name) == fmt
 
@@ -46,8 +53,10 @@ def test_strong_semicolon_with_weight_unit_warmups_left_out_rpe_averaged():
     [session] = legs(p)
     assert session.date == D(2019, 1, 11) and session.start == T(12, 31)
     # The W set (40 kg) is a warm-up; the bench press is not leg work.
-    assert session.exercises == (Exercise("squat (barbell)", 3, 5, 100.0, "kg"),
-                                 Exercise("romanian deadlift (barbell)", 2, 8, 80.0, "kg"))
+    assert session.exercises == (
+        Exercise("squat (barbell)", 3, 5, 100.0, "kg"),
+        Exercise("romanian deadlift (barbell)", 2, 8, 80.0, "kg"),
+    )
     assert session.effort == 9  # RPE 8, 8.5 and 9 logged on the squats: 8.5 rounds up
     assert p.effort_from[session] == "rpe"
     # No duration column in this layout: 5 working sets x 3 min, at least 20 (legday's estimate).
@@ -98,13 +107,17 @@ def test_hevy_dates_newest_first_multiline_notes_and_set_types():
     [session] = legs(p)
     assert session.start == T(6, 46)  # "9 Sep 2025, 06:46"
     # warmup left out; failure and dropset sets are work.
-    assert session.exercises == (Exercise("squat (barbell)", 1, 5, 120.0, "kg"),
-                                 Exercise("squat (barbell)", 1, 4, 120.0, "kg"),
-                                 Exercise("leg extension (machine)", 1, 12, 50.0, "kg"))
+    assert session.exercises == (
+        Exercise("squat (barbell)", 1, 5, 120.0, "kg"),
+        Exercise("squat (barbell)", 1, 4, 120.0, "kg"),
+        Exercise("leg extension (machine)", 1, 12, 50.0, "kg"),
+    )
     assert session.effort == 9  # RPE 8 and 10
     assert session.minutes == 72 - 15  # end - start, less the treadmill
-    assert cardio(p) == [CardioSession(D(2025, 9, 5), "bike", 45, 4, T(12, 0)),
-                         CardioSession(D(2025, 9, 9), "run", 15, 4, T(7, 43))]
+    assert cardio(p) == [
+        CardioSession(D(2025, 9, 5), "bike", 45, 4, T(12, 0)),
+        CardioSession(D(2025, 9, 9), "run", 15, 4, T(7, 43)),
+    ]
 
 
 def test_hevy_in_pounds_and_miles():
@@ -118,8 +131,10 @@ def test_fitnotes_old_form_legs_category_and_cardio_rows():
     p = parse("fitnotes_old.csv", leg_time=T(7, 15))
     [session] = legs(p)
     assert session.start == T(7, 15)  # a date only: the profile's leg time
-    assert session.exercises == (Exercise("barbell squat", 3, 5, 100.0, "kg"),
-                                 Exercise("hack squat machine", 1, 10, 80.0, "kg"))
+    assert session.exercises == (
+        Exercise("barbell squat", 3, 5, 100.0, "kg"),
+        Exercise("hack squat machine", 1, 10, 80.0, "kg"),
+    )
     assert cardio(p) == [CardioSession(D(2016, 1, 22), "bike", 30, 4, None)]
     assert p.left_out == {"upper body only": 1}
 
@@ -134,9 +149,11 @@ def test_fitnotes_new_form_with_a_weight_unit_column():
 def test_the_summary_says_what_was_added_left_out_and_estimated():
     p = parse("strong_semicolon.csv")
     text = summary("strong.csv", plan_import(p, []))
-    assert text == ("imported strong.csv: 2 sessions added (1 legs, 1 cardio), 0 already there, "
-                    "1 left out (1 upper body only); effort estimated for 1 (no RPE logged); "
-                    "minutes estimated for 1 (no length recorded)")
+    assert text == (
+        "imported strong.csv: 2 sessions added (1 legs, 1 cardio), 0 already there, "
+        "1 left out (1 upper body only); effort estimated for 1 (no RPE logged); "
+        "minutes estimated for 1 (no length recorded)"
+    )
 
 
 def test_already_logged_sessions_are_recognised_even_after_an_edit():
@@ -147,19 +164,38 @@ def test_already_logged_sessions_are_recognised_even_after_an_edit():
     assert plan.new == cardio(p)[1:]
 
 
-@pytest.mark.parametrize("name, leg", [
-    ("Squat (Barbell)", True), ("Bulgarian Split Squat", True), ("Calf Press on Leg Press", True),
-    ("Walking Lunge (Dumbbell)", True), ("Hip Thrust (Barbell)", True), ("Hanging Leg Raise", False),
-    ("Bench Press (Barbell)", False), ("Lat Pulldown (Cable)", False), ("Jump Rope", False),
-])
+@pytest.mark.parametrize(
+    "name, leg",
+    [
+        ("Squat (Barbell)", True),
+        ("Bulgarian Split Squat", True),
+        ("Calf Press on Leg Press", True),
+        ("Walking Lunge (Dumbbell)", True),
+        ("Hip Thrust (Barbell)", True),
+        ("Hanging Leg Raise", False),
+        ("Bench Press (Barbell)", False),
+        ("Lat Pulldown (Cable)", False),
+        ("Jump Rope", False),
+    ],
+)
 def test_which_exercises_are_leg_work(name, leg):
     assert is_leg(name) is leg
 
 
-@pytest.mark.parametrize("name, modality", [
-    ("Running (Treadmill)", "run"), ("Cycling (Indoor)", "bike"), ("Rowing (Machine)", "row"),
-    ("Walking", "walk"), ("Walking Lunge", None), ("Farmer's Walk", None), ("Bent Over Row", None),
-    ("Stair Climber", "stairs"), ("Elliptical Trainer", "elliptical"), ("Jump Rope", "jump rope"),
-])
+@pytest.mark.parametrize(
+    "name, modality",
+    [
+        ("Running (Treadmill)", "run"),
+        ("Cycling (Indoor)", "bike"),
+        ("Rowing (Machine)", "row"),
+        ("Walking", "walk"),
+        ("Walking Lunge", None),
+        ("Farmer's Walk", None),
+        ("Bent Over Row", None),
+        ("Stair Climber", "stairs"),
+        ("Elliptical Trainer", "elliptical"),
+        ("Jump Rope", "jump rope"),
+    ],
+)
 def test_which_exercises_are_cardio(name, modality):
     assert cardio_modality(name) == modality

@@ -12,8 +12,16 @@ from legday.storage import Store
 
 from .conftest import all_records, fixture, snapshot
 
-ALL_CSV = ["strong_semicolon.csv", "strong_semicolon_duration.csv", "strong_comma.csv",
-           "strong_newest.csv", "hevy_kg.csv", "hevy_lbs.csv", "fitnotes_old.csv", "fitnotes_new.csv"]
+ALL_CSV = [
+    "strong_semicolon.csv",
+    "strong_semicolon_duration.csv",
+    "strong_comma.csv",
+    "strong_newest.csv",
+    "hevy_kg.csv",
+    "hevy_lbs.csv",
+    "fitnotes_old.csv",
+    "fitnotes_new.csv",
+]
 
 
 @pytest.mark.parametrize("name", ALL_CSV)
@@ -62,33 +70,50 @@ def test_the_imported_history_reaches_the_planner(cli, data_dir, capsys):
 BAD = {
     "wrong format": ("notes.csv", b"name,phone\nann,123\n", "notes.csv:1: cannot tell which app wrote this"),
     "binary junk": ("photo.csv", bytes(range(256)) * 4, "photo.csv: this is not a text export"),
-    "truncated": ("strong.csv",
-                  fixture("strong_newest.csv").read_bytes()[:-120],
-                  "strong.csv:7: 6 cells where the header has 13"),
-    "impossible date": ("strong.csv",
-                        fixture("strong_semicolon.csv").read_bytes().replace(b"2019-01-13 09:05:10",
-                                                                              b"2027-13-45 09:05:10", 1),
-                        "strong.csv:9: not a date: '2027-13-45 09:05:10' does not exist"),
-    "hevy bad set type": ("hevy.csv",
-                          fixture("hevy_lbs.csv").read_bytes().replace(b'"normal",315', b'"heavy",315', 1),
-                          "hevy.csv:3: set_type 'heavy' unknown; accepted: warmup, normal, failure, dropset"),
-    "reps out of range": ("fitnotes.csv",
-                          fixture("fitnotes_old.csv").read_bytes().replace(b"100.0,5", b"100.0,5000", 1),
-                          "fitnotes.csv:2: reps 5000 is out of range; accepted: 0 to 500"),
+    "truncated": (
+        "strong.csv",
+        fixture("strong_newest.csv").read_bytes()[:-120],
+        "strong.csv:7: 6 cells where the header has 13",
+    ),
+    "impossible date": (
+        "strong.csv",
+        fixture("strong_semicolon.csv")
+        .read_bytes()
+        .replace(b"2019-01-13 09:05:10", b"2027-13-45 09:05:10", 1),
+        "strong.csv:9: not a date: '2027-13-45 09:05:10' does not exist",
+    ),
+    "hevy bad set type": (
+        "hevy.csv",
+        fixture("hevy_lbs.csv").read_bytes().replace(b'"normal",315', b'"heavy",315', 1),
+        "hevy.csv:3: set_type 'heavy' unknown; accepted: warmup, normal, failure, dropset",
+    ),
+    "reps out of range": (
+        "fitnotes.csv",
+        fixture("fitnotes_old.csv").read_bytes().replace(b"100.0,5", b"100.0,5000", 1),
+        "fitnotes.csv:2: reps 5000 is out of range; accepted: 0 to 500",
+    ),
     "empty": ("empty.csv", b"", "empty.csv: the file is empty"),
-    "json truncated": ("backup.json", b'{"legday_export": 1, "records": [\n {"kind": "legs",',
-                       "backup.json:2: not valid JSON"),
-    "fit forced on csv": ("strong.csv", fixture("strong_comma.csv").read_bytes(),
-                          "strong.csv: this is not a FIT file"),
+    "json truncated": (
+        "backup.json",
+        b'{"legday_export": 1, "records": [\n {"kind": "legs",',
+        "backup.json:2: not valid JSON",
+    ),
+    "fit forced on csv": (
+        "strong.csv",
+        fixture("strong_comma.csv").read_bytes(),
+        "strong.csv: this is not a FIT file",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_a_bad_file_gives_one_line_naming_file_and_line_and_writes_nothing(cli, data_dir, tmp_path,
-                                                                           capsys, case):
+def test_a_bad_file_gives_one_line_naming_file_and_line_and_writes_nothing(
+    cli, data_dir, tmp_path, capsys, case
+):
     name, data, expected = BAD[case]
-    assert cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60",
-               "--date", "2016-01-21") == 0
+    assert (
+        cli("legs", "back squat 5x5@100kg", "--effort", "8", "--minutes", "60", "--date", "2016-01-21") == 0
+    )
     before = snapshot(data_dir)
     path = tmp_path / name
     path.write_bytes(data)
@@ -102,7 +127,10 @@ def test_a_bad_file_gives_one_line_naming_file_and_line_and_writes_nothing(cli, 
 
 
 def test_a_bad_row_at_the_end_means_nothing_of_the_file_is_imported(cli, data_dir, tmp_path, capsys):
-    data = fixture("strong_semicolon.csv").read_bytes() + b'2019-01-20 10:00:00;"Leg";"Squat";1;abc;kg;5;;;;0;;\n'
+    data = (
+        fixture("strong_semicolon.csv").read_bytes()
+        + b'2019-01-20 10:00:00;"Leg";"Squat";1;abc;kg;5;;;;0;;\n'
+    )
     path = tmp_path / "strong.csv"
     path.write_bytes(data)
     assert cli("import", str(path)) == 2
@@ -135,22 +163,35 @@ def _everything(data_dir):
     day = dt.date(2026, 11, 16)
     from legday.core.model import Exercise, Profile
 
-    store.save_profile(Profile(units="lb", leg_days=(1, 4), leg_time=dt.time(6, 30),
-                               modalities=("bike", "walk", "row")))
-    store.add_many([
-        LegSession(day, dt.time(18, 0), 60, 8, (Exercise("back squat", 5, 5, 100.0, "kg"),
-                                                Exercise("box jump", 4, 5), Exercise("odd, name", 3, 8, 20.5, "lb"))),
-        LegSession(day.replace(month=1), dt.time(7, 5, 30), 45, 6, ()),
-        CardioSession(day + dt.timedelta(days=1), "bike", 30, 3, dt.time(7, 0)),
-        CardioSession(day + dt.timedelta(days=2), "aqua jogging", 25, 4, None),
-        CheckIn(day + dt.timedelta(days=1), 6, 7.5, True, (("quads", 7), ("glutes", 5))),
-        CheckIn(day + dt.timedelta(days=2), 2),
-        Skip(day + dt.timedelta(days=3), "run"),
-    ])
+    store.save_profile(
+        Profile(units="lb", leg_days=(1, 4), leg_time=dt.time(6, 30), modalities=("bike", "walk", "row"))
+    )
+    store.add_many(
+        [
+            LegSession(
+                day,
+                dt.time(18, 0),
+                60,
+                8,
+                (
+                    Exercise("back squat", 5, 5, 100.0, "kg"),
+                    Exercise("box jump", 4, 5),
+                    Exercise("odd, name", 3, 8, 20.5, "lb"),
+                ),
+            ),
+            LegSession(day.replace(month=1), dt.time(7, 5, 30), 45, 6, ()),
+            CardioSession(day + dt.timedelta(days=1), "bike", 30, 3, dt.time(7, 0)),
+            CardioSession(day + dt.timedelta(days=2), "aqua jogging", 25, 4, None),
+            CheckIn(day + dt.timedelta(days=1), 6, 7.5, True, (("quads", 7), ("glutes", 5))),
+            CheckIn(day + dt.timedelta(days=2), 2),
+            Skip(day + dt.timedelta(days=3), "run"),
+        ]
+    )
 
 
-def test_export_json_then_import_into_an_empty_folder_gives_back_the_same_log(cli, data_dir, tmp_path,
-                                                                               capsys):
+def test_export_json_then_import_into_an_empty_folder_gives_back_the_same_log(
+    cli, data_dir, tmp_path, capsys
+):
     _everything(data_dir)
     backup = tmp_path / "backup.json"
     assert cli("export", "json", "-o", str(backup)) == 0
@@ -171,7 +212,9 @@ def test_export_csv_has_one_row_per_record(cli, data_dir, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "kind,date,start,modality,minutes,effort,exercises,soreness,sleep_hours,pain,regions"
     assert len(lines) == 1 + 7
-    assert 'legs,2026-11-16,18:00,,60,8,"back squat 5x5@100kg; box jump 4x5; odd, name 3x8@20.5lb",,,,' in lines
+    assert (
+        'legs,2026-11-16,18:00,,60,8,"back squat 5x5@100kg; box jump 4x5; odd, name 3x8@20.5lb",,,,' in lines
+    )
     assert "checkin,2026-11-17,,,,,,6,7.5,yes,quads 7; glutes 5" in lines
 
 
@@ -189,10 +232,12 @@ def test_a_fit_file_without_the_extra_says_how_to_get_it(cli, tmp_path, capsys, 
 
     monkeypatch.setitem(sys.modules, "fitdecode", None)  # as if legday[fit] were not installed
     path = tmp_path / "run.fit"
-    path.write_bytes(cardio_activity(dt.datetime(2026, 3, 3, 6, 30, tzinfo=dt.timezone.utc), sport=1,
-                                     minutes=30))
+    path.write_bytes(cardio_activity(dt.datetime(2026, 3, 3, 6, 30, tzinfo=dt.UTC), sport=1, minutes=30))
     assert cli("import", str(path)) == 2
-    assert "reading FIT files needs the fit extra; accepted: pip install 'legday[fit]'" in capsys.readouterr().err
+    assert (
+        "reading FIT files needs the fit extra; accepted: pip install 'legday[fit]'"
+        in capsys.readouterr().err
+    )
 
 
 def test_one_undo_takes_a_whole_import_back(cli, data_dir):

@@ -20,12 +20,20 @@ def _loaded_after(imports: list[str]) -> set[str]:
 
 
 def test_importing_every_transfer_module_loads_only_the_core():
-    modules = ["legday.transfer"] + [f"legday.transfer.{m.name}"
-                                     for m in pkgutil.iter_modules(legday.transfer.__path__)]
-    loaded = _loaded_after(modules + ["legday.web"])
+    modules = ["legday.transfer"] + [
+        f"legday.transfer.{m.name}" for m in pkgutil.iter_modules(legday.transfer.__path__)
+    ]
+    loaded = _loaded_after([*modules, "legday.web"])
     assert "legday.transfer.strong" in loaded and "legday.web" in loaded
-    forbidden = {m for m in loaded if re.match(r"(textual|rich|aiohttp|textual_serve|fitdecode|icalendar)"
-                                               r"(\.|$)|legday\.(storage|cli|tui|journal)", m)}
+    forbidden = {
+        m
+        for m in loaded
+        if re.match(
+            r"(textual|rich|aiohttp|textual_serve|fitdecode|icalendar)"
+            r"(\.|$)|legday\.(storage|cli|tui|journal)",
+            m,
+        )
+    }
     assert not forbidden
 
 

@@ -8,7 +8,10 @@ from legday.storage import load_settings
 def test_settings_print_and_change_only_what_is_asked(cli, data_dir, capsys):
     assert cli("settings") == 0
     assert capsys.readouterr().out.splitlines() == [
-        "theme          legday-dark", "week start     mon", "calendar file  none"]
+        "theme          legday-dark",
+        "week start     mon",
+        "calendar file  none",
+    ]
     assert cli("settings", "--week-start", "sunday") == 0
     assert cli("settings", "--theme", "legday-light") == 0
     s = load_settings(data_dir / "config")
@@ -21,7 +24,10 @@ def test_unknown_values_are_refused_and_nothing_changes(cli, data_dir, capsys):
     assert cli("settings", "--week-start", "tue") == 0
     before = (data_dir / "config" / "settings.toml").read_bytes()
     assert cli("settings", "--theme", "neon") == 2
-    assert "theme 'neon' unknown; accepted: legday-contrast, legday-dark, legday-light" in capsys.readouterr().err
+    assert (
+        "theme 'neon' unknown; accepted: legday-contrast, legday-dark, legday-light"
+        in capsys.readouterr().err
+    )
     assert cli("settings", "--week-start", "someday") == 2
     assert "accepted: mon,tue,wed,thu,fri,sat,sun" in capsys.readouterr().err
     assert (data_dir / "config" / "settings.toml").read_bytes() == before

@@ -123,9 +123,20 @@ async def test_palette_commands_are_named_group_verb_and_run(make_app):
     names = [k.command for k in KEYS if k.command]
     assert all(": " in name and name == name.lower() for name in names)
     assert len(names) == len(set(names))
-    assert {"log: workout", "log: soreness", "log: cardio", "log: edit", "log: delete", "log: undo",
-            "week: next", "week: previous", "suggestion: skip", "suggestion: mark done",
-            "profile: edit", "app: help"} <= set(names)
+    assert {
+        "log: workout",
+        "log: soreness",
+        "log: cardio",
+        "log: edit",
+        "log: delete",
+        "log: undo",
+        "week: next",
+        "week: previous",
+        "suggestion: skip",
+        "suggestion: mark done",
+        "profile: edit",
+        "app: help",
+    } <= set(names)
 
     app = make_app("typical")
     async with app.run_test(size=(100, 30)) as pilot:

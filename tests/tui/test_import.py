@@ -30,8 +30,9 @@ def backup(tmp_path) -> Path:
     store = Store(source)
     history = store.all_history()
     path = tmp_path / "backup.json"
-    path.write_text(native.dumps(store.profile(), [*history.legs, *history.cardio, *history.checkins,
-                                                   *history.skips]))
+    path.write_text(
+        native.dumps(store.profile(), [*history.legs, *history.cardio, *history.checkins, *history.skips])
+    )
     return path
 
 
@@ -52,8 +53,7 @@ async def open_import(pilot) -> None:
     assert isinstance(pilot.app.screen, ImportScreen)
 
 
-async def test_import_from_the_palette_fills_the_week_and_undo_takes_it_all_back(empty_app, backup,
-                                                                                 tmp_path):
+async def test_import_from_the_palette_fills_the_week_and_undo_takes_it_all_back(empty_app, backup, tmp_path):
     from legday.tui.screens.week import WeekScreen
 
     app = empty_app
@@ -65,8 +65,12 @@ async def test_import_from_the_palette_fills_the_week_and_undo_takes_it_all_back
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
         # The summary line of `legday import`, as the change notice.
-        assert any(m.startswith("Imported backup.json: 21 records added (3 legs, 7 cardio, 11 check-ins), "
-                                "0 already there") for m in messages(app)), messages(app)
+        assert any(
+            m.startswith(
+                "Imported backup.json: 21 records added (3 legs, 7 cardio, 11 check-ins), 0 already there"
+            )
+            for m in messages(app)
+        ), messages(app)
         monday = week.plan.day(TODAY.replace(day=16))
         assert any(s.kind == "legs" and s.status == "done" for s in monday.sessions)
         assert len(Store(tmp_path / "data").all_history().legs) == 3
@@ -110,8 +114,9 @@ async def test_importing_the_same_file_again_says_so_and_adds_nothing(empty_app,
             await pilot.pause()
             seen += messages(app)
         assert any(m.startswith("Imported hevy_kg.csv: 3 sessions added") for m in seen), seen
-        assert any(m.startswith("Imported hevy_kg.csv: 0 sessions added, 3 already there")
-                   for m in seen), seen
+        assert any(m.startswith("Imported hevy_kg.csv: 0 sessions added, 3 already there") for m in seen), (
+            seen
+        )
     assert Store(tmp_path / "data").undo_labels()[0] == "imported hevy_kg.csv (3 entries)"
 
 

@@ -30,5 +30,8 @@ def test_trends_120x40(snap_compare, make_app, theme):
 def test_trends_heavy_week_selected_80x24(snap_compare, make_app):
     """Seven weeks back (28/09, the heavy week) selected in high contrast: its words say it was heavy,
     name its heaviest session and the ratio above the band, marked disputed."""
-    assert snap_compare(make_app("three_months", theme="legday-contrast"), terminal_size=(80, 24),
-                        press=["g", *["left"] * 7, "down", "down", "down", "down"])
+    assert snap_compare(
+        make_app("three_months", theme="legday-contrast"),
+        terminal_size=(80, 24),
+        press=["g", *["left"] * 7, "down", "down", "down", "down"],
+    )

@@ -54,7 +54,9 @@ async def test_arrows_move_across_weeks_and_enter_opens_that_week(make_app):
         assert "3 weeks ago" in str(screen.query_one("#trends-dates").render())
         # The pane speaks of that week: its load and its cardio minutes against the band.
         selected = screen.selected_week
-        assert f"Load {selected.load} " in words(app) and f"Cardio {selected.cardio_minutes} min" in words(app)
+        assert f"Load {selected.load} " in words(app) and f"Cardio {selected.cardio_minutes} min" in words(
+            app
+        )
         await pilot.press("right", "l", "left")  # back one, forward two, back one: 9
         assert screen.selected == 9
         await pilot.press("home")
@@ -104,8 +106,7 @@ async def test_a_cardio_log_saved_from_trends_shows_in_both_views(make_app):
 
 
 def test_trends_modules_are_not_imported_at_start_up():
-    code = ("import sys; import legday.tui.app; "
-            "print([m for m in sys.modules if 'trend' in m])")
+    code = "import sys; import legday.tui.app; print([m for m in sys.modules if 'trend' in m])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -166,8 +166,8 @@ async def test_the_narrow_pane_toggles_with_enter(make_app):
 async def test_footer_fits_in_80_columns_and_a_click_presses_its_key(make_app):
     """Nothing cut off at 80x24: every key of the week, with its words, inside 80 columns, on today,
     on another day and in another week. And the mouse works: a click on "? help" opens help."""
-    from legday.tui.screens.help import HelpScreen
     from legday.tui.keys import KEYS
+    from legday.tui.screens.help import HelpScreen
     from legday.tui.widgets.key_bar import KeyBar
 
     app = make_app("typical")
@@ -178,8 +178,18 @@ async def test_footer_fits_in_80_columns_and_a_click_presses_its_key(make_app):
             bar = app.screen.query_one(KeyBar)
             line = bar.render()
             assert line.cell_length <= 80, line.plain
-            for words in ("[ ] week", "⏎ why", "d done", "x skip", "e del fix", "w s c log", "g trends",
-                          "u undo", "p setup", "? help"):
+            for words in (
+                "[ ] week",
+                "⏎ why",
+                "d done",
+                "x skip",
+                "e del fix",
+                "w s c log",
+                "g trends",
+                "u undo",
+                "p setup",
+                "? help",
+            ):
                 assert words in line.plain, (words, line.plain)
             # Every row of the key table with a bar word is in the bar (the table is the bar).
             for row in KEYS:

@@ -8,8 +8,8 @@ import datetime as dt
 from textual.content import Content
 
 from legday.core.plan import DayPlan, Reason, Session
-from legday.tui import legend
 from legday.core.words import hours_text
+from legday.tui import legend
 from legday.tui.widgets.suggestion_pane import Block, describe_day, layout
 from legday.tui.widgets.week_grid import DayCell
 from legday.tui.widgets.week_totals import minutes_bar
@@ -50,7 +50,14 @@ def test_wrapped_reason_lines_hang_under_the_text_not_the_id():
 
 def test_pane_shows_every_reason_id_and_source_and_the_choice():
     session = Session(
-        "cardio", "suggested", dt.datetime(2026, 11, 19, 19, 20), "bike", "easy", (3, 4), 25, 1.5,
+        "cardio",
+        "suggested",
+        dt.datetime(2026, 11, 19, 19, 20),
+        "bike",
+        "easy",
+        (3, 4),
+        25,
+        1.5,
         reasons=(Reason("E1", "easy after legs", "Well+Good"), Reason("S1", "talk test", "Foster 2009")),
         talk="you can talk in full sentences",
         addons=(Reason("E7", "warm up first", "TravelRunner"),),
@@ -58,16 +65,28 @@ def test_pane_shows_every_reason_id_and_source_and_the_choice():
     )
     day = DayPlan(DAY, 3, 72, ("fresh legs",), (session,))
     text = "\n".join(line.plain for line in layout(describe_day(day, DAY), 100))
-    for part in ("E1", "Well+Good", "S1", "Foster 2009", "E7", "TravelRunner", "3-4/10",
-                 "you can talk in full sentences", "sources disagree: E3 over E2", "25 min", "at 19:20",
-                 "1.5 h after legs", "d mark done", "x skip", "fresh legs"):
+    for part in (
+        "E1",
+        "Well+Good",
+        "S1",
+        "Foster 2009",
+        "E7",
+        "TravelRunner",
+        "3-4/10",
+        "you can talk in full sentences",
+        "sources disagree: E3 over E2",
+        "25 min",
+        "at 19:20",
+        "1.5 h after legs",
+        "d mark done",
+        "x skip",
+        "fresh legs",
+    ):
         assert part in text, part
 
 
 def test_a_crowded_day_says_how_many_more_instead_of_overflowing():
-    sessions = tuple(
-        Session("cardio", "suggested", None, f"mode{i}", "easy", (3, 4), 20) for i in range(6)
-    )
+    sessions = tuple(Session("cardio", "suggested", None, f"mode{i}", "easy", (3, 4), 20) for i in range(6))
     cell = DayCell(0, DayPlan(DAY, 2, 80, (), sessions), DAY)
     assert [line.plain for line in cell._session_lines(sessions[0], 10)] == ["→ mode0", " 20' easy"]
     text = [line.plain for line in cell.lines(10, 10)]

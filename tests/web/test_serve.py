@@ -6,7 +6,7 @@ app process are stopped at the end."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
+import contextlib
 import re
 
 import pytest
@@ -38,10 +38,8 @@ def children() -> set[str]:
 
     found: set[str] = set()
     for task in pathlib.Path("/proc/self/task").glob("*/children"):
-        try:
+        with contextlib.suppress(OSError):
             found.update(task.read_text().split())
-        except OSError:
-            pass
     return found
 
 
@@ -70,11 +68,12 @@ def test_requests_without_the_token_are_refused_and_with_it_served(tmp_path):
                     assert r.status == 200
                     page = await r.text()
                     assert r.headers["Referrer-Policy"] == "no-referrer"
-                    cookie = r.cookies[f"legday_token_0"]
+                    cookie = r.cookies["legday_token_0"]
                     assert cookie.value == TOKEN and cookie["httponly"] and cookie["samesite"] == "Strict"
-                assert f'ws://127.0.0.1:{port}/ws' in page
-                async with http.get(f"{base}/static/js/textual.js",
-                                    headers={"Cookie": f"legday_token_0={TOKEN}"}) as r:
+                assert f"ws://127.0.0.1:{port}/ws" in page
+                async with http.get(
+                    f"{base}/static/js/textual.js", headers={"Cookie": f"legday_token_0={TOKEN}"}
+                ) as r:
                     assert r.status == 200
                 # A DNS-rebinding page reaches us under its own name: refused even with the token.
                 async with http.get(f"{base}/?token={TOKEN}", headers={"Host": f"evil.example:{port}"}) as r:
@@ -112,7 +111,7 @@ def test_websocket_origin_is_checked_and_the_week_arrives(tmp_path):
                 while asyncio.get_running_loop().time() < deadline:
                     try:
                         msg = await ws.receive(timeout=deadline - asyncio.get_running_loop().time())
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         break
                     if msg.type == aiohttp.WSMsgType.BINARY:
                         screen += msg.data.decode("utf-8", "replace")

@@ -67,12 +67,14 @@ COMMAND_MODULES = {
     "settings": "legday.cli.settings",
     "serve": "legday.cli.serve",
 }
-COMMANDS.update({
-    "import": "import workouts from Strong, Hevy, FitNotes, FIT or legday's JSON",
-    "export": "export the plan as a calendar (ics) or the log as json or csv",
-    "settings": "show or change settings: calendar file, week start, theme",
-    "serve": "serve the app to a web browser (legday[web])",
-})
+COMMANDS.update(
+    {
+        "import": "import workouts from Strong, Hevy, FitNotes, FIT or legday's JSON",
+        "export": "export the plan as a calendar (ics) or the log as json or csv",
+        "settings": "show or change settings: calendar file, week start, theme",
+        "serve": "serve the app to a web browser (legday[web])",
+    }
+)
 
 TOP_USAGE = "legday [--data-dir DIR] [--version] [COMMAND ...]"
 TOP_HELP = """\
@@ -201,9 +203,11 @@ def command_parser(name: str) -> Parser:
         p.add_argument("--event-date", metavar="YYYY-MM-DD", help="race or event day; 'none' clears")
         p.add_argument("--units", metavar="kg|lb", help="default unit for loads")
         p.add_argument("--leg-time", metavar="HH:MM", help="usual start of the leg session")
-        p.add_argument("--modalities", metavar="run,bike,...",
-                       help="the cardio you can do, from " + MODALITY_NAMES + "; 'all' for all (the "
-                       "default)")
+        p.add_argument(
+            "--modalities",
+            metavar="run,bike,...",
+            help="the cardio you can do, from " + MODALITY_NAMES + "; 'all' for all (the default)",
+        )
         p.add_argument("--json", action="store_true", help="print the profile as JSON")
     elif name == "plan":
         p = _command_parser(
@@ -239,18 +243,29 @@ def command_parser(name: str) -> Parser:
         p.add_argument("--minutes", metavar="N", help="1-600")
         p.add_argument("--effort", metavar="N", help="0-10")
         p.add_argument("--modality", metavar="M", help="run, bike, swim, ... or any name")
-        p.add_argument("--exercise", action="append", metavar="EXERCISE",
-                       help="NAME SETSxREPS[@LOAD[kg|lb]]; replaces all exercises")
+        p.add_argument(
+            "--exercise",
+            action="append",
+            metavar="EXERCISE",
+            help="NAME SETSxREPS[@LOAD[kg|lb]]; replaces all exercises",
+        )
         p.add_argument("--soreness", metavar="N", help="0-10")
         p.add_argument("--sleep", metavar="HOURS", help="hours slept, 0-24")
-        p.add_argument("--pain", action=argparse.BooleanOptionalAction, default=None,
-                       help="sharp pain, not just soreness")
+        p.add_argument(
+            "--pain",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="sharp pain, not just soreness",
+        )
     elif name == "delete":
-        p = _command_parser("delete", "ID", "Delete a logged record (ID from `legday log`). `legday undo` brings it back.")
+        p = _command_parser(
+            "delete", "ID", "Delete a logged record (ID from `legday log`). `legday undo` brings it back."
+        )
         p.add_argument("id", metavar="ID", help="8 characters, from `legday log`")
     elif name == "undo":
         p = _command_parser(
-            "undo", "",
+            "undo",
+            "",
             "Reverse the last change legday made (by the app or a command): a log, an edit, a\n"
             "delete, a skip, a check-in, the profile. Run it again to go further back.",
         )

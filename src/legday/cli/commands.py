@@ -12,14 +12,14 @@ import sys
 
 from legday.core.errors import InputError
 from legday.core.model import (
+    UNITS,
+    WEEKDAYS,
     CardioSession,
     CheckIn,
     Goal,
     LegSession,
     Level,
     Profile,
-    UNITS,
-    WEEKDAYS,
     just_ended,
     parse_enum,
     parse_modalities,
@@ -282,8 +282,9 @@ def _find(journal, text: str):
         raise InputError(f"id {text!r} is not an id; accepted: 8 characters from `legday log`, e.g. 1a2b3c4d")
     record = journal.find(wanted)
     if record is None:
-        raise InputError(f"no record with id {wanted}; accepted: an id from `legday log` "
-                         "(an edited record gets a new id)")
+        raise InputError(
+            f"no record with id {wanted}; accepted: an id from `legday log` (an edited record gets a new id)"
+        )
     return record
 
 
@@ -301,15 +302,24 @@ def _edited(ns: argparse.Namespace, record, units: str):
     from legday.core.records import kind_of
 
     kind = kind_of(record)
-    given = [name for name in ("date", "time", "minutes", "effort", "modality", "exercise", "soreness",
-                               "sleep", "pain") if getattr(ns, name) is not None]
+    given = [
+        name
+        for name in ("date", "time", "minutes", "effort", "modality", "exercise", "soreness", "sleep", "pain")
+        if getattr(ns, name) is not None
+    ]
     if not given:
-        raise InputError(f"nothing to change; accepted: "
-                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
+        raise InputError(
+            "nothing to change; accepted: "
+            + ", ".join(f"--{n}" for n in _EDITABLE[kind])
+            + f" (for a {kind} record)"
+        )
     wrong = [name for name in given if name not in _EDITABLE[kind]]
     if wrong:
-        raise InputError(f"--{wrong[0]} does not apply to a {kind} record; accepted: "
-                         + ", ".join(f"--{n}" for n in _EDITABLE[kind]) + f" (for a {kind} record)")
+        raise InputError(
+            f"--{wrong[0]} does not apply to a {kind} record; accepted: "
+            + ", ".join(f"--{n}" for n in _EDITABLE[kind])
+            + f" (for a {kind} record)"
+        )
     changes: dict = {}
     if ns.date is not None:
         changes["date"] = parse_date(ns.date)

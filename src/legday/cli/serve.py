@@ -17,8 +17,12 @@ def command_parser(name: str, make) -> argparse.ArgumentParser:
         "--host says otherwise, prints an address with a random token, and refuses anyone\n"
         "without it. Each browser tab runs its own app on the same data.",
     )
-    p.add_argument("--host", metavar="ADDRESS", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument(
+        "--host",
+        metavar="ADDRESS",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
     p.add_argument("--port", metavar="N", default="8000", help="port (default 8000)")
     return p
 
@@ -43,5 +47,7 @@ def cmd_serve(ns: argparse.Namespace, now: dt.datetime) -> int:
     try:
         return open_in_browser(host, port, data_dir)
     except OSError as err:
-        raise InputError(f"cannot listen on {host}:{port} ({err.strerror or err}); accepted: a free "
-                         "port (--port N) on an address of this machine") from None
+        raise InputError(
+            f"cannot listen on {host}:{port} ({err.strerror or err}); accepted: a free "
+            "port (--port N) on an address of this machine"
+        ) from None

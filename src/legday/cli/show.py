@@ -132,8 +132,9 @@ def _para(text: str | Text, indent: int, style: str = "") -> Padding:
 
 def _indented(lines: tuple[str, ...], indent: int, style: str = "") -> Group:
     """Lines that wrap under their own first character; leading spaces add to the indent."""
-    return Group(*(_para(line.lstrip(" "), indent + len(line) - len(line.lstrip(" ")), style)
-                   for line in lines))
+    return Group(
+        *(_para(line.lstrip(" "), indent + len(line) - len(line.lstrip(" ")), style) for line in lines)
+    )
 
 
 def today_section(plan: WeekPlan) -> Group:

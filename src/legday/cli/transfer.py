@@ -30,10 +30,16 @@ def command_parser(name: str, make) -> argparse.ArgumentParser:
             "is bad; sessions already logged are not added again.",
         )
         p.add_argument("file", metavar="FILE")
-        p.add_argument("--format", metavar="strong|hevy|fitnotes|fit|json",
-                       help="the file's format (default: recognised from the file)")
-        p.add_argument("--units", metavar="kg|lb",
-                       help="unit of weights in a file that does not say (default: your profile's)")
+        p.add_argument(
+            "--format",
+            metavar="strong|hevy|fitnotes|fit|json",
+            help="the file's format (default: recognised from the file)",
+        )
+        p.add_argument(
+            "--units",
+            metavar="kg|lb",
+            help="unit of weights in a file that does not say (default: your profile's)",
+        )
         p.add_argument("--dry-run", action="store_true", help="print what would be added, add nothing")
     elif name == "export":
         p = make(
@@ -100,8 +106,10 @@ def cmd_export(ns: argparse.Namespace, now: dt.datetime) -> int:
     if what not in EXPORTS:
         raise InputError(f"cannot export {ns.what!r}; accepted: {', '.join(EXPORTS)}")
     if what != "ics" and (ns.date or ns.weeks):
-        raise InputError("--date and --weeks are for the calendar; accepted: legday export ics "
-                         "[--date YYYY-MM-DD] [--weeks N]")
+        raise InputError(
+            "--date and --weeks are for the calendar; accepted: legday export ics "
+            "[--date YYYY-MM-DD] [--weeks N]"
+        )
     first = parse_date(ns.date) if ns.date else now.date()
     weeks = parse_int(ns.weeks, 1, 52, "weeks") if ns.weeks else 2
     journal = _journal(ns, now)
@@ -111,8 +119,10 @@ def cmd_export(ns: argparse.Namespace, now: dt.datetime) -> int:
         try:
             data = journal.calendar(first, weeks)
         except ImportError:
-            raise InputError("the calendar needs the icalendar package; accepted: pip install "
-                             "icalendar (it comes with legday)") from None
+            raise InputError(
+                "the calendar needs the icalendar package; accepted: pip install "
+                "icalendar (it comes with legday)"
+            ) from None
     else:
         records = journal.records()
         if what == "json":

@@ -56,10 +56,12 @@ def trends_table(trends: Trends):
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    notes = (f"Load = effort x minutes (S3). Min: cardio minutes, aim {band} a week (G6, S11);\n"
-            "hard/easy: aim about 80 % easy (S11). Sore 0-10 and ready 0-100: means of the\n"
-            "mornings (– when none was rated). Ratio: acute:chronic load (S5); 0.8-1.3 is\n"
-            "called the sweet spot, a disputed claim: a warning, not a rule.")
+    notes = (
+        f"Load = effort x minutes (S3). Min: cardio minutes, aim {band} a week (G6, S11);\n"
+        "hard/easy: aim about 80 % easy (S11). Sore 0-10 and ready 0-100: means of the\n"
+        "mornings (– when none was rated). Ratio: acute:chronic load (S5); 0.8-1.3 is\n"
+        "called the sweet spot, a disputed claim: a warning, not a rule."
+    )
     for name in ("Week of", "Legs", "Cardio", "Min", "Hard", "Easy", "Sore", "Ready", "Ratio"):
         table.add_column(name, justify="left" if name == "Week of" else "right", no_wrap=True)
     for w in trends.weeks:
@@ -68,9 +70,14 @@ def trends_table(trends: Trends):
         ratio_style = "" if w.acwr is None or 0.8 <= w.acwr <= 1.3 else "yellow"
         label = f"{w.week_start:%d %b %y}" + (" *" if w.days < 7 else "")
         table.add_row(
-            label, str(w.leg_load), str(w.cardio_load),
+            label,
+            str(w.leg_load),
+            str(w.cardio_load),
             Text(str(w.cardio_minutes), style=minutes_style),
-            str(w.hard), str(w.easy), _num(w.soreness), _num(w.readiness, 0),
+            str(w.hard),
+            str(w.easy),
+            _num(w.soreness),
+            _num(w.readiness, 0),
             Text(_num(w.acwr, 2), style=ratio_style),
         )
     if trends.weeks[-1].days < 7:

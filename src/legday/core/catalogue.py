@@ -123,36 +123,98 @@ EXERCISE_NAMES: tuple[str, ...] = tuple(sorted(_CATALOGUE))
 # jumps land on the calves and quads; Olympic lifts drive through the whole chain.
 _SQUAT, _HINGE, _JUMP = (_Q, _G), (_HA, _G), (_Q, _G, _C)
 _LOADS: dict[str, tuple[str, ...]] = {
-    "power clean": (_Q, _HA, _G), "hang clean": (_Q, _HA, _G), "clean": (_Q, _HA, _G),
-    "clean and jerk": (_Q, _HA, _G), "power snatch": (_Q, _HA, _G), "hang snatch": (_Q, _HA, _G),
-    "snatch": (_Q, _HA, _G), "clean pull": (_HA, _G), "snatch pull": (_HA, _G), "push press": (_Q,),
-    "jump squat": _JUMP, "trap bar jump": _JUMP, "kettlebell swing": _HINGE,
-    "box jump": _JUMP, "broad jump": _JUMP, "depth jump": _JUMP, "drop jump": _JUMP, "tuck jump": _JUMP,
-    "vertical jump": _JUMP, "bounding": _JUMP, "single-leg bound": _JUMP, "skater jump": _JUMP,
+    "power clean": (_Q, _HA, _G),
+    "hang clean": (_Q, _HA, _G),
+    "clean": (_Q, _HA, _G),
+    "clean and jerk": (_Q, _HA, _G),
+    "power snatch": (_Q, _HA, _G),
+    "hang snatch": (_Q, _HA, _G),
+    "snatch": (_Q, _HA, _G),
+    "clean pull": (_HA, _G),
+    "snatch pull": (_HA, _G),
+    "push press": (_Q,),
+    "jump squat": _JUMP,
+    "trap bar jump": _JUMP,
+    "kettlebell swing": _HINGE,
+    "box jump": _JUMP,
+    "broad jump": _JUMP,
+    "depth jump": _JUMP,
+    "drop jump": _JUMP,
+    "tuck jump": _JUMP,
+    "vertical jump": _JUMP,
+    "bounding": _JUMP,
+    "single-leg bound": _JUMP,
+    "skater jump": _JUMP,
     "split jump": _JUMP,
-    "back squat": _SQUAT, "front squat": _SQUAT, "squat": _SQUAT, "box squat": _SQUAT,
-    "safety bar squat": _SQUAT, "hack squat": (_Q,), "goblet squat": _SQUAT,
-    "deadlift": (_Q, _HA, _G), "sumo deadlift": (_Q, _G), "trap bar deadlift": (_Q, _G),
-    "leg press": (_Q, _G), "belt squat": _SQUAT, "hip thrust": (_G,),
-    "good morning": _HINGE, "romanian deadlift": _HINGE, "stiff-leg deadlift": _HINGE,
-    "bulgarian split squat": _SQUAT, "split squat": _SQUAT, "rear foot elevated split squat": _SQUAT,
-    "step-up": _SQUAT, "lunge": _SQUAT, "walking lunge": _SQUAT, "reverse lunge": _SQUAT,
-    "lateral lunge": _SQUAT, "single-leg deadlift": _HINGE, "single-leg romanian deadlift": _HINGE,
-    "pistol squat": _SQUAT, "single-leg squat": _SQUAT, "single-leg leg press": (_Q, _G),
+    "back squat": _SQUAT,
+    "front squat": _SQUAT,
+    "squat": _SQUAT,
+    "box squat": _SQUAT,
+    "safety bar squat": _SQUAT,
+    "hack squat": (_Q,),
+    "goblet squat": _SQUAT,
+    "deadlift": (_Q, _HA, _G),
+    "sumo deadlift": (_Q, _G),
+    "trap bar deadlift": (_Q, _G),
+    "leg press": (_Q, _G),
+    "belt squat": _SQUAT,
+    "hip thrust": (_G,),
+    "good morning": _HINGE,
+    "romanian deadlift": _HINGE,
+    "stiff-leg deadlift": _HINGE,
+    "bulgarian split squat": _SQUAT,
+    "split squat": _SQUAT,
+    "rear foot elevated split squat": _SQUAT,
+    "step-up": _SQUAT,
+    "lunge": _SQUAT,
+    "walking lunge": _SQUAT,
+    "reverse lunge": _SQUAT,
+    "lateral lunge": _SQUAT,
+    "single-leg deadlift": _HINGE,
+    "single-leg romanian deadlift": _HINGE,
+    "pistol squat": _SQUAT,
+    "single-leg squat": _SQUAT,
+    "single-leg leg press": (_Q, _G),
     "cossack squat": _SQUAT,
-    "nordic curl": (_HA,), "nordic hamstring curl": (_HA,), "eccentric squat": (_Q,),
+    "nordic curl": (_HA,),
+    "nordic hamstring curl": (_HA,),
+    "eccentric squat": (_Q,),
     "downhill walk": (_Q,),
-    "leg extension": (_Q,), "leg curl": (_HA,), "seated leg curl": (_HA,), "lying leg curl": (_HA,),
-    "calf raise": (_C,), "seated calf raise": (_C,), "hip abduction": (_G,), "hip adduction": (),
-    "glute bridge": (_G,), "sissy squat": (_Q,), "wall sit": (_Q,),
+    "leg extension": (_Q,),
+    "leg curl": (_HA,),
+    "seated leg curl": (_HA,),
+    "lying leg curl": (_HA,),
+    "calf raise": (_C,),
+    "seated calf raise": (_C,),
+    "hip abduction": (_G,),
+    "hip adduction": (),
+    "glute bridge": (_G,),
+    "sissy squat": (_Q,),
+    "wall sit": (_Q,),
 }
 
 # Words that give the regions away in a name legday doesn't know, checked in this order.
 _REGION_WORDS = (
-    ("calf", (_C,)), ("jump", _JUMP), ("hop", _JUMP), ("bound", _JUMP), ("plyo", _JUMP),
-    ("nordic", (_HA,)), ("curl", (_HA,)), ("hamstring", (_HA,)), ("deadlift", _HINGE), ("hinge", _HINGE),
-    ("rdl", _HINGE), ("extension", (_Q,)), ("quad", (_Q,)), ("glute", (_G,)), ("thrust", (_G,)),
-    ("bridge", (_G,)), ("squat", _SQUAT), ("lunge", _SQUAT), ("split", _SQUAT), ("step", _SQUAT),
+    ("calf", (_C,)),
+    ("jump", _JUMP),
+    ("hop", _JUMP),
+    ("bound", _JUMP),
+    ("plyo", _JUMP),
+    ("nordic", (_HA,)),
+    ("curl", (_HA,)),
+    ("hamstring", (_HA,)),
+    ("deadlift", _HINGE),
+    ("hinge", _HINGE),
+    ("rdl", _HINGE),
+    ("extension", (_Q,)),
+    ("quad", (_Q,)),
+    ("glute", (_G,)),
+    ("thrust", (_G,)),
+    ("bridge", (_G,)),
+    ("squat", _SQUAT),
+    ("lunge", _SQUAT),
+    ("split", _SQUAT),
+    ("step", _SQUAT),
     ("press", (_Q, _G)),
 )
 
@@ -178,10 +240,25 @@ _ALIASES = {
 
 # Last resort for names we don't know: words that give a trait away.
 _KEYWORDS = (
-    ("jump", _X), ("bound", _X), ("hop", _X), ("plyo", _X), ("clean", _X), ("snatch", _X),
-    ("single-leg", _S), ("single leg", _S), ("split", _S), ("lunge", _S), ("step", _S), ("pistol", _S),
-    ("squat", _H), ("deadlift", _H), ("press", _H),
-    ("nordic", _E), ("eccentric", _E), ("negative", _E), ("tempo", _E),
+    ("jump", _X),
+    ("bound", _X),
+    ("hop", _X),
+    ("plyo", _X),
+    ("clean", _X),
+    ("snatch", _X),
+    ("single-leg", _S),
+    ("single leg", _S),
+    ("split", _S),
+    ("lunge", _S),
+    ("step", _S),
+    ("pistol", _S),
+    ("squat", _H),
+    ("deadlift", _H),
+    ("press", _H),
+    ("nordic", _E),
+    ("eccentric", _E),
+    ("negative", _E),
+    ("tempo", _E),
 )
 
 
@@ -189,8 +266,9 @@ def _normal(name: str) -> str:
     return " ".join(str(name).lower().replace("_", " ").split())
 
 
-def _from_flags(flags: frozenset[str] | set[str], known: bool = True,
-                regions: frozenset[str] = GENERIC_REGIONS) -> Traits:
+def _from_flags(
+    flags: frozenset[str] | set[str], known: bool = True, regions: frozenset[str] = GENERIC_REGIONS
+) -> Traits:
     return Traits(_X in flags, _S in flags, _H in flags, _E in flags, known, regions)
 
 
@@ -216,8 +294,9 @@ def traits(name: str) -> Traits:
         return _from_flags(_CATALOGUE[best], regions=frozenset(_LOADS[best]))
     flags = {flag for word, flag in _KEYWORDS if word in key}
     regions = _regions_by_word(key)
-    return _from_flags(flags, known=False, regions=regions) if flags or regions != GENERIC_REGIONS \
-        else GENERIC
+    return (
+        _from_flags(flags, known=False, regions=regions) if flags or regions != GENERIC_REGIONS else GENERIC
+    )
 
 
 def regions_loaded(names: Iterable[str]) -> frozenset[str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 from legday.core.errors import InputError
 
@@ -35,12 +35,22 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REGIONS = ("quads", "hamstrings", "glutes", "calves")
 # Modalities the app knows by name; others are accepted and treated as generic cardio.
 MODALITIES = (
-    "run", "bike", "swim", "elliptical", "walk", "row", "hike", "yoga", "pilates", "stairs",
-    "sprints", "plyometrics",
+    "run",
+    "bike",
+    "swim",
+    "elliptical",
+    "walk",
+    "row",
+    "hike",
+    "yoga",
+    "pilates",
+    "stairs",
+    "sprints",
+    "plyometrics",
 )
 # The cardio a person can choose to have available (the profile's list, ``--modalities``). Sprints and
 # plyometrics are running and jumping: they come with "run" rather than being listed on their own.
-CARDIO_MODALITIES = MODALITIES[:MODALITIES.index("sprints")]
+CARDIO_MODALITIES = MODALITIES[: MODALITIES.index("sprints")]
 COMES_WITH_RUN = ("sprints", "plyometrics")
 
 

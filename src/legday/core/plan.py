@@ -37,7 +37,6 @@ def logged_intensity(effort: int, minutes: int) -> str:
     return "intervals" if effort <= 9 else "sprints"
 
 
-
 @dataclass(frozen=True)
 class Reason:
     """One line of 'why', pointing at the evidence: ``id`` like "E2", ``source`` its short name."""

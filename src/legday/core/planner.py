@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from legday.core.catalogue import regions_loaded
@@ -86,31 +87,46 @@ LINGERING_MAX_DAYS = 14
 
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
-HELD_BACK_BY = {"pain": "P4", "sore or tired legs": "P4", "recovering from a race": "G3",
-                "race week's taper": "S12", "building up from your recent sessions": "P5", "a short night": "P3"}
+HELD_BACK_BY = {
+    "pain": "P4",
+    "sore or tired legs": "P4",
+    "recovering from a race": "G3",
+    "race week's taper": "S12",
+    "building up from your recent sessions": "P5",
+    "a short night": "P3",
+}
 
 
 def week_of(today: dt.date, week_start: int = 0) -> dt.date:
     return today - dt.timedelta(days=(today.weekday() - week_start) % 7)
 
 
-def history_window(today: dt.date, week_start: int = 0, *,
-                   week: dt.date | None = None) -> tuple[dt.date, dt.date]:
+def history_window(
+    today: dt.date, week_start: int = 0, *, week: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
     """The dates (both included) of history plan_week needs; storage loads only these."""
     start = week_of(week or today, week_start)
     return start - dt.timedelta(days=LOOKBACK_DAYS), start + dt.timedelta(days=6 + HORIZON_DAYS)
 
 
-def plan_week(profile: Profile, history: History, today: dt.date, week_start: int = 0, *,
-              week: dt.date | None = None) -> WeekPlan:
+def plan_week(
+    profile: Profile, history: History, today: dt.date, week_start: int = 0, *, week: dt.date | None = None
+) -> WeekPlan:
     """The week (7 days from weekday ``week_start``, Monday = 0) containing ``week`` (default: today),
     as of ``today``: a past week shows only what was logged, a future one is planned from its first
     day. Deterministic."""
     return build_week(profile, history, today, week_start, week=week)
 
 
-def build_week(profile: Profile, history: History, today: dt.date, week_start: int = 0,
-               disabled: frozenset[str] = frozenset(), *, week: dt.date | None = None) -> WeekPlan:
+def build_week(
+    profile: Profile,
+    history: History,
+    today: dt.date,
+    week_start: int = 0,
+    disabled: frozenset[str] = frozenset(),
+    *,
+    week: dt.date | None = None,
+) -> WeekPlan:
     """plan_week with some rules switched off: only the tests use ``disabled``, to prove that each
     rule's test fails without it."""
     return _Week(profile, history, today, week_start % 7, frozenset(disabled), week).build()
@@ -123,14 +139,21 @@ def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
         lo = bisect.bisect_left(items, first, key=lambda i: i.date)
         hi = bisect.bisect_right(items, last, key=lambda i: i.date)
         part = items[lo:hi]
-        if all(a.date <= b.date for a, b in zip(part, part[1:])):
+        if all(a.date <= b.date for a, b in itertools.pairwise(part)):
             return list(part)
     return sorted((i for i in items if first <= i.date <= last), key=lambda i: i.date)
 
 
 class _Week:
-    def __init__(self, profile: Profile, history: History, today: dt.date, week_start: int,
-                 disabled: frozenset[str], week: dt.date | None = None):
+    def __init__(
+        self,
+        profile: Profile,
+        history: History,
+        today: dt.date,
+        week_start: int,
+        disabled: frozenset[str],
+        week: dt.date | None = None,
+    ):
         self.profile, self.today, self.disabled = profile, today, disabled
         self.start = week_of(week or today, week_start)
         self.days = [self.start + n * DAY for n in range(7)]
@@ -143,7 +166,8 @@ class _Week:
         self.checkins: dict[dt.date, CheckIn] = {c.date: c for c in checkins}
         self._pain = _pain_streaks(checkins)
         self.skips: set[tuple[dt.date, str]] = {
-            (s.date, s.modality) for s in _slice(history.skips, self.start, self.days[-1])}
+            (s.date, s.modality) for s in _slice(history.skips, self.start, self.days[-1])
+        }
         self.logged_legs = legs
         self.logged_index = LegIndex(legs)
         self.cardio_by_day: dict[dt.date, list[CardioSession]] = {}
@@ -153,7 +177,9 @@ class _Week:
         self.event = profile.event_date
         # Hard days that call for active recovery after them (G3): races and very hard long sessions
         # logged, and the event date itself, logged or not (it can be logged or skipped like any day).
-        self.race_days = {c.date for c in self.cardio if c.effort >= RACE_EFFORT and c.minutes >= RACE_MINUTES}
+        self.race_days = {
+            c.date for c in self.cardio if c.effort >= RACE_EFFORT and c.minutes >= RACE_MINUTES
+        }
         if self.event is not None:
             self.race_days.add(self.event)
         # Hard days of any kind, for "a third hard day running" (legs or cardio at 7+).
@@ -183,7 +209,7 @@ class _Week:
         day = first
         while day <= last:
             in_week = self.start <= day <= self.days[-1]
-            usual = (day >= self.today and day not in logged_days and day.weekday() in self.profile.leg_days)
+            usual = day >= self.today and day not in logged_days and day.weekday() in self.profile.leg_days
             if in_week or usual:
                 r = self._readiness(day, index)
                 # Shaped from the last session logged before this day (never one logged after it).
@@ -193,10 +219,20 @@ class _Week:
                 if in_week:
                     self.readiness[day] = r
                 if usual:
-                    session, notes = plan_leg_session(LegDay(
-                        day, self.profile, r, template, self._event_days(day), self._race_days_ago(day),
-                        self._hard_run(day), self._lingering(day),
-                        self.logged_index.novel(template) if template else (), self.disabled))
+                    session, notes = plan_leg_session(
+                        LegDay(
+                            day,
+                            self.profile,
+                            r,
+                            template,
+                            self._event_days(day),
+                            self._race_days_ago(day),
+                            self._hard_run(day),
+                            self._lingering(day),
+                            self.logged_index.novel(template) if template else (),
+                            self.disabled,
+                        )
+                    )
                     if session is None:
                         if notes:
                             self.dropped[day] = notes[0]
@@ -210,13 +246,22 @@ class _Week:
         self.index = index
 
     def _readiness(self, day: dt.date, index: LegIndex) -> Readiness:
-        return day_readiness(day, index, self.checkins.get(day), self.on, self._earlier(day), self.loads,
-                             self._pain_before(day))
+        return day_readiness(
+            day,
+            index,
+            self.checkins.get(day),
+            self.on,
+            self._earlier(day),
+            self.loads,
+            self._pain_before(day),
+        )
 
     def _pain_before(self, day: dt.date) -> Pain | None:
         i = bisect.bisect_left(self._pain, (day,)) - 1
         if i < 0 or self._pain[i][1] is None or (day - self._pain[i][0]).days > TEMPLATE_DAYS:
-            return None  # a flag six weeks old with no check-in since says little (and keeps week starts alike)
+            return (
+                None  # a flag six weeks old with no check-in since says little (and keeps week starts alike)
+            )
         return Pain(self._pain[i][0])
 
     def _earlier(self, day: dt.date) -> CheckIn | None:
@@ -274,11 +319,21 @@ class _Week:
         for day in self.days:
             before = self.checkins.get(day - DAY)
             ctx = contexts[day] = Ctx(
-                day, self.profile, readiness[day], self.index, self.index.on(day), self.disabled, g4_used,
-                long_done, self._event_days(day),
+                day,
+                self.profile,
+                readiness[day],
+                self.index,
+                self.index.on(day),
+                self.disabled,
+                g4_used,
+                long_done,
+                self._event_days(day),
                 sore_yesterday=before.soreness if before is not None else None,
-                race_days_ago=self._race_days_ago(day), lingering=self._lingering(day),
-                checkins=self.checkins, longest_recent=self.recent.longest(day))
+                race_days_ago=self._race_days_ago(day),
+                lingering=self._lingering(day),
+                checkins=self.checkins,
+                longest_recent=self.recent.longest(day),
+            )
             leg_sessions[day] = self._leg_sessions(ctx)
             if day < self.today or day in self.cardio_by_day:
                 continue
@@ -288,8 +343,18 @@ class _Week:
             drafts[day] = d
             g4_used = g4_used or d.exception == "G4"
             long_done = long_done or d.role == "long"
-        balance(WeekView(self.days, self.today, drafts, self.cardio_by_day, lambda d: bool(self.index.on(d)),
-                         self.profile.goal, self.skips, self.on))
+        balance(
+            WeekView(
+                self.days,
+                self.today,
+                drafts,
+                self.cardio_by_day,
+                lambda d: bool(self.index.on(d)),
+                self.profile.goal,
+                self.skips,
+                self.on,
+            )
+        )
         for day, d in drafts.items():  # balancing may have changed a session: still one the person can do
             settle(d, contexts[day])
         return self._assemble(readiness, drafts, leg_sessions)
@@ -297,14 +362,26 @@ class _Week:
     def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:
         event_days = ctx.event_days
         if event_days == 0:
-            d = Draft(ctx.day, "event", "cardio", modality="event", status="planned", locked=True,
-                      detail="event day")
-            d.add("S12", "Event day: the taper was for this. Log what you really did afterwards; the days "
-                         "after it are active recovery.", LEGDAY)
+            d = Draft(
+                ctx.day,
+                "event",
+                "cardio",
+                modality="event",
+                status="planned",
+                locked=True,
+                detail="event day",
+            )
+            d.add(
+                "S12",
+                "Event day: the taper was for this. Log what you really did afterwards; the days "
+                "after it are active recovery.",
+                LEGDAY,
+            )
             return d
         if event_days == 1:
-            return Draft(ctx.day, "rest").rest("S12", "The day before your event: rest (legday's rule; no "
-                                                      "article covers tapering).", LEGDAY)
+            return Draft(ctx.day, "rest").rest(
+                "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
+            )
         dropped = self.dropped.get(ctx.day)
         if dropped is not None and dropped.id != "G3":
             return Draft(ctx.day, "rest", "rest", locked=True, reasons=[dropped])
@@ -328,12 +405,16 @@ class _Week:
             # still see the session as it will be.
             if ctx.beginner:
                 d.cap("moderate")
-            d.minutes = max(10, int(round((d.minutes or 0) * TAPER_SHARE / 5)) * 5)
+            d.minutes = max(10, round((d.minutes or 0) * TAPER_SHARE / 5) * 5)
             d.span, d.reduced, d.held_back = (d.minutes, d.minutes), True, "race week's taper"
-            d.add("S12", lambda d, n=event_days: (
-                f"Race week ({n} days to go): about half the usual minutes"
-                + (", same intensity: a taper cuts volume, not intensity." if d.hard else ".")),
-                "Bosquet 2007")
+            d.add(
+                "S12",
+                lambda d, n=event_days: (
+                    f"Race week ({n} days to go): about half the usual minutes"
+                    + (", same intensity: a taper cuts volume, not intensity." if d.hard else ".")
+                ),
+                "Bosquet 2007",
+            )
         choose_modality(d, ctx)
         place(d, ctx)
         apply_timing(d, ctx)
@@ -355,21 +436,34 @@ class _Week:
                 if runners is not None:
                     addons.insert(0, runners)
             reasons = leg_reasons(ctx, s, planned, self.shaped.get(ctx.day, []) if planned else [])
-            out.append(Session(
-                kind="legs", status="planned" if planned else "done", start=s.started,
-                modality=None, intensity=None, effort=(s.effort, s.effort), minutes=s.minutes,
-                hours_after_legs=None, reasons=tuple(reasons), talk=talk_words(s.effort),
-                addons=tuple(addons),
-                detail=", ".join(str(e) for e in s.exercises) or None,
-                record=None if planned else s,
-                regions=_in_order(regions_loaded(e.name for e in s.exercises)) if s.exercises else (),
-            ))
+            out.append(
+                Session(
+                    kind="legs",
+                    status="planned" if planned else "done",
+                    start=s.started,
+                    modality=None,
+                    intensity=None,
+                    effort=(s.effort, s.effort),
+                    minutes=s.minutes,
+                    hours_after_legs=None,
+                    reasons=tuple(reasons),
+                    talk=talk_words(s.effort),
+                    addons=tuple(addons),
+                    detail=", ".join(str(e) for e in s.exercises) or None,
+                    record=None if planned else s,
+                    regions=_in_order(regions_loaded(e.name for e in s.exercises)) if s.exercises else (),
+                )
+            )
         return out
 
     # -- output ------------------------------------------------------------------------------------
 
-    def _assemble(self, readiness: dict[dt.date, Readiness], drafts: dict[dt.date, Draft],
-                  leg_sessions: dict[dt.date, list[Session]]) -> WeekPlan:
+    def _assemble(
+        self,
+        readiness: dict[dt.date, Readiness],
+        drafts: dict[dt.date, Draft],
+        leg_sessions: dict[dt.date, list[Session]],
+    ) -> WeekPlan:
         days = []
         cardio_minutes = hard = easy = legs = 0
         for day in self.days:
@@ -378,8 +472,11 @@ class _Week:
             for c in self.cardio_by_day.get(day, []):
                 sessions.append(self._logged_cardio(c))
             if day < self.today:
-                sessions.extend(Session(kind="cardio", status="skipped", modality=m, record=Skip(d, m))
-                                for (d, m) in sorted(self.skips) if d == day)
+                sessions.extend(
+                    Session(kind="cardio", status="skipped", modality=m, record=Skip(d, m))
+                    for (d, m) in sorted(self.skips)
+                    if d == day
+                )
             if day in drafts:
                 sessions.append(self._session(drafts[day]))
             sessions.sort(key=lambda s: (s.start is None, s.start or dt.datetime.min))
@@ -392,26 +489,43 @@ class _Week:
                         easy += 1
             r = readiness[day]
             days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
-        ratio = acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.days[-1])) if self.on("S5") else None
+        ratio = (
+            acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.days[-1]))
+            if self.on("S5")
+            else None
+        )
         warnings: list[Reason] = []
         if ratio is not None and ratio >= DANGER_RATIO:
-            warnings.append(reason("S5", f"This week's load is {ratio:g}x your monthly average. Above 1.5 "
-                                         "is called a danger zone, but that claim is disputed: a warning, "
-                                         "not a rule; the plan is unchanged.", "Gabbett 2016"))
+            warnings.append(
+                reason(
+                    "S5",
+                    f"This week's load is {ratio:g}x your monthly average. Above 1.5 "
+                    "is called a danger zone, but that claim is disputed: a warning, "
+                    "not a rule; the plan is unchanged.",
+                    "Gabbett 2016",
+                )
+            )
         warnings.extend(self._lingering_warning())
         low, high = target(self.on)
         aim, *notes = self._target_notes(low, high, cardio_minutes, drafts)
-        totals = Totals(cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim)
+        totals = Totals(
+            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
+        )
         return WeekPlan(self.start, self.today, tuple(days), totals, tuple(warnings), tuple(notes))
 
-    def _target_notes(self, low: int, high: int, minutes: int,
-                      drafts: dict[dt.date, Draft]) -> list[Reason | None]:
+    def _target_notes(
+        self, low: int, high: int, minutes: int, drafts: dict[dt.date, Draft]
+    ) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
         out: list[Reason | None] = [None]
         if self.on("S11"):
-            out[0] = reason("S11", f"Weekly aim {low}-{high} min: G6's 2-3 hours (Well+Good) and WHO's "
-                                   "150-300 minutes differ, so the plan aims where they overlap, from "
-                                   "WHO's 150 up to G6's 3 hours.", "WHO 2020")
+            out[0] = reason(
+                "S11",
+                f"Weekly aim {low}-{high} min: G6's 2-3 hours (Well+Good) and WHO's "
+                "150-300 minutes differ, so the plan aims where they overlap, from "
+                "WHO's 150 up to G6's 3 hours.",
+                "WHO 2020",
+            )
         elif self.on("G6"):
             out[0] = reason("G6", f"Weekly aim {low}-{high} min: 2-3 hours of steady cardio.", "Well+Good")
         if minutes < low and any(d.day >= self.today for d in drafts.values()):
@@ -421,9 +535,15 @@ class _Week:
                     held.setdefault(d.held_back, []).append(f"{d.day:%a}")
             if held:
                 why = "; ".join(f"{what} ({', '.join(days)})" for what, days in held.items())
-                out.append(reason(HELD_BACK_BY.get(next(iter(held)), "P4"), f"{minutes} min, {low - minutes} short of {low}, on purpose: days held "
-                                        f"back by {why} stay short rather than stretched to fill the week "
-                                        "(legday's choice).", LEGDAY))
+                out.append(
+                    reason(
+                        HELD_BACK_BY.get(next(iter(held)), "P4"),
+                        f"{minutes} min, {low - minutes} short of {low}, on purpose: days held "
+                        f"back by {why} stay short rather than stretched to fill the week "
+                        "(legday's choice).",
+                        LEGDAY,
+                    )
+                )
         return out
 
     def _lingering_warning(self) -> list[Reason]:
@@ -432,10 +552,16 @@ class _Week:
             return []
         for day, sore, gap in self.lingering_from:
             if self.start <= day <= self.days[-1]:
-                return [reason("P5", f"Still sore ({sore}/10) {gap} days after your last leg session: it "
-                                     "was probably too much or too new. Nothing hard for the rest of the "
-                                     "week, and the next leg session is lighter and sticks to what you "
-                                     "know.", "Well+Good")]
+                return [
+                    reason(
+                        "P5",
+                        f"Still sore ({sore}/10) {gap} days after your last leg session: it "
+                        "was probably too much or too new. Nothing hard for the rest of the "
+                        "week, and the next leg session is lighter and sticks to what you "
+                        "know.",
+                        "Well+Good",
+                    )
+                ]
         return []
 
     def _hours_after(self, start: dt.datetime | None) -> float | None:
@@ -450,21 +576,37 @@ class _Week:
         if d.kind != "rest" and (d.day, d.modality) in self.skips:
             status = "skipped"
         return Session(
-            kind=d.kind, status=status, start=d.start, modality=d.modality, intensity=d.intensity,
-            effort=effort, minutes=d.minutes, hours_after_legs=self._hours_after(d.start),
-            reasons=tuple(d.final_reasons()), talk=talk_words(effort[1]) if effort else None,
-            addons=tuple(d.addons), choice=" | ".join(d.final_choices()) or None, detail=d.detail,
+            kind=d.kind,
+            status=status,
+            start=d.start,
+            modality=d.modality,
+            intensity=d.intensity,
+            effort=effort,
+            minutes=d.minutes,
+            hours_after_legs=self._hours_after(d.start),
+            reasons=tuple(d.final_reasons()),
+            talk=talk_words(effort[1]) if effort else None,
+            addons=tuple(d.addons),
+            choice=" | ".join(d.final_choices()) or None,
+            detail=d.detail,
             regions=loads_hard(d.modality),
         )
 
     def _logged_cardio(self, c: CardioSession) -> Session:
         start = dt.datetime.combine(c.date, c.start) if c.start else None
         return Session(
-            kind="cardio", status="done", start=start, modality=c.modality,
-            intensity=logged_intensity(c.effort, c.minutes), effort=(c.effort, c.effort), minutes=c.minutes,
-            hours_after_legs=self._hours_after(start), talk=talk_words(c.effort),
+            kind="cardio",
+            status="done",
+            start=start,
+            modality=c.modality,
+            intensity=logged_intensity(c.effort, c.minutes),
+            effort=(c.effort, c.effort),
+            minutes=c.minutes,
+            hours_after_legs=self._hours_after(start),
+            talk=talk_words(c.effort),
             reasons=tuple(self._heads_up(c, start)),
-            regions=loads_hard(c.modality), record=c,
+            regions=loads_hard(c.modality),
+            record=c,
         )
 
     def _heads_up(self, c: CardioSession, start: dt.datetime | None) -> list[Reason]:
@@ -479,25 +621,68 @@ class _Week:
         nxt = self.index.next_after(at)
         until = hours_between(at, nxt.started) if nxt is not None else None
         if hard and since_hard is not None and since_hard < HARD_AFTER_LEGS and self.on("E2"):
-            out.append(reason("E2", f"Heads-up: hard ({c.effort}/10) {since_hard:.0f} h after a hard leg "
-                                    "session; hard cardio is best left for about 48 h.", "TravelRunner"))
-        elif hard and self.profile.level is Level.BEGINNER and self.on("P1") and (
-                (since is not None and since < HARD_AFTER_LEGS) or (until is not None and until < 24)):
-            out.append(reason("P1", "Heads-up: new to lifting, hard cardio this close to a leg session is "
-                                    "best avoided; build each separately first.", "Alex"))
-        if (self.profile.injury_prone and c.modality in IMPACT and self.on("P2")
-                and (self.index.on(c.date) or (since is not None and since < 24))):
-            out.append(reason("P2", "Heads-up: with your injury history, running or jumping on a leg day "
-                                    "(or the day after) raises the risk of it coming back; low impact is "
-                                    "safer.", "Alex"))
-        if (hard and self.profile.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and self.on("E6")
-                and until is not None and until < 30):
-            out.append(reason("E6", "Heads-up: a hard session the day before legs; for your goal the leg "
-                                    "session comes first, so keep the day before it easy.", "Well+Good"))
+            out.append(
+                reason(
+                    "E2",
+                    f"Heads-up: hard ({c.effort}/10) {since_hard:.0f} h after a hard leg "
+                    "session; hard cardio is best left for about 48 h.",
+                    "TravelRunner",
+                )
+            )
+        elif (
+            hard
+            and self.profile.level is Level.BEGINNER
+            and self.on("P1")
+            and ((since is not None and since < HARD_AFTER_LEGS) or (until is not None and until < 24))
+        ):
+            out.append(
+                reason(
+                    "P1",
+                    "Heads-up: new to lifting, hard cardio this close to a leg session is "
+                    "best avoided; build each separately first.",
+                    "Alex",
+                )
+            )
+        if (
+            self.profile.injury_prone
+            and c.modality in IMPACT
+            and self.on("P2")
+            and (self.index.on(c.date) or (since is not None and since < 24))
+        ):
+            out.append(
+                reason(
+                    "P2",
+                    "Heads-up: with your injury history, running or jumping on a leg day "
+                    "(or the day after) raises the risk of it coming back; low impact is "
+                    "safer.",
+                    "Alex",
+                )
+            )
+        if (
+            hard
+            and self.profile.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
+            and self.on("E6")
+            and until is not None
+            and until < 30
+        ):
+            out.append(
+                reason(
+                    "E6",
+                    "Heads-up: a hard session the day before legs; for your goal the leg "
+                    "session comes first, so keep the day before it easy.",
+                    "Well+Good",
+                )
+            )
         race = self._race_days_ago(c.date)
         if hard and race is not None and self.on("G3"):
-            out.append(reason("G3", f"Heads-up: hard, {race} day{'s' if race > 1 else ''} after a race; the "
-                                    "days after one are for active recovery.", "Spartan"))
+            out.append(
+                reason(
+                    "G3",
+                    f"Heads-up: hard, {race} day{'s' if race > 1 else ''} after a race; the "
+                    "days after one are for active recovery.",
+                    "Spartan",
+                )
+            )
         return out
 
 

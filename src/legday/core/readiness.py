@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,7 +58,7 @@ def decay(hours: float) -> float:
     """Share of a session's fatigue left ``hours`` after it ended (piecewise linear over DECAY)."""
     if hours < 0:
         return 0.0
-    for (h0, f0), (h1, f1) in zip(DECAY, DECAY[1:]):
+    for (h0, f0), (h1, f1) in itertools.pairwise(DECAY):
         if hours <= h1:
             return max(0.0, f0 + (f1 - f0) * (hours - h0) / (h1 - h0))
     return 0.0
@@ -116,14 +117,14 @@ class LegIndex:
     def running_at(self, t: dt.datetime) -> LegSession | None:
         """A session under way at ``t`` (started before, not yet ended), if any."""
         i = bisect.bisect_right(self.ends, t)
-        for s in self.sessions[i:i + 8]:  # only the next few can have started already
+        for s in self.sessions[i : i + 8]:  # only the next few can have started already
             if s.started <= t < s.ended:
                 return s
         return None
 
     def next_after(self, t: dt.datetime) -> LegSession | None:
         """The first session that starts after ``t``."""
-        later = [s for s in self.sessions[bisect.bisect_right(self.ends, t):] if s.started > t]
+        later = [s for s in self.sessions[bisect.bisect_right(self.ends, t) :] if s.started > t]
         return min(later, key=lambda s: s.started) if later else None
 
     def novel(self, session: LegSession) -> tuple[str, ...]:
@@ -160,7 +161,7 @@ class Readiness:
         """Reported soreness when there is a check-in, otherwise the model's guess on the same 0-10."""
         if self.soreness is not None:
             return self.soreness
-        return int(round(self.fatigue / 10))
+        return round(self.fatigue / 10)
 
 
 def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, list[str]]:
@@ -174,8 +175,10 @@ def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, li
         new = index.novel(session)
         if new:
             factor *= NOVEL_FACTOR
-            notes.append(f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
-                         "more soreness (P5, S7)")
+            notes.append(
+                f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
+                "more soreness (P5, S7)"
+            )
     if on("S7") and any(traits(e.name).eccentric_heavy for e in session.exercises):
         factor *= ECCENTRIC_FACTOR
         notes.append(f"lowering-heavy exercises: x{ECCENTRIC_FACTOR:g} (S7)")
@@ -205,8 +208,9 @@ def cardio_loads(sessions: Iterable[CardioSession]) -> list[CardioLoad]:
     out = []
     for c in sessions:
         start = dt.datetime.combine(c.date, c.start or CARDIO_DEFAULT_START)
-        out.append(CardioLoad(c.date, start + dt.timedelta(minutes=c.minutes), c.effort, c.minutes,
-                              c.modality))
+        out.append(
+            CardioLoad(c.date, start + dt.timedelta(minutes=c.minutes), c.effort, c.minutes, c.modality)
+        )
     return sorted(out, key=lambda c: c.ended)
 
 
@@ -246,14 +250,15 @@ def day_readiness(
         hours = (at - s.ended) / HOUR
         points, notes = _session_points(s, index, on)
         left = decay(hours) if on("S7") else 1.0
-        cost = int(round(points * left))
+        cost = round(points * left)
         if cost < 1:
             continue
         fatigue += cost
-        load = (f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3")
-                else "a leg session")
-        why.append(f"{_on(s.date, day)} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
-                   f"{int(round(left * 100))}% of its fatigue is left (S7, S8): -{cost}.")
+        load = f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3") else "a leg session"
+        why.append(
+            f"{_on(s.date, day)} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
+            f"{round(left * 100)}% of its fatigue is left (S7, S8): -{cost}."
+        )
         why.extend(f"  {n}" for n in notes)
     if on("S3") and cardio:
         # Every hard effort is load: a race tires the legs as a leg session does (S3), fading the same way.
@@ -263,13 +268,15 @@ def day_readiness(
                 break
             hours = (at - c.ended) / HOUR
             left = decay(hours) if on("S7") else 1.0
-            cost = int(round(c.load * POINTS_PER_LOAD * left))
+            cost = round(c.load * POINTS_PER_LOAD * left)
             if cost < 1:
                 continue
             fatigue += cost
-            why.append(f"{_on(c.date, day)} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
-                       f"(S3). {hours:.0f} h on, {int(round(left * 100))}% of its fatigue is left "
-                       f"(S7, S8): -{cost}.")
+            why.append(
+                f"{_on(c.date, day)} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
+                f"(S3). {hours:.0f} h on, {round(left * 100)}% of its fatigue is left "
+                f"(S7, S8): -{cost}."
+            )
     if fatigue > FATIGUE_CAP:
         fatigue = int(FATIGUE_CAP)
         why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}: {100 - fatigue}.")
@@ -289,13 +296,17 @@ def day_readiness(
         if share and carried < score:
             score = carried
             if early:
-                why.append(f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came less than "
-                           f"{BEFORE_PEAK_HOURS} h after legs, before soreness peaks (S7, P5), so it "
-                           f"still counts in full today (legday's rule): {score:.0f}.")
+                why.append(
+                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came less than "
+                    f"{BEFORE_PEAK_HOURS} h after legs, before soreness peaks (S7, P5), so it "
+                    f"still counts in full today (legday's rule): {score:.0f}."
+                )
             else:
-                why.append(f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10), {days} day"
-                           f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): "
-                           f"{score:.0f}.")
+                why.append(
+                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10), {days} day"
+                    f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): "
+                    f"{score:.0f}."
+                )
 
     soreness = sleep = None
     flagged = False
@@ -303,8 +314,10 @@ def day_readiness(
         soreness, sleep, flagged = checkin.soreness, checkin.sleep_hours, checkin.pain
         if on("S6"):
             score = 100.0 - 10 * checkin.soreness
-            why.append(f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
-                       f"the estimate (S6): {score:.0f}.")
+            why.append(
+                f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
+                f"the estimate (S6): {score:.0f}."
+            )
         if sleep is not None:
             cut = 0
             if on("R1") and sleep < GOOD_SLEEP:
@@ -313,13 +326,18 @@ def day_readiness(
                 cut += 10
             if cut:
                 score -= cut
-                why.append(f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
-                           + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3")
-                              else "") + f"): -{cut}.")
+                why.append(
+                    f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
+                    + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3") else "")
+                    + f"): -{cut}."
+                )
     carried_pain = checkin is None and pain is not None and on("P4")
     if (flagged or carried_pain) and on("P4"):
-        said = ("You flagged pain this morning" if flagged else
-                f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since")
+        said = (
+            "You flagged pain this morning"
+            if flagged
+            else f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since"
+        )
         if score > PAIN_CAP:
             score = PAIN_CAP
             why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
@@ -330,9 +348,11 @@ def day_readiness(
         # line, so the lines still add up to the number shown.
         why.append(f"Readiness stops at 0 ({score:.0f} by the steps above): 0.")
         score = 0
-    final = max(0, min(100, int(round(score))))
-    why.append(f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
-               "choice: no validated threshold exists (S6).")
+    final = max(0, min(100, round(score)))
+    why.append(
+        f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
+        "choice: no validated threshold exists (S6)."
+    )
     return Readiness(day, final, tuple(why), float(fatigue), soreness, sleep, flagged or carried_pain)
 
 
@@ -372,7 +392,6 @@ def acwr(loads: dict[dt.date, int], today: dt.date, days: int = 56) -> float | N
     if chronic < 1:
         return None
     return round(acute / chronic, 2)
-
 
 
 def _on(when: dt.date, day: dt.date) -> str:

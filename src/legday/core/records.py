@@ -42,15 +42,25 @@ def _time(t: dt.time | None) -> str | None:
 def _canonical(r: Record) -> list[Any]:
     kind = kind_of(r)
     if kind == "legs":
-        return [kind, r.date.isoformat(), _time(r.start), _number(r.minutes), _number(r.effort),
-                [[e.name, _number(e.sets), _number(e.reps), _number(e.load), e.unit]
-                 for e in r.exercises]]
+        return [
+            kind,
+            r.date.isoformat(),
+            _time(r.start),
+            _number(r.minutes),
+            _number(r.effort),
+            [[e.name, _number(e.sets), _number(e.reps), _number(e.load), e.unit] for e in r.exercises],
+        ]
     if kind == "cardio":
-        return [kind, r.date.isoformat(), _time(r.start), r.modality, _number(r.minutes),
-                _number(r.effort)]
+        return [kind, r.date.isoformat(), _time(r.start), r.modality, _number(r.minutes), _number(r.effort)]
     if kind == "checkin":
-        return [kind, r.date.isoformat(), _number(r.soreness), _number(r.sleep_hours),
-                bool(r.pain), [[name, _number(level)] for name, level in r.regions]]
+        return [
+            kind,
+            r.date.isoformat(),
+            _number(r.soreness),
+            _number(r.sleep_hours),
+            bool(r.pain),
+            [[name, _number(level)] for name, level in r.regions],
+        ]
     return [kind, r.date.isoformat(), r.modality]
 
 
@@ -67,19 +77,27 @@ def _hhmm(t: dt.time | None) -> str | None:
 def record_fields(r: Record) -> dict[str, Any]:
     """The record as JSON-ready fields (for ``legday log --json``)::
 
-        {"id": "1a2b3c4d", "kind": "legs", "date": "2026-11-16", "start": "18:00",
-         "minutes": 60, "effort": 8, "exercises": ["back squat 5x5@100kg", "box jump 4x5"]}
+    {"id": "1a2b3c4d", "kind": "legs", "date": "2026-11-16", "start": "18:00",
+     "minutes": 60, "effort": 8, "exercises": ["back squat 5x5@100kg", "box jump 4x5"]}
     """
     kind = kind_of(r)
-    out: dict[str, Any] = {"id": record_id(r), "kind": kind, "date": r.date.isoformat(),
-                           "start": _hhmm(getattr(r, "start", None))}
+    out: dict[str, Any] = {
+        "id": record_id(r),
+        "kind": kind,
+        "date": r.date.isoformat(),
+        "start": _hhmm(getattr(r, "start", None)),
+    }
     if kind == "legs":
         out.update(minutes=r.minutes, effort=r.effort, exercises=[str(e) for e in r.exercises])
     elif kind == "cardio":
         out.update(modality=r.modality, minutes=r.minutes, effort=r.effort)
     elif kind == "checkin":
-        out.update(soreness=r.soreness, sleep_hours=r.sleep_hours, pain=r.pain,
-                   regions={name: level for name, level in r.regions})
+        out.update(
+            soreness=r.soreness,
+            sleep_hours=r.sleep_hours,
+            pain=r.pain,
+            regions={name: level for name, level in r.regions},
+        )
     else:
         out.update(modality=r.modality)
     return out

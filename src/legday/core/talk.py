@@ -37,9 +37,9 @@ _TALK = (
 )
 
 
-def _clamp(effort: int) -> int:
+def _clamp(effort: float) -> int:
     # The app only ever passes 0-10; clamp rather than raise so a display never crashes on odd data.
-    return max(0, min(10, int(round(effort))))
+    return max(0, min(10, round(effort)))
 
 
 def effort_words(effort: int) -> str:

@@ -132,16 +132,26 @@ class Window:
     (records by day, check-ins, cardio by when it ended) are built on first use. ``week(ws)`` then
     costs one pass over that week's days and no planning; ``plan(ws)`` plans the week in full."""
 
-    def __init__(self, profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
-                 week_start: int = 0) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        history: History,
+        end: dt.date,
+        weeks: int = DEFAULT_WEEKS,
+        week_start: int = 0,
+    ) -> None:
         check_weeks(weeks)
         self.profile, self.end, self.weeks, self.week_start = profile, end, weeks, week_start % 7
         first, _ = trends_window(end, weeks, week_start)
         # Nothing after ``end`` counts, not even a session logged ahead of time. In date order, so
         # that a week's part of it is a bisection.
         kept = history.between(first, end)
-        self.history = History(*(tuple(sorted(items, key=lambda i: i.date))
-                                 for items in (kept.legs, kept.cardio, kept.checkins, kept.skips)))
+        self.history = History(
+            *(
+                tuple(sorted(items, key=lambda i: i.date))
+                for items in (kept.legs, kept.cardio, kept.checkins, kept.skips)
+            )
+        )
         self.loads = daily_loads(self.history.legs, self.history.cardio)
         start = first_week(end, weeks, week_start)
         self.starts: tuple[dt.date, ...] = tuple(start + dt.timedelta(days=7 * n) for n in range(weeks))
@@ -164,10 +174,23 @@ class Window:
         window = ws - dt.timedelta(days=LOOKBACK_DAYS)
         ratio = acwr(self._loads_between(window, last), last)
         fitness, fatigue = fitness_fatigue(self.loads, window, last)
-        return WeekTrend(ws, last, sum(s.load for s in legs), sum(c.load for c in cardio),
-                         sum(c.minutes for c in cardio), hard, len(cardio) - hard, len(legs), soreness,
-                         readiness, ratio, TARGET, round(fitness, 1), round(fatigue, 1),
-                         planner=lambda: self.plan(ws))
+        return WeekTrend(
+            ws,
+            last,
+            sum(s.load for s in legs),
+            sum(c.load for c in cardio),
+            sum(c.minutes for c in cardio),
+            hard,
+            len(cardio) - hard,
+            len(legs),
+            soreness,
+            readiness,
+            ratio,
+            TARGET,
+            round(fitness, 1),
+            round(fatigue, 1),
+            planner=lambda: self.plan(ws),
+        )
 
     def trends(self) -> Trends:
         """Every week of the window, oldest first."""
@@ -204,8 +227,11 @@ class Window:
                 hi = bisect.bisect_right(ends, dt.datetime.combine(days[-1] + DAY, dt.time()))
                 cardio = self._cardio_loads[lo:hi]
             earlier = checkins.get(day - DAY) or checkins.get(day - 2 * DAY)
-            out.append(day_readiness(day, index, None, earlier=earlier, cardio=cardio,
-                                     pain=self._pain_before(day)).score)
+            out.append(
+                day_readiness(
+                    day, index, None, earlier=earlier, cardio=cardio, pain=self._pain_before(day)
+                ).score
+            )
         return out
 
     # -- the records, indexed once (on first use) ----------------------------------------------------
@@ -221,7 +247,7 @@ class Window:
     def _loads_between(self, first: dt.date, last: dt.date) -> dict[dt.date, int]:
         days = self._load_days
         lo = bisect.bisect_left(days, first)
-        return {d: self.loads[d] for d in days[lo:bisect.bisect_right(days, last, lo=lo)]}
+        return {d: self.loads[d] for d in days[lo : bisect.bisect_right(days, last, lo=lo)]}
 
     @cached_property
     def _load_days(self) -> list[dt.date]:
@@ -272,7 +298,7 @@ def _days(first: dt.date, last: dt.date):
 def _between(items, first: dt.date, last: dt.date) -> list:
     """Items dated ``first`` to ``last``, in date order (the window's records are sorted once)."""
     lo = bisect.bisect_left(items, first, key=lambda i: i.date)
-    return list(items[lo:bisect.bisect_right(items, last, lo=lo, key=lambda i: i.date)])
+    return list(items[lo : bisect.bisect_right(items, last, lo=lo, key=lambda i: i.date)])
 
 
 def _by_day(items) -> dict[dt.date, list]:
@@ -282,8 +308,9 @@ def _by_day(items) -> dict[dt.date, list]:
     return out
 
 
-def weekly_trends(profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS,
-                  week_start: int = 0) -> Trends:
+def weekly_trends(
+    profile: Profile, history: History, end: dt.date, weeks: int = DEFAULT_WEEKS, week_start: int = 0
+) -> Trends:
     """``weeks`` weeks ending with the one containing ``end``, oldest first."""
     return Window(profile, history, end, weeks, week_start).trends()
 
@@ -320,7 +347,7 @@ def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
     else:
         mean = mean_load(weeks)
         share = w.load / mean if mean else 0
-        text = (f"Load {w.load}{so_far} (effort x minutes): legs {w.leg_load}, cardio {w.cardio_load}.")
+        text = f"Load {w.load}{so_far} (effort x minutes): legs {w.leg_load}, cardio {w.cardio_load}."
         if mean and len(weeks) > 1:
             text += f" That is {round(share * 100)}% of your average week here ({round(mean)})."
         out.append(reason("S3", text, "Day 2004"))
@@ -328,8 +355,14 @@ def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
         if heavy:
             out.append(Reason("S3", heavy, "legday"))
         if w.days == 7 and mean and share >= HEAVY_SHARE:
-            out.append(Reason("S3", f"A heavy week: more than {round(HEAVY_SHARE * 100) - 100}% above "
-                                    "your average. Expect more soreness the week after.", "legday"))
+            out.append(
+                Reason(
+                    "S3",
+                    f"A heavy week: more than {round(HEAVY_SHARE * 100) - 100}% above "
+                    "your average. Expect more soreness the week after.",
+                    "legday",
+                )
+            )
     low, high = w.target_minutes
     if w.cardio_minutes < low:
         gap = f"{low - w.cardio_minutes} min short of the {low}-{high} min band"
@@ -342,33 +375,66 @@ def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
     if sessions:
         easy = round(100 * w.easy / sessions)
         verdict = "about right" if easy >= 75 else "more hard than the mix suggests"
-        out.append(reason("S11", f"{w.hard} hard, {w.easy} easy: {easy}% easy against about 80%: "
-                                 f"{verdict}.", "Seiler 2010"))
+        out.append(
+            reason(
+                "S11",
+                f"{w.hard} hard, {w.easy} easy: {easy}% easy against about 80%: {verdict}.",
+                "Seiler 2010",
+            )
+        )
     out.extend(_missed(profile, w))
     if w.acwr is not None:
         lo, hi = SWEET_SPOT
         if w.acwr >= DANGER_RATIO:
-            out.append(reason("S5", f"Load ratio {w.acwr:.2f}: above 1.5, the zone called dangerous. "
-                                    "That claim is disputed: a warning, not a rule.", "Gabbett 2016"))
+            out.append(
+                reason(
+                    "S5",
+                    f"Load ratio {w.acwr:.2f}: above 1.5, the zone called dangerous. "
+                    "That claim is disputed: a warning, not a rule.",
+                    "Gabbett 2016",
+                )
+            )
         elif not lo <= w.acwr <= hi:
             side = "below" if w.acwr < lo else "above"
-            out.append(reason("S5", f"Load ratio {w.acwr:.2f}, {side} the 0.8-1.3 band some call the "
-                                    "sweet spot (disputed).", "Gabbett 2016"))
+            out.append(
+                reason(
+                    "S5",
+                    f"Load ratio {w.acwr:.2f}, {side} the 0.8-1.3 band some call the sweet spot (disputed).",
+                    "Gabbett 2016",
+                )
+            )
     for warning in w.plan.warnings:
         if warning.id != "S5":  # the ratio is said above, as of the week's last day
             out.append(warning)
     if w.soreness is not None:
-        out.append(reason("S6", f"Mean soreness {w.soreness:g}/10 and readiness {w.readiness:g}/100 "
-                                f"on the mornings up to {w.last_day:%a %d %b}.", "Saw 2016"))
+        out.append(
+            reason(
+                "S6",
+                f"Mean soreness {w.soreness:g}/10 and readiness {w.readiness:g}/100 "
+                f"on the mornings up to {w.last_day:%a %d %b}.",
+                "Saw 2016",
+            )
+        )
     else:
-        out.append(reason("S6", "No morning rated: soreness and readiness stay blank (a guess from the "
-                                "model alone would say more than it knows).", "Saw 2016"))
+        out.append(
+            reason(
+                "S6",
+                "No morning rated: soreness and readiness stay blank (a guess from the "
+                "model alone would say more than it knows).",
+                "Saw 2016",
+            )
+        )
     return out
 
 
 def _heaviest(w: WeekTrend) -> str | None:
-    sessions = [s for d in w.plan.days if d.date <= w.last_day for s in d.sessions
-                if s.status == "done" and s.minutes and s.effort]
+    sessions = [
+        s
+        for d in w.plan.days
+        if d.date <= w.last_day
+        for s in d.sessions
+        if s.status == "done" and s.minutes and s.effort
+    ]
     if not sessions:
         return None
     top = max(sessions, key=lambda s: s.effort[1] * s.minutes)
@@ -378,23 +444,38 @@ def _heaviest(w: WeekTrend) -> str | None:
         for d in w.plan.days:
             if top in d.sessions:
                 day = f"{d.date:%a %d %b}"
-    return (f"Heaviest session: {what} on {day}, {top.minutes} min at effort {top.effort[1]} "
-            f"(load {top.effort[1] * top.minutes}).")
+    return (
+        f"Heaviest session: {what} on {day}, {top.minutes} min at effort {top.effort[1]} "
+        f"(load {top.effort[1] * top.minutes})."
+    )
 
 
 def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:
     out = []
     leg_dates = {d.date for d in w.plan.days for s in d.sessions if s.kind == "legs"}
     # In the week under way the last day may still bring its session: only days before it count.
-    missed = [d.date for d in w.plan.days
-              if (d.date < w.last_day or w.days == 7) and d.date.weekday() in profile.leg_days
-              and d.date not in leg_dates]
+    missed = [
+        d.date
+        for d in w.plan.days
+        if (d.date < w.last_day or w.days == 7)
+        and d.date.weekday() in profile.leg_days
+        and d.date not in leg_dates
+    ]
     if missed:
         names = ", ".join(f"{d:%a %d}" for d in missed)
-        out.append(Reason("", f"No leg session on your usual leg day{'s' if len(missed) > 1 else ''}: "
-                                    f"{names}.", "legday"))
-    skipped = [(d.date, s.modality or s.kind) for d in w.plan.days for s in d.sessions
-               if s.status == "skipped" and d.date <= w.last_day]
+        out.append(
+            Reason(
+                "",
+                f"No leg session on your usual leg day{'s' if len(missed) > 1 else ''}: {names}.",
+                "legday",
+            )
+        )
+    skipped = [
+        (d.date, s.modality or s.kind)
+        for d in w.plan.days
+        for s in d.sessions
+        if s.status == "skipped" and d.date <= w.last_day
+    ]
     if skipped:
         names = ", ".join(f"{m} {d:%a %d}" for d, m in skipped)
         out.append(Reason("", f"Skipped: {names}.", "legday"))

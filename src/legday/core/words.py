@@ -96,7 +96,7 @@ Record = LegSession | CardioSession | CheckIn | Skip
 
 
 def record_kind(record: Record) -> str:
-    """"legs", "cardio", "check-in" or "skip": the words a person reads (not the JSON kind)."""
+    """ "legs", "cardio", "check-in" or "skip": the words a person reads (not the JSON kind)."""
     if isinstance(record, LegSession):
         return "legs"
     if isinstance(record, CardioSession):

@@ -26,7 +26,6 @@ from legday.core.model import (
     CARDIO_MODALITIES,
     REGIONS,
     WEEKDAYS,
-    weekday_number,
     CardioSession,
     CheckIn,
     Exercise,
@@ -36,6 +35,7 @@ from legday.core.model import (
     Profile,
     Skip,
     parse_modalities,
+    weekday_number,
 )
 from legday.core.parse import parse_exercise
 
@@ -48,8 +48,9 @@ KINDS = ("legs", "cardio", "checkin", "skip")
 class Bad(Exception):
     """A value that fails validation; ``kind``/``index``/``key`` help find its line."""
 
-    def __init__(self, message: str, kind: str | None = None, index: int | None = None,
-                 key: str | None = None):
+    def __init__(
+        self, message: str, kind: str | None = None, index: int | None = None, key: str | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.kind = kind
@@ -174,12 +175,15 @@ def _exercise_from_line(text: str) -> Exercise:
         try:  # what the command line accepts ("5 x 5 @ 100 kgs", "82,5") is fine in a file too
             return parse_exercise(text)
         except InputError:
-            raise Bad(f"cannot read exercise {text!r}; accepted: {EXERCISE_FORM}",
-                      key="exercises") from None
+            raise Bad(f"cannot read exercise {text!r}; accepted: {EXERCISE_FORM}", key="exercises") from None
     load = match["load"]
     return _checked(
-        Exercise, match["name"], int(match["sets"]), int(match["reps"]),
-        float(load) if load is not None else None, match["unit"] or match["bwunit"] or "kg",
+        Exercise,
+        match["name"],
+        int(match["sets"]),
+        int(match["reps"]),
+        float(load) if load is not None else None,
+        match["unit"] or match["bwunit"] or "kg",
         key="exercises",
     )
 
@@ -269,7 +273,7 @@ def decode_legs(t: Any) -> LegSession:
     if type(t) is str:
         return _legs_from_line(t)
     _only(t, "legs", _LEGS_KEYS)
-    exercises = _get(t, "exercises", "legs", _LIST, "a list like [\"back squat 5x5@100kg\"]", [])
+    exercises = _get(t, "exercises", "legs", _LIST, 'a list like ["back squat 5x5@100kg"]', [])
     return _checked(
         LegSession,
         _get(t, "date", "legs", _DATE, "a date like 2026-11-16"),
@@ -312,8 +316,7 @@ def _cardio_from_line(text: str) -> CardioSession:
 
 
 def _cardio_table(s: CardioSession) -> dict:
-    table: dict[str, Any] = {"date": s.date, "modality": s.modality, "minutes": s.minutes,
-                             "effort": s.effort}
+    table: dict[str, Any] = {"date": s.date, "modality": s.modality, "minutes": s.minutes, "effort": s.effort}
     if s.start is not None:
         table["start"] = s.start
     return table
@@ -374,11 +377,11 @@ def _checkin_from_line(text: str) -> CheckIn:
         elif (m := _REGION.match(part)) is not None and m["region"] in REGIONS:
             regions.append((m["region"], int(m["level"])))
         else:
-            raise Bad(f"cannot read {part!r} in check-in {text!r}; accepted: sleep HOURSh, pain, "
-                      f"or a region ({', '.join(REGIONS)}) with a level 0-10")
-    return _checked(
-        CheckIn, _parse_date(match["date"]), int(match["soreness"]), sleep, pain, tuple(regions)
-    )
+            raise Bad(
+                f"cannot read {part!r} in check-in {text!r}; accepted: sleep HOURSh, pain, "
+                f"or a region ({', '.join(REGIONS)}) with a level 0-10"
+            )
+    return _checked(CheckIn, _parse_date(match["date"]), int(match["soreness"]), sleep, pain, tuple(regions))
 
 
 def _checkin_table(c: CheckIn) -> dict:
@@ -431,8 +434,7 @@ def _skip_from_line(text: str) -> Skip:
 
 
 def encode_skip(s: Skip) -> str | dict:
-    return _one_line(s, _skip_line, _skip_from_line,
-                     lambda s: {"date": s.date, "modality": s.modality})
+    return _one_line(s, _skip_line, _skip_from_line, lambda s: {"date": s.date, "modality": s.modality})
 
 
 def decode_skip(t: Any) -> Skip:
@@ -475,8 +477,9 @@ def storable(record: Any) -> str:
     if kind == "checkin":
         names = [r for r, _ in record.regions]
         if len(set(names)) != len(names):
-            raise InputError("a region is rated twice; accepted: each of quads, hamstrings, "
-                             "glutes, calves at most once")
+            raise InputError(
+                "a region is rated twice; accepted: each of quads, hamstrings, glutes, calves at most once"
+            )
     if type(record.date) is not dt.date:
         raise InputError(f"date {record.date!r} is not a plain date; accepted: a date like 2026-11-16")
     try:
@@ -537,7 +540,7 @@ def decode_month(data: dict, year: int, month: int) -> dict[str, list]:
     for kind in KINDS:
         items = data.get(kind, [])
         if type(items) is not list:
-            raise Bad(f"'{kind}' must be a list like {kind} = [\"...\", \"...\"]", key=kind)
+            raise Bad(f'\'{kind}\' must be a list like {kind} = ["...", "..."]', key=kind)
         decode = DECODERS[kind]
         out = []
         for index, table in enumerate(items):
@@ -554,7 +557,9 @@ def decode_month(data: dict, year: int, month: int) -> dict[str, list]:
                 raise Bad(
                     f"date {record.date} does not belong in the file for {year:04d}-{month:02d}; "
                     f"move that entry to log/{record.date.year:04d}/{record.date:%Y-%m}.toml",
-                    kind, index, "date",
+                    kind,
+                    index,
+                    "date",
                 )
             out.append(record)
         records[kind] = out
@@ -601,12 +606,25 @@ def encode_profile(p: Profile) -> dict:
 def decode_profile(t: dict) -> Profile:
     _only(t, "profile", _PROFILE_KEYS)
     defaults = Profile()
-    goal = _get(t, "goal", "profile", _STR, '"endurance", "strength", "power", "hybrid" or "general"',
-                defaults.goal.value)
-    level = _get(t, "level", "profile", _STR, '"beginner", "intermediate" or "advanced"',
-                 defaults.level.value)
-    days = _get(t, "leg_days", "profile", _LIST, 'a list like ["mon", "thu"]',
-                [WEEKDAYS[d] for d in defaults.leg_days])
+    goal = _get(
+        t,
+        "goal",
+        "profile",
+        _STR,
+        '"endurance", "strength", "power", "hybrid" or "general"',
+        defaults.goal.value,
+    )
+    level = _get(
+        t, "level", "profile", _STR, '"beginner", "intermediate" or "advanced"', defaults.level.value
+    )
+    days = _get(
+        t,
+        "leg_days",
+        "profile",
+        _LIST,
+        'a list like ["mon", "thu"]',
+        [WEEKDAYS[d] for d in defaults.leg_days],
+    )
     leg_days = []
     for day in days:
         try:
@@ -617,12 +635,15 @@ def decode_profile(t: dict) -> Profile:
             raise Bad(f"unknown leg day {day!r}; accepted: {', '.join(WEEKDAYS)}", key="leg_days")
         leg_days.append(number)
     # A profile from before the list existed has no key: everything is available, as it was then.
-    names = _get(t, "modalities", "profile", _LIST, 'a list like ["run", "bike", "walk"]',
-                 list(defaults.modalities))
+    names = _get(
+        t, "modalities", "profile", _LIST, 'a list like ["run", "bike", "walk"]', list(defaults.modalities)
+    )
     for name in names:
         if type(name) is not str or name.strip().lower() not in CARDIO_MODALITIES:
-            raise Bad(f"unknown modality {name!r}; accepted: a list of some of "
-                      f"{', '.join(CARDIO_MODALITIES)}", key="modalities")
+            raise Bad(
+                f"unknown modality {name!r}; accepted: a list of some of {', '.join(CARDIO_MODALITIES)}",
+                key="modalities",
+            )
     modalities = _checked(parse_modalities, ",".join(names), key="modalities")
     try:
         goal_value = Goal(goal)
@@ -630,8 +651,9 @@ def decode_profile(t: dict) -> Profile:
     except ValueError:
         key = "goal" if goal not in {g.value for g in Goal} else "level"
         accepted = Goal if key == "goal" else Level
-        raise Bad(f"unknown {key} {t[key]!r}; accepted: {', '.join(m.value for m in accepted)}",
-                  key=key) from None
+        raise Bad(
+            f"unknown {key} {t[key]!r}; accepted: {', '.join(m.value for m in accepted)}", key=key
+        ) from None
     return _checked(
         Profile,
         goal=goal_value,
@@ -660,8 +682,7 @@ def locate(text: str, kind: str | None, index: int | None, key: str | None) -> i
             if index >= len(heads):
                 return None
             start = heads[index]
-            end = next((n for n in range(start + 1, len(lines))
-                        if re.match(r"^\s*\[", lines[n])), len(lines))
+            end = next((n for n in range(start + 1, len(lines)) if re.match(r"^\s*\[", lines[n])), len(lines))
         else:
             found = _locate_inline(lines, kind, index)
             if found is None:
@@ -682,7 +703,7 @@ def _locate_inline(lines: list[str], kind: str, index: int) -> int | None:
         match = opening.match(line)
         if not match:
             continue
-        if line[match.end():].strip():  # elements on the opening line: can't tell them apart
+        if line[match.end() :].strip():  # elements on the opening line: can't tell them apart
             return n
         count = -1
         for m in range(n + 1, len(lines)):

@@ -68,7 +68,9 @@ def corrupt_from_decode_error(path: Path, text: str, err: tomllib.TOMLDecodeErro
     return CorruptFile(path, line, f"not valid TOML: {message[:1].lower()}{message[1:]}")
 
 
-def read_bytes(path: Path, known: tuple[int, int, int] | None = None) -> tuple[bytes | None, os.stat_result] | None:
+def read_bytes(
+    path: Path, known: tuple[int, int, int] | None = None
+) -> tuple[bytes | None, os.stat_result] | None:
     """The file's bytes and the stat of that very file (not of a newer one swapped in meanwhile),
     or None if there is no such file. When the file's signature is still ``known`` the bytes are
     not read (None): the caller's parsed copy is current, and a week change costs no file reads."""

@@ -70,24 +70,38 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
     if type(theme) is str and theme.strip():
         values["theme"] = theme.strip()
     else:
-        report(_bad_value(path, text, "theme",
-                          f"theme = {theme!r} is not a theme name; using {Settings.theme!r}"))
+        report(
+            _bad_value(
+                path, text, "theme", f"theme = {theme!r} is not a theme name; using {Settings.theme!r}"
+            )
+        )
     week_start = data.get("week_start", Settings.week_start)
     if type(week_start) is str and week_start.strip().lower()[:3] in WEEKDAYS:
         week_start = WEEKDAYS.index(week_start.strip().lower()[:3])
     if type(week_start) is int and 0 <= week_start <= 6:
         values["week_start"] = week_start
     else:
-        report(_bad_value(path, text, "week_start",
-                          f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to "
-                          "6 (Sunday); using Monday"))
+        report(
+            _bad_value(
+                path,
+                text,
+                "week_start",
+                f"week_start = {week_start!r} is not a day; accepted: 0 (Monday) to 6 (Sunday); using Monday",
+            )
+        )
     calendar = data.get("calendar_file")
     if calendar is not None:
         if type(calendar) is str and calendar.strip():
             values["calendar_file"] = calendar.strip()
         else:
-            report(_bad_value(path, text, "calendar_file",
-                              f"calendar_file = {calendar!r} is not a file path; no calendar is kept"))
+            report(
+                _bad_value(
+                    path,
+                    text,
+                    "calendar_file",
+                    f"calendar_file = {calendar!r} is not a file path; no calendar is kept",
+                )
+            )
     return Settings(**values)
 
 

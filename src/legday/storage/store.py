@@ -49,9 +49,12 @@ def check_schema(path: Path, data: dict, text: str) -> None:
         raise CorruptFile(path, None, f"no 'schema' key; add the line `schema = {codec.SCHEMA}` at the top")
     found = data["schema"]
     if type(found) is not int or found < 1:
-        raise CorruptFile(path, codec.locate(text, None, None, "schema"),
-                          f"schema = {found!r} is not a version legday knows; accepted: "
-                          + ("1" if codec.SCHEMA == 1 else f"1 to {codec.SCHEMA}"))
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, "schema"),
+            f"schema = {found!r} is not a version legday knows; accepted: "
+            + ("1" if codec.SCHEMA == 1 else f"1 to {codec.SCHEMA}"),
+        )
     if found > codec.SCHEMA:
         raise NewerSchema(path, found, codec.SCHEMA)
 
@@ -160,8 +163,7 @@ class Store:
                     raise
                 if got[0] == payload:
                     return  # nothing to change, nothing to undo
-            step = Step(label or "changed the profile", profile=True, profile_before=old,
-                        profile_after=p)
+            step = Step(label or "changed the profile", profile=True, profile_before=old, profile_after=p)
             st = self._apply([(path, None if got is None else got[0], payload)], step)[path]
         self._profile = (signature(st), p)
         self._clear(path)
@@ -183,8 +185,7 @@ class Store:
             result = cached[1]
         else:
             try:
-                result = _decode(path, data, lambda t: codec.decode_month(t, year, month),
-                                 codec.fast_month)
+                result = _decode(path, data, lambda t: codec.decode_month(t, year, month), codec.fast_month)
             except StorageError as err:
                 result = err
             self._months[path] = (sig, result)
@@ -243,7 +244,8 @@ class Store:
         found = []
         try:
             years = [
-                e for e in os.scandir(self.log_dir)
+                e
+                for e in os.scandir(self.log_dir)
                 if _YEAR_DIR.match(e.name) and first_year <= int(e.name) <= last_year and e.is_dir()
             ]
         except FileNotFoundError:
@@ -378,8 +380,12 @@ class Store:
             return ()
         return (st.st_mtime_ns, st.st_ino)
 
-    def _apply(self, files: list[tuple[Path, bytes | None, bytes | None]], step: Step | None = None,
-               undoing: int | None = None) -> dict[Path, os.stat_result]:
+    def _apply(
+        self,
+        files: list[tuple[Path, bytes | None, bytes | None]],
+        step: Step | None = None,
+        undoing: int | None = None,
+    ) -> dict[Path, os.stat_result]:
         """Write ``files`` (path, bytes before or None, bytes after or None to delete) and record
         ``step``, or delete step ``undoing``, in the order described above. Call under the lock."""
         try:
@@ -407,8 +413,11 @@ class Store:
         if several:
             if self._bad_pending is not None:
                 raise self._bad_pending
-            pending = Pending(seq, "removed" if undoing is not None else "written",
-                              [(path, before, digest(after)) for path, before, after in files])
+            pending = Pending(
+                seq,
+                "removed" if undoing is not None else "written",
+                [(path, before, digest(after)) for path, before, after in files],
+            )
             sweep_temp_files(undo.dir)
             undo.write_pending(pending, self.data_dir)
         stats: dict[Path, os.stat_result] = {}
@@ -460,8 +469,7 @@ class Store:
         if got is None:
             return path, None, {kind: [] for kind in codec.KINDS}
         try:
-            records = _decode(path, got[0], lambda t: codec.decode_month(t, year, month),
-                              codec.fast_month)
+            records = _decode(path, got[0], lambda t: codec.decode_month(t, year, month), codec.fast_month)
         except StorageError as err:
             self._note(err)  # never written over: the person's data may be in there
             raise
@@ -501,8 +509,9 @@ class Store:
             if not files:
                 return False
             text = label if isinstance(label, str) else label(added, removed)
-            step = Step(text, tuple(added), tuple(removed), profile=restored is not None,
-                        profile_after=restored)
+            step = Step(
+                text, tuple(added), tuple(removed), profile=restored is not None, profile_after=restored
+            )
             stats = self._apply(files, step)
         for path, records in saved.items():
             self._months[path] = (signature(stats[path]), records)
@@ -514,8 +523,10 @@ class Store:
 
     def _add(self, record: Any, label: str | None) -> None:
         kind = codec.storable(record)
-        self._change(lambda month_of: month_of(record.date)[kind].append(record),
-                     label or f"logged {describe(record, dt.date.today())}")
+        self._change(
+            lambda month_of: month_of(record.date)[kind].append(record),
+            label or f"logged {describe(record, dt.date.today())}",
+        )
 
     def add_legs(self, s: LegSession, label: str | None = None) -> None:
         if not isinstance(s, LegSession):
@@ -575,8 +586,9 @@ class Store:
                     continue
                 month[kind].append(record)
 
-        self._change(change, label or (lambda added, removed:
-                                       f"imported {len(added)} {_entries(len(added))}"), profile)
+        self._change(
+            change, label or (lambda added, removed: f"imported {len(added)} {_entries(len(added))}"), profile
+        )
 
     def remove(self, record: Record, label: str | None = None) -> bool:
         """Remove one logged record equal to ``record`` (a delete, an un-skip) as one undo step.
@@ -608,12 +620,15 @@ class Store:
                 raise RecordChanged(
                     f"the {describe(old, dt.date.today())} entry is no longer in the log (changed or "
                     "deleted meanwhile, perhaps by another legday); nothing was changed",
-                    self.month_path(old.date.year, old.date.month))
+                    self.month_path(old.date.year, old.date.month),
+                )
             source[old_kind].remove(old)
             target = month_of(new.date)
             if new_kind == "checkin" and any(c.date == new.date for c in target["checkin"]):
-                raise InputError(f"there is already a check-in on {_day(new.date)}; "
-                                 "accepted: a day without one (edit or delete that one instead)")
+                raise InputError(
+                    f"there is already a check-in on {_day(new.date)}; "
+                    "accepted: a day without one (edit or delete that one instead)"
+                )
             if new_kind == "skip" and new in target["skip"]:
                 return  # already recorded once
             target[new_kind].append(new)
@@ -697,14 +712,18 @@ class Store:
                     if record not in new[kind]:
                         raise RecordChanged(
                             f"cannot undo “{step.label}”: the {describe(record, dt.date.today())} "
-                            "entry was changed or deleted since; nothing was changed", path)
+                            "entry was changed or deleted since; nothing was changed",
+                            path,
+                        )
                     new[kind].remove(record)
                 for record in removed:
                     kind = codec.RECORD_TYPES[type(record)]
                     if kind == "checkin" and any(c.date == record.date for c in new[kind]):
                         raise RecordChanged(
                             f"cannot undo “{step.label}”: {_day(record.date)} "
-                            "has another check-in since; nothing was changed", path)
+                            "has another check-in since; nothing was changed",
+                            path,
+                        )
                     if kind == "skip" and record in new[kind]:
                         continue
                     new[kind].append(record)
@@ -722,19 +741,25 @@ class Store:
                         self._note(err)
                         raise
                 if current != step.profile_after:
-                    raise RecordChanged(f"cannot undo “{step.label}”: the profile was changed since; "
-                                        "nothing was changed", path)
+                    raise RecordChanged(
+                        f"cannot undo “{step.label}”: the profile was changed since; nothing was changed",
+                        path,
+                    )
                 profile_after = step.profile_before
-                payload = None if profile_after is None else \
-                    tomli_w.dumps(codec.encode_profile(profile_after)).encode()
+                payload = (
+                    None
+                    if profile_after is None
+                    else tomli_w.dumps(codec.encode_profile(profile_after)).encode()
+                )
                 files.append((path, None if got is None else got[0], payload))
             stats = self._apply(files, undoing=seq)
         for path, records in saved.items():
             self._months[path] = (signature(stats[path]), records)
             self._clear(path)
         if step.profile:
-            self._profile = None if profile_after is None else (signature(stats[self.profile_path]),
-                                                                profile_after)
+            self._profile = (
+                None if profile_after is None else (signature(stats[self.profile_path]), profile_after)
+            )
             self._clear(self.profile_path)
         return step.label
 

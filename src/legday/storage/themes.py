@@ -59,14 +59,18 @@ def read_theme_file(path: Path) -> ThemeFile:
     except tomllib.TOMLDecodeError as error:
         # tomllib puts "(at line N, column M)" in its message; lift the line out for the report.
         found = re.search(r"at line (\d+)", str(error))
-        raise ThemeFileError(ThemeProblem(path, int(found[1]) if found else None,
-                                          f"not valid TOML: {error}")) from None
+        raise ThemeFileError(
+            ThemeProblem(path, int(found[1]) if found else None, f"not valid TOML: {error}")
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ThemeFileError(ThemeProblem(path, None, f"cannot read: {error}")) from None
     schema = table.pop("schema", THEME_SCHEMA)
     if schema != THEME_SCHEMA:
-        raise ThemeFileError(ThemeProblem(path, line_of(text, "schema"),
-                                          f"schema {schema!r} is not supported; accepted: {THEME_SCHEMA}"))
+        raise ThemeFileError(
+            ThemeProblem(
+                path, line_of(text, "schema"), f"schema {schema!r} is not supported; accepted: {THEME_SCHEMA}"
+            )
+        )
     return ThemeFile(path, table, text)
 
 

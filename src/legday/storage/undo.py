@@ -26,6 +26,7 @@ How the steps stay in agreement with the month files, crash or not, is described
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -112,31 +113,37 @@ def _section_line(text: str, section: str, kind: str | None, index: int | None) 
         return None
     if kind is None or index is None:
         return start + 1
-    found = codec._locate_inline(lines[start + 1:], kind, index)
+    found = codec._locate_inline(lines[start + 1 :], kind, index)
     return start + 1 if found is None else start + 2 + found
 
 
 def _decode_records(path: Path, text: str, data: dict, section: str) -> tuple:
     table = data.get(section, {})
     if type(table) is not dict:
-        raise CorruptFile(path, codec.locate(text, None, None, section),
-                          f"'{section}' must be a table like [{section}]")
+        raise CorruptFile(
+            path, codec.locate(text, None, None, section), f"'{section}' must be a table like [{section}]"
+        )
     out = []
     for kind, items in table.items():
         if kind not in codec.DECODERS:
-            raise CorruptFile(path, _section_line(text, section, None, None),
-                              f"unknown kind '{kind}' in [{section}]; accepted: {', '.join(codec.KINDS)}")
+            raise CorruptFile(
+                path,
+                _section_line(text, section, None, None),
+                f"unknown kind '{kind}' in [{section}]; accepted: {', '.join(codec.KINDS)}",
+            )
         if type(items) is not list:
-            raise CorruptFile(path, _section_line(text, section, None, None),
-                              f"'{kind}' in [{section}] must be a list")
+            raise CorruptFile(
+                path, _section_line(text, section, None, None), f"'{kind}' in [{section}] must be a list"
+            )
         for index, item in enumerate(items):
             try:
                 out.append(codec.DECODERS[kind](item))
             except codec.Bad as bad:
                 raise CorruptFile(path, _section_line(text, section, kind, index), bad.message) from None
             except (ValueError, TypeError, OverflowError) as err:
-                raise CorruptFile(path, _section_line(text, section, kind, index),
-                                  f"cannot read this {kind} entry: {err}") from None
+                raise CorruptFile(
+                    path, _section_line(text, section, kind, index), f"cannot read this {kind} entry: {err}"
+                ) from None
     return tuple(out)
 
 
@@ -148,12 +155,18 @@ def decode_step(path: Path, data: bytes) -> Step:
     extra = table.keys() - {"schema", "label", "added", "removed", "profile"}
     if extra:
         key = sorted(extra)[0]
-        raise CorruptFile(path, codec.locate(text, None, None, key),
-                          f"unknown key '{key}'; accepted: label, added, removed, profile")
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, key),
+            f"unknown key '{key}'; accepted: label, added, removed, profile",
+        )
     label = table.get("label")
     if type(label) is not str:
-        raise CorruptFile(path, codec.locate(text, None, None, "label"),
-                          'no label; add a line like label = "logged legs Mon 16 Nov"')
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, "label"),
+            'no label; add a line like label = "logged legs Mon 16 Nov"',
+        )
     added = _decode_records(path, text, table, "added")
     removed = _decode_records(path, text, table, "removed")
     if "profile" not in table:
@@ -163,12 +176,20 @@ def decode_step(path: Path, data: bytes) -> Step:
         if type(profile) is not dict or "after" not in profile or profile.keys() - {"before", "after"}:
             raise codec.Bad("[profile] must hold an 'after' table and optionally a 'before' table")
         before = profile.get("before")
-        return Step(label, added, removed, True,
-                    None if before is None else codec.decode_profile(before),
-                    codec.decode_profile(profile["after"]))
+        return Step(
+            label,
+            added,
+            removed,
+            True,
+            None if before is None else codec.decode_profile(before),
+            codec.decode_profile(profile["after"]),
+        )
     except codec.Bad as bad:
-        raise CorruptFile(path, _section_line(text, "profile", None, None) or
-                          codec.locate(text, None, None, "profile"), bad.message) from None
+        raise CorruptFile(
+            path,
+            _section_line(text, "profile", None, None) or codec.locate(text, None, None, "profile"),
+            bad.message,
+        ) from None
 
 
 class UndoFiles:
@@ -219,13 +240,17 @@ class UndoFiles:
                     return label
                 head = f.read(4096)
         except FileNotFoundError:
-            raise StorageError(f"{path} disappeared while reading the undo history; try again",
-                               path) from None
+            raise StorageError(
+                f"{path} disappeared while reading the undo history; try again", path
+            ) from None
         except OSError as err:
             raise os_error("read", path, err) from None
         lines = head.split(b"\n")
-        if len(lines) >= 3 and lines[0] == f"schema = {codec.SCHEMA}".encode() \
-                and lines[1].startswith(b"label = "):
+        if (
+            len(lines) >= 3
+            and lines[0] == f"schema = {codec.SCHEMA}".encode()
+            and lines[1].startswith(b"label = ")
+        ):
             try:
                 return tomllib.loads(lines[1].decode("utf-8"))["label"]
             except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -263,10 +288,8 @@ class UndoFiles:
         for seq in self.steps():
             if seq > newest - KEEP:
                 break
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(self.path(seq))
-            except OSError:
-                pass
 
     # -- several files changed at once ------------------------------------------------------------
 
@@ -289,7 +312,7 @@ class UndoFiles:
         got = read_bytes(path)
         if got is None:
             return None
-        table, text = parse_toml(path, got[0])
+        table, _text = parse_toml(path, got[0])
         try:
             seq, commit, files = table["step"], table["commit"], table["file"]
             if type(seq) is not int or commit not in ("written", "removed") or type(files) is not list:

@@ -75,7 +75,7 @@ def dumps(plans: list[WeekPlan], first: dt.date, stamp: dt.datetime | None = Non
     """The calendar as bytes (CRLF line ends, folded at 75 octets). ``stamp``: DTSTAMP, UTC."""
     from icalendar import Calendar, Event
 
-    stamp = (stamp or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -29,12 +29,25 @@ _CATEGORY_NAMES = {
 }
 
 _SPORTS = {
-    "running": "run", "cycling": "bike", "e_biking": "bike", "swimming": "swim", "walking": "walk",
-    "rowing": "row", "hiking": "hike", "cross_country_skiing": "ski", "jump_rope": "jump rope",
+    "running": "run",
+    "cycling": "bike",
+    "e_biking": "bike",
+    "swimming": "swim",
+    "walking": "walk",
+    "rowing": "row",
+    "hiking": "hike",
+    "cross_country_skiing": "ski",
+    "jump_rope": "jump rope",
 }
 _SUB_SPORTS = {
-    "treadmill": "run", "indoor_cycling": "bike", "spin": "bike", "indoor_rowing": "row",
-    "elliptical": "elliptical", "stair_climbing": "stairs", "yoga": "yoga", "pilates": "pilates",
+    "treadmill": "run",
+    "indoor_cycling": "bike",
+    "spin": "bike",
+    "indoor_rowing": "row",
+    "elliptical": "elliptical",
+    "stair_climbing": "stairs",
+    "yoga": "yoga",
+    "pilates": "pilates",
     "indoor_walking": "walk",
 }
 # legday's heart-rate bands where no RPE was recorded: share of a maximum heart rate (190 bpm, or
@@ -87,17 +100,27 @@ def _messages(data: bytes, name: str):
         raise InputError(NEEDS_EXTRA) from None
     found: dict[str, list[dict]] = {}
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
-                                 error_handling=fitdecode.ErrorHandling.RAISE) as reader:
+        with fitdecode.FitReader(
+            io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE, error_handling=fitdecode.ErrorHandling.RAISE
+        ) as reader:
             for frame in reader:
                 if isinstance(frame, fitdecode.FitDataMessage) and frame.name in (
-                        "file_id", "session", "set", "activity"):
+                    "file_id",
+                    "session",
+                    "set",
+                    "activity",
+                ):
                     found.setdefault(frame.name, []).append(
-                        {f.name: f.value for f in frame.fields if f.value is not None})
+                        {f.name: f.value for f in frame.fields if f.value is not None}
+                    )
     except fitdecode.FitError as err:
-        raise FileFormatError(name, None, f"cannot read this FIT file ({' '.join(str(err).split())}; "
-                              "a truncated or damaged file?); accepted: an activity file as the "
-                              "watch or its app exported it") from None
+        raise FileFormatError(
+            name,
+            None,
+            f"cannot read this FIT file ({' '.join(str(err).split())}; "
+            "a truncated or damaged file?); accepted: an activity file as the "
+            "watch or its app exported it",
+        ) from None
     return found
 
 
@@ -105,9 +128,13 @@ def parse(data: bytes, name: str, units: str, leg_time: dt.time) -> Parsed:
     found = _messages(data, name)
     kinds = {m.get("type") for m in found.get("file_id", [])}
     if "activity" not in kinds:
-        raise FileFormatError(name, None, "this FIT file is not an activity (it holds "
-                              f"{', '.join(str(k) for k in kinds) or 'no file type'}); accepted: an "
-                              "activity file")
+        raise FileFormatError(
+            name,
+            None,
+            "this FIT file is not an activity (it holds "
+            f"{', '.join(str(k) for k in kinds) or 'no file type'}); accepted: an "
+            "activity file",
+        )
     # Watches record UTC; the activity message's local_timestamp gives the offset to local time.
     offset = None
     for activity in found.get("activity", []):
@@ -124,20 +151,31 @@ def parse(data: bytes, name: str, units: str, leg_time: dt.time) -> Parsed:
     workouts = []
     sessions = found.get("session", [])
     if not sessions:
-        raise FileFormatError(name, None, "this FIT file has no session (an activity still being "
-                              "recorded?); accepted: a finished activity")
+        raise FileFormatError(
+            name,
+            None,
+            "this FIT file has no session (an activity still being recorded?); accepted: a finished activity",
+        )
     for session in sessions:
         start = session.get("start_time")
         if not isinstance(start, dt.datetime):
-            raise FileFormatError(name, None, "a session without a start time; accepted: an activity "
-                                  "as the watch recorded it")
+            raise FileFormatError(
+                name, None, "a session without a start time; accepted: an activity as the watch recorded it"
+            )
         begin = local(start)
         seconds = session.get("total_timer_time") or session.get("total_elapsed_time") or 0
         effort, how = _effort(session)
         strength = session.get("sub_sport") == "strength_training" or (
-            session.get("sport") == "training" and found.get("set"))
-        workout = Workout(0, begin.date(), begin.time().replace(second=0, microsecond=0),
-                          seconds / 60 if seconds else None, effort=effort, effort_from=how)
+            session.get("sport") == "training" and found.get("set")
+        )
+        workout = Workout(
+            0,
+            begin.date(),
+            begin.time().replace(second=0, microsecond=0),
+            seconds / 60 if seconds else None,
+            effort=effort,
+            effort_from=how,
+        )
         if strength:
             for s in found.get("set", []):
                 if s.get("set_type") != "active":
@@ -145,10 +183,17 @@ def parse(data: bytes, name: str, units: str, leg_time: dt.time) -> Parsed:
                 reps = s.get("repetitions")
                 weight = s.get("weight")
                 category = _name(s.get("category"))
-                workout.sets.append(SetRow(
-                    line=0, exercise=category, reps=int(reps) if reps else None,
-                    load=round(float(weight), 1) if weight else None, unit="kg",
-                    seconds=s.get("duration"), warmup=category == "warm up"))
+                workout.sets.append(
+                    SetRow(
+                        line=0,
+                        exercise=category,
+                        reps=int(reps) if reps else None,
+                        load=round(float(weight), 1) if weight else None,
+                        unit="kg",
+                        seconds=s.get("duration"),
+                        warmup=category == "warm up",
+                    )
+                )
         else:
             modality = _modality(session.get("sport"), session.get("sub_sport"))
             workout.sets.append(SetRow(line=0, exercise=modality, seconds=seconds, category="cardio"))

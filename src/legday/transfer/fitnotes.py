@@ -30,8 +30,12 @@ def _unit(value: str, fallback: str) -> str:
 def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
     header, body = text.rows(data, name)
     if not looks_like(header):
-        raise FileFormatError(name, 1, "this is not a FitNotes export (no 'Date', 'Exercise' and "
-                              "'Category' columns); accepted: the CSV from FitNotes' Export")
+        raise FileFormatError(
+            name,
+            1,
+            "this is not a FitNotes export (no 'Date', 'Exercise' and "
+            "'Category' columns); accepted: the CSV from FitNotes' Export",
+        )
     c_weight = text.column(header, "weight", prefix="weight (")
     c_unit = text.column(header, "weight unit")
     header_unit = _unit(c_weight.split("(", 1)[1], units) if c_weight and "(" in c_weight else units
@@ -41,8 +45,9 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
         workout = workouts.setdefault(day, Workout(row.line, day, None, None))
         exercise = row.get("exercise")
         if not exercise:
-            raise FileFormatError(name, row.line, "a row without an exercise; accepted: the export as "
-                                  "FitNotes wrote it")
+            raise FileFormatError(
+                name, row.line, "a row without an exercise; accepted: the export as FitNotes wrote it"
+            )
         reps = text.number(row.get("reps"), name, row.line, "reps", 500)
         load = text.number(row.get(c_weight), name, row.line, "weight", 2000)
         distance = text.number(row.get("distance"), name, row.line, "distance", 10**6)
@@ -53,10 +58,18 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
         if not (reps or minutes or distance):
             continue
         unit = _unit(row.get(c_unit), header_unit) if c_unit else header_unit
-        workout.sets.append(SetRow(
-            line=row.line, exercise=exercise, reps=int(reps) if reps else None, load=load or None,
-            unit=unit, seconds=minutes * 60 if minutes else None, distance=distance,
-            category=row.get("category").lower()))
+        workout.sets.append(
+            SetRow(
+                line=row.line,
+                exercise=exercise,
+                reps=int(reps) if reps else None,
+                load=load or None,
+                unit=unit,
+                seconds=minutes * 60 if minutes else None,
+                distance=distance,
+                category=row.get("category").lower(),
+            )
+        )
     parsed = Parsed("fitnotes")
     to_records(sorted(workouts.values(), key=lambda w: w.day), parsed, name, leg_time)
     return parsed

@@ -26,8 +26,12 @@ def looks_like(header: list[str]) -> bool:
 def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
     header, body = text.rows(data, name)
     if not looks_like(header):
-        raise FileFormatError(name, 1, "this is not a Hevy export (no 'exercise_title' and 'start_time' "
-                              "columns); accepted: the CSV from Hevy's Export workouts")
+        raise FileFormatError(
+            name,
+            1,
+            "this is not a Hevy export (no 'exercise_title' and 'start_time' "
+            "columns); accepted: the CSV from Hevy's Export workouts",
+        )
     c_weight = text.column(header, "weight_kg", "weight_lbs")
     unit = "lb" if c_weight == "weight_lbs" else "kg"
     c_dist = text.column(header, "distance_km", "distance_miles", "distance_meters")
@@ -46,12 +50,14 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
             workout = workouts[key] = Workout(row.line, day, start, minutes)
         set_type = row.get("set_type").lower() or "normal"
         if set_type not in SET_TYPES:
-            raise FileFormatError(name, row.line, f"set_type {set_type!r} unknown; accepted: "
-                                  f"{', '.join(SET_TYPES)}")
+            raise FileFormatError(
+                name, row.line, f"set_type {set_type!r} unknown; accepted: {', '.join(SET_TYPES)}"
+            )
         exercise = row.get("exercise_title")
         if not exercise:
-            raise FileFormatError(name, row.line, "a set without an exercise_title; accepted: the "
-                                  "export as Hevy wrote it")
+            raise FileFormatError(
+                name, row.line, "a set without an exercise_title; accepted: the export as Hevy wrote it"
+            )
         reps = text.number(row.get("reps"), name, row.line, "reps", 500)
         load = text.number(row.get(c_weight), name, row.line, "weight", 2000)
         seconds = text.number(row.get("duration_seconds"), name, row.line, "duration_seconds", 10**7)
@@ -59,11 +65,20 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
         rpe = text.number(row.get("rpe"), name, row.line, "rpe", 10)
         if not (reps or seconds or distance):
             continue
-        workout.sets.append(SetRow(
-            line=row.line, exercise=exercise, reps=int(reps) if reps else None, load=load or None,
-            unit=unit, seconds=seconds, distance=distance, rpe=rpe, warmup=set_type == "warmup"))
+        workout.sets.append(
+            SetRow(
+                line=row.line,
+                exercise=exercise,
+                reps=int(reps) if reps else None,
+                load=load or None,
+                unit=unit,
+                seconds=seconds,
+                distance=distance,
+                rpe=rpe,
+                warmup=set_type == "warmup",
+            )
+        )
     parsed = Parsed("hevy")
     # Newest first in the file; oldest first is the order they happened.
-    to_records(sorted(workouts.values(), key=lambda w: (w.day, w.start or dt.time())), parsed, name,
-               leg_time)
+    to_records(sorted(workouts.values(), key=lambda w: (w.day, w.start or dt.time())), parsed, name, leg_time)
     return parsed

@@ -68,10 +68,12 @@ def summary(name: str, plan: ImportPlan, dry_run: bool = False) -> str:
     (90 upper body only, 5 cardio without a time); effort estimated for 40 (no RPE
     logged)``."""
     kinds = Counter(type(r).__name__ for r in plan.new)
-    parts = [f"{kinds['LegSession']} legs" if kinds["LegSession"] else "",
-             f"{kinds['CardioSession']} cardio" if kinds["CardioSession"] else "",
-             _count(kinds["CheckIn"], "check-in") if kinds["CheckIn"] else "",
-             _count(kinds["Skip"], "skip") if kinds["Skip"] else ""]
+    parts = [
+        f"{kinds['LegSession']} legs" if kinds["LegSession"] else "",
+        f"{kinds['CardioSession']} cardio" if kinds["CardioSession"] else "",
+        _count(kinds["CheckIn"], "check-in") if kinds["CheckIn"] else "",
+        _count(kinds["Skip"], "skip") if kinds["Skip"] else "",
+    ]
     detail = ", ".join(p for p in parts if p)
     verb = "would be added" if dry_run else "added"
     noun = "record" if plan.format == "json" or kinds["CheckIn"] or kinds["Skip"] else "session"

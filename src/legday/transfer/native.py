@@ -71,16 +71,35 @@ def profile_fields(p: Profile) -> dict:
 
 def record_fields(r) -> dict:
     if isinstance(r, LegSession):
-        return {"kind": "legs", "date": r.date.isoformat(), "start": _time(r.start),
-                "minutes": r.minutes, "effort": r.effort,
-                "exercises": [{"name": e.name, "sets": e.sets, "reps": e.reps, "load": e.load,
-                               "unit": e.unit} for e in r.exercises]}
+        return {
+            "kind": "legs",
+            "date": r.date.isoformat(),
+            "start": _time(r.start),
+            "minutes": r.minutes,
+            "effort": r.effort,
+            "exercises": [
+                {"name": e.name, "sets": e.sets, "reps": e.reps, "load": e.load, "unit": e.unit}
+                for e in r.exercises
+            ],
+        }
     if isinstance(r, CardioSession):
-        return {"kind": "cardio", "date": r.date.isoformat(), "start": _time(r.start),
-                "modality": r.modality, "minutes": r.minutes, "effort": r.effort}
+        return {
+            "kind": "cardio",
+            "date": r.date.isoformat(),
+            "start": _time(r.start),
+            "modality": r.modality,
+            "minutes": r.minutes,
+            "effort": r.effort,
+        }
     if isinstance(r, CheckIn):
-        return {"kind": "checkin", "date": r.date.isoformat(), "soreness": r.soreness,
-                "sleep_hours": r.sleep_hours, "pain": r.pain, "regions": dict(r.regions)}
+        return {
+            "kind": "checkin",
+            "date": r.date.isoformat(),
+            "soreness": r.soreness,
+            "sleep_hours": r.sleep_hours,
+            "pain": r.pain,
+            "regions": dict(r.regions),
+        }
     if isinstance(r, Skip):
         return {"kind": "skip", "date": r.date.isoformat(), "modality": r.modality}
     raise TypeError(f"cannot export {type(r).__name__}")
@@ -89,8 +108,9 @@ def record_fields(r) -> dict:
 def dumps(profile: Profile | None, records) -> str:
     rows = sorted(records, key=lambda r: (r.date, _time(getattr(r, "start", None)) or ""))
     lines = [json.dumps(record_fields(r), ensure_ascii=False) for r in rows]
-    head = json.dumps({KEY: VERSION, "profile": profile_fields(profile) if profile else None},
-                      ensure_ascii=False)[:-1]
+    head = json.dumps(
+        {KEY: VERSION, "profile": profile_fields(profile) if profile else None}, ensure_ascii=False
+    )[:-1]
     body = ",\n ".join(lines)
     return f'{head},\n "records": [\n {body}\n ]}}\n' if lines else f'{head}, "records": []}}\n'
 
@@ -134,20 +154,31 @@ def _record(f: dict):
         exercises = []
         for e in f.get("exercises") or []:
             if not isinstance(e, dict) or not isinstance(e.get("name"), str):
-                raise InputError(f"exercise {e!r} is not an exercise; accepted: "
-                                 '{"name": ..., "sets": N, "reps": N, "load": N or null, "unit": "kg"}')
+                raise InputError(
+                    f"exercise {e!r} is not an exercise; accepted: "
+                    '{"name": ..., "sets": N, "reps": N, "load": N or null, "unit": "kg"}'
+                )
             load = e.get("load")
             if load is not None and (type(load) not in (int, float)):
                 raise InputError(f"load {load!r} is not a number")
-            exercises.append(Exercise(e["name"], _int(e, "sets"), _int(e, "reps"),
-                                      float(load) if load is not None else None, e.get("unit", "kg")))
-        return LegSession(day, _clock(f.get("start"), False), _int(f, "minutes"), _int(f, "effort"),
-                          tuple(exercises))
+            exercises.append(
+                Exercise(
+                    e["name"],
+                    _int(e, "sets"),
+                    _int(e, "reps"),
+                    float(load) if load is not None else None,
+                    e.get("unit", "kg"),
+                )
+            )
+        return LegSession(
+            day, _clock(f.get("start"), False), _int(f, "minutes"), _int(f, "effort"), tuple(exercises)
+        )
     if kind == "cardio":
         if not isinstance(f.get("modality"), str):
             raise InputError(f"modality {f.get('modality')!r} is not a name")
-        return CardioSession(day, f["modality"], _int(f, "minutes"), _int(f, "effort"),
-                             _clock(f.get("start"), True))
+        return CardioSession(
+            day, f["modality"], _int(f, "minutes"), _int(f, "effort"), _clock(f.get("start"), True)
+        )
     if kind == "checkin":
         sleep = f.get("sleep_hours")
         if sleep is not None and type(sleep) not in (int, float):
@@ -155,8 +186,13 @@ def _record(f: dict):
         regions = f.get("regions") or {}
         if not isinstance(regions, dict):
             raise InputError(f"regions {regions!r} is not a table of region: soreness")
-        return CheckIn(day, _int(f, "soreness"), sleep, bool(f.get("pain", False)),
-                       tuple((k, v) for k, v in regions.items()))
+        return CheckIn(
+            day,
+            _int(f, "soreness"),
+            sleep,
+            bool(f.get("pain", False)),
+            tuple((k, v) for k, v in regions.items()),
+        )
     if not isinstance(f.get("modality"), str):
         raise InputError(f"modality {f.get('modality')!r} is not a name")
     return Skip(day, f["modality"])
@@ -195,14 +231,25 @@ def parse(text: str, name: str) -> Parsed:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise FileFormatError(name, err.lineno, f"not valid JSON ({err.msg}; a truncated file?); "
-                              "accepted: a file written by `legday export json`") from None
+        raise FileFormatError(
+            name,
+            err.lineno,
+            f"not valid JSON ({err.msg}; a truncated file?); "
+            "accepted: a file written by `legday export json`",
+        ) from None
     if not isinstance(data, dict) or KEY not in data:
-        raise FileFormatError(name, 1, f"this is not a legday export (no {KEY!r} key); accepted: a "
-                              "file written by `legday export json`")
+        raise FileFormatError(
+            name,
+            1,
+            f"this is not a legday export (no {KEY!r} key); accepted: a file written by `legday export json`",
+        )
     if type(data[KEY]) is not int or data[KEY] > VERSION:
-        raise FileFormatError(name, 1, f"{KEY} = {data[KEY]!r}: written by a newer legday; accepted: "
-                              f"version {VERSION} (upgrade legday to read it)")
+        raise FileFormatError(
+            name,
+            1,
+            f"{KEY} = {data[KEY]!r}: written by a newer legday; accepted: "
+            f"version {VERSION} (upgrade legday to read it)",
+        )
     parsed = Parsed("json")
     if data.get("profile") is not None:
         try:
@@ -212,8 +259,9 @@ def parse(text: str, name: str) -> Parsed:
             raise FileFormatError(name, line, f"profile: {err}") from None
     records = data.get("records", [])
     if not isinstance(records, list):
-        raise FileFormatError(name, None, "'records' is not a list; accepted: a file written by "
-                              "`legday export json`")
+        raise FileFormatError(
+            name, None, "'records' is not a list; accepted: a file written by `legday export json`"
+        )
     for index, fields in enumerate(records):
         try:
             if not isinstance(fields, dict):

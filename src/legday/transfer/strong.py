@@ -36,8 +36,12 @@ def _unit(value: str, fallback: str) -> str:
 def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
     header, body = text.rows(data, name)
     if not looks_like(header):
-        raise FileFormatError(name, 1, "this is not a Strong export (no 'Exercise Name' and 'Set Order' "
-                              "columns); accepted: the CSV from Strong's Export data")
+        raise FileFormatError(
+            name,
+            1,
+            "this is not a Strong export (no 'Exercise Name' and 'Set Order' "
+            "columns); accepted: the CSV from Strong's Export data",
+        )
     c_date = text.column(header, "date")
     c_title = text.column(header, "workout name")
     c_number = text.column(header, "workout #")
@@ -74,8 +78,9 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
                 minutes = text.duration_minutes(row.get(c_dur))
             workout = workouts[key] = Workout(row.line, day, start, minutes)
         if not exercise:
-            raise FileFormatError(name, row.line, "a set without an exercise name; accepted: the "
-                                  "export as Strong wrote it")
+            raise FileFormatError(
+                name, row.line, "a set without an exercise name; accepted: the export as Strong wrote it"
+            )
         reps = text.number(row.get(c_reps), name, row.line, "reps", 500)
         load = text.number(row.get(c_weight), name, row.line, "weight", 2000)
         seconds = text.number(row.get(c_secs), name, row.line, "seconds", 10**7)
@@ -84,10 +89,19 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
         if not (reps or seconds or distance):
             continue  # a blank set: ticked off with nothing in it
         unit = _unit(row.get(c_weight_unit), header_unit) if c_weight_unit else header_unit
-        workout.sets.append(SetRow(
-            line=row.line, exercise=exercise, reps=int(reps) if reps else None,
-            load=load or None, unit=unit, seconds=seconds, distance=distance, rpe=rpe,
-            warmup=order.strip().upper() == "W"))
+        workout.sets.append(
+            SetRow(
+                line=row.line,
+                exercise=exercise,
+                reps=int(reps) if reps else None,
+                load=load or None,
+                unit=unit,
+                seconds=seconds,
+                distance=distance,
+                rpe=rpe,
+                warmup=order.strip().upper() == "W",
+            )
+        )
     parsed = Parsed("strong")
     to_records(list(workouts.values()), parsed, name, leg_time)
     return parsed

@@ -16,8 +16,19 @@ import io
 
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 
-COLUMNS = ("kind", "date", "start", "modality", "minutes", "effort", "exercises", "soreness",
-           "sleep_hours", "pain", "regions")
+COLUMNS = (
+    "kind",
+    "date",
+    "start",
+    "modality",
+    "minutes",
+    "effort",
+    "exercises",
+    "soreness",
+    "sleep_hours",
+    "pain",
+    "regions",
+)
 
 
 def _start(t) -> str:
@@ -28,17 +39,32 @@ def _start(t) -> str:
 
 def _row(r) -> dict:
     if isinstance(r, LegSession):
-        return {"kind": "legs", "date": r.date.isoformat(), "start": _start(r.start),
-                "minutes": r.minutes, "effort": r.effort,
-                "exercises": "; ".join(str(e) for e in r.exercises)}
+        return {
+            "kind": "legs",
+            "date": r.date.isoformat(),
+            "start": _start(r.start),
+            "minutes": r.minutes,
+            "effort": r.effort,
+            "exercises": "; ".join(str(e) for e in r.exercises),
+        }
     if isinstance(r, CardioSession):
-        return {"kind": "cardio", "date": r.date.isoformat(), "start": _start(r.start),
-                "modality": r.modality, "minutes": r.minutes, "effort": r.effort}
+        return {
+            "kind": "cardio",
+            "date": r.date.isoformat(),
+            "start": _start(r.start),
+            "modality": r.modality,
+            "minutes": r.minutes,
+            "effort": r.effort,
+        }
     if isinstance(r, CheckIn):
-        return {"kind": "checkin", "date": r.date.isoformat(), "soreness": r.soreness,
-                "sleep_hours": "" if r.sleep_hours is None else f"{r.sleep_hours:g}",
-                "pain": "yes" if r.pain else "no",
-                "regions": "; ".join(f"{name} {level}" for name, level in r.regions)}
+        return {
+            "kind": "checkin",
+            "date": r.date.isoformat(),
+            "soreness": r.soreness,
+            "sleep_hours": "" if r.sleep_hours is None else f"{r.sleep_hours:g}",
+            "pain": "yes" if r.pain else "no",
+            "regions": "; ".join(f"{name} {level}" for name, level in r.regions),
+        }
     if isinstance(r, Skip):
         return {"kind": "skip", "date": r.date.isoformat(), "modality": r.modality}
     raise TypeError(f"cannot export {type(r).__name__}")

@@ -26,14 +26,21 @@ def is_fit(data: bytes) -> bool:
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text (a byte-order mark is dropped). Binary junk is refused, not guessed at."""
     if b"\x00" in data[:4096]:
-        raise FileFormatError(name, None, "this is not a text export (it holds binary data); "
-                              "accepted: a CSV from Strong, Hevy or FitNotes, legday's JSON, or a FIT file")
+        raise FileFormatError(
+            name,
+            None,
+            "this is not a text export (it holds binary data); "
+            "accepted: a CSV from Strong, Hevy or FitNotes, legday's JSON, or a FIT file",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise FileFormatError(name, line, "the text is not UTF-8 (is it a binary file?); accepted: "
-                              "the CSV file as the app exported it") from None
+        raise FileFormatError(
+            name,
+            line,
+            "the text is not UTF-8 (is it a binary file?); accepted: the CSV file as the app exported it",
+        ) from None
 
 
 def first_line(text: str) -> str:
@@ -95,9 +102,11 @@ def rows(text: str, name: str) -> tuple[list[str], Iterator[Row]]:
                     continue
                 if len(record) != len(header):
                     raise FileFormatError(
-                        name, start,
+                        name,
+                        start,
                         f"{len(record)} cells where the header has {len(header)} (a truncated or "
-                        "edited file?); accepted: one cell per column, as exported")
+                        "edited file?); accepted: one cell per column, as exported",
+                    )
                 yield Row(start, dict(zip(header, record)))
         except csv.Error as err:
             raise FileFormatError(name, last + 1, f"cannot read the CSV: {err}") from None
@@ -129,14 +138,17 @@ def number(text: str, name: str, line: int, what: str, high: float) -> float | N
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise FileFormatError(name, line, f"{what} {text!r} is not a number; accepted: a number "
-                              f"from 0 to {high:g}") from None
+        raise FileFormatError(
+            name, line, f"{what} {text!r} is not a number; accepted: a number from 0 to {high:g}"
+        ) from None
     if not 0 <= value <= high or value != value:
         raise FileFormatError(name, line, f"{what} {text} is out of range; accepted: 0 to {high:g}")
     return round(value, 2)
 
 
-_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b")
+_DURATION_PART = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b"
+)
 
 
 def duration_minutes(text: str) -> float | None:
@@ -162,21 +174,29 @@ def duration_minutes(text: str) -> float | None:
 
 # -- dates ------------------------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 
 # 2019-02-19 18:34:43, 2024-01-15 6:30:00<narrow no-break space>pm, 2024-01-15T06:30, 2024-01-15
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap])?\.?\s*m?\.?)?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # 9 Sep 2025, 06:46 (Hevy), also "9 September 2025, 6:46 pm"
 _DMY = re.compile(
     r"(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?)?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
-DATE_ACCEPTED = ("a real date and time as the app exports it, e.g. 2025-09-09 18:34:43, "
-                 "2025-09-09 6:34:43 pm or 9 Sep 2025, 18:34")
+DATE_ACCEPTED = (
+    "a real date and time as the app exports it, e.g. 2025-09-09 18:34:43, "
+    "2025-09-09 6:34:43 pm or 9 Sep 2025, 18:34"
+)
 
 
 def _clock(hour: str | None, minute: str | None, half: str | None) -> tuple[int, int]:
@@ -208,6 +228,7 @@ def when(text: str, name: str, line: int) -> tuple[dt.date, dt.time | None]:
         day = dt.date(y, mo, d)
         time = dt.time(h, mi) if h >= 0 else None
     except ValueError:
-        raise FileFormatError(name, line, f"not a date: {text.strip()!r} does not exist; accepted: "
-                              f"{DATE_ACCEPTED}") from None
+        raise FileFormatError(
+            name, line, f"not a date: {text.strip()!r} does not exist; accepted: {DATE_ACCEPTED}"
+        ) from None
     return day, time

@@ -37,9 +37,31 @@ LONGEST_SESSION = 600
 # Names that say "legs" when the catalogue does not know the exercise. "leg raise" and "leg" in
 # upper-body names are excluded below.
 _LEG_WORDS = (
-    "squat", "lunge", "leg press", "leg extension", "leg curl", "calf", "deadlift", "hip thrust",
-    "glute", "hamstring", "quad", "step up", "step-up", "good morning", "nordic", "rdl", "hack",
-    "thigh", "adductor", "abductor", "hip abduction", "hip adduction", "sled", "pistol", "jump",
+    "squat",
+    "lunge",
+    "leg press",
+    "leg extension",
+    "leg curl",
+    "calf",
+    "deadlift",
+    "hip thrust",
+    "glute",
+    "hamstring",
+    "quad",
+    "step up",
+    "step-up",
+    "good morning",
+    "nordic",
+    "rdl",
+    "hack",
+    "thigh",
+    "adductor",
+    "abductor",
+    "hip abduction",
+    "hip adduction",
+    "sled",
+    "pistol",
+    "jump",
     "leg",
 )
 _NOT_LEGS = ("leg raise", "leg lift", "legs up", "knee raise", "jump rope", "skipping")
@@ -48,15 +70,35 @@ _NOT_CARDIO = ("farmer", "carry", "sled")
 
 # Cardio exercises by the words in their names, and the modality legday knows them by.
 _CARDIO_WORDS = (
-    ("treadmill", "run"), ("running", "run"), ("jogging", "run"), ("run", "run"), ("jog", "run"),
-    ("cycling", "bike"), ("bike", "bike"), ("spin", "bike"), ("cycle", "bike"),
-    ("rowing", "row"), ("rower", "row"), ("ergometer", "row"), ("erg", "row"),
-    ("swimming", "swim"), ("swim", "swim"),
-    ("elliptical", "elliptical"), ("cross trainer", "elliptical"),
-    ("stair", "stairs"), ("stepmill", "stairs"),
-    ("walking", "walk"), ("walk", "walk"), ("hiking", "hike"), ("hike", "hike"),
-    ("yoga", "yoga"), ("pilates", "pilates"),
-    ("jump rope", "jump rope"), ("skipping", "jump rope"), ("skierg", "ski erg"), ("ski", "ski erg"),
+    ("treadmill", "run"),
+    ("running", "run"),
+    ("jogging", "run"),
+    ("run", "run"),
+    ("jog", "run"),
+    ("cycling", "bike"),
+    ("bike", "bike"),
+    ("spin", "bike"),
+    ("cycle", "bike"),
+    ("rowing", "row"),
+    ("rower", "row"),
+    ("ergometer", "row"),
+    ("erg", "row"),
+    ("swimming", "swim"),
+    ("swim", "swim"),
+    ("elliptical", "elliptical"),
+    ("cross trainer", "elliptical"),
+    ("stair", "stairs"),
+    ("stepmill", "stairs"),
+    ("walking", "walk"),
+    ("walk", "walk"),
+    ("hiking", "hike"),
+    ("hike", "hike"),
+    ("yoga", "yoga"),
+    ("pilates", "pilates"),
+    ("jump rope", "jump rope"),
+    ("skipping", "jump rope"),
+    ("skierg", "ski erg"),
+    ("ski", "ski erg"),
     ("cardio", "cardio"),
 )
 
@@ -189,8 +231,11 @@ def to_records(workouts: list[Workout], parsed: Parsed, file: str, leg_time: dt.
             effort = _effort_from_rpe(sets)
             how = "rpe"
             if effort is None:
-                effort, how = (w.effort, w.effort_from) if w.effort is not None else (
-                    ESTIMATED_CARDIO_EFFORT, "estimate")
+                effort, how = (
+                    (w.effort, w.effort_from)
+                    if w.effort is not None
+                    else (ESTIMATED_CARDIO_EFFORT, "estimate")
+                )
             cardio_minutes += minutes
             cardio_sessions.append((CardioSession(w.day, modality, minutes, effort, w.start), how))
 
@@ -206,8 +251,9 @@ def to_records(workouts: list[Workout], parsed: Parsed, file: str, leg_time: dt.
             effort = _effort_from_rpe([s for sets in legs.values() for s in sets])
             how = "rpe"
             if effort is None:
-                effort, how = (w.effort, w.effort_from) if w.effort is not None else (
-                    ESTIMATED_LEG_EFFORT, "estimate")
+                effort, how = (
+                    (w.effort, w.effort_from) if w.effort is not None else (ESTIMATED_LEG_EFFORT, "estimate")
+                )
             start = w.start or leg_time
             if cardio_first and w.start is not None:
                 start = _at(w.day, w.start, cardio_minutes)
@@ -220,8 +266,18 @@ def to_records(workouts: list[Workout], parsed: Parsed, file: str, leg_time: dt.
             if not cardio_first and w.start is not None:
                 placed = []
                 for session_, how_ in cardio_sessions:
-                    placed.append((CardioSession(session_.date, session_.modality, session_.minutes,
-                                                 session_.effort, _at(w.day, start, minutes)), how_))
+                    placed.append(
+                        (
+                            CardioSession(
+                                session_.date,
+                                session_.modality,
+                                session_.minutes,
+                                session_.effort,
+                                _at(w.day, start, minutes),
+                            ),
+                            how_,
+                        )
+                    )
                 cardio_sessions = placed
         for session_, how_ in cardio_sessions:
             parsed.records.append(session_)

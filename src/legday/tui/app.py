@@ -13,6 +13,7 @@ the history window the shown week needs is read from disk.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -113,9 +114,9 @@ class LegdayApp(App):
     def _journal_changed(self, change: Change) -> None:
         """Every change the journal announces: the views re-plan (through the signal), the
         settings are applied, and the person is told what happened."""
-        if change.settings and self.journal.settings.theme in self.available_themes:
-            if self.journal.settings.theme != self.theme:
-                self.theme = self.journal.settings.theme
+        theme = self.journal.settings.theme
+        if change.settings and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
         self.journal_changed.publish(change)
         if change.message:
             self.notify(f"{change.message} The week is re-planned.", timeout=3)
@@ -165,9 +166,7 @@ class LegdayApp(App):
             # Closing (q pressed, and w typed right after): a screen opened now would mount onto
             # a closing app and end in a traceback.
             return False
-        if action in self.HOME_ACTIONS and not self.on_home_screen:
-            return False
-        return True
+        return not (action in self.HOME_ACTIONS and not self.on_home_screen)
 
     @property
     def on_home_screen(self) -> bool:
@@ -225,10 +224,8 @@ class LegdayApp(App):
 
     def switch_view(self, mode: str) -> None:
         """Show another top-level view (a mode), as it was left."""
-        try:
+        with contextlib.suppress(KeyError, IndexError):  # not opened yet: its factory marks it
             self._styled(self.get_screen_stack(mode)[-1])
-        except (KeyError, IndexError):
-            pass  # not opened yet: its factory marks it
         self.switch_mode(mode)
 
     def action_trends(self) -> None:

@@ -158,13 +158,18 @@ def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date
     editable = [r for r in records if not isinstance(r, Skip)]
     if not editable:
         if records:
-            node.notify("Only a skip is logged on this day: nothing to edit (del un-skips it).",
-                        severity="warning")
+            node.notify(
+                "Only a skip is logged on this day: nothing to edit (del un-skips it).", severity="warning"
+            )
         else:
             node.notify(f"Nothing logged on {words.day_text(date)} to edit.", severity="warning")
         return
-    _pick(node, editable, f"Edit what was logged on {words.day_text(date)}",
-          lambda record: edit(node, journal, record))
+    _pick(
+        node,
+        editable,
+        f"Edit what was logged on {words.day_text(date)}",
+        lambda record: edit(node, journal, record),
+    )
 
 
 def edit(node: DOMNode, journal: Journal, record: Record) -> None:
@@ -181,8 +186,12 @@ def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: 
     if not records:
         node.notify(f"Nothing logged on {words.day_text(date)} to delete.", severity="warning")
         return
-    _pick(node, records, f"Delete from {words.day_text(date)}",
-          lambda record: confirm_delete(node, journal, record))
+    _pick(
+        node,
+        records,
+        f"Delete from {words.day_text(date)}",
+        lambda record: confirm_delete(node, journal, record),
+    )
 
 
 def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
@@ -192,6 +201,5 @@ def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
         if yes:
             attempt(node, lambda: journal.remove(record), "Not deleted")
 
-    question = (f"Delete {words.record_line(record)} on {words.day_text(record.date)}? "
-                "u undoes it.")
+    question = f"Delete {words.record_line(record)} on {words.day_text(record.date)}? u undoes it."
     node.app.push_screen(Confirm(question, yes="Delete (y)", no="Keep (n)"), answered)

@@ -20,8 +20,17 @@ DEFAULT_THEME = "legday-dark"
 FALLBACK_THEME = "textual-dark"
 
 _COLOUR_KEYS = (
-    "primary", "secondary", "warning", "error", "success", "accent",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 _FIELDS = {f.name for f in dataclasses.fields(Theme)}
 
@@ -66,7 +75,9 @@ def _check_colour(key: str, value: object, line: int | None) -> None:
             raise ColorParseError("not a string")
         Color.parse(value)
     except ColorParseError:
-        raise _Invalid(line, f"{key} = {value!r} is not a colour; accepted: \"#RRGGBB\", a name, rgb(...)") from None
+        raise _Invalid(
+            line, f'{key} = {value!r} is not a colour; accepted: "#RRGGBB", a name, rgb(...)'
+        ) from None
 
 
 def load_themes(files: list[ThemeFile]) -> tuple[list[Theme], list[ThemeProblem]]:

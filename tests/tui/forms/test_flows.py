@@ -84,5 +84,6 @@ async def test_morning_check_in_moves_the_slider_and_replans_the_week(make_app, 
         assert after.readiness < before.readiness
         assert after.sessions != before.sessions
         hard_before = max(s.effort[1] for s in before.sessions if s.kind == "cardio" and s.effort)
-        assert all(s.effort is None or s.effort[1] < hard_before for s in after.sessions
-                   if s.kind == "cardio")
+        assert all(
+            s.effort is None or s.effort[1] < hard_before for s in after.sessions if s.kind == "cardio"
+        )

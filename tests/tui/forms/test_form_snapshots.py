@@ -72,7 +72,8 @@ def test_log_workout_filled_wide(snap_compare):
 
 
 def test_log_workout_validation_error(snap_compare):
-    """"squat 5x" then Enter: the line turns red with what is accepted under it; no new line is added."""
+    """ "squat 5x" then Enter: the line turns red with what is accepted under it; no new line is added."""
+
     async def bad_line(pilot) -> None:
         pilot.app.screen.rows[0].input.value = "squat 5x"
 
@@ -81,6 +82,7 @@ def test_log_workout_validation_error(snap_compare):
 
 def test_log_workout_discard_question(snap_compare):
     """Escape with a typed line: the "Throw away this workout?" question over the form, "Keep editing" focused."""
+
     async def typed(pilot) -> None:
         pilot.app.screen.rows[0].input.value = "back squat 5x5@100kg"
 
@@ -115,8 +117,13 @@ def test_profile_wide(snap_compare):
     ■ on run, bike, elliptical, walk, row, hike, yoga, pilates and □ on swim and stairs, all on one
     line; the goal's choice has the focus; last, an empty "Calendar file" field showing its
     placeholder (an .ics file kept current, e.g. ~/legday.ics)."""
-    profile = Profile(goal=Goal.ENDURANCE, level=Level.ADVANCED, injury_prone=True, leg_days=(1,),
-                      modalities=("run", "bike", "elliptical", "walk", "row", "hike", "yoga", "pilates"))
+    profile = Profile(
+        goal=Goal.ENDURANCE,
+        level=Level.ADVANCED,
+        injury_prone=True,
+        leg_days=(1,),
+        modalities=("run", "bike", "elliptical", "walk", "row", "hike", "yoga", "pilates"),
+    )
     app = FormHost(lambda save: ProfileScreen(profile, Settings(), THEMES, save))
     assert snap_compare(app, terminal_size=WIDE)
 

@@ -24,7 +24,8 @@ RUNNER = Profile(
 )
 
 
-def profile_app(profile=RUNNER, settings=Settings(), failing=None) -> FormHost:
+def profile_app(profile=RUNNER, settings=None, failing=None) -> FormHost:
+    settings = settings or Settings()
     return FormHost(lambda save: ProfileScreen(profile, settings, THEMES, save), failing)
 
 

@@ -6,8 +6,8 @@ import pytest
 from textual.app import App, ComposeResult
 
 from legday.core.talk import effort_words
-from legday.tui.widgets import slider as slider_module
 from legday.core.words import SORENESS_WORDS, soreness_words
+from legday.tui.widgets import slider as slider_module
 from legday.tui.widgets.slider import Slider
 
 

@@ -17,12 +17,39 @@ from legday.core.readiness import HOUR, LegIndex, Readiness
 # has a test named after it). S2 (the scale's words) lives in talk.py, S4 is not used: the planner looks
 # a week ahead, where the fitness-fatigue model's 42-day fitness says little. S10 is cited by P5 and R4.
 RULES: tuple[str, ...] = (
-    "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8",
-    "G1", "G2", "G3", "G4", "G5", "G6",
-    "P1", "P2", "P3", "P4", "P5",
-    "M1", "M2",
-    "R1", "R2", "R3", "R4",
-    "S1", "S3", "S5", "S6", "S7", "S9", "S11", "S12",
+    "E1",
+    "E2",
+    "E3",
+    "E4",
+    "E5",
+    "E6",
+    "E7",
+    "E8",
+    "G1",
+    "G2",
+    "G3",
+    "G4",
+    "G5",
+    "G6",
+    "P1",
+    "P2",
+    "P3",
+    "P4",
+    "P5",
+    "M1",
+    "M2",
+    "R1",
+    "R2",
+    "R3",
+    "R4",
+    "S1",
+    "S3",
+    "S5",
+    "S6",
+    "S7",
+    "S9",
+    "S11",
+    "S12",
 )
 
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
@@ -87,7 +114,7 @@ class Note:
     still true of it."""
 
     id: str
-    text: str | Callable[["Draft"], str]
+    text: str | Callable[[Draft], str]
     source: str | None = None
     holds: Holds | None = None
 
@@ -116,7 +143,9 @@ class Draft:
     exception: str | None = None  # E3, E4 or G4: the rule that allows hard work close to legs
     locked: bool = False  # the weekly pass leaves it alone (P4 rest, race week)
     reduced: bool = False  # P3 or taper cut it: G6 must not grow it back
-    held_back: str | None = None  # what kept it short (soreness, pain, a race, the taper): the week may fall short
+    held_back: str | None = (
+        None  # what kept it short (soreness, pain, a race, the taper): the week may fall short
+    )
     readiness: int = 100
     status: str = "suggested"
     detail: str | None = None
@@ -124,15 +153,19 @@ class Draft:
     moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
     ceiling: int | None = None  # minutes it may never exceed, from recent volume (volume.py)
 
-    def add(self, id: str, text: str | Callable[[Draft], str], source: str | None = None,
-            holds: Holds | None = None) -> None:
+    def add(
+        self,
+        id: str,
+        text: str | Callable[[Draft], str],
+        source: str | None = None,
+        holds: Holds | None = None,
+    ) -> None:
         """A line of why. ``holds``: when it stays true of the final session (checked at the end)."""
         reason(id, "", source)  # an unknown ID or a source that isn't the evidence's own fails here
         if not any(r.id == id and r.text == text for r in self.reasons):
             self.reasons.append(Note(id, text, source, holds))
 
-    def choose(self, text: str | Callable[[Draft], str], holds: Holds | None = None,
-               id: str = "") -> None:
+    def choose(self, text: str | Callable[[Draft], str], holds: Holds | None = None, id: str = "") -> None:
         """A line saying which way the plan went where sources disagree."""
         self.choices.append(Note(id, text, None, holds))
 
@@ -183,8 +216,11 @@ class Draft:
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
-            self.choices = [c for c in self.choices
-                            if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4"))]
+            self.choices = [
+                c
+                for c in self.choices
+                if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4"))
+            ]
             self.pitch = []
             self.exception = None if self.exception in ("E3", "E4") else self.exception
             self.add("G6", STEADY, "Well+Good", holds=_steady)
@@ -227,7 +263,9 @@ class Ctx:
     race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
-    longest_recent: int | None = None  # minutes of the longest cardio logged in the 4 weeks before (volume.py)
+    longest_recent: int | None = (
+        None  # minutes of the longest cardio logged in the 4 weeks before (volume.py)
+    )
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -257,8 +295,15 @@ def explosive(session: LegSession | None) -> bool:
     return bool(session) and any(traits(e.name).explosive for e in session.exercises)
 
 
-def cardio_draft(day: dt.date, role: str, modality: str, intensity: str, minutes: int,
-            span: tuple[int, int], readiness: int) -> Draft:
+def cardio_draft(
+    day: dt.date,
+    role: str,
+    modality: str,
+    intensity: str,
+    minutes: int,
+    span: tuple[int, int],
+    readiness: int,
+) -> Draft:
     return Draft(day, role, "cardio", modality, intensity, minutes, span, readiness=readiness)
 
 

@@ -9,7 +9,6 @@ from legday.core.evidence import reason
 from legday.core.model import Goal, Level
 from legday.core.plan import Reason
 from legday.core.readiness import Readiness
-from legday.core.rules.modality import DEMAND
 from legday.core.rules.base import (
     HARD_AFTER_LEGS,
     LATEST,
@@ -28,6 +27,7 @@ from legday.core.rules.base import (
     explosive,
     hours_between,
 )
+from legday.core.rules.modality import DEMAND
 
 # Every goal starts from running; S9, M2, P1 and P2 then move it to something kinder where they apply.
 BASE_MODALITY = "run"
@@ -38,30 +38,54 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
     notes: list[Reason] = []
     r = ctx.readiness
     score = r.score
-    if ctx.on("P4") and (r.pain or score < RECOVERY_BELOW
-                         or (r.soreness is not None and r.soreness >= VERY_SORE)):
+    if ctx.on("P4") and (
+        r.pain or score < RECOVERY_BELOW or (r.soreness is not None and r.soreness >= VERY_SORE)
+    ):
         # P4: the legs are already being asked for a lot today; no extra cardio on top.
         today = ctx.checkins.get(ctx.day)
-        why = (("You flagged pain this morning" if today is not None and today.pain else
-                "Pain flagged and not yet cleared") if r.pain else f"Readiness {score}/100")
-        notes.append(reason("P4", f"{why}: just the leg session today, no cardio after it; the "
-                                  "cool-down is enough. Stop if anything hurts sharply.", "TravelRunner"))
+        why = (
+            (
+                "You flagged pain this morning"
+                if today is not None and today.pain
+                else "Pain flagged and not yet cleared"
+            )
+            if r.pain
+            else f"Readiness {score}/100"
+        )
+        notes.append(
+            reason(
+                "P4",
+                f"{why}: just the leg session today, no cardio after it; the "
+                "cool-down is enough. Stop if anything hurts sharply.",
+                "TravelRunner",
+            )
+        )
         return None, notes
     if ctx.beginner and ctx.on("P1"):
         # P1: no cardio straight after legs while the person is new to lifting.
-        notes.append(reason("P1", "New to lifting: no cardio after legs today. Rest between and build "
-                                  "form on separate days.", "Well+Good"))
+        notes.append(
+            reason(
+                "P1",
+                "New to lifting: no cardio after legs today. Rest between and build form on separate days.",
+                "Well+Good",
+            )
+        )
         return None, notes
     goal = ctx.goal
     d: Draft | None = None
     if goal is Goal.STRENGTH and ctx.on("G1"):
         d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 20), score)
-        d.add("G1", "After legs, cardio is recovery, not a workout: 15-20 minutes easy. It won't blunt "
-                    "strength or size.", "Schumann 2022")
+        d.add(
+            "G1",
+            "After legs, cardio is recovery, not a workout: 15-20 minutes easy. It won't blunt "
+            "strength or size.",
+            "Schumann 2022",
+        )
     elif goal is Goal.GENERAL and ctx.on("G5"):
         d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 25), score)
-        d.add("G5", "A light run stacked after lifting adds energy burned; fine for general fitness.",
-              "Sayer")
+        d.add(
+            "G5", "A light run stacked after lifting adds energy burned; fine for general fitness.", "Sayer"
+        )
     elif goal is Goal.ENDURANCE and ctx.on("G3"):
         d = cardio_draft(ctx.day, "post_legs", "run", "easy", 30, (20, 40), score)
         lift_end = max(s.ended for s in ctx.legs_today)
@@ -73,29 +97,46 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
             # Sayer ties the fat-use benefit to running *after* the lift, on low glycogen.
             return after_lift(d) and d.modality == "run" and d.intensity in ("recovery", "easy")
 
-        d.add("G3", "An easy run after the lift, on low glycogen, trains your body to use fat; easy only.",
-              "Sayer", holds=fat_use)
-        d.add("E6", lambda d: f"{_noun(d).capitalize()} on leg day: your key runs go on days away from "
-                              "legs.", "Well+Good", holds=lambda d: not fat_use(d) and not d.hard)
+        d.add(
+            "G3",
+            "An easy run after the lift, on low glycogen, trains your body to use fat; easy only.",
+            "Sayer",
+            holds=fat_use,
+        )
+        d.add(
+            "E6",
+            lambda d: f"{_noun(d).capitalize()} on leg day: your key runs go on days away from legs.",
+            "Well+Good",
+            holds=lambda d: not fat_use(d) and not d.hard,
+        )
     elif goal is Goal.POWER and ctx.on("G2"):
         d = cardio_draft(ctx.day, "post_legs", "bike", "easy", 15, (10, 20), score)
-        d.add("G2", "Just a short easy spin: hard cardio next to explosive work costs power.",
-              "Schumann 2022")
+        d.add(
+            "G2", "Just a short easy spin: hard cardio next to explosive work costs power.", "Schumann 2022"
+        )
     elif goal is Goal.HYBRID and ctx.on("G4"):
         if ctx.profile.level is Level.ADVANCED and not ctx.g4_used:
             d = cardio_draft(ctx.day, "post_legs", "run", "tempo", 20, (15, 20), score)
             d.exception = "G4"
-            d.add("G4", "Race rehearsal: a tempo run straight after legs, to practise running on tired "
-                        "legs. Once this week, not every leg day.", "Well+Good")
-            d.choices.append("G4 over E1/E5: for an advanced hybrid racer, running hard on tired legs is "
-                             "the training itself; everyone else keeps it easy and apart.")
+            d.add(
+                "G4",
+                "Race rehearsal: a tempo run straight after legs, to practise running on tired "
+                "legs. Once this week, not every leg day.",
+                "Well+Good",
+            )
+            d.choices.append(
+                "G4 over E1/E5: for an advanced hybrid racer, running hard on tired legs is "
+                "the training itself; everyone else keeps it easy and apart."
+            )
         else:
             d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 20), score)
-            why = ("once a week is enough" if ctx.g4_used else "that is for advanced athletes only")
-            d.add("G4", f"An easy run after legs; running hard on tired legs rehearses racing, but {why}.",
-                  "Well+Good")
-            d.choices.append(f"E1 over G4: racing on tired legs is worth it, but {why}; this one stays "
-                             "easy.")
+            why = "once a week is enough" if ctx.g4_used else "that is for advanced athletes only"
+            d.add(
+                "G4",
+                f"An easy run after legs; running hard on tired legs rehearses racing, but {why}.",
+                "Well+Good",
+            )
+            d.choices.append(f"E1 over G4: racing on tired legs is worth it, but {why}; this one stays easy.")
     return d, notes
 
 
@@ -109,8 +150,7 @@ def free_day_draft(ctx: Ctx) -> Draft:
             if ctx.beginner:
                 why = "the runner's exception is for experienced runners, so the hard run waits"
             else:
-                why = (f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it "
-                       "waits")
+                why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
             d.choices.append(f"E2 over E3: {why}.")
     return d
 
@@ -135,17 +175,24 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             d.held_back = "pain" if r.pain else "sore or tired legs"
         if r.pain:
             today = ctx.checkins.get(ctx.day)
-            said = ("You flagged pain this morning" if today is not None and today.pain else
-                    "Pain flagged and not yet cleared by a check-in without it")
-            return d.rest("P4", f"{said}: rest today, and stop any session that hurts sharply.",
-                          "TravelRunner")
+            said = (
+                "You flagged pain this morning"
+                if today is not None and today.pain
+                else "Pain flagged and not yet cleared by a check-in without it"
+            )
+            return d.rest(
+                "P4", f"{said}: rest today, and stop any session that hurts sharply.", "TravelRunner"
+            )
         # After a race the days are active recovery (G3, Spartan: not the couch), unless the person's
         # own rating says rest: a low number that is only the model's projection of the race's load
         # moves gently instead.
         projected_after_race = ctx.on("G3") and ctx.race_days_ago is not None and sore is None
         if (score < REST_BELOW and not projected_after_race) or (sore is not None and sore >= TOO_SORE):
-            return d.rest("P4", f"{_readiness_words(r)}: very tired or very sore legs need rest, not "
-                                "more work.", "TravelRunner")
+            return d.rest(
+                "P4",
+                f"{_readiness_words(r)}: very tired or very sore legs need rest, not more work.",
+                "TravelRunner",
+            )
         if score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
             return recovery_draft(ctx, d)
 
@@ -159,35 +206,60 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             if start.date() == ctx.day and start.time() <= LATEST:
                 d = cardio_draft(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
                 d.exception, d.start, d.moved_from = "E4", start, ctx.slot
-                d.pitch_hard("E4", "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or "
-                                   "bounds, full rest between. Not a HIIT class.", "Spartan")
-                d.choices.append("E4 over E2: after explosive legs, short explosive work keeps you "
-                                 "sharp; anything long and hard would still wait 48 h.")
+                d.pitch_hard(
+                    "E4",
+                    "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or "
+                    "bounds, full rest between. Not a HIIT class.",
+                    "Spartan",
+                )
+                d.choices.append(
+                    "E4 over E2: after explosive legs, short explosive work keeps you "
+                    "sharp; anything long and hard would still wait 48 h."
+                )
                 return d
         elif r.soreness is not None:
             # "Bounced back" is the person's call (S6): only their check-in turns this into rest.
-            return d.rest("E4", f"Readiness {score}/100: not bounced back from yesterday's explosive "
-                                "session, so rest instead of sprints.", "Spartan")
+            return d.rest(
+                "E4",
+                f"Readiness {score}/100: not bounced back from yesterday's explosive "
+                "session, so rest instead of sprints.",
+                "Spartan",
+            )
 
     # E3: the runner's exception to E2.
-    if (ctx.on("E3") and ctx.goal is Goal.ENDURANCE and not ctx.beginner and yesterday
-            and _low_soreness(r)):
+    if ctx.on("E3") and ctx.goal is Goal.ENDURANCE and not ctx.beginner and yesterday and _low_soreness(r):
         start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
         if start.date() == ctx.day and start.time() <= LATEST:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start, d.moved_from = "E3", start, ctx.slot
-            d.pitch_hard("E3", "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
-                               "today, a full day after legs.", "Spartan")
-            feel = ("report low soreness" if r.soreness is not None
-                    else f"your legs project as ready ({r.score}/100; no check-in yet)")
-            d.choices.append(f"E3 over E2: you run for endurance, aren't a beginner and {feel}, so the hard "
-                             "run goes a day after legs instead of two.")
+            d.pitch_hard(
+                "E3",
+                "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
+                "today, a full day after legs.",
+                "Spartan",
+            )
+            feel = (
+                "report low soreness"
+                if r.soreness is not None
+                else f"your legs project as ready ({r.score}/100; no check-in yet)"
+            )
+            d.choices.append(
+                f"E3 over E2: you run for endurance, aren't a beginner and {feel}, so the hard "
+                "run goes a day after legs instead of two."
+            )
             return d
 
     # G3: the long steady run goes to the weekend, on rested legs.
     rested = last is None or hours_between(last.ended, ctx.slot) >= HARD_AFTER_LEGS
-    if (ctx.on("G3") and ctx.goal is Goal.ENDURANCE and ctx.day.weekday() >= 5 and rested
-            and not ctx.long_done and score >= READY_FOR_HARD and ctx.event_days is None):
+    if (
+        ctx.on("G3")
+        and ctx.goal is Goal.ENDURANCE
+        and ctx.day.weekday() >= 5
+        and rested
+        and not ctx.long_done
+        and score >= READY_FOR_HARD
+        and ctx.event_days is None
+    ):
         d = cardio_draft(ctx.day, "long", "run", "moderate", 75, (60, 90), score)
         d.add("G3", "The long steady run: weekend, on rested legs.", "Spartan")
         return d
@@ -197,11 +269,19 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         d = cardio_draft(ctx.day, "hard", BASE_MODALITY, "intervals", 40, (30, 45), score)
         if ctx.goal is Goal.POWER and ctx.on("G2"):
             d.modality, d.intensity, d.minutes, d.span = "sprints", "sprints", 20, (15, 25)
-            d.pitch_hard("G2", "Your hard effort is short and explosive (sprints with full rest), not "
-                               "long intervals, which cost power.", "Schumann 2022")
+            d.pitch_hard(
+                "G2",
+                "Your hard effort is short and explosive (sprints with full rest), not "
+                "long intervals, which cost power.",
+                "Schumann 2022",
+            )
         else:
-            d.pitch_hard("G6", "A harder effort: your legs are ready, and the week wants a few "
-                               "high-intensity sessions besides the steady ones.", "Well+Good")
+            d.pitch_hard(
+                "G6",
+                "A harder effort: your legs are ready, and the week wants a few "
+                "high-intensity sessions besides the steady ones.",
+                "Well+Good",
+            )
         return d
     d.add("G6", STEADY, "Well+Good")
     return d
@@ -213,17 +293,30 @@ def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     if ctx.on("M1"):
         modality = "swim" if ctx.profile.injury_prone else "walk"
     d.role, d.kind, d.modality, d.intensity, d.minutes, d.span = (
-        "recovery", "recovery", modality, "recovery", 20, (20, 20))
-    d.add("P4", f"{_readiness_words(ctx.readiness)}: very sore or tired, so move gently today instead "
-                "of training.", "TravelRunner")
+        "recovery",
+        "recovery",
+        modality,
+        "recovery",
+        20,
+        (20, 20),
+    )
+    d.add(
+        "P4",
+        f"{_readiness_words(ctx.readiness)}: very sore or tired, so move gently today instead of training.",
+        "TravelRunner",
+    )
     if ctx.on("M1"):
-        d.add("M1", f"{modality.capitalize()}: low impact, kind to sore legs"
-                    + (" (swimming is kindest to an injury)." if modality == "swim" else "."), "Alex")
+        d.add(
+            "M1",
+            f"{modality.capitalize()}: low impact, kind to sore legs"
+            + (" (swimming is kindest to an injury)." if modality == "swim" else "."),
+            "Alex",
+        )
     return d
 
 
 def _noun(d: Draft) -> str:
-    """"an easy run", "an easy swim": what the person will do, in words."""
+    """ "an easy run", "an easy swim": what the person will do, in words."""
     demand = DEMAND.get(d.modality or "")
     noun = demand.noun if demand else "cardio"
     if d.intensity in ("recovery", "easy") and noun.startswith("a "):
@@ -234,8 +327,10 @@ def _noun(d: Draft) -> str:
 def _readiness_words(r: Readiness) -> str:
     if r.soreness is None:
         # No check-in for this day yet: the number is the model's projection, and says so.
-        return (f"Readiness projected at {r.score}/100 from your logged sessions (your morning check-in "
-                "will update it)")
+        return (
+            f"Readiness projected at {r.score}/100 from your logged sessions (your morning check-in "
+            "will update it)"
+        )
     return f"Readiness {r.score}/100"
 
 
@@ -243,7 +338,6 @@ def _low_soreness(r: Readiness) -> bool:
     if r.soreness is not None:
         return r.soreness <= LOW_SORENESS
     return r.score >= READY_FOR_E3
-
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -69,32 +69,61 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if ctx.on("G3") and ctx.race_days_ago in (1, 2):
         first = ctx.race_days_ago == 1
         d.cap("easy" if first else "moderate")
-        if first and _no_impact(d, ctx, "G3", LEGDAY, "The day after a race is easy and low impact "
-                                                      "(legday's limit)") and d.kind == "rest":
+        if (
+            first
+            and _no_impact(
+                d, ctx, "G3", LEGDAY, "The day after a race is easy and low impact (legday's limit)"
+            )
+            and d.kind == "rest"
+        ):
             return
         _shorten(d, RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES, "recovering from a race")
         d.exception = None if d.exception in ("E3", "E4") else d.exception
         if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
             d.reasons = [n for n in d.reasons if n.text != STEADY]
             d.locked = True
-        d.add("G3", "After a race, the next days are active recovery, as after any competition.", "Spartan",
-              holds=not_hard)
-        d.add("G3", ("The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
-                     "45 minutes until the third day (legday's limits)." if first else
-                     "Two days after a race: nothing hard and 45 minutes at most; normal training from "
-                     "tomorrow (legday's limits)."), LEGDAY, holds=not_hard)
+        d.add(
+            "G3",
+            "After a race, the next days are active recovery, as after any competition.",
+            "Spartan",
+            holds=not_hard,
+        )
+        d.add(
+            "G3",
+            (
+                "The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
+                "45 minutes until the third day (legday's limits)."
+                if first
+                else "Two days after a race: nothing hard and 45 minutes at most; normal training from "
+                "tomorrow (legday's limits)."
+            ),
+            LEGDAY,
+            holds=not_hard,
+        )
     if ctx.on("P4") and r.pain:
         d.held_back = "pain"  # whatever else shortened the day, pain is what holds it back now
         d.cap("easy")
-        if _no_impact(d, ctx, "P4", "TravelRunner", "Pain flagged and not yet cleared: no running or "
-                                                    "jumping") and d.kind == "rest":
+        if (
+            _no_impact(
+                d, ctx, "P4", "TravelRunner", "Pain flagged and not yet cleared: no running or jumping"
+            )
+            and d.kind == "rest"
+        ):
             return
-        d.add("P4", "Pain flagged and not yet cleared by a check-in without it: nothing hard, no running or "
-                    "jumping. Stop if anything hurts.", "TravelRunner", holds=_gentle)
+        d.add(
+            "P4",
+            "Pain flagged and not yet cleared by a check-in without it: nothing hard, no running or "
+            "jumping. Stop if anything hurts.",
+            "TravelRunner",
+            holds=_gentle,
+        )
     sore = [s for s in (r.soreness, ctx.sore_yesterday) if s is not None and s >= SORE_LINE]
     if ctx.on("P4") and (sore or r.score < READY_LINE):
-        why = (f"Soreness {max(sore)}/10 {'today' if r.soreness in sore else 'yesterday'}" if sore
-               else f"Readiness {r.score}/100")
+        why = (
+            f"Soreness {max(sore)}/10 {'today' if r.soreness in sore else 'yesterday'}"
+            if sore
+            else f"Readiness {r.score}/100"
+        )
         changed = d.cap("easy")
         if _no_impact(d, ctx, "P4", LEGDAY, f"{why}: an easy, low-impact day (legday's own line)"):
             if d.kind == "rest":
@@ -106,17 +135,30 @@ def guard(d: Draft, ctx: Ctx) -> None:
         # An easy day for the legs' sake is not minutes towards the week's target (it says so).
         d.reasons = [n for n in d.reasons if n.text != STEADY]
         if changed or d.kind == "cardio":
-            d.add("P4", f"{why}: an easy, low-impact day of 40 minutes at most, whatever the week's "
-                        "minutes say (soreness 5+ or readiness under 50 is legday's own line).", LEGDAY,
-                  holds=_gentle)
+            d.add(
+                "P4",
+                f"{why}: an easy, low-impact day of 40 minutes at most, whatever the week's "
+                "minutes say (soreness 5+ or readiness under 50 is legday's own line).",
+                LEGDAY,
+                holds=_gentle,
+            )
     if ctx.on("P5") and ctx.lingering and d.cap("moderate"):
-        d.add("P5", "Still sore days after your last leg session: nothing hard for the rest of the week.",
-              "Well+Good", holds=not_hard)
+        d.add(
+            "P5",
+            "Still sore days after your last leg session: nothing hard for the rest of the week.",
+            "Well+Good",
+            holds=not_hard,
+        )
     if ctx.beginner and ctx.on("P1") and d.hard and ctx.longest_recent is None and d.cap("moderate"):
         # A first hard session with no base under it is the "too much too fast" P5 warns of; legday's
         # reading of P1 (Alex: novices build the basics first) is a few steady weeks before any.
-        d.add("P1", "New to this and no cardio logged in the last 4 weeks: build a base of steady "
-                    "sessions before a hard one (legday's call).", LEGDAY, holds=not_hard)
+        d.add(
+            "P1",
+            "New to this and no cardio logged in the last 4 weeks: build a base of steady "
+            "sessions before a hard one (legday's call).",
+            LEGDAY,
+            holds=not_hard,
+        )
     if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4":
         # From the usual time: a session E2 moved to exactly 48 h is still too close for a beginner.
         start = min(d.start or ctx.slot, d.moved_from or ctx.slot)
@@ -125,23 +167,39 @@ def guard(d: Draft, ctx: Ctx) -> None:
         after = last is not None and hours_between(last.ended, start) < HARD_AFTER_LEGS
         before = nxt is not None and hours_between(start, nxt.started) < BEGINNER_BEFORE_LEGS
         if (after or before) and d.cap("moderate"):
-            d.add("P1", "New to lifting: nothing hard within 48 h after a leg session or the day before "
-                        "one; the runner's and explosive exceptions are for experienced athletes.", "Alex",
-                  holds=not_hard)
+            d.add(
+                "P1",
+                "New to lifting: nothing hard within 48 h after a leg session or the day before "
+                "one; the runner's and explosive exceptions are for experienced athletes.",
+                "Alex",
+                holds=not_hard,
+            )
     if ctx.profile.injury_prone and ctx.on("P2") and d.modality in IMPACT:
         start = d.start or ctx.slot
         last = ctx.legs.last_before(start)
         after = last is not None and hours_between(last.ended, start) < INJURY_AFTER_LEGS
         if ctx.legs_today or after:
             was = d.modality
-            if _no_impact(d, ctx, "P2", "Alex", "Injury-prone: no running or jumping on a leg day or in "
-                                                "the 24 h after it") and d.kind == "rest":
+            if (
+                _no_impact(
+                    d,
+                    ctx,
+                    "P2",
+                    "Alex",
+                    "Injury-prone: no running or jumping on a leg day or in the 24 h after it",
+                )
+                and d.kind == "rest"
+            ):
                 return
             if was in ("sprints", "plyometrics"):
                 d.cap("moderate")
-            d.add("P2", "Injury-prone: no running or jumping on a leg day, before or after the lift, nor in "
-                        "the 24 h after it; adding running to a leg day raises the risk of recurrence.",
-                  "Alex", holds=not_run)
+            d.add(
+                "P2",
+                "Injury-prone: no running or jumping on a leg day, before or after the lift, nor in "
+                "the 24 h after it; adding running to a leg day raises the risk of recurrence.",
+                "Alex",
+                holds=not_run,
+            )
 
 
 def _gentle(d: Draft) -> bool:
@@ -152,9 +210,13 @@ def disagreements(d: Draft, ctx: Ctx) -> None:
     """G1 vs S9 vs Sayer: does cardio cost muscle size? Shown where a size goal meets cardio."""
     if d.kind != "cardio" or ctx.goal is not Goal.STRENGTH or not (ctx.on("G1") and ctx.on("S9")):
         return
-    d.choose(lambda d: "Cardio and muscle size: Schumann 2022 (G1) finds cardio doesn't blunt size or "
-                       "strength; Lundberg 2022 (S9) finds running, not cycling, blunts fibre growth; Sayer "
-                       "warns running after lifting can leave you short of energy. For your size goal the "
-                       f"plan goes {'for the ' + d.modality if d.modality else 'without running'}, and eat "
-                       "enough.", holds=not_run)
-
+    d.choose(
+        lambda d: (
+            "Cardio and muscle size: Schumann 2022 (G1) finds cardio doesn't blunt size or "
+            "strength; Lundberg 2022 (S9) finds running, not cycling, blunts fibre growth; Sayer "
+            "warns running after lifting can leave you short of energy. For your size goal the "
+            f"plan goes {'for the ' + d.modality if d.modality else 'without running'}, and eat "
+            "enough."
+        ),
+        holds=not_run,
+    )

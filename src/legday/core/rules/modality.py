@@ -74,8 +74,7 @@ NEAREST: dict[str, tuple[str, ...]] = {
     "sprints": ("sprints", "plyometrics", "bike", "row", "stairs", "elliptical", "swim", "run"),
     "plyometrics": ("plyometrics", "sprints", "bike", "row", "stairs", "elliptical", "swim", "run"),
     "bike": ("bike", "row", "elliptical", "swim", "stairs", "walk", "hike", "yoga", "pilates", "run"),
-    "elliptical": ("elliptical", "bike", "row", "swim", "stairs", "walk", "hike", "yoga", "pilates",
-                   "run"),
+    "elliptical": ("elliptical", "bike", "row", "swim", "stairs", "walk", "hike", "yoga", "pilates", "run"),
     "row": ("row", "bike", "elliptical", "swim", "stairs", "walk", "hike", "yoga", "pilates", "run"),
     "swim": ("swim", "row", "bike", "elliptical", "walk", "yoga", "pilates", "hike", "stairs", "run"),
     "walk": ("walk", "swim", "yoga", "pilates", "bike", "elliptical", "row", "hike", "stairs", "run"),
@@ -123,16 +122,25 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
         rated_overall = ctx.readiness.soreness
         level = rated_overall if rated_overall is not None else ctx.readiness.soreness_estimate
         bar = SORE_REGION if rated_overall is not None else LIKELY_SORE
-        if (last is not None and level >= bar and d.role != "post_legs"
-                and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)):
+        if (
+            last is not None
+            and level >= bar
+            and d.role != "post_legs"
+            and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)
+        ):
             for region in REGIONS:
-                names = list(dict.fromkeys(e.name for e in last.exercises
-                                           if region in traits(e.name).regions))
+                names = list(
+                    dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions)
+                )
                 if names:
-                    how = (f"you rated your legs {level}/10" if rated_overall is not None
-                           else f"legs estimated at {level}/10")
-                    found.append(Sore(region, level, False, how=how, day=f"{last.date:%a}",
-                                      names=tuple(names)))
+                    how = (
+                        f"you rated your legs {level}/10"
+                        if rated_overall is not None
+                        else f"legs estimated at {level}/10"
+                    )
+                    found.append(
+                        Sore(region, level, False, how=how, day=f"{last.date:%a}", names=tuple(names))
+                    )
     return sorted(found, key=lambda s: (-s.level, REGIONS.index(s.region)))
 
 
@@ -170,8 +178,11 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         d.add(r.id, r.text, r.source)
     if need is not None:
         words = _GENTLE_WORDS.get((need, d.modality), _GENTLE_WORDS[need, None])
-        d.add("M1", words.format(M=_cap(noun), level=_soreness_level(ctx)),
-              "legday" if need == "unload" else "Alex")
+        d.add(
+            "M1",
+            words.format(M=_cap(noun), level=_soreness_level(ctx)),
+            "legday" if need == "unload" else "Alex",
+        )
 
 
 def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
@@ -180,7 +191,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
     if d.modality in COMES_WITH_RUN:
         return []
     after = hours_since_legs(ctx, d)
-    recent = after is not None and after < HARD_AFTER_LEGS and not d.role == "long"
+    recent = after is not None and after < HARD_AFTER_LEGS and d.role != "long"
     moved: list[str] = []
     low_impact = [m for m in ctx.profile.modalities if m not in IMPACT]
     # S9: for a size goal, cycle: running (not cycling) blunts fibre growth. A preference, so without
@@ -191,19 +202,28 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             moved.append("S9")
         else:
             # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
-            d.choices.append("S9 vs your list: a ride would be better for size (running, not cycling, "
-                             "blunts muscle growth, Lundberg 2022), but there is no bike on your list, so "
-                             "it stays a run.")
+            d.choices.append(
+                "S9 vs your list: a ride would be better for size (running, not cycling, "
+                "blunts muscle growth, Lundberg 2022), but there is no bike on your list, so "
+                "it stays a run."
+            )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
     # except for runners (it is their sport) and the light run G5 stacks straight after lifting.
-    if (recent and d.modality == "run" and ctx.on("M2") and d.role != "post_legs"
-            and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)):
+    if (
+        recent
+        and d.modality == "run"
+        and ctx.on("M2")
+        and d.role != "post_legs"
+        and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
+    ):
         if low_impact:
             d.modality = "elliptical" if ctx.goal is Goal.GENERAL else "bike"
             moved.append("M2")
         else:
-            d.choices.append("M2 vs your list: running loads the muscles you trained again (Sayer), but "
-                             "nothing low-impact is on your list, so it stays a run, kept easy.")
+            d.choices.append(
+                "M2 vs your list: running loads the muscles you trained again (Sayer), but "
+                "nothing low-impact is on your list, so it stays a run, kept easy."
+            )
     # P1: beginners don't run right after leg training (no gentler option listed: rest, see settle).
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
         d.modality = "bike"
@@ -218,8 +238,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
 # Why the run moved, written from the final pick (``{m}`` is what the person will do, ``{M}`` capitalised).
 _MOVED_WORDS = {
     "S9": ("{M} rather than a run: running, not cycling, blunts muscle growth.", "Lundberg 2022"),
-    "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.",
-           "Sayer"),
+    "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.", "Sayer"),
     "P1": ("New to lifting: no running within 48 h of a leg session; {m} instead.", "Alex"),
     "P2": ("Injury-prone: low impact after leg day; swimming is the kindest (M1).", "Alex"),
 }
@@ -259,9 +278,9 @@ _GENTLE_WORDS = {
     ("move", "swim"): "{M}: low impact, and swimming is kindest to an injury.",
     ("move", None): "{M}: low impact, kind to sore legs.",
     ("unload", "yoga"): "{M}: gentle stretching and mobility that take the load off legs this sore "
-                        "({level}/10); even walking asks more of them.",
+    "({level}/10); even walking asks more of them.",
     ("unload", "pilates"): "{M}: slow mat work off your feet, the legs unloaded while they are this sore "
-                           "({level}/10).",
+    "({level}/10).",
     ("unload", "swim"): "{M}: the water carries legs this sore ({level}/10), so they move without load.",
     ("unload", None): "{M}: as little load on legs this sore ({level}/10) as your list allows.",
 }
@@ -269,10 +288,11 @@ _GENTLE_WORDS = {
 
 # A rule that took the run away, when nothing on the list can replace it: the day's rest says why.
 _NOTHING_ELSE = {
-    "P1": ("New to lifting: no running this close to leg day, and nothing else on your list: rest today.",
-           "Alex"),
-    "P2": ("Injury-prone: no impact after leg day, and nothing low-impact on your list: rest today.",
-           "Alex"),
+    "P1": (
+        "New to lifting: no running this close to leg day, and nothing else on your list: rest today.",
+        "Alex",
+    ),
+    "P2": ("Injury-prone: no impact after leg day, and nothing low-impact on your list: rest today.", "Alex"),
 }
 
 
@@ -292,13 +312,21 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
     listed = [m for m in order if ctx.profile.can_do(m)]
     if not listed:
         if hurt:
-            d.rest("M2", f"{_sore_words(hurt)}, and nothing on your list spares them: rest today.",
-                   "legday", locked=False)
+            d.rest(
+                "M2",
+                f"{_sore_words(hurt)}, and nothing on your list spares them: rest today.",
+                "legday",
+                locked=False,
+            )
         elif moved_by in _NOTHING_ELSE:
             d.rest(moved_by, *_NOTHING_ELSE[moved_by], locked=False)
         else:
-            d.rest("M1", f"Nothing on your list can stand in for {DEMAND[wish].noun} today: rest instead.",
-                   "legday", locked=False)
+            d.rest(
+                "M1",
+                f"Nothing on your list can stand in for {DEMAND[wish].noun} today: rest instead.",
+                "legday",
+                locked=False,
+            )
         return
     best, pick = order[0], listed[0]
     _use(d, pick)
@@ -306,12 +334,17 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         instead = f"{DEMAND[pick].noun} instead."
         if best != pick:
             instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
-        why = reason("M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; "
-                           f"{instead}", "legday")
+        why = reason(
+            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; {instead}", "legday"
+        )
     else:
         missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
-        why = reason("M1", f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
-                           f"list: {DEMAND[pick].noun} instead.", "legday")
+        why = reason(
+            "M1",
+            f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
+            f"list: {DEMAND[pick].noun} instead.",
+            "legday",
+        )
     if later is None:
         d.add(why.id, why.text, why.source)
     else:
@@ -319,7 +352,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
 
 
 def _sore_words(hurt: list[Sore]) -> str:
-    """"Calves sore (rated 7/10 this morning)", "Quads and glutes likely sore (you rated your legs 5/10,
+    """ "Calves sore (rated 7/10 this morning)", "Quads and glutes likely sore (you rated your legs 5/10,
     and Mon's back squat loaded them)"."""
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -354,8 +387,9 @@ def _ranked(wish: str, d: Draft, sore: list[Sore], no_impact: bool = False) -> l
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
     # Sore muscles absorb shock worse (S7): with any region sore, nothing with impact stands in.
     impact_ok = wish in IMPACT and not sore and d.kind != "recovery" and not no_impact
-    options = [m for m in near if (impact_ok or m not in IMPACT)
-               and all(DEMAND[m].load(s.region) < 2 for s in sore)]
+    options = [
+        m for m in near if (impact_ok or m not in IMPACT) and all(DEMAND[m].load(s.region) < 2 for s in sore)
+    ]
 
     def key(m: str) -> tuple[int, int, int]:
         # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.

@@ -35,8 +35,7 @@ def place(d: Draft, ctx: Ctx) -> None:
     first = min(s.started for s in ctx.legs_today)
     last_end = max(s.ended for s in ctx.legs_today)
     length = dt.timedelta(minutes=d.minutes or 0)
-    flush = (d.intensity in ("recovery", "easy") and (d.minutes or 0) <= FLUSH_MINUTES
-             and d.exception is None)
+    flush = d.intensity in ("recovery", "easy") and (d.minutes or 0) <= FLUSH_MINUTES and d.exception is None
     gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush and d.exception != "G4" else 0)
 
     if ctx.goal is Goal.ENDURANCE and ctx.on("E6"):
@@ -46,11 +45,12 @@ def place(d: Draft, ctx: Ctx) -> None:
             start = first - gap - length
         if start >= ctx.at(EARLIEST) and ctx.legs.last_before(start) == ctx.legs.last_before(first):
             d.start = start
-            d.add("E6", "Running is your priority, so run before the leg session, not after it.",
-                  "Well+Good")
-            d.choose("E6: sources disagree on the order - Spartan says lift in the morning and run at "
-                     "night; Sayer says go running before you lift when the run is your focus. Running is "
-                     "your priority, so this plan follows Sayer: the run comes first.")
+            d.add("E6", "Running is your priority, so run before the leg session, not after it.", "Well+Good")
+            d.choose(
+                "E6: sources disagree on the order - Spartan says lift in the morning and run at "
+                "night; Sayer says go running before you lift when the run is your focus. Running is "
+                "your priority, so this plan follows Sayer: the run comes first."
+            )
             if gap:
                 d.add("E5", f"At least {SAME_DAY_GAP} h between the run and the lift.", "Robineau 2016")
             return
@@ -60,9 +60,11 @@ def place(d: Draft, ctx: Ctx) -> None:
         if gap:
             d.add("E5", _apart_words, "Robineau 2016")
         elif flush and ctx.on("E5"):
-            d.choose("E5 vs G1: same-day sessions are best 6 h apart, but something this short and "
-                     "easy right after the lift doesn't blunt strength, so it follows as a cool-down.",
-                     holds=easy_or_less)
+            d.choose(
+                "E5 vs G1: same-day sessions are best 6 h apart, but something this short and "
+                "easy right after the lift doesn't blunt strength, so it follows as a cool-down.",
+                holds=easy_or_less,
+            )
         return
     # No room to keep 6 h apart: make it a short easy flush straight after the lift.
     d.start = last_end + dt.timedelta(minutes=10)
@@ -71,8 +73,11 @@ def place(d: Draft, ctx: Ctx) -> None:
     if d.exception is None:
         d.cap("easy")
     if ctx.on("E5"):
-        d.add("E5", "No room for 6 h between lift and cardio today, so keep it short and easy, straight "
-                    "after.", "Robineau 2016")
+        d.add(
+            "E5",
+            "No room for 6 h between lift and cardio today, so keep it short and easy, straight after.",
+            "Robineau 2016",
+        )
 
 
 def _apart_words(d: Draft) -> str:
@@ -95,6 +100,7 @@ def _clear_of_legs(start: dt.datetime, ctx: Ctx, d: Draft) -> dt.datetime:
 # Timing: how hard, given the hours since legs (E1, E2, S1) and the leg day ahead (E6).
 # ---------------------------------------------------------------------------------------------------
 
+
 def apply_timing(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest" or d.start is None or d.exception == "G4":
         return
@@ -105,38 +111,54 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
     in_e1 = bool(recent) and ctx.on("E1")
     if in_e1 and not excepted:
         if d.cap("moderate"):
-            d.add("E1", "Legs were trained today or yesterday, so cardio stays at 6/10 or below.",
-                  "Well+Good", holds=not_hard)
+            d.add(
+                "E1",
+                "Legs were trained today or yesterday, so cardio stays at 6/10 or below.",
+                "Well+Good",
+                holds=not_hard,
+            )
         elif d.role != "post_legs":
             d.add("E1", "Close to leg day: low to moderate effort only.", "Well+Good", holds=not_hard)
     hard_leg = ctx.legs.last_hard_before(start)
-    in_e2 = (ctx.on("E2") and hard_leg is not None
-             and hours_between(hard_leg.ended, start) < HARD_AFTER_LEGS)
+    in_e2 = ctx.on("E2") and hard_leg is not None and hours_between(hard_leg.ended, start) < HARD_AFTER_LEGS
     if in_e2 and not excepted and d.hard:
         # "About 48 h": when the usual slot falls an hour or two short, start a little later instead.
         later = hard_leg.ended + dt.timedelta(hours=HARD_AFTER_LEGS)
         end = later + dt.timedelta(minutes=d.minutes or 0)
         if not in_e1 and later.date() == ctx.day and end.date() == ctx.day and end.time() <= LATEST:
             d.moved_from, d.start, in_e2 = d.start, later, False
-            d.pitch_hard("E2", f"Starts at {later:%H:%M}, a full 48 h after your hard leg session.",
-                         "TravelRunner")
+            d.pitch_hard(
+                "E2", f"Starts at {later:%H:%M}, a full 48 h after your hard leg session.", "TravelRunner"
+            )
         elif d.cap("moderate"):
             h = hours_between(hard_leg.ended, start)
-            d.add("E2", f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
-                  "TravelRunner", holds=not_hard)
+            d.add(
+                "E2",
+                f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
+                "TravelRunner",
+                holds=not_hard,
+            )
     if (in_e1 or in_e2) and not excepted and ctx.on("S1") and d.cap("easy"):
         # Easy after legs is also short: an easy 2 km run, 20 min bike, 30 min swim (G1).
         d.span = (min(d.span[0], 20), min(d.span[1], 40))
         d.minutes = min(d.minutes or 30, d.span[1])
-        d.add("S1", "Easy after legs means 3-4/10, talking comfortably: 6 is the ceiling, not the "
-                    "target.", "Foster 2009", holds=easy_or_less)
+        d.add(
+            "S1",
+            "Easy after legs means 3-4/10, talking comfortably: 6 is the ceiling, not the target.",
+            "Foster 2009",
+            holds=easy_or_less,
+        )
     # E6: strength, power and general fitness put legs first - don't tire them the day before.
     if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and d.hard:
         nxt = ctx.legs.next_after(start)
         if nxt is not None and hours_between(start, nxt.started) < 30 and d.cap("moderate"):
-            d.add("E6", "Legs come first for your goal: nothing hard the day before a leg session "
-                        "(legday's reading of Spartan: the heavy leg day matters more than intense cardio).",
-                  LEGDAY, holds=not_hard)
+            d.add(
+                "E6",
+                "Legs come first for your goal: nothing hard the day before a leg session "
+                "(legday's reading of Spartan: the heavy leg day matters more than intense cardio).",
+                LEGDAY,
+                holds=not_hard,
+            )
 
 
 # ---------------------------------------------------------------------------------------------------

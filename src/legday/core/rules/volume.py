@@ -65,10 +65,14 @@ def fit_to_volume(d: Draft, ctx: Ctx) -> None:
         return
     d.minutes = most
     if ctx.longest_recent is None:
-        text = (f"A beginner with no cardio logged in the last 4 weeks: {most} minutes at most until your "
-                "log shows more, so you don't do too much too fast (legday's rule).")
+        text = (
+            f"A beginner with no cardio logged in the last 4 weeks: {most} minutes at most until your "
+            "log shows more, so you don't do too much too fast (legday's rule)."
+        )
     else:
-        text = (f"Your longest session in the last 4 weeks was {ctx.longest_recent} min: {most} at most "
-                "today. Build about a fifth at a time, not too much too fast (legday's rule).")
+        text = (
+            f"Your longest session in the last 4 weeks was {ctx.longest_recent} min: {most} at most "
+            "today. Build about a fifth at a time, not too much too fast (legday's rule)."
+        )
     # True while the ceiling is what sets the length (a later cut, the taper say, has its own words).
     d.add("P5", text, LEGDAY, holds=lambda d, most=most: d.minutes == most)

@@ -50,7 +50,8 @@ def hard_cap(week: WeekView) -> None:
         return
     future = week.future
     sessions = sum(len(cs) for cs in week.logged.values()) + sum(
-        1 for d in future if d.kind != "rest" and d.role != "event")
+        1 for d in future if d.kind != "rest" and d.role != "event"
+    )
     cap = max(1, round(sessions / 5))
     hard_days = {c.date for cs in week.logged.values() for c in cs if c.effort >= HARD_CARDIO_EFFORT}
     kept = len(hard_days)
@@ -61,8 +62,11 @@ def hard_cap(week: WeekView) -> None:
             hard_days.add(d.day)
             continue
         d.cap("moderate")
-        why = ("the day next to another hard one stays steady" if next_to_hard
-               else f"this week already has {kept} hard session{'s' if kept != 1 else ''}")
+        why = (
+            "the day next to another hard one stays steady"
+            if next_to_hard
+            else f"this week already has {kept} hard session{'s' if kept != 1 else ''}"
+        )
         d.add("S11", f"About 80% of sessions easy, 20% hard: {why}.", "Seiler 2010")
 
 
@@ -86,8 +90,12 @@ def rest_day(week: WeekView) -> None:
     else:
         pick = min(candidates, key=lambda d: (d.readiness, -d.day.toordinal()))
         why = "on the day your legs are least ready"
-    pick.rest("P5", f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), "
-                    f"{why}.", "Sayer", locked=False)
+    pick.rest(
+        "P5",
+        f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), {why}.",
+        "Sayer",
+        locked=False,
+    )
 
 
 def weekly_minutes(week: WeekView) -> None:
@@ -97,8 +105,9 @@ def weekly_minutes(week: WeekView) -> None:
         return
     low, high = target(week.on)
     logged = sum(c.minutes for cs in week.logged.values() for c in cs)
-    live = [d for d in week.future
-            if d.kind != "rest" and d.minutes and (d.day, d.modality) not in week.skips]
+    live = [
+        d for d in week.future if d.kind != "rest" and d.minutes and (d.day, d.modality) not in week.skips
+    ]
     total = logged + sum(d.minutes for d in live)
     flexible = [d for d in live if d.role in ("zone2", "long", "hard") and not d.reduced and not d.locked]
     while total > high:
@@ -114,8 +123,12 @@ def weekly_minutes(week: WeekView) -> None:
             break
         d = max(spare, key=lambda d: d.day)
         total -= d.minutes
-        d.rest("G6", f"The rest of the week already makes {total} minutes of cardio: 2-3 hours is the aim.",
-               "Well+Good", locked=False)
+        d.rest(
+            "G6",
+            f"The rest of the week already makes {total} minutes of cardio: 2-3 hours is the aim.",
+            "Well+Good",
+            locked=False,
+        )
         flexible.remove(d)
     while total < low:
         grow = [d for d in flexible if d.kind != "rest" and d.minutes + STEP <= d.span[1]]

@@ -39,16 +39,26 @@ def colours_section() -> list[Content]:
         lines.append(Content.assemble(("  ", ""), (f"{mark:<{KEY_WIDTH}}", "bold"), meaning))
     lines.append(
         Content.assemble(
-            ("  ", ""), (f"{'sore':<{KEY_WIDTH}}", "bold"),
-            "your morning soreness 0-10: ", ("0-3", "$success"), " · ", ("4-6", "$warning"), " · ",
+            ("  ", ""),
+            (f"{'sore':<{KEY_WIDTH}}", "bold"),
+            "your morning soreness 0-10: ",
+            ("0-3", "$success"),
+            " · ",
+            ("4-6", "$warning"),
+            " · ",
             ("7-10", "$error"),
         )
     )
     lines.append(
         Content.assemble(
-            ("  ", ""), (f"{'ready':<{KEY_WIDTH}}", "bold"),
-            "leg readiness 0-100 from recent load and soreness: ", ("70+", "$success"), " · ",
-            ("40-69", "$warning"), " · ", ("under 40", "$error"),
+            ("  ", ""),
+            (f"{'ready':<{KEY_WIDTH}}", "bold"),
+            "leg readiness 0-100 from recent load and soreness: ",
+            ("70+", "$success"),
+            " · ",
+            ("40-69", "$warning"),
+            " · ",
+            ("under 40", "$error"),
         )
     )
     return lines
@@ -57,8 +67,11 @@ def colours_section() -> list[Content]:
 def evidence_intro() -> Content:
     return Content.assemble(
         ("Evidence\n", "$primary bold"),
-        ("Every reason in the plan cites one of these IDs. Where sources disagree, the pane says which "
-         "way the plan went and why.", "$foreground-muted"),
+        (
+            "Every reason in the plan cites one of these IDs. Where sources disagree, the pane says which "
+            "way the plan went and why.",
+            "$foreground-muted",
+        ),
     )
 
 

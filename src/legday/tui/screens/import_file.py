@@ -21,9 +21,11 @@ from legday.core.errors import InputError
 from legday.tui.widgets.form import SAVE_ERRORS, Field, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 
-WHAT = ("A CSV export from Strong, Hevy or FitNotes, a FIT activity file, or legday's own JSON "
-        "export. The whole file is checked first: one bad row and nothing is added. Sessions "
-        "already logged are not added twice; u undoes the whole import.")
+WHAT = (
+    "A CSV export from Strong, Hevy or FitNotes, a FIT activity file, or legday's own JSON "
+    "export. The whole file is checked first: one bad row and nothing is added. Sessions "
+    "already logged are not added twice; u undoes the whole import."
+)
 
 
 def _path(text: str) -> str:

@@ -20,8 +20,8 @@ from legday.core.model import MODALITIES, CardioSession
 from legday.core.parse import parse_date, parse_int, parse_time
 from legday.core.plan import Session
 from legday.core.talk import talk_words
-from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
 
 # Without a suggestion, start the effort at an easy, talk-in-full-sentences level (S1).
@@ -124,7 +124,11 @@ class LogCardioScreen(FormScreen):
             with Horizontal(classes="row"):
                 yield Field("Date", parse_date, date.isoformat(), id="date")
                 yield Field(
-                    "Start (optional)", parse_time, start, placeholder="HH:MM", optional=True,
+                    "Start (optional)",
+                    parse_time,
+                    start,
+                    placeholder="HH:MM",
+                    optional=True,
                     id="start",
                 )
         yield StatusLine(id="status")

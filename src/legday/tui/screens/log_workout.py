@@ -25,8 +25,8 @@ from legday.core.errors import InputError
 from legday.core.model import LegSession, just_ended
 from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
 from legday.core.talk import effort_words
-from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import Field, FormInput, FormScreen, StatusLine
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
 
 EXERCISE_PLACEHOLDER = "e.g. back squat 5x5@100kg  (→ takes the suggested name)"
@@ -106,8 +106,9 @@ class LogWorkoutScreen(FormScreen):
             yield Label("Session effort: how hard was the whole session?", classes="section")
             yield Slider(old.effort if old else DEFAULT_EFFORT, words=effort_words, id="effort")
             with Horizontal(id="when"):
-                yield Field("Minutes", _minutes, str(old.minutes) if old else "", placeholder="e.g. 60",
-                            id="minutes")
+                yield Field(
+                    "Minutes", _minutes, str(old.minutes) if old else "", placeholder="e.g. 60", id="minutes"
+                )
                 yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
                 yield Field("Start", parse_time, self.now.strftime("%H:%M"), id="start")
         yield StatusLine(id="status")
@@ -182,13 +183,18 @@ class LogWorkoutScreen(FormScreen):
         """Logged right after training, "now" is the end of the session: while the start is still
         the one we filled in, keep it at now minus the minutes typed (as the command line does)."""
         start = self.query_one("#start", Field)
-        if start.text != self._auto_start or self.query_one("#date", Field).text != self.now.date().isoformat():
+        if (
+            start.text != self._auto_start
+            or self.query_one("#date", Field).text != self.now.date().isoformat()
+        ):
             return
         try:
             minutes = _minutes(event.value)
         except InputError:
             minutes = 0
-        self._auto_start = just_ended(self.now, minutes).strftime("%H:%M") if minutes else self.now.strftime("%H:%M")
+        self._auto_start = (
+            just_ended(self.now, minutes).strftime("%H:%M") if minutes else self.now.strftime("%H:%M")
+        )
         start.input.value = self._auto_start
 
     @on(Input.Submitted, "#minutes Input, #date Input")

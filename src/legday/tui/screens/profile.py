@@ -17,9 +17,9 @@ from textual.widgets import Input, Label, Static
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
 from legday.journal import Settings, calendar_file_setting
-from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.picks import Picks
 
 NO_YES = ("no", "yes")
@@ -68,14 +68,22 @@ class ProfileScreen(FormScreen):
                 yield Label("Level", classes="name")
                 yield Choice([lv.value for lv in Level], p.level.value, id="level")
                 yield Label("Injury-prone", classes="name")
-                yield Choice(NO_YES, NO_YES[p.injury_prone], id="injury",
-                             labels=("no", "yes: past lower-body or running injury"))
+                yield Choice(
+                    NO_YES,
+                    NO_YES[p.injury_prone],
+                    id="injury",
+                    labels=("no", "yes: past lower-body or running injury"),
+                )
                 yield Label("Usual leg days", classes="name field-name")
-                yield Field("", parse_weekdays, weekdays_text(p.leg_days),
-                            placeholder="e.g. mon,thu (empty: no usual days)", id="leg-days")
+                yield Field(
+                    "",
+                    parse_weekdays,
+                    weekdays_text(p.leg_days),
+                    placeholder="e.g. mon,thu (empty: no usual days)",
+                    id="leg-days",
+                )
                 yield Label("Leg session at", classes="name field-name")
-                yield Field("", parse_time, p.leg_time.strftime("%H:%M"), placeholder="HH:MM",
-                            id="leg-time")
+                yield Field("", parse_time, p.leg_time.strftime("%H:%M"), placeholder="HH:MM", id="leg-time")
                 yield Label("Cardio you do", classes="name")
                 yield Picks(CARDIO_MODALITIES, p.modalities, id="modalities")
                 yield Label("Units", classes="name")
@@ -85,9 +93,14 @@ class ProfileScreen(FormScreen):
                 yield Label("Theme", classes="name")
                 yield Choice(self.themes, self.settings.theme, id="theme")
                 yield Label("Calendar file", classes="name field-name")
-                yield Field("", calendar_file_setting, self.settings.calendar_file or "", optional=True,
-                            placeholder="an .ics file kept current, e.g. ~/legday.ics (empty: none)",
-                            id="calendar-file")
+                yield Field(
+                    "",
+                    calendar_file_setting,
+                    self.settings.calendar_file or "",
+                    optional=True,
+                    placeholder="an .ics file kept current, e.g. ~/legday.ics (empty: none)",
+                    id="calendar-file",
+                )
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -111,7 +124,8 @@ class ProfileScreen(FormScreen):
 
     def build(self) -> tuple[Profile, Settings]:
         leg_days, leg_time, calendar = self.read(
-            self.query_one("#leg-days", Field), self.query_one("#leg-time", Field),
+            self.query_one("#leg-days", Field),
+            self.query_one("#leg-time", Field),
             self.query_one("#calendar-file", Field),
         )
         base = self.profile or Profile()

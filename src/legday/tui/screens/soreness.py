@@ -16,8 +16,8 @@ from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from legday.core.model import REGIONS, CheckIn
 from legday.core.parse import parse_float
-from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.form import SAVE_KEYS, Field, FormScreen, StatusLine
+from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
 
 
@@ -34,9 +34,7 @@ class SorenessScreen(FormScreen):
         Binding("escape", "cancel", "cancel"),
     ]
 
-    def __init__(
-        self, day: dt.date, existing: CheckIn | None, save: Callable[[CheckIn], None]
-    ) -> None:
+    def __init__(self, day: dt.date, existing: CheckIn | None, save: Callable[[CheckIn], None]) -> None:
         super().__init__()
         self.day = day
         self.existing = existing

@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from legday.core.trends import DEFAULT_WEEKS, Window, WeekTrend, week_words
+from legday.core.trends import DEFAULT_WEEKS, WeekTrend, Window, week_words
 from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.trend_chart import TrendChart
@@ -41,9 +41,13 @@ class TrendsScreen(Screen):
     VIEW = "trends"  # its rows in the key table (tui/keys.py)
     BINDINGS = keys.bindings(VIEW)
 
-    def __init__(self, load: Callable[[int], Window], open_week: Callable[[dt.date], None],
-                 subscribe: Callable[[Callable[..., None]], Callable[[], None]] | None = None,
-                 weeks: int = DEFAULT_WEEKS) -> None:
+    def __init__(
+        self,
+        load: Callable[[int], Window],
+        open_week: Callable[[dt.date], None],
+        subscribe: Callable[[Callable[..., None]], Callable[[], None]] | None = None,
+        weeks: int = DEFAULT_WEEKS,
+    ) -> None:
         super().__init__()
         self._load, self._open_week, self._subscribe = load, open_week, subscribe
         self._unsubscribe: Callable[[], None] | None = None
@@ -70,9 +74,14 @@ class TrendsScreen(Screen):
         self._chart = self.query_one(TrendChart)
         self._dates = self.query_one("#trends-dates", Static)
         self._text = self.query_one("#words-text", Static)
-        self.query_one("#trends-legend", Static).update(Content.assemble(
-            ("█", "$primary"), (" legs ", "$foreground-muted"), ("█", "$success"),
-            (" cardio", "$foreground-muted")))
+        self.query_one("#trends-legend", Static).update(
+            Content.assemble(
+                ("█", "$primary"),
+                (" legs ", "$foreground-muted"),
+                ("█", "$success"),
+                (" cardio", "$foreground-muted"),
+            )
+        )
         if self._subscribe is not None:
             self._unsubscribe = self._subscribe(self._changed)
         self.reload()
@@ -136,9 +145,13 @@ class TrendsScreen(Screen):
         ago = (this - start).days // 7
         when = "this week" if ago == 0 else "last week" if ago == 1 else f"{ago} weeks ago"
         title = Content.assemble(
-            ("legday", "$primary bold"), ("  ", ""), ("trends", "bold"),
+            ("legday", "$primary bold"),
+            ("  ", ""),
+            ("trends", "bold"),
             (f" · {len(window.starts)} weeks", "$foreground-muted"),
-            (" · ", "$foreground-muted"), (f"week of {start:%d %b %Y}", "bold"), (" · ", "$foreground-muted"),
+            (" · ", "$foreground-muted"),
+            (f"week of {start:%d %b %Y}", "bold"),
+            (" · ", "$foreground-muted"),
             (when, "$accent"),
         )
         self._dates.update(title, layout=False)  # one line whatever it says: no layout pass
@@ -152,13 +165,19 @@ class TrendsScreen(Screen):
         known = [w for w in self.weeks() if w is not None]
         lines = []
         for reason in week_words(self.window.profile, week, known):
-            lines.append(Content.assemble(
-                (f"{reason.id:<4}", "$accent bold"), reason.text,
-                (f"  {reason.source}", "$foreground-muted") if reason.source else ""))
+            lines.append(
+                Content.assemble(
+                    (f"{reason.id:<4}", "$accent bold"),
+                    reason.text,
+                    (f"  {reason.source}", "$foreground-muted") if reason.source else "",
+                )
+            )
         model = Content.assemble(
             ("S4  ", "$accent bold"),
             f"Model, not measurement: fitness {week.fitness:g}, fatigue {week.fatigue:g} "
-            "(load averaged over 42 and 7 days).", ("  Banister", "$foreground-muted"))
+            "(load averaged over 42 and 7 days).",
+            ("  Banister", "$foreground-muted"),
+        )
         lines.append(model)
         text = Content("\n").join(lines)
         # As tall as the words before (as it mostly is, moving across weeks): no layout pass, which

@@ -13,6 +13,7 @@ rest of a keystroke); a key that cannot act on the selected day says why in a no
 from __future__ import annotations
 
 import datetime as dt
+
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.lazy import Lazy
@@ -27,6 +28,7 @@ from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.suggestion_pane import SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
+
 
 class _Lazy(Lazy):
     """Textual's Lazy, but its deferred mount gives up when the screen is already closing: with ``q``
@@ -44,6 +46,8 @@ class _Lazy(Lazy):
             await self.remove()
 
         self.call_after_refresh(mount)
+
+
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
 
 

@@ -16,9 +16,9 @@ from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
 from legday.core.model import Goal, Level, Profile
-from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import SAVE_KEYS, FormScreen, StatusLine
+from legday.tui.widgets.key_bar import KeyBar
 
 # One line on what each answer means for the plan (the app's own words; see evidence G1-G5, P1).
 GOALS = {
@@ -49,25 +49,22 @@ class WelcomeScreen(FormScreen):
         self.save = save
 
     def compose(self) -> ComposeResult:
-        with Center():
-            with Vertical(id="box"):
-                yield Static("Welcome to legday", id="title")
-                yield Static(
-                    "legday plans your cardio around leg day and says why. "
-                    "Two questions and you are in; the rest can wait for the profile (p). "
-                    "Your history in Strong, Hevy or FitNotes comes in from the week: "
-                    "ctrl+p, data: import.",
-                    id="intro",
-                )
-                yield Label("What do you train for?", classes="question")
-                yield Choice([g.value for g in Goal], Goal.GENERAL.value, numbered=True, id="goal")
-                yield Static(GOALS[Goal.GENERAL], id="goal-means", classes="means")
-                yield Label("How long have you trained legs?", classes="question")
-                yield Choice(
-                    [lv.value for lv in Level], Level.INTERMEDIATE.value, numbered=True, id="level"
-                )
-                yield Static(LEVELS[Level.INTERMEDIATE], id="level-means", classes="means")
-                yield Static("A number picks, ←/→ move, ⏎ goes on and saves.", id="keys")
+        with Center(), Vertical(id="box"):
+            yield Static("Welcome to legday", id="title")
+            yield Static(
+                "legday plans your cardio around leg day and says why. "
+                "Two questions and you are in; the rest can wait for the profile (p). "
+                "Your history in Strong, Hevy or FitNotes comes in from the week: "
+                "ctrl+p, data: import.",
+                id="intro",
+            )
+            yield Label("What do you train for?", classes="question")
+            yield Choice([g.value for g in Goal], Goal.GENERAL.value, numbered=True, id="goal")
+            yield Static(GOALS[Goal.GENERAL], id="goal-means", classes="means")
+            yield Label("How long have you trained legs?", classes="question")
+            yield Choice([lv.value for lv in Level], Level.INTERMEDIATE.value, numbered=True, id="level")
+            yield Static(LEVELS[Level.INTERMEDIATE], id="level-means", classes="means")
+            yield Static("A number picks, ←/→ move, ⏎ goes on and saves.", id="keys")
         yield StatusLine(id="status")
         yield KeyBar()
 

@@ -148,8 +148,9 @@ class Choice(Widget, can_focus=True):
                 if self.numbered:
                     text.append(f"{i + 1} ", number)
                 cells = self._cells(i)
-                text.append(cells[len(f"{i + 1} ") if self.numbered else 0 :],
-                            chosen if i == self.index else other)
+                text.append(
+                    cells[len(f"{i + 1} ") if self.numbered else 0 :], chosen if i == self.index else other
+                )
                 self._spans.append((y, x, x + len(cells)))
                 x += len(cells)
         return text

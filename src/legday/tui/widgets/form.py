@@ -135,7 +135,7 @@ class Field(Vertical):
 
     def check(self) -> bool:
         try:
-            self.value
+            _ = self.value  # reading it runs the field's checks
         except InputError:
             return False
         return True

@@ -37,8 +37,14 @@ class Picks(Choice):
         Binding("space", "toggle", "on/off", key_display="space"),
     ]
 
-    def __init__(self, options: Sequence[str], values: Sequence[str], *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[str],
+        values: Sequence[str],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(options, id=id, classes=classes)
         self.on = [option in values for option in self.options]
 

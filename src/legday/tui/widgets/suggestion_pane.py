@@ -32,7 +32,7 @@ class Block:
     """``marker`` then ``text``; wrapped lines of ``text`` line up after the marker."""
 
     text: Content
-    marker: Content = Content("")
+    marker: Content = Content("")  # noqa: RUF009 - Content is immutable, one shared empty one is fine
     indent: int = 0
 
 
@@ -75,7 +75,9 @@ def describe_session(session: Session) -> list[Block]:
         blocks.append(Block(Content.styled(session.detail, "$foreground-muted"), indent=2))
     for addon in session.addons:
         text = Content.assemble(
-            addon.text, (f"  {addon.id}", "$accent"), (f" {addon.source}", "$foreground-muted") if addon.source else ""
+            addon.text,
+            (f"  {addon.id}", "$accent"),
+            (f" {addon.source}", "$foreground-muted") if addon.source else "",
         )
         blocks.append(Block(text, Content.styled("+ ", "$secondary bold"), indent=2))
     if session.reasons:
@@ -110,7 +112,9 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
             extra.append(f"slept {day.sleep_hours:g} h")
         if day.pain:
             extra.append("pain reported: stop if it is sharp (P4)")
-        blocks.append(Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$foreground-muted")))
+        blocks.append(
+            Block(Content.styled(" · ".join(extra), "$warning" if day.pain else "$foreground-muted"))
+        )
     hinted = False
     # What to do comes first: the suggestions you can act on, then the rest in the day's order.
     ordered = sorted(day.sessions, key=lambda s: not legend.is_actionable(s))
@@ -122,7 +126,10 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
             hinted = True
             keys = ("d", " mark done  ") if day.date <= today else ("", "")
             hint = Content.assemble(
-                (keys[0], "$accent bold"), (keys[1], "$foreground-muted"), ("x", "$accent bold"), (" skip", "$foreground-muted")
+                (keys[0], "$accent bold"),
+                (keys[1], "$foreground-muted"),
+                ("x", "$accent bold"),
+                (" skip", "$foreground-muted"),
             )
             session_blocks.insert(1, Block(hint, indent=2))
         blocks.extend(session_blocks)
@@ -130,9 +137,13 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
         blocks += [BLANK, Block(Content.styled("nothing planned", "$foreground-muted"))]
     if day.readiness_why:
         blocks.append(BLANK)
-        blocks.append(Block(Content.styled(f"readiness {day.readiness}: how it came about", "$foreground-muted italic")))
+        blocks.append(
+            Block(Content.styled(f"readiness {day.readiness}: how it came about", "$foreground-muted italic"))
+        )
         blocks.extend(
-            Block(Content.styled(step, "$foreground-muted"), Content.styled("· ", "$foreground-muted"), indent=2)
+            Block(
+                Content.styled(step, "$foreground-muted"), Content.styled("· ", "$foreground-muted"), indent=2
+            )
             for step in day.readiness_why
         )
     return blocks
@@ -261,7 +272,9 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
 
     def _draw(self, lines: list[Content], width: int) -> list[Strip]:
         # All lines at once, padded to the width: each line is then just handed out.
-        strips = Visual.to_strips(self, Content("\n").join(lines), width, len(lines), self.visual_style, pad=True)
+        strips = Visual.to_strips(
+            self, Content("\n").join(lines), width, len(lines), self.visual_style, pad=True
+        )
         strips.append(Strip.blank(width, self.rich_style))
         return strips
 

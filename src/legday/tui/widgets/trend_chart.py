@@ -135,13 +135,21 @@ class TrendChart(Widget, can_focus=True):
         self.tall = False
         self._version = 0
 
-    def show(self, starts: Sequence[dt.date], weeks: Sequence[WeekTrend | None], selected: int,
-             tall: bool | None = None) -> None:
+    def show(
+        self,
+        starts: Sequence[dt.date],
+        weeks: Sequence[WeekTrend | None],
+        selected: int,
+        tall: bool | None = None,
+    ) -> None:
         """``weeks[i]`` is the week starting ``starts[i]``, or None while it is being worked out."""
         before = self._rows()
         starts, weeks = list(starts), list(weeks)
-        if starts != self.starts or len(weeks) != len(self.weeks) or any(
-                a is not b for a, b in zip(weeks, self.weeks)):
+        if (
+            starts != self.starts
+            or len(weeks) != len(self.weeks)
+            or any(a is not b for a, b in zip(weeks, self.weeks))
+        ):
             self._version += 1  # new numbers: drawn again; a new selection alone is not
         self.starts, self.weeks, self.selected = starts, weeks, selected
         if tall is not None:
@@ -206,7 +214,7 @@ class TrendChart(Widget, can_focus=True):
         return Strip(segments).adjust_cell_length(width, self._style(""))
 
     def _style(self, name: str) -> Style:
-        """"$success", "$warning bold", "$primary on $success 20%", "" -> a Rich style in this theme."""
+        """ "$success", "$warning bold", "$primary on $success 20%", "" -> a Rich style in this theme."""
         cache = getattr(self, "_styles", None)
         theme = self._theme_key
         if cache is None or cache[0] != theme:
@@ -229,7 +237,8 @@ class TrendChart(Widget, can_focus=True):
             if reverse:
                 fg, bg = bg, (fg or Color.parse(variables["foreground"]))
             found = cache[1][name] = Style(
-                color=fg.rich_color if fg else None, bgcolor=bg.rich_color, bold=bold)
+                color=fg.rich_color if fg else None, bgcolor=bg.rich_color, bold=bold
+            )
         return found
 
     @staticmethod
@@ -254,8 +263,10 @@ class TrendChart(Widget, can_focus=True):
         columns = list(self._parts)
         if 0 <= self.selected < len(columns):
             columns[self.selected] = self._column_parts(self.selected, cw, selected=True)
-        out = [[label, *(part for column in columns for part in column[r])]
-               for r, label in enumerate(self._labels())]
+        out = [
+            [label, *(part for column in columns for part in column[r])]
+            for r, label in enumerate(self._labels())
+        ]
         out.append([(" " * LABEL, ""), *self._axis(cw)])
         return out
 
@@ -285,31 +296,50 @@ class TrendChart(Widget, can_focus=True):
             top_load = max((w.load for w in known), default=0) or 1
             band = self._band()
             # The band's top sits on a row boundary, so the band is (mostly) one tinted row.
-            top_minutes = max(band[1] * h["cardio"] / (h["cardio"] - 1),
-                              max((w.cardio_minutes for w in known), default=0))
+            top_minutes = max(
+                band[1] * h["cardio"] / (h["cardio"] - 1), max((w.cardio_minutes for w in known), default=0)
+            )
             step = top_minutes / h["cardio"]
-            self._band_rows = {r for r in range(h["cardio"]) if r * step < band[1] and (r + 1) * step > band[0]}
+            self._band_rows = {
+                r for r in range(h["cardio"]) if r * step < band[1] and (r + 1) * step > band[0]
+            }
             top_model = max((max(x.fitness, x.fatigue) for x in known), default=0) or 1
             self._columns_key = key
             self._cached_columns = [
                 self._column(w, h, top_load, top_minutes, self._band_rows, top_model, "$success 20%")
-                for w in self.weeks]
+                for w in self.weeks
+            ]
         return self._cached_columns
 
     def _band(self) -> tuple[int, int]:
         known = [w for w in self.weeks if w is not None]
         return known[-1].target_minutes if known else (150, 180)
 
-    def _column(self, w: WeekTrend | None, h: dict[str, int], top_load: float, top_minutes: float,
-                band_rows: set[int], top_model: float, tint: str) -> list[Cell]:
+    def _column(
+        self,
+        w: WeekTrend | None,
+        h: dict[str, int],
+        top_load: float,
+        top_minutes: float,
+        band_rows: set[int],
+        top_model: float,
+        tint: str,
+    ) -> list[Cell]:
         """One week's cells, top row first: (text, style); one-character text fills the column."""
         if w is None:  # not computed yet: a dim dot where each measure goes
             dot = ("·", MUTED)
-            return ([(" ", "")] * (h["load"] - 1) + [dot] + [(" ", "")] * h["cardio"] + [dot] * 3
-                    + [(" ", "")] * h["ratio"] + ([dot] * 2 if self.tall else []))
+            return (
+                [(" ", "")] * (h["load"] - 1)
+                + [dot]
+                + [(" ", "")] * h["cardio"]
+                + [dot] * 3
+                + [(" ", "")] * h["ratio"]
+                + ([dot] * 2 if self.tall else [])
+            )
         col: list[Cell] = stacked([(w.leg_load, LEGS), (w.cardio_load, CARDIO)], h["load"], top_load)
-        bars = stacked([(w.cardio_minutes, minutes_style(w.cardio_minutes, w.target_minutes))],
-                       h["cardio"], top_minutes)
+        bars = stacked(
+            [(w.cardio_minutes, minutes_style(w.cardio_minutes, w.target_minutes))], h["cardio"], top_minutes
+        )
         for r, (char, style) in enumerate(bars):
             if h["cardio"] - 1 - r in band_rows and " on " not in style:
                 style = f"{style} on {tint}".strip()
@@ -335,17 +365,30 @@ class TrendChart(Widget, can_focus=True):
         band_rows = self._band_rows
 
         def label(text: str, style: str = MUTED) -> tuple[str, str]:
-            return (f"{text:<{LABEL - 1}}"[:LABEL - 1] + " ", style)
+            return (f"{text:<{LABEL - 1}}"[: LABEL - 1] + " ", style)
 
-        load = [label("load")] + [label("")] * (h["load"] - 3) + [label("cardio", CARDIO), label("legs", LEGS)]
+        load = (
+            [label("load")] + [label("")] * (h["load"] - 3) + [label("cardio", CARDIO), label("legs", LEGS)]
+        )
         top_band = max(band_rows, default=-1)
-        minutes = [label("mins" if i == 0 else f"{band[0]}-{band[1]}" if h["cardio"] - 1 - i == top_band
-                         else "", "$success" if h["cardio"] - 1 - i == top_band else MUTED)
-                   for i in range(h["cardio"])]
+        minutes = [
+            label(
+                "mins" if i == 0 else f"{band[0]}-{band[1]}" if h["cardio"] - 1 - i == top_band else "",
+                "$success" if h["cardio"] - 1 - i == top_band else MUTED,
+            )
+            for i in range(h["cardio"])
+        ]
         ratio = [label("ratio"), label("0.8-1.3"), label("")]
         model = [label("fitness", "$secondary"), label("fatigue", "$accent")] if self.tall else []
-        return [*load, *minutes, label("hard/ez"), label("sore", "$warning"), label("ready", "$success"),
-                *ratio, *model]
+        return [
+            *load,
+            *minutes,
+            label("hard/ez"),
+            label("sore", "$warning"),
+            label("ready", "$success"),
+            *ratio,
+            *model,
+        ]
 
     def _axis(self, cw: int) -> list[tuple[str, str]]:
         """Week dates under their columns, the selected one first, then as many of the others as fit

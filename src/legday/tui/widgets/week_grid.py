@@ -35,8 +35,9 @@ class DayCell(RemembersLooks):
     }
     """
 
-    def __init__(self, index: int, day: DayPlan | None = None, today: dt.date | None = None,
-                 selected: bool = False) -> None:
+    def __init__(
+        self, index: int, day: DayPlan | None = None, today: dt.date | None = None, selected: bool = False
+    ) -> None:
         # Only the selection is a CSS class: today and past days are drawn by render(), so that a
         # change of week restyles no cell.
         super().__init__(id=f"day-{index}", classes="-selected" if selected else "")
@@ -159,8 +160,9 @@ class WeekGrid(Widget, can_focus=True):
 
         date: dt.date
 
-    def __init__(self, plan: WeekPlan | None = None, selected: dt.date | None = None, *,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, plan: WeekPlan | None = None, selected: dt.date | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.plan = plan
         self.selected = selected

@@ -83,8 +83,9 @@ class WeekTotals(Widget):
         sessions = t.hard_sessions + t.easy_sessions
         easy_share = f"{round(100 * t.easy_sessions / sessions)} % easy" if sessions else "no cardio yet"
 
-        minutes = Content.assemble(("cardio   ", label), (f"{t.cardio_minutes}", "bold"),
-                                   (f" of {low}-{high} min", label))
+        minutes = Content.assemble(
+            ("cardio   ", label), (f"{t.cardio_minutes}", "bold"), (f" of {low}-{high} min", label)
+        )
         bar = minutes_bar(t.cardio_minutes, t.target_minutes, min(BAR, max(8, width - 16)))
         g6 = Content.styled(f"  {t.target_why.id if t.target_why else 'G6'}", "$accent")
         mix = Content.assemble(
@@ -119,8 +120,12 @@ class WeekTotals(Widget):
             readiness = [d[2] for d in self.days]
             span = Content.styled(f"{first:%d %b} - {last:%d %b}", label)
             gaps = Content.styled("· no check-in" if None in soreness else "", label)
-            spark_sore = Content.assemble(("soreness ", label), (legend.sparkline(soreness, 0, 10), "$warning"))
-            spark_ready = Content.assemble(("ready    ", label), (legend.sparkline(readiness, 0, 100), "$success"))
+            spark_sore = Content.assemble(
+                ("soreness ", label), (legend.sparkline(soreness, 0, 10), "$warning")
+            )
+            spark_ready = Content.assemble(
+                ("ready    ", label), (legend.sparkline(readiness, 0, 100), "$success")
+            )
             if wide:
                 lines += [spark_sore + Content("  ") + span, spark_ready + Content("  ") + gaps]
             else:
@@ -137,14 +142,22 @@ def legend_lines() -> list[Content]:
     # The marks the CLI uses too (core/words.py), one space apart to fit the 40-column totals.
     marks = Content(" ").join(
         Content.assemble((f"{words.STATUS_MARK[status]} ", "bold"), (word, "$foreground-muted"))
-        for status, word in (("done", "done"), ("planned", "planned"), ("suggested", "suggested"),
-                             ("skipped", "skip"))
+        for status, word in (
+            ("done", "done"),
+            ("planned", "planned"),
+            ("suggested", "suggested"),
+            ("skipped", "skip"),
+        )
     )
     colours = Content.assemble(
-        ("legs", legend.LEGS_STYLE), ("  ", ""),
-        ("recovery", legend.INTENSITY_STYLE["recovery"]), ("  ", ""),
-        ("easy", legend.INTENSITY_STYLE["easy"]), ("  ", ""),
-        ("moderate", legend.INTENSITY_STYLE["moderate"]), ("  ", ""),
+        ("legs", legend.LEGS_STYLE),
+        ("  ", ""),
+        ("recovery", legend.INTENSITY_STYLE["recovery"]),
+        ("  ", ""),
+        ("easy", legend.INTENSITY_STYLE["easy"]),
+        ("  ", ""),
+        ("moderate", legend.INTENSITY_STYLE["moderate"]),
+        ("  ", ""),
         ("hard", legend.INTENSITY_STYLE["tempo"]),
     )
     return [marks, colours]
