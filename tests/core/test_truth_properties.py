@@ -168,8 +168,10 @@ def check_readiness_adds_up(day):
             value -= int(step.group(1))
         elif reset:
             value = int(reset.group(1))
-    shown = re.match(r"Readiness (\d+)/100", day.readiness_why[-1])
-    assert shown and int(shown.group(1)) == day.readiness == value, day.readiness_why
+    shown = re.match(r"Readiness (projected at )?(\d+)/100", day.readiness_why[-1])
+    assert shown and int(shown.group(2)) == day.readiness == value, day.readiness_why
+    # A projection says so until that morning's check-in; a rated morning doesn't.
+    assert bool(shown.group(1)) == (day.soreness is None), day.readiness_why
 
 
 @SETTINGS
