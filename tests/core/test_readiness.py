@@ -141,7 +141,7 @@ def test_a_floored_score_has_its_own_line_so_the_lines_add_up():
     # 9/10 leaves 10; a 5 h night takes 15: the floor at 0 is a line, not a silent clamp.
     from types import SimpleNamespace
 
-    from tests.core.test_truth_properties import check_readiness_adds_up
+    from tests.core.test_timeline_properties import check_readiness_adds_up
 
     r = day_readiness(SUN, [], check(SUN, 9, 5))
     assert r.score == 0

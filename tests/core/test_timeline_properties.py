@@ -27,6 +27,7 @@ from legday.core.model import CardioSession, CheckIn, Exercise, Goal, History, L
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
 from legday.core.rules.volume import Recent, ceiling
+from legday.core.strain import kind_factor, race_like, recovery_days
 from tests.core.builders import MON
 from tests.core.hypothesis_profiles import examples
 
@@ -154,10 +155,14 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
         for d in plan.days:
             got = comparable(d)
             assert seen.setdefault(d.date, got) == got, (d.date, plan.week_start)
-    # 3 and 10, on the same plans (planning is the slow part: check everything on what was planned).
+    # 3, 10 and the safety lines, on the same plans (planning is the slow part: check everything on
+    # what was planned).
     for plan in plans[:2]:
         check_every_reason_is_true(plan, profile, history)
         check_heads_ups_are_in_both_places(plan)
+        check_safety(plan, profile, history)
+        for d in plan.days:
+            check_readiness_adds_up(d)
 
 
 # --- 3. Decide, then explain -----------------------------------------------------------------------------
@@ -239,6 +244,89 @@ def _said(text: str) -> str:
 
 def _usual(profile: Profile, date: dt.date, ahead: int) -> bool:
     return (date + dt.timedelta(days=ahead)).weekday() in profile.leg_days
+
+
+# --- The safety lines, by the day -----------------------------------------------------------------------
+
+HOUR = dt.timedelta(hours=1)
+
+
+def races(profile: Profile, history: History) -> dict[dt.date, int]:
+    """Race-like efforts (and the event, logged or not) with their recovery days."""
+    out = {}
+    for c in history.cardio:
+        on_event = c.date == profile.event_date and c.effort >= 7
+        if race_like(c.effort, c.minutes) or on_event:
+            out[c.date] = max(out.get(c.date, 0), recovery_days(c.minutes, c.effort, kind_factor(c.modality)))
+    event = profile.event_date
+    if event is not None and not any(s.date == event for s in history.legs) and event not in out:
+        out[event] = -1  # not logged: estimated by the planner (at least a day of recovery)
+    return out
+
+
+def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
+    legs = [(s.started, s.ended, s.effort) for s in history.legs]
+    for d in plan.days:
+        for s in d.sessions:
+            if s.kind == "legs" and s.status == "planned":
+                legs.append((s.start, s.start + dt.timedelta(minutes=s.minutes), s.effort[0]))
+                if profile.injury_prone and s.detail:
+                    assert "jump" not in s.detail, (d.date, s.detail)
+    leg_dates = {start.date() for start, _, _ in legs}
+    checks = {c.date: c for c in history.checkins if c.date <= plan.today}
+    race_days = races(profile, history)
+    for d in plan.days:
+        for s in d.sessions:
+            if s.status != "suggested" or s.kind == "rest" or s.modality == "event":
+                continue
+            where = (d.date, s)
+            hard = s.intensity in HARD_INTENSITIES
+            impact = s.modality in IMPACT
+            ids = {r.id for r in s.reasons}
+            for when, recovery in race_days.items():
+                k = (d.date - when).days
+                if k == 1:  # the day after a race: easy, low impact, 40 minutes at most
+                    assert not hard and s.effort[1] <= 4 and s.minutes <= 40 and not impact, where
+                elif k == 2:
+                    assert not hard and s.minutes <= 45, where
+                elif 2 < k <= recovery:
+                    assert not hard, where
+            if d.pain:
+                assert not hard and not impact, where
+            yesterday = checks.get(d.date - dt.timedelta(days=1))
+            if (d.soreness or 0) >= 5 or (yesterday and yesterday.soreness >= 5) or d.readiness < 50:
+                assert not hard and s.minutes <= 40 and not impact, where
+            trained = d.date in leg_dates or d.date - dt.timedelta(days=1) in leg_dates
+            if profile.level is Level.BEGINNER and hard:
+                assert not trained and d.date + dt.timedelta(days=1) not in leg_dates, where
+            if profile.injury_prone and impact:
+                assert not trained, where
+            if hard and not {"E3", "E4", "G4"} & ids:
+                for start, end, effort in legs:
+                    gap = (d.date - start.date()).days
+                    if effort >= 7 and start <= s.start:
+                        assert gap >= 2, where  # not on a hard leg day, nor the day after (E2)
+                        assert gap > 2 or s.start - end >= 42 * HOUR, where  # the second day: ~48 h
+
+
+def check_readiness_adds_up(day) -> None:
+    """Each line ends in ': -N.' (a step down) or ': N.' (the number from there on); the last line
+    says the number shown, which is exactly what the steps make (a floor at 0 is a line of its own),
+    and a projection says so until that morning's check-in."""
+    value = None
+    for line in day.readiness_why[:-1]:
+        if line.startswith("Start at 100"):
+            value = 100
+            continue
+        step = re.search(r": -(\d+)\.$", line)
+        reset = re.search(r": (\d+)\.$", line)
+        if step:
+            value -= int(step.group(1))
+        elif reset:
+            value = int(reset.group(1))
+    shown = re.match(r"Readiness (projected at )?(\d+)/100", day.readiness_why[-1])
+    assert shown and int(shown.group(2)) == day.readiness == value, day.readiness_why
+    assert bool(shown.group(1)) == (day.soreness is None), day.readiness_why
 
 
 # --- 10. Heads-ups are in a session's reasons and in the week's warnings -------------------------------

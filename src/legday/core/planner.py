@@ -365,12 +365,16 @@ class _Timeline:
             ledger.busy |= c.effort >= 3
             ledger.long |= _long(c.minutes, c.effort)
             ledger.g4 |= self._g4_like(c)
+        if day == self.event:
+            # The event is a training day, and load for the days after it: as logged, or estimated
+            # when nothing hard was logged that day (the same as it will be once the day has passed).
+            ledger.busy = True
+            if self._unlogged(day):
+                strains.append(self._event_strain())
         d = self.drafts.get(day)
         if d is not None and d.kind in ("cardio", "recovery") and (day, d.modality) not in self.skips:
             if d.role == "event":
-                ledger.busy = True
-                if self._unlogged(day):
-                    strains.append(self._event_strain())
+                pass
             elif d.minutes:
                 top = EFFORT[d.intensity][1] if d.intensity else 3
                 self.recent.add(day, d.modality or "cardio", d.minutes, top)
@@ -1071,8 +1075,9 @@ def _cause_words(s: Strain) -> str:
 
 
 def _why(r: Reason) -> str:
-    """ "Soreness 8/10 this morning" from a drop reason's text."""
-    return r.text.split(":")[0]
+    """ "soreness 8/10 that morning" from a drop reason's text ("Soreness 8/10 this morning: ...")."""
+    head = r.text.split(":")[0].replace("this morning", "that morning")
+    return head[:1].lower() + head[1:]
 
 
 def _in_order(regions) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from legday.core.rules.base import (
 )
 from legday.core.rules.timing import E2_FLOOR
 
+E4_MINUTES = 30  # E4's "short" (the plan's explosive sessions are 15-25 minutes)
 HARD_EFFORT = 7  # a logged session this hard is hard (S1, S2: the plan's hard ranges reach 7 and up)
 
 
@@ -59,7 +60,7 @@ def exception_for(c: CardioSession, ctx: Ctx) -> str | None:
         if (
             ctx.on("E4")
             and ctx.goal is Goal.POWER
-            and c.modality in ("sprints", "plyometrics")
+            and c.minutes <= E4_MINUTES  # short explosive work, on whatever it was done
             and any(explosive(s) for s in yesterday)
             and r.score >= READY_FOR_HARD
             and gap_ok

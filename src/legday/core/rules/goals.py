@@ -240,11 +240,15 @@ def _free_day_draft(ctx: Ctx) -> Draft:
                 d.exception, d.start, d.moved_from = "E4", start, ctx.slot
                 d.pitch_hard(
                     "E4",
-                    "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or "
-                    "bounds, full rest between. Not a HIIT class.",
+                    lambda d: (
+                        "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, full "
+                        "rest between. Not a HIIT class."
+                        if d.modality in ("sprints", "plyometrics")
+                        else "Explosive pairs with explosive: short all-out efforts, full rest between. "
+                        "Not a HIIT class."
+                    ),
                     "Spartan",
                 )
-                d.pitch[-1].holds = lambda d: d.hard and d.modality in ("sprints", "plyometrics")
                 d.choices.append(
                     "E4 over E2: after explosive legs, short explosive work keeps you "
                     "sharp; anything long and hard would still wait 48 h."

@@ -227,8 +227,8 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
             0,
             reason(
                 "P4",
-                f"{when:%a %-d}'s leg session, moved here: {why}; this is the next day it fits "
-                "(legday's rule: not the day before another leg session).",
+                f"{when:%a %-d}'s leg session, moved here ({why}): the next day it fits (legday's "
+                "rule: not the day before another leg session).",
                 LEGDAY,
             ),
         )
@@ -265,8 +265,8 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                 reason(
                     "P4",
                     f"Soreness {x.sore_yesterday}/10 yesterday and no check-in yet today: planned "
-                    f"lighter; rate your legs this morning, and at {TOO_SORE} or more it moves to the "
-                    "next day it fits (legday's rule).",
+                    f"lighter; rate your legs this morning, and at {TOO_SORE} or more it waits (legday's "
+                    "rule).",
                     LEGDAY,
                 )
             )

@@ -45,7 +45,9 @@ def place(d: Draft, ctx: Ctx) -> None:
     gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush and d.exception != "G4" else 0)
 
     if ctx.goal is Goal.ENDURANCE and ctx.on("E6"):
-        # E6: the runner's run comes before the leg session.
+        # E6: the runner's run comes before the leg session - 6 h before it (E5): the short-flush
+        # allowance is for a cool-down after the lift, not a run before it.
+        gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") else 0)
         start = ctx.at(MORNING_RUN)
         if start + length + gap > first:
             start = first - gap - length
@@ -70,6 +72,7 @@ def place(d: Draft, ctx: Ctx) -> None:
                     "Robineau 2016",
                 )
             return
+        gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush else 0)
     start = last_end + max(gap, dt.timedelta(minutes=10))
     if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
         d.start = start

@@ -94,10 +94,10 @@ def fit_to_volume(d: Draft, ctx: Ctx) -> None:
     d.ceiling = most  # a later rule that makes a hard session steady must not grow it past this
     if d.span[1] <= most and (d.minutes or 0) <= most:
         return
-    d.held_back = d.held_back or "building up from your recent sessions"
     d.span = (min(d.span[0], most), min(d.span[1], most))
     if (d.minutes or 0) <= most:
         return
+    d.held_back = d.held_back or "building up from your recent sessions"  # a cut that bit
     d.minutes = most
     if back:
         text = (
