@@ -13,7 +13,6 @@ import datetime as dt
 
 import pytest
 
-from legday.core import planner as planner_module
 from legday.core.plan import to_json
 from legday.core.planner import build_week
 from tests.core.builders import (

@@ -12,10 +12,10 @@ from legday.core.model import LegSession
 from legday.core.readiness import LegIndex, acwr, daily_loads, day_readiness, leg_strain
 from legday.core.strain import (
     COURSE_DAYS,
+    UNKNOWN_KIND,
     cardio_strain,
     fraction_left,
     kind_factor,
-    UNKNOWN_KIND,
     race_like,
     recovery_days,
 )

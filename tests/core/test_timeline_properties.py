@@ -127,7 +127,13 @@ todays = st.integers(0, 6).map(day)
 def kind_of(s) -> tuple:
     """What a session is, without when it starts or how long it lasts (graded)."""
     hard = s.intensity in HARD_INTENSITIES
-    return (s.kind, s.status, s.modality, s.intensity if not hard else "hard", s.effort if s.kind == "legs" else None)
+    return (
+        s.kind,
+        s.status,
+        s.modality,
+        s.intensity if not hard else "hard",
+        s.effort if s.kind == "legs" else None,
+    )
 
 
 def sessions_by_day(plan: WeekPlan) -> dict[dt.date, tuple]:
@@ -138,8 +144,10 @@ def comparable(d) -> tuple:
     return (
         d.readiness,
         d.readiness_why,
-        tuple((*kind_of(s), s.start, s.minutes, s.reasons, s.addons, s.choice, s.moved_from, s.moved_to)
-              for s in d.sessions),
+        tuple(
+            (*kind_of(s), s.start, s.minutes, s.reasons, s.addons, s.choice, s.moved_from, s.moved_to)
+            for s in d.sessions
+        ),
     )
 
 
@@ -199,7 +207,7 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 for most in MINUTES_AT_MOST.findall(text):
                     assert (s.minutes or 0) <= int(most), (r, where)
                 # Ranges quoted are the session's ("3-4/10" on an easy session).
-                for low, high in EFFORT_RANGE.findall(text):
+                for _low, high in EFFORT_RANGE.findall(text):
                     if r.id == "S1":
                         assert s.effort[1] <= int(high), (r, where)
                 # "The day before" only for the day before a leg session.
@@ -216,7 +224,9 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 if r.id == "G3" and "come back from" in text:
                     assert not hard, (r, where)
                 # Reasons that hold a session back never sit on a hard one.
-                if r.id in ("E1", "S1", "P1", "P3", "P4") or (r.id == "E2" and not text.startswith("Starts at")):
+                if r.id in ("E1", "S1", "P1", "P3", "P4") or (
+                    r.id == "E2" and not text.startswith("Starts at")
+                ):
                     assert not hard, (r, where)
                 if r.id == "E2" and text.startswith("Starts at"):
                     assert hard, (r, where)
@@ -238,7 +248,9 @@ def _said(text: str) -> str:
     """The words that describe the session itself: without what it is not ("not a run", "instead of a
     run", "rather than a run"), what would have been ("a ride would suit") and what the sources say of
     another ("the sources say it of a light run")."""
-    text = re.sub(r"\b(not|instead of|rather than|than|say it of) (a |an |a light |the )?\w+", "", text, flags=re.I)
+    text = re.sub(
+        r"\b(not|instead of|rather than|than|say it of) (a |an |a light |the )?\w+", "", text, flags=re.I
+    )
     return re.sub(r"\b(a|an|the) \w+( \w+)? would\b", "", text, flags=re.I)
 
 
@@ -333,8 +345,14 @@ def check_readiness_adds_up(day) -> None:
 
 
 def check_heads_ups_are_in_both_places(plan: WeekPlan) -> None:
-    in_sessions = [r for d in plan.days for s in d.sessions if s.status == "done" for r in s.reasons
-                   if r.text.startswith("Heads-up")]
+    in_sessions = [
+        r
+        for d in plan.days
+        for s in d.sessions
+        if s.status == "done"
+        for r in s.reasons
+        if r.text.startswith("Heads-up")
+    ]
     in_warnings = [w for w in plan.warnings if w.text.startswith("Heads-up")]
     assert in_sessions == in_warnings
 
@@ -426,7 +444,9 @@ def test_doing_what_legday_says_changes_nothing_ahead_and_earns_no_heads_up(
 
 @examples(300)
 @given(
-    st.lists(st.tuples(st.integers(0, 27), st.sampled_from(MODALITIES), st.integers(5, 150), st.integers(1, 10))),
+    st.lists(
+        st.tuples(st.integers(0, 27), st.sampled_from(MODALITIES), st.integers(5, 150), st.integers(1, 10))
+    ),
     st.tuples(st.integers(0, 27), st.sampled_from(MODALITIES), st.integers(5, 150), st.integers(1, 10)),
     st.sampled_from(["beginner", "intermediate", "advanced"]),
 )

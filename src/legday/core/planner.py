@@ -84,9 +84,9 @@ from legday.core.rules.week import (
 from legday.core.strain import (
     LONGEST_COURSE,
     POINTS_PER_LOAD,
-    fraction_left,
     Strain,
     cardio_strain,
+    fraction_left,
     kind_factor,
     race_like,
     recovery_days,
@@ -254,9 +254,7 @@ class _Timeline:
         self.meet = profile.goal in (Goal.STRENGTH, Goal.POWER)
         self.share = share(profile, self.on)
         # Training days (for "back after a break"), hard days (for "a third hard day running").
-        self.training = sorted(
-            {s.date for s in legs} | {c.date for c in self.cardio if c.effort >= 3}
-        )
+        self.training = sorted({s.date for s in legs} | {c.date for c in self.cardio if c.effort >= 3})
         self.hard_days = {c.date for c in self.cardio if c.effort >= HARD_LEG_EFFORT}
         self.hard_days |= {s.date for s in legs if s.effort >= HARD_LEG_EFFORT}
         # Strains by day: logged sessions before the first planned day now; the rest as the days come.
@@ -282,6 +280,7 @@ class _Timeline:
         self.dropped: dict[dt.date, _Dropped] = {}
         self.ledgers: dict[dt.date, _Ledger] = {}
         self._placeholders: dict[dt.date, list[LegSession]] = {}
+        self._race_list: list[Strain] | None = None
         self._templates: dict[dt.date, Template | None] = {}
         self._run()
 
@@ -379,7 +378,9 @@ class _Timeline:
                 top = EFFORT[d.intensity][1] if d.intensity else 3
                 self.recent.add(day, d.modality or "cardio", d.minutes, top)
                 strains.append(
-                    cardio_strain(day, d.modality or "cardio", d.minutes, top, "suggested", scaled=self.on("S3"))
+                    cardio_strain(
+                        day, d.modality or "cardio", d.minutes, top, "suggested", scaled=self.on("S3")
+                    )
                 )
                 ledger.minutes += d.minutes
                 ledger.sessions += 1
@@ -394,6 +395,7 @@ class _Timeline:
         if self.index.on(day):
             bisect.insort(self.training, day)
         self.ledgers[day] = ledger
+        self._race_list = None
 
     # -- a day's questions ---------------------------------------------------------------------------
 
@@ -467,11 +469,18 @@ class _Timeline:
     def _race(self, day: dt.date) -> tuple[int, int, str] | None:
         """(day N of its recovery, its recovery days, what it was) for the latest race-like effort whose
         recovery ``day`` falls in."""
-        for n in range(1, LONGEST_COURSE + 1):
-            for s in self.strains.get(day - n * DAY, ()):
-                if s.race and n <= s.recovery:
-                    return n, s.recovery, _race_words(s)
-        return None
+        best = None
+        for s in self._races():
+            n = (day - s.date).days
+            if 1 <= n <= s.recovery and (best is None or s.date > best.date):
+                best = s
+        return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+
+    def _races(self) -> list[Strain]:
+        """The race-like strains so far (a handful: looked through, not searched day by day)."""
+        if self._race_list is None:  # made again once a day is settled
+            self._race_list = [s for found in self.strains.values() for s in found if s.race]
+        return self._race_list
 
     def _back(self, day: dt.date) -> tuple[int, int] | None:
         """(day N of the first week back, the break's length in days) when ``day`` falls in the first
@@ -581,7 +590,9 @@ class _Timeline:
                 s
                 for n in range(1, 29)
                 for s in self.index.on(day - n * DAY)
-                if self.planned.get(s.date) is s or s.date < self.anchor or s in self.legs_by_date.get(s.date, ())
+                if self.planned.get(s.date) is s
+                or s.date < self.anchor
+                or s in self.legs_by_date.get(s.date, ())
             ]
             self._templates[day] = template_for(day, before)
         return self._templates[day]
@@ -672,7 +683,9 @@ class _Timeline:
         event_days = ctx.event_days
         day = ctx.day
         if event_days == 0:
-            d = Draft(day, "event", "cardio", modality="event", status="planned", locked=True, detail="event day")
+            d = Draft(
+                day, "event", "cardio", modality="event", status="planned", locked=True, detail="event day"
+            )
             d.add(
                 "S12",
                 "Event day: the taper was for this. Log what you really did afterwards; the days "
@@ -741,8 +754,12 @@ class _Timeline:
             ),
             "Bosquet 2007",
         )
-        d.add("S12", f"Today's share: about {round(fraction * 100)}% of the usual minutes (legday's day-by-day "
-              "shape of the taper).", LEGDAY)
+        d.add(
+            "S12",
+            f"Today's share: about {round(fraction * 100)}% of the usual minutes (legday's day-by-day "
+            "shape of the taper).",
+            LEGDAY,
+        )
 
     def _week_rules(self, d: Draft, ctx: Ctx) -> None:
         """S11, P5 and G6 over the seven days ending today (rules/week.py)."""
@@ -822,14 +839,18 @@ class _Timeline:
         return s
 
     def _unlogged(self, day: dt.date) -> bool:
-        return not self.legs_by_date.get(day) and not any(c.effort >= 7 for c in self.cardio_by_date.get(day, []))
+        return not self.legs_by_date.get(day) and not any(
+            c.effort >= 7 for c in self.cardio_by_date.get(day, [])
+        )
 
     def _event_strain(self) -> Strain:
         """The event on its date, not logged: a meet or a race, estimated (legday's own, see the top)."""
         assert self.event is not None
         if self.meet:
             points = MEET_EFFORT * MEET_MINUTES / 10
-            return Strain(self.event, points, 4, "event", MEET_EFFORT, MEET_MINUTES, 1.0, "projected", MEET_RECOVERY)
+            return Strain(
+                self.event, points, 4, "event", MEET_EFFORT, MEET_MINUTES, 1.0, "projected", MEET_RECOVERY
+            )
         # The longest session of the four weeks before it (logged, or planned from today on).
         longest = self.recent.longest(self.event) or RACE_DEFAULT_MINUTES
         minutes = max(RACE_MINUTES[0], min(RACE_MINUTES[1], longest))
@@ -858,7 +879,9 @@ class _Timeline:
             r = self.readiness[day]
             days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
         ratio = (
-            acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.end)) if self.on("S5") else None
+            acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.end))
+            if self.on("S5")
+            else None
         )
         head: list[Reason] = []
         if ratio is not None and ratio >= DANGER_RATIO:
@@ -874,8 +897,12 @@ class _Timeline:
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
-        totals = Totals(cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim)
-        return WeekPlan(self.start, self.today, tuple(days), totals, (*head, *warnings), tuple(n for n in notes if n))
+        totals = Totals(
+            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
+        )
+        return WeekPlan(
+            self.start, self.today, tuple(days), totals, (*head, *warnings), tuple(n for n in notes if n)
+        )
 
     def _sessions(self, day: dt.date, warnings: list[Reason]) -> list[Session]:
         ctx = self.ctx[day]
@@ -892,7 +919,9 @@ class _Timeline:
             out.append(found)
         out.sort(key=lambda s: (s.start is None, s.start or dt.datetime.min))
         # Every heads-up is in its session's reasons and in the week's warnings, in the same order.
-        warnings.extend(r for s in out if s.status == "done" for r in s.reasons if r.text.startswith("Heads-up"))
+        warnings.extend(
+            r for s in out if s.status == "done" for r in s.reasons if r.text.startswith("Heads-up")
+        )
         return out
 
     def _leg_sessions(self, day: dt.date, ctx: Ctx) -> list[Session]:
@@ -950,7 +979,9 @@ class _Timeline:
             )
         elif self.on("G6"):
             out[0] = reason("G6", f"Weekly aim {low}-{high} min: 2-3 hours of steady cardio.", "Well+Good")
-        ahead = [self.drafts[d] for d in sorted(self.drafts) if self.today <= d <= self.end and d >= self.start]
+        ahead = [
+            self.drafts[d] for d in sorted(self.drafts) if self.today <= d <= self.end and d >= self.start
+        ]
         if minutes < low and ahead:
             held: dict[str, list[str]] = {}
             for d in ahead:

@@ -31,6 +31,7 @@ import datetime as dt
 import itertools
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 # legday's own factors (S6: nothing here is a validated number; they order kinds, they don't measure).
 KIND: dict[str, float] = {
@@ -126,6 +127,7 @@ def recovery_days(minutes: int, effort: int, kind: float) -> int:
     return max(MIN_RECOVERY, min(MAX_RECOVERY, days))
 
 
+@lru_cache(maxsize=1024)
 def fraction_left(days: int, course: int = COURSE_DAYS) -> float:
     """Share of a session's fatigue left on the morning ``days`` after its day (1 = the next morning)."""
     if days < 1:

@@ -224,8 +224,6 @@ def _rated_readiness(checkin: CheckIn) -> int:
     return max(0, min(100, round(score)))
 
 
-
-
 def _days(first: dt.date, last: dt.date):
     day = first
     while day <= last:

@@ -43,12 +43,21 @@ def exception_for(c: CardioSession, ctx: Ctx) -> str | None:
     start = _start(c)
     yesterday = ctx.legs_on(ctx.day - DAY)
     r = ctx.readiness
-    if ctx.on("G4") and ctx.goal is Goal.HYBRID and ctx.profile.level is Level.ADVANCED and c.modality == "run":
-        # After the lift on a leg day (its order, not the minutes between: no hour line).
-        if ctx.legs_before(start) and start is not None and not ctx.g4_used:
-            return "G4"
+    # G4: after the lift on a leg day (its order, not the minutes between: no hour line).
+    if (
+        ctx.on("G4")
+        and ctx.goal is Goal.HYBRID
+        and ctx.profile.level is Level.ADVANCED
+        and c.modality == "run"
+        and start is not None
+        and ctx.legs_before(start)
+        and not ctx.g4_used
+    ):
+        return "G4"
     if yesterday and start is not None and not ctx.beginner and not ctx.legs_today:
-        gap_ok = all(hours_between(s.ended, start) >= (NEXT_DAY_GAP if ctx.on("E5") else 0) for s in yesterday)
+        gap_ok = all(
+            hours_between(s.ended, start) >= (NEXT_DAY_GAP if ctx.on("E5") else 0) for s in yesterday
+        )
         if (
             ctx.on("E3")
             and ctx.goal is Goal.ENDURANCE

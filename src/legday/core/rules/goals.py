@@ -10,8 +10,7 @@ from legday.core.model import Goal, Level
 from legday.core.plan import Reason
 from legday.core.readiness import Readiness
 from legday.core.rules.base import (
-    HARD_AFTER_LEGS,
-    LATEST,
+    DAY,
     LOW_SORENESS,
     NEXT_DAY_GAP,
     READY_FOR_E3,
@@ -22,7 +21,6 @@ from legday.core.rules.base import (
     TOO_SORE,
     VERY_SORE,
     Ctx,
-    DAY,
     Draft,
     cardio_draft,
     explosive,
@@ -170,13 +168,13 @@ def free_day_draft(ctx: Ctx) -> Draft:
     """The day's draft, plus the E2-over-E3 line when a runner the day after legs doesn't get the
     exception: sources disagree there, and the plan says which way it went."""
     d = _free_day_draft(ctx)
-    if ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None:
-        if ctx.legs_on(ctx.day - DAY):
-            if ctx.beginner:
-                why = "the runner's exception is for experienced runners, so the hard run waits"
-            else:
-                why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
-            d.choices.append(f"E2 over E3: {why}.")
+    runner = ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None
+    if runner and ctx.legs_on(ctx.day - DAY):
+        if ctx.beginner:
+            why = "the runner's exception is for experienced runners, so the hard run waits"
+        else:
+            why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
+        d.choices.append(f"E2 over E3: {why}.")
     return d
 
 

@@ -151,48 +151,48 @@ def guard(d: Draft, ctx: Ctx) -> None:
             LEGDAY,
             holds=not_hard,
         )
-    if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4":
-        # By the day: a leg day, the day after it, the day before the next one.
-        if (ctx.trained(d.start) or ctx.legs_today or ctx.legs_ahead(d.start)) and d.cap("moderate"):
-            d.add(
-                "P1",
-                "New to lifting: nothing hard on a leg day, the day after it or the day before "
-                "one; the runner's and explosive exceptions are for experienced athletes.",
-                "Alex",
-                holds=not_hard,
-            )
-    if ctx.meet and ctx.event_days is not None and ctx.event_days <= MEET_DAYS and ctx.on("S12"):
-        if d.cap("moderate"):
-            d.add(
-                "S12",
-                "Meet week: no hard cardio, so the legs are fresh for the heavy singles (legday's "
-                "reading of Spartan: the heavy leg day matters more than intense cardio).",
-                LEGDAY,
-                holds=not_hard,
-            )
-    if ctx.profile.injury_prone and ctx.on("P2") and d.modality in IMPACT:
-        if ctx.legs_today or ctx.legs_on(ctx.day - DAY):
-            was = d.modality
-            if (
-                _no_impact(
-                    d,
-                    ctx,
-                    "P2",
-                    "Alex",
-                    "Injury-prone: no running or jumping on a leg day or the day after it",
-                )
-                and d.kind == "rest"
-            ):
-                return
-            if was in ("sprints", "plyometrics"):
-                d.cap("moderate")
-            d.add(
+    # By the day: a leg day, the day after it, the day before the next one.
+    near_legs = ctx.trained(d.start) or ctx.legs_today or ctx.legs_ahead(d.start)
+    if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4" and near_legs and d.cap("moderate"):
+        d.add(
+            "P1",
+            "New to lifting: nothing hard on a leg day, the day after it or the day before "
+            "one; the runner's and explosive exceptions are for experienced athletes.",
+            "Alex",
+            holds=not_hard,
+        )
+    meet_week = ctx.meet and ctx.event_days is not None and ctx.event_days <= MEET_DAYS
+    if meet_week and ctx.on("S12") and d.cap("moderate"):
+        d.add(
+            "S12",
+            "Meet week: no hard cardio, so the legs are fresh for the heavy singles (legday's "
+            "reading of Spartan: the heavy leg day matters more than intense cardio).",
+            LEGDAY,
+            holds=not_hard,
+        )
+    injury_day = bool(ctx.legs_today or ctx.legs_on(ctx.day - DAY))  # a leg day or the day after
+    if ctx.profile.injury_prone and ctx.on("P2") and d.modality in IMPACT and injury_day:
+        was = d.modality
+        if (
+            _no_impact(
+                d,
+                ctx,
                 "P2",
-                "Injury-prone: no running or jumping on a leg day, before or after the lift, nor the "
-                "day after it; adding running to a leg day raises the risk of recurrence.",
                 "Alex",
-                holds=not_run,
+                "Injury-prone: no running or jumping on a leg day or the day after it",
             )
+            and d.kind == "rest"
+        ):
+            return
+        if was in ("sprints", "plyometrics"):
+            d.cap("moderate")
+        d.add(
+            "P2",
+            "Injury-prone: no running or jumping on a leg day, before or after the lift, nor the "
+            "day after it; adding running to a leg day raises the risk of recurrence.",
+            "Alex",
+            holds=not_run,
+        )
 
 
 def race_recovery(d: Draft, ctx: Ctx) -> None:
@@ -203,7 +203,9 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
     d.cap("easy" if first else "moderate")
     if (
         first
-        and _no_impact(d, ctx, "G3", LEGDAY, "The day after a race is easy and low impact (legday's limit)")
+        and _no_impact(
+            d, ctx, "G3", LEGDAY, "The day after a race or a match is easy and low impact (legday's limit)"
+        )
         and d.kind == "rest"
     ):
         return
@@ -215,7 +217,7 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         d.locked = True
     d.add(
         "G3",
-        "After a race, the next days are active recovery, as after any competition.",
+        "After a race or a match, the next days are active recovery, as after any competition.",
         "Spartan",
         holds=not_hard,
     )

@@ -70,38 +70,50 @@ class Template:
 
 
 def template_for(day: dt.date, logged: Sequence[LegSession]) -> Template | None:
-    """The usual session for ``day``'s weekday, from the leg sessions logged in the four weeks before
-    it: the median minutes and effort of that weekday's sessions (of all recent ones when that weekday
-    has none), leaving out a deload or one-off (under 70 % or over 130 % of the usual load, once there
-    are three sessions to tell); the exercises of the session closest to the usual load."""
+    """The usual session for ``day``'s weekday, from the leg sessions of the four weeks before it:
+    the median minutes and effort of that weekday's sessions (of all recent ones when that weekday has
+    none), leaving out a deload or one-off (under 70 % or over 130 % of the usual load, once there are
+    three to tell; of two that far apart, the one nearer the usual load of all of them); the exercises
+    of the session closest to the usual load. A split stays a split: each weekday is its own."""
     recent = [s for s in logged if day - dt.timedelta(days=TEMPLATE_DAYS) <= s.date < day]
     if not recent:
         return None
-    usual = statistics.median(s.load for s in recent)
-    odd: list[LegSession] = []
-    if len(recent) >= 3:
-        odd = [s for s in recent if not DELOAD_SHARE * usual <= s.load <= ONE_OFF_SHARE * usual]
-    kept = [s for s in recent if s not in odd] or recent
-    same = [s for s in kept if s.date.weekday() == day.weekday()]
-    pool = same or kept
-    minutes = _fives(statistics.median(s.minutes for s in pool))
-    effort = round(statistics.median(s.effort for s in pool))
-    middle = statistics.median(s.load for s in pool)
-    closest = min(pool, key=lambda s: (abs(s.load - middle), -s.date.toordinal()))
+    same = [s for s in recent if s.date.weekday() == day.weekday()]
+    pool = same or recent
+    kept, odd = _usual_sessions(pool, statistics.median(s.load for s in recent))
+    minutes = _fives(statistics.median(s.minutes for s in kept))
+    effort = round(statistics.median(s.effort for s in kept))
+    middle = statistics.median(s.load for s in kept)
+    closest = min(kept, key=lambda s: (abs(s.load - middle), -s.date.toordinal()))
     weekday = f"{day:%A}"
     basis = (
         f"your {weekday} session of the last 4 weeks"
         if len(same) == 1
         else f"your {len(same)} {weekday} sessions of the last 4 weeks (the median)"
         if same
-        else "your leg sessions of the last 4 weeks (the median; none on a "
-        f"{weekday} to follow)"
+        else f"your leg sessions of the last 4 weeks (the median; none on a {weekday} to follow)"
     )
+    usual = statistics.median(s.load for s in kept)
     left_out = ", ".join(
         f"{s.date:%a %-d %b} ({'a deload' if s.load < usual else 'a one-off'}, load {s.load})"
         for s in sorted(odd, key=lambda s: s.date)
     )
     return Template(minutes, effort, closest.exercises, basis, left_out)
+
+
+def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSession], list[LegSession]]:
+    """(the usual sessions, the deloads and one-offs) of ``pool``."""
+    if len(pool) >= 3:
+        usual = statistics.median(s.load for s in pool)
+        odd = [s for s in pool if not DELOAD_SHARE * usual <= s.load <= ONE_OFF_SHARE * usual]
+        kept = [s for s in pool if s not in odd]
+        return (kept, odd) if kept else (pool, [])
+    if len(pool) == 2:
+        low, high = sorted(pool, key=lambda s: s.load)
+        if low.load < DELOAD_SHARE * high.load:
+            keep = min(pool, key=lambda s: (abs(s.load - overall), -s.date.toordinal()))
+            return [keep], [s for s in pool if s is not keep]
+    return pool, []
 
 
 @dataclass
@@ -166,8 +178,7 @@ def verdict(x: LegDay) -> Verdict:
             reason(
                 "G3",
                 f"Day {x.race_days_ago} after {x.race_what or 'your race'}: active recovery, not a leg "
-                "session"
-                + (" (legday's call for a race this long)." if x.race_days_ago > 1 else "."),
+                "session" + (" (legday's call for an effort this long)." if x.race_days_ago > 1 else "."),
                 "Spartan" if x.race_days_ago == 1 else LEGDAY,
             )
         )
@@ -189,7 +200,11 @@ def verdict(x: LegDay) -> Verdict:
     else:
         return Verdict(None)
     return Verdict(
-        reason("P4", f"{why}: no leg session today; rest, and do it when your legs have come back.", "TravelRunner"),
+        reason(
+            "P4",
+            f"{why}: no leg session today; rest, and do it when your legs have come back.",
+            "TravelRunner",
+        ),
         offer=True,
     )
 
@@ -210,7 +225,13 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
         text = f"Starts from {t.basis}: {minutes} min at effort {effort}."
         if t.left_out:
             text += f" Left out as unusual: {t.left_out}."
-        notes = [reason("S3", text + " Log it with its effort so the plan follows how hard it really was.", "Foster 2021")]
+        notes = [
+            reason(
+                "S3",
+                text + " Log it with its effort so the plan follows how hard it really was.",
+                "Foster 2021",
+            )
+        ]
     else:
         minutes, effort, exercises = DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT, ()
         notes = [
@@ -346,8 +367,14 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                 "Bosquet 2007",
             )
         )
-        lighter.append(reason("S12", f"Today's share: about {round(share * 100)}% of the usual volume "
-                              "(legday's day-by-day shape of the taper).", LEGDAY))
+        lighter.append(
+            reason(
+                "S12",
+                f"Today's share: about {round(share * 100)}% of the usual volume "
+                "(legday's day-by-day shape of the taper).",
+                LEGDAY,
+            )
+        )
     session = LegSession(x.day, x.profile.leg_time, minutes, effort, exercises)
     return session, [*lighter, *notes]
 

@@ -11,9 +11,9 @@ asks for three times what the legs know.
 
 The ceiling also bounds what the weekly aim (G6) may grow a session to.
 
-A base for hard work (``Recent.base``): steady cardio besides walks. A beginner needs three steady
-sessions in the last 4 weeks before a hard one; anyone else only needs the 4 weeks not to hold walks
-alone (with nothing at all, legday can't tell a seasoned runner who doesn't log from a new one).
+A base for hard work (``Recent.base``): three steady sessions in the last 4 weeks besides walks, for a
+beginner and for anyone whose 4 weeks hold walks (walks are no base for intervals); with nothing logged
+at all, legday can't tell a seasoned runner who doesn't log from a new one, so only a beginner waits.
 
 "The last 4 weeks" are the timeline's: what was logged, and from today on what the plan put on the days
 before (a suggestion counts as done) - so doing what legday suggests, and logging it, changes nothing.
@@ -37,7 +37,7 @@ COUNTS_FROM_EFFORT = 3  # CR-10 "moderate" (S2): easier sessions are not trainin
 BEGINNER_CEILING = 45  # a beginner with nothing logged lately
 FLOOR = {"beginner": BEGINNER_CEILING, "intermediate": 75, "advanced": 90}
 NOT_A_BASE = ("walk", "yoga", "pilates")
-BEGINNER_BASE = 3  # steady sessions in the last 4 weeks before a beginner's first hard one
+BASE_SESSIONS = 3  # steady sessions in the last 4 weeks: a base for hard work
 
 
 class Recent:
@@ -69,9 +69,9 @@ class Recent:
     def base(self, day: dt.date, beginner: bool) -> bool:
         """A base for hard work in the 4 weeks before ``day`` (see the module's docstring)."""
         steady = _count(self._steady, day)
-        if beginner:
-            return steady >= BEGINNER_BASE
-        return steady > 0 or _count(self._walks, day) == 0
+        if beginner or _count(self._walks, day):
+            return steady >= BASE_SESSIONS
+        return True
 
 
 def _count(days: list[dt.date], day: dt.date) -> int:

@@ -71,9 +71,7 @@ def give_share(d: Draft, ctx: Ctx) -> None:
     share is at its floor (the week is full already)."""
     if not ctx.on("G6") or d.reduced or d.locked or d.kind != "cardio":
         return
-    if d.role == "zone2":
-        d.minutes = max(d.span[0], min(d.span[1], ctx.share))
-    elif d.role == "hard":
+    if d.role == "zone2" or d.role == "hard":
         d.minutes = max(d.span[0], min(d.span[1], ctx.share))
     elif d.role == "long" and ctx.share <= STEADY_SPAN[0]:
         d.minutes = d.span[0]
