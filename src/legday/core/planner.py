@@ -82,6 +82,7 @@ from legday.core.rules.week import (
     trim,
 )
 from legday.core.strain import (
+    COURSE_DAYS,
     LONGEST_COURSE,
     POINTS_PER_LOAD,
     Strain,
@@ -120,6 +121,12 @@ PAIN_DAYS = 42
 MEET_EFFORT, MEET_MINUTES, MEET_RECOVERY = 9, 90, 4
 RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
+# A leg session dropped for soreness is offered two days on at the soonest (legday's own).
+OFFER_AFTER = 2
+# A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
+ROUTINE_DAYS = (5, 14)
+# The shortest session the taper leaves (legday's own: less is not worth going out for).
+TAPER_LEAST = 15
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
 # training in the seven weeks before; the first week back is lighter.
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
@@ -599,9 +606,9 @@ class _Timeline:
 
     def _leg_day(self, day: dt.date, r: Readiness, moved: tuple[dt.date, str] | None = None) -> LegDay:
         source = moved[0] if moved else day
-        template = self._template(source)
         race = self._race(day)
         back = self._back(day)
+        template = self._template(source) if back is None else self._before_break(source, back)
         before = self.checkins.get(day - DAY)
         novel: tuple[str, ...] = ()
         lingering = self._lingering_legs(day)
@@ -629,6 +636,15 @@ class _Timeline:
             moved_from=moved,
         )
 
+    def _before_break(self, day: dt.date, back: tuple[int, int]) -> Template | None:
+        """Back after a break: the usual session from the weeks before it (lighter, by the rules), not
+        from the sessions since - each first-week session starts from the same place."""
+        returned = day - back[0] * DAY
+        started = returned - (back[1] + 1) * DAY  # the last training day before the break
+        floor = self.anchor - dt.timedelta(days=LOOKBACK_DAYS)  # the history every week start reads
+        before = [s for s in self.logged_legs if floor <= s.date <= started]
+        return template_for(day, before, started + DAY)
+
     def _sore_regions(self, day: dt.date) -> tuple[tuple[str, int, str], ...]:
         own = self.checkins.get(day)
         if own is not None:
@@ -646,9 +662,13 @@ class _Timeline:
         return n
 
     def _offer_day(self, dropped: dt.date) -> dt.date | None:
-        """The next day a dropped leg session fits: from tomorrow (or today), before the next leg day,
-        not the day before one, not in the event's last days or a race's first."""
-        day = max(dropped + DAY, self.anchor)
+        """The next day a dropped leg session fits: two days on at the soonest (legs too sore for it are
+        at or near their 24-48 h peak, S7), before the next leg day and not the day before one, not in
+        the event's last days or a race's first."""
+        day = max(dropped + OFFER_AFTER * DAY, self.anchor)
+        for between in range(1, (day - dropped).days + 1):  # a leg day in between: it comes first
+            if self.legs_by_date.get(dropped + between * DAY) or self._usual(dropped + between * DAY):
+                return None
         while day <= dropped + 6 * DAY:
             if self.legs_by_date.get(day) or (self._usual(day) and day > dropped):
                 return None  # a leg session comes first: the dropped one is not added on top
@@ -742,7 +762,7 @@ class _Timeline:
         if ctx.beginner:
             d.cap("moderate")
         fraction = taper_share(days)
-        d.minutes = max(10, round((d.minutes or 0) * fraction / 5) * 5)
+        d.minutes = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
         d.span, d.reduced, d.held_back = (d.minutes, d.minutes), True, "the taper"
         d.add(
             "S12",
@@ -836,7 +856,20 @@ class _Timeline:
         if c.date == self.event and c.effort >= 7 and not s.race:
             kind = kind_factor(c.modality)
             s = replace(s, recovery=recovery_days(c.minutes, c.effort, kind), course=max(s.course, 4))
+        elif s.race and c.date != self.event and self._routine(c):
+            # A weekly match or race rehearsal is training the legs are used to (S7: it is the
+            # unaccustomed that hurts): its load counts, the race's days of recovery don't.
+            s = replace(s, recovery=0, course=COURSE_DAYS)
         return s
+
+    def _routine(self, c: CardioSession) -> bool:
+        """Was a like effort (the same kind, 7+, at least three quarters as long) logged 5 to 14 days
+        before? Then this one is routine, not a race (legday's own line)."""
+        for n in range(ROUTINE_DAYS[0], ROUTINE_DAYS[1] + 1):
+            for other in self.cardio_by_date.get(c.date - n * DAY, ()):
+                if other.modality == c.modality and other.effort >= 7 and other.minutes >= 0.75 * c.minutes:
+                    return True
+        return False
 
     def _unlogged(self, day: dt.date) -> bool:
         return not self.legs_by_date.get(day) and not any(

@@ -3,7 +3,8 @@
 The model, step by step (each step is a line of ``why`` the app shows):
 1. Every session leaves fatigue in proportion to its load, effort x minutes (S3): a leg session in full,
    cardio by what it does to the legs (impact and lowering against easy pedalling: ``strain.py``).
-   Exercises new to the person, or lowering-heavy ones, leave more (P5, S7).
+   Exercises new to the person, or lowering-heavy ones, leave more (P5, S7); the leg work a person does
+   every week leaves less (S7: the unaccustomed hurts most).
 2. Readiness is a morning number, counted by the day: a session's fatigue is whole the first morning
    after it, 90 % the second, 60 % the third, 20 % the fourth, gone the fifth (S7: soreness at 24 h is
    about the same as at 48 h, less at 72 h, less again at 96 h; S8: running is still slower at 48 h).
@@ -45,6 +46,9 @@ FATIGUE_CAP = 85.0
 NOVEL_FACTOR = 1.25
 ECCENTRIC_FACTOR = 1.15
 NOVEL_LOOKBACK = dt.timedelta(days=28)
+# ...and work done every week leaves less (S7: soreness is worst after unaccustomed exercise): nothing
+# new in it, and four leg sessions or more in the four weeks before (legday's own line and number).
+ACCUSTOMED_FACTOR, ACCUSTOMED_SESSIONS = 0.8, 4
 # How much of an earlier soreness rating still counts 1, 2 days later (S6: the person's word beats the
 # model; P5: soreness eases over 24-48 h). legday's own choice.
 CARRY = {1: 0.6, 2: 0.3}
@@ -125,6 +129,16 @@ class LegIndex:
         later = [s for s in self.sessions[bisect.bisect_right(self.ends, t) :] if s.started > t]
         return min(later, key=lambda s: s.started) if later else None
 
+    def accustomed(self, session: LegSession) -> bool:
+        """Leg work the person does every week: ACCUSTOMED_SESSIONS or more in the 28 days before its
+        day (and nothing in it new: see ``novel``)."""
+        first = session.date - NOVEL_LOOKBACK
+        count = 0
+        for s in self.sessions:
+            if first <= s.date < session.date:
+                count += 1
+        return count >= ACCUSTOMED_SESSIONS and bool(session.exercises) and not self.novel(session)
+
     def novel(self, session: LegSession) -> tuple[str, ...]:
         """Exercises in ``session`` not done in the 28 days before its day (P5; by the day, so an hour
         earlier or later never changes it). Nothing counts as new until there is some earlier history
@@ -181,6 +195,12 @@ def leg_strain(session: LegSession, index: LegIndex, on: On = _all_on, status: s
             notes.append(
                 f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
                 "more soreness (P5, S7)"
+            )
+        elif index.accustomed(session):
+            factor *= ACCUSTOMED_FACTOR
+            notes.append(
+                f"work you do every week: x{ACCUSTOMED_FACTOR:g}, the unaccustomed is what leaves the "
+                "most soreness (S7; legday's number)"
             )
     if on("S7") and any(traits(e.name).eccentric_heavy for e in session.exercises):
         factor *= ECCENTRIC_FACTOR

@@ -172,6 +172,12 @@ def free_day_draft(ctx: Ctx) -> Draft:
     if runner and ctx.legs_on(ctx.day - DAY):
         if ctx.beginner:
             why = "the runner's exception is for experienced runners, so the hard run waits"
+        elif ctx.profile.injury_prone and ctx.on("P2"):
+            why = (
+                "with your injury history there is no running the day after legs (P2), so the hard run waits"
+            )
+        elif not ctx.profile.can_do("run"):
+            why = "the runner's exception is a hard run, and running is not on your list"
         else:
             why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
         d.choices.append(f"E2 over E3: {why}.")
@@ -304,7 +310,7 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         and ctx.day.weekday() >= 5
         and rested(ctx)
         and not ctx.long_done
-        and ctx.event_days is None
+        and (ctx.event_days is None or ctx.event_days >= TAPER_LONG_LAST)
         and (most >= LONG_SPAN[0] or not ctx.on("P5"))
     ):
         # As long as the long sessions you do (the longest of the last 4 weeks), within what the log
@@ -346,6 +352,9 @@ def _free_day_draft(ctx: Ctx) -> Draft:
 # span: an hour at least.
 LONG_MINUTES = 75
 LONG_SPAN = (60, 90)
+# The taper keeps the long run, shorter, until this many days before the event (S12 keeps how often you
+# train; the last long one a week out is legday's call).
+TAPER_LONG_LAST = 6
 # The day's last minute a session after a late lift may run to (E3, E4 need a full day after legs).
 LATE_END = dt.time(23, 30)
 

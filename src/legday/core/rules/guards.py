@@ -142,7 +142,7 @@ def guard(d: Draft, ctx: Ctx) -> None:
         d.add(
             "P1",
             (
-                "New to this: fewer than 3 steady sessions in the last 4 weeks (logged or planned), so "
+                "New to this: fewer than 3 steady sessions of half an hour in the last 4 weeks (logged or planned), so "
                 "build a base of steady sessions before a hard one (legday's call)."
                 if ctx.beginner
                 else "Your last 4 weeks hold walks but no steady cardio: walks are no base for "
@@ -217,7 +217,7 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         d.locked = True
     d.add(
         "G3",
-        "After a race or a match, the next days are active recovery, as after any competition.",
+        "After a race, a match or a meet, the next days are active recovery, as after any competition.",
         "Spartan",
         holds=not_hard,
     )
@@ -232,8 +232,7 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         lambda d: (
             f"Day {k} of about {days} to come back from {ctx.race_what or 'your race'}: "
             + ("easy and low impact, " if first else "nothing hard, ")
-            + f"{most} minutes at most; {rest_of} (legday's scale: a 10K takes about 3 days, a "
-            "marathon 10 or more)."
+            + f"{most} minutes at most; {rest_of} (legday's scale, by its length and effort)."
         ),
         LEGDAY,
         holds=lambda d: not_hard(d) and (d.minutes or 0) <= most,

@@ -38,9 +38,11 @@ from legday.core.rules.recovery import RECOVERY_ADDONS
 
 # With no leg session logged lately: a typical hard hour (legday's own guess until one is logged).
 DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT = 60, 7
-# "Lighter" (legday's own numbers): two points of effort off, no lower than 5, and a third fewer minutes.
+# "Lighter" (legday's own numbers): two points of effort off, no lower than 5, a third fewer minutes and
+# sets, a tenth less weight.
 LIGHTER_EFFORT_CUT, LIGHTER_EFFORT_FLOOR = 2, 5
 LIGHTER_MINUTES = 2 / 3
+LIGHTER_LOAD = 0.9
 # No heavy legs in a race's recovery days: effort 5 at most (legday's own).
 RACE_LEG_EFFORT = 5
 SHORT_NIGHT = 6.0  # P3
@@ -69,13 +71,16 @@ class Template:
     left_out: str = ""
 
 
-def template_for(day: dt.date, logged: Sequence[LegSession]) -> Template | None:
+def template_for(
+    day: dt.date, logged: Sequence[LegSession], before: dt.date | None = None
+) -> Template | None:
     """The usual session for ``day``'s weekday, from the leg sessions of the four weeks before it:
     the median minutes and effort of that weekday's sessions (of all recent ones when that weekday has
     none), leaving out a deload or one-off (under 70 % or over 130 % of the usual load, once there are
     three to tell; of two that far apart, the one nearer the usual load of all of them); the exercises
     of the session closest to the usual load. A split stays a split: each weekday is its own."""
-    recent = [s for s in logged if day - dt.timedelta(days=TEMPLATE_DAYS) <= s.date < day]
+    end = before or day  # back after a break: the four weeks before it, not the days since
+    recent = [s for s in logged if end - dt.timedelta(days=TEMPLATE_DAYS) <= s.date < end]
     if not recent:
         return None
     same = [s for s in recent if s.date.weekday() == day.weekday()]
@@ -86,12 +91,13 @@ def template_for(day: dt.date, logged: Sequence[LegSession]) -> Template | None:
     middle = statistics.median(s.load for s in kept)
     closest = min(kept, key=lambda s: (abs(s.load - middle), -s.date.toordinal()))
     weekday = f"{day:%A}"
+    weeks = "of the last 4 weeks" if before is None else "before your break"
     basis = (
-        f"your {weekday} session of the last 4 weeks"
+        f"your {weekday} session {weeks}"
         if len(same) == 1
-        else f"your {len(same)} {weekday} sessions of the last 4 weeks (the median)"
+        else f"your {len(same)} {weekday} sessions {weeks} (the median)"
         if same
-        else f"your leg sessions of the last 4 weeks (the median; none on a {weekday} to follow)"
+        else f"your leg sessions {weeks} (the median; none on a {weekday} to follow)"
     )
     usual = statistics.median(s.load for s in kept)
     left_out = ", ".join(
@@ -249,7 +255,7 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
             reason(
                 "P4",
                 f"{when:%a %-d}'s leg session, moved here ({why}): the next day it fits (legday's "
-                "rule: not the day before another leg session).",
+                "rule: two days on at the soonest, not the day before another leg session).",
                 LEGDAY,
             ),
         )
@@ -342,6 +348,8 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
     if lighter:
         effort = max(min(effort, LIGHTER_EFFORT_FLOOR), effort - LIGHTER_EFFORT_CUT)
         minutes = _fives(minutes * LIGHTER_MINUTES)
+        # The detail shows what "lighter" means: a third fewer sets, a tenth less weight.
+        exercises = _fewer_sets(exercises, LIGHTER_MINUTES, LIGHTER_LOAD)
         if race:
             effort = min(effort, RACE_LEG_EFFORT)
         if x.profile.goal is Goal.ENDURANCE and x.on("E6"):
@@ -355,6 +363,7 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
     if taper and x.event_days is not None:
         share = taper_share(x.event_days)
         minutes = _fives(minutes * share)
+        exercises = _fewer_sets(exercises, share)
         keep = x.profile.level is not Level.BEGINNER and not lighter
         if not keep:
             effort = min(effort, HARD_LEG_EFFORT - 1)
@@ -390,6 +399,19 @@ def taper_share(days: int) -> float:
     days to 40 % at 1 day: about half on average, inside Bosquet's 41-60 % cut)."""
     days = max(1, min(TAPER_DAYS, days))
     return TAPER_LAST + (TAPER_FIRST - TAPER_LAST) * (days - 1) / (TAPER_DAYS - 1)
+
+
+def _fewer_sets(exercises: tuple[Exercise, ...], share: float, load: float = 1.0) -> tuple[Exercise, ...]:
+    """Each exercise with its sets cut to ``share`` (one at least) and its weight to ``load`` (to the
+    nearest 2.5 kg or 5 lb): less volume, and for a lighter session less weight too."""
+    out = []
+    for e in exercises:
+        weight = e.load
+        if weight is not None and load != 1.0:
+            step = 5.0 if e.unit == "lb" else 2.5
+            weight = round(weight * load / step) * step
+        out.append(Exercise(e.name, max(1, round(e.sets * share)), e.reps, weight, e.unit))
+    return tuple(out)
 
 
 def _spare(

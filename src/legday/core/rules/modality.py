@@ -174,7 +174,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest":
         return
     noun = DEMAND[d.modality].noun
-    for rule in moved:
+    # "Instead of a run" is said to people who run; without running on the list the move is silent.
+    for rule in moved if ctx.profile.can_do("run") else ():
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."

@@ -11,9 +11,10 @@ asks for three times what the legs know.
 
 The ceiling also bounds what the weekly aim (G6) may grow a session to.
 
-A base for hard work (``Recent.base``): three steady sessions in the last 4 weeks besides walks, for a
-beginner and for anyone whose 4 weeks hold walks (walks are no base for intervals); with nothing logged
-at all, legday can't tell a seasoned runner who doesn't log from a new one, so only a beginner waits.
+A base for hard work (``Recent.base``): three steady sessions of half an hour or more in the last 4
+weeks besides walks, for a beginner and for anyone whose 4 weeks hold walks (walks are no base for
+intervals); with nothing logged at all, legday can't tell a seasoned runner who doesn't log from a new
+one, so only a beginner waits.
 
 "The last 4 weeks" are the timeline's: what was logged, and from today on what the plan put on the days
 before (a suggestion counts as done) - so doing what legday suggests, and logging it, changes nothing.
@@ -37,7 +38,8 @@ COUNTS_FROM_EFFORT = 3  # CR-10 "moderate" (S2): easier sessions are not trainin
 BEGINNER_CEILING = 45  # a beginner with nothing logged lately
 FLOOR = {"beginner": BEGINNER_CEILING, "intermediate": 75, "advanced": 90}
 NOT_A_BASE = ("walk", "yoga", "pilates")
-BASE_SESSIONS = 3  # steady sessions in the last 4 weeks: a base for hard work
+BASE_SESSIONS = 3  # steady sessions in the last 4 weeks: a base for hard work ...
+BASE_MINUTES = 30  # ... of half an hour or more
 
 
 class Recent:
@@ -59,7 +61,10 @@ class Recent:
         i = bisect.bisect_right(self._dates, day)
         self._dates.insert(i, day)
         self._minutes.insert(i, minutes)
-        bisect.insort(self._walks if modality.lower() in NOT_A_BASE else self._steady, day)
+        if modality.lower() in NOT_A_BASE:
+            bisect.insort(self._walks, day)
+        elif minutes >= BASE_MINUTES:
+            bisect.insort(self._steady, day)
 
     def longest(self, day: dt.date) -> int | None:
         lo = bisect.bisect_left(self._dates, day - LOOKBACK)
