@@ -646,10 +646,9 @@ class _Timeline:
         return template_for(day, before, started + DAY)
 
     def _sore_regions(self, day: dt.date) -> tuple[tuple[str, int, str], ...]:
-        own = self.checkins.get(day)
-        if own is not None:
-            found, when = own, "this morning"
-        else:
+        found: CheckIn | None = self.checkins.get(day)
+        when = "this morning"
+        if found is None:
             found, when = self.checkins.get(day - DAY), "yesterday"
         if found is None:
             return ()
@@ -734,11 +733,12 @@ class _Timeline:
             d = free_day_draft(ctx)
             d.reasons.insert(0, dropped.reason)
         elif ctx.legs_today:
-            d, notes = leg_day_draft(ctx)
+            found, notes = leg_day_draft(ctx)
             if notes:
                 self.leg_notes.setdefault(day, []).extend(notes)
-            if d is None:
+            if found is None:
                 return None
+            d = found
         else:
             d = free_day_draft(ctx)
         give_share(d, ctx)

@@ -403,7 +403,8 @@ DANGER_RATIO = 1.5
 
 def daily_loads(legs: Sequence[LegSession], cardio: Sequence[CardioSession]) -> dict[dt.date, int]:
     loads: dict[dt.date, int] = {}
-    for s in (*legs, *cardio):
+    sessions: list[LegSession | CardioSession] = [*legs, *cardio]
+    for s in sessions:
         loads[s.date] = loads.get(s.date, 0) + s.load
     return loads
 

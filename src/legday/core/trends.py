@@ -30,7 +30,7 @@ from functools import cached_property
 
 from legday.core.evidence import reason
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
-from legday.core.plan import HARD_INTENSITIES, Reason, WeekPlan, logged_intensity
+from legday.core.plan import HARD_INTENSITIES, Reason, Session, WeekPlan, logged_intensity
 from legday.core.planner import LOOKBACK_DAYS, plan_week, week_of
 from legday.core.readiness import DANGER_RATIO, acwr, daily_loads, rated_score
 from legday.core.rules import target
@@ -139,10 +139,10 @@ class Window:
         # that a week's part of it is a bisection.
         kept = history.between(first, end)
         self.history = History(
-            *(
-                tuple(sorted(items, key=lambda i: i.date))
-                for items in (kept.legs, kept.cardio, kept.checkins, kept.skips)
-            )
+            tuple(sorted(kept.legs, key=lambda i: i.date)),
+            tuple(sorted(kept.cardio, key=lambda i: i.date)),
+            tuple(sorted(kept.checkins, key=lambda i: i.date)),
+            tuple(sorted(kept.skips, key=lambda i: i.date)),
         )
         self.loads = daily_loads(self.history.legs, self.history.cardio)
         start = first_week(end, weeks, week_start)
@@ -373,7 +373,7 @@ def _heaviest(w: WeekTrend) -> str | None:
     ]
     if not sessions:
         return None
-    top = max(sessions, key=lambda s: s.effort[1] * s.minutes)
+    top = max(sessions, key=_session_load)
     what = "legs" if top.kind == "legs" else (top.modality or top.kind)
     day = top.start.strftime("%a %d %b") if top.start else ""
     if not day:
@@ -381,9 +381,17 @@ def _heaviest(w: WeekTrend) -> str | None:
             if top in d.sessions:
                 day = f"{d.date:%a %d %b}"
     return (
-        f"Heaviest session: {what} on {day}, {top.minutes} min at effort {top.effort[1]} "
-        f"(load {top.effort[1] * top.minutes})."
+        f"Heaviest session: {what} on {day}, {top.minutes} min at effort {_top_effort(top)} "
+        f"(load {_session_load(top)})."
     )
+
+
+def _top_effort(s: Session) -> int:
+    return s.effort[1] if s.effort else 0
+
+
+def _session_load(s: Session) -> int:
+    return _top_effort(s) * (s.minutes or 0)
 
 
 def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:

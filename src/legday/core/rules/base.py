@@ -228,10 +228,12 @@ class Draft:
             self.add("G6", STEADY, "Well+Good", holds=_steady)
         return True
 
-    def pitch_hard(self, id: str, text: str, source: str | None = None) -> None:
+    def pitch_hard(self, id: str, text: str | Callable[[Draft], str], source: str | None = None) -> None:
         """A reason that argues for the hard session; dropped if a later rule makes it steady."""
         self.add(id, text, source, holds=hard)
-        self.pitch.append(self.reasons[-1])
+        note = self.reasons[-1]
+        assert isinstance(note, Note)  # add() always appends a Note
+        self.pitch.append(note)
 
     def rest(self, id: str, text: str, source: str | None = None, locked: bool = True) -> Draft:
         """Turn this draft into a rest day with one reason (earlier reasons no longer apply)."""
@@ -340,7 +342,7 @@ def hours_between(earlier: dt.datetime, later: dt.datetime) -> float:
 
 
 def explosive(session: LegSession | None) -> bool:
-    return bool(session) and any(traits(e.name).explosive for e in session.exercises)
+    return session is not None and any(traits(e.name).explosive for e in session.exercises)
 
 
 def cardio_draft(

@@ -152,12 +152,13 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
                 if ctx.profile.injury_prone
                 else "not without running on your list"
             )
+
+            def easy_words(d: Draft, why: str = why) -> str:
+                return f"{noun(d).capitalize()} after legs; running hard on tired legs rehearses racing, but {why}."
+
             d.add(
                 "G4",
-                lambda d, why=why: (
-                    f"{noun(d).capitalize()} after legs; running hard on tired legs rehearses racing, "
-                    f"but {why}."
-                ),
+                easy_words,
                 "Well+Good",
             )
             d.choices.append(f"E1 over G4: racing on tired legs is worth it, but {why}; this one stays easy.")
@@ -281,14 +282,15 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if start is not None:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start, d.moved_from = "E3", start, ctx.slot
-            d.pitch_hard(
-                "E3",
-                lambda d, end=last.ended: (
+
+            def exception_words(d: Draft, end: dt.datetime = last.ended) -> str:
+                at = d.start or start
+                return (
                     "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
-                    f"today, {hours_between(end, d.start):.0f} h after legs: at least a full day."
-                ),
-                "Spartan",
-            )
+                    f"today, {hours_between(end, at):.0f} h after legs: at least a full day."
+                )
+
+            d.pitch_hard("E3", exception_words, "Spartan")
             d.pitch[-1].holds = lambda d: d.hard and d.modality == "run"
             feel = (
                 "report low soreness"
@@ -411,7 +413,7 @@ def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     if ctx.on("M1"):
         d.add(
             "M1",
-            f"{modality.capitalize()}: low impact, kind to sore legs"
+            f"{(modality or 'cardio').capitalize()}: low impact, kind to sore legs"
             + (" (swimming is kindest to an injury)." if modality == "swim" else "."),
             "Alex",
         )

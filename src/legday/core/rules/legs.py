@@ -488,7 +488,7 @@ def leg_addons(ctx: Ctx) -> list[Reason]:
     return out
 
 
-def leg_reasons(ctx: Ctx, session: LegSession, planned: bool, shaped: list[Reason] = ()) -> list[Reason]:
+def leg_reasons(ctx: Ctx, session: LegSession, planned: bool, shaped: Sequence[Reason] = ()) -> list[Reason]:
     """Why a leg session sits where it does and how it was shaped (planned), or what it cost (logged)."""
     if not planned:
         return (

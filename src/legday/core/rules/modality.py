@@ -367,11 +367,11 @@ def _sore_words(hurt: list[Sore]) -> str:
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if hurt[0].rated:
-        levels = [f"{s.level}/10" for s in hurt]
-        levels = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
+        each = [f"{s.level}/10" for s in hurt]
+        levels = each[0] if len(each) == 1 else ", ".join(each[:-1]) + " and " + each[-1]
         return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
-    names = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
-    return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {names} loaded them)"
+    loaded = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
+    return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {loaded} loaded them)"
 
 
 def low_impact(d: Draft, ctx: Ctx) -> str | None:

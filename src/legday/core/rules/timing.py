@@ -161,14 +161,15 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
         if later > start:
             if hours_between(end, later) >= E2_FLOOR:
                 d.moved_from, d.start = start, later
-                d.pitch_hard(
-                    "E2",
-                    lambda d, end=end: (
-                        f"Starts at {d.start:%H:%M}, {hours_between(end, d.start):.0f} h after your hard "
-                        "leg session: hard work waits about 48 h."
-                    ),
-                    "TravelRunner",
-                )
+
+                def starts_at(d: Draft, end: dt.datetime = end) -> str:
+                    at = d.start or later
+                    return (
+                        f"Starts at {at:%H:%M}, {hours_between(end, at):.0f} h after your hard leg "
+                        "session: hard work waits about 48 h."
+                    )
+
+                d.pitch_hard("E2", starts_at, "TravelRunner")
             elif d.cap("moderate"):
                 in_e2 = True
                 d.add(

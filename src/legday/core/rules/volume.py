@@ -119,5 +119,9 @@ def fit_to_volume(d: Draft, ctx: Ctx) -> None:
             f"Your longest session in the last 4 weeks (logged or planned) was {ctx.longest_recent} min: "
             f"{most} at most today. Build about a fifth at a time, not too much too fast (legday's rule)."
         )
+
     # True while the ceiling is what sets the length (a later cut, the taper say, has its own words).
-    d.add("P5", text, LEGDAY, holds=lambda d, most=most: d.minutes == most)
+    def sets_the_length(d: Draft) -> bool:
+        return d.minutes == most
+
+    d.add("P5", text, LEGDAY, holds=sets_the_length)
