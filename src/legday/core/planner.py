@@ -520,7 +520,8 @@ class _Timeline:
         effort still weighing on the legs that morning, not always the last leg session)."""
         out = []
         for c in checkins:
-            if c.soreness < LINGERING_SORENESS:
+            # Only a check-in from the week before the first day shown on can stand for a day in it.
+            if c.soreness < LINGERING_SORENESS or c.date < self.first - 6 * DAY:
                 continue
             cause = self._cause(c.date)
             if cause is None:
@@ -593,14 +594,8 @@ class _Timeline:
         """The usual session for ``day`` from the four weeks before it: logged, and from today on the
         ones the plan put there (so logging a planned session as planned changes nothing ahead)."""
         if day not in self._templates:
-            before = [
-                s
-                for n in range(1, 29)
-                for s in self.index.on(day - n * DAY)
-                if self.planned.get(s.date) is s
-                or s.date < self.anchor
-                or s in self.legs_by_date.get(s.date, ())
-            ]
+            # The index holds what was logged and what the plan put on the days decided so far.
+            before = [s for n in range(1, 29) for s in self.index.on(day - n * DAY)]
             self._templates[day] = template_for(day, before)
         return self._templates[day]
 

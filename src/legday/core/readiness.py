@@ -76,6 +76,7 @@ class LegIndex:
         self._by_date: dict[dt.date, list[LegSession]] = {}
         for s in sorted(self.sessions, key=lambda s: s.started):
             self._by_date.setdefault(s.date, []).append(s)
+        self._days = sorted(self._by_date)  # the days with a session, for "the 28 days before"
         hard = [s for s in self.sessions if s.effort >= HARD_LEG_EFFORT]
         self._hard_ends = [s.ended for s in hard]
         self._hard = hard
@@ -89,6 +90,8 @@ class LegIndex:
         i = bisect.bisect_right(self.sessions, key, key=lambda s: (s.ended, s.started))
         self.sessions.insert(i, session)
         self.ends.insert(i, session.ended)
+        if session.date not in self._by_date:
+            bisect.insort(self._days, session.date)
         same_day = self._by_date.setdefault(session.date, [])
         same_day.insert(bisect.bisect_right(same_day, session.started, key=lambda s: s.started), session)
         if session.effort >= HARD_LEG_EFFORT:
@@ -129,14 +132,15 @@ class LegIndex:
         later = [s for s in self.sessions[bisect.bisect_right(self.ends, t) :] if s.started > t]
         return min(later, key=lambda s: s.started) if later else None
 
+    def _days_before(self, day: dt.date) -> list[dt.date]:
+        """The days with a session in the NOVEL_LOOKBACK days before ``day`` (by bisection)."""
+        lo = bisect.bisect_left(self._days, day - NOVEL_LOOKBACK)
+        return self._days[lo : bisect.bisect_left(self._days, day, lo=lo)]
+
     def accustomed(self, session: LegSession) -> bool:
         """Leg work the person does every week: ACCUSTOMED_SESSIONS or more in the 28 days before its
         day (and nothing in it new: see ``novel``)."""
-        first = session.date - NOVEL_LOOKBACK
-        count = 0
-        for s in self.sessions:
-            if first <= s.date < session.date:
-                count += 1
+        count = sum(len(self._by_date[day]) for day in self._days_before(session.date))
         return count >= ACCUSTOMED_SESSIONS and bool(session.exercises) and not self.novel(session)
 
     def novel(self, session: LegSession) -> tuple[str, ...]:
@@ -145,11 +149,10 @@ class LegIndex:
         to compare with."""
         found = self._novel.get(id(session))
         if found is None or found[0] is not session:
-            first = session.date - NOVEL_LOOKBACK
             seen: set[str] = set()
             earlier = False
-            for s in self.sessions:
-                if first <= s.date < session.date:
+            for day in self._days_before(session.date):
+                for s in self._by_date[day]:
                     earlier = True
                     seen.update(e.name.lower() for e in s.exercises)
             names = [e.name.lower() for e in session.exercises]

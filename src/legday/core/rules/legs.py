@@ -80,7 +80,8 @@ def template_for(
     three to tell; of two that far apart, the one nearer the usual load of all of them); the exercises
     of the session closest to the usual load. A split stays a split: each weekday is its own."""
     end = before or day  # back after a break: the four weeks before it, not the days since
-    recent = [s for s in logged if end - dt.timedelta(days=TEMPLATE_DAYS) <= s.date < end]
+    start = end - dt.timedelta(days=TEMPLATE_DAYS)
+    recent = [s for s in logged if start <= s.date < end]
     if not recent:
         return None
     same = [s for s in recent if s.date.weekday() == day.weekday()]
