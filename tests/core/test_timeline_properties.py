@@ -268,7 +268,12 @@ def races(profile: Profile, history: History) -> dict[dt.date, int]:
     out = {}
     for c in history.cardio:
         on_event = c.date == profile.event_date and c.effort >= 7
-        if race_like(c.effort, c.minutes) or on_event:
+        routine = any(  # a like effort 5-14 days before: a weekly match, not a race
+            o.modality == c.modality and o.effort >= 7 and o.minutes >= 0.75 * c.minutes
+            for o in history.cardio
+            if 5 <= (c.date - o.date).days <= 14
+        )
+        if (race_like(c.effort, c.minutes) and not routine) or on_event:
             out[c.date] = max(out.get(c.date, 0), recovery_days(c.minutes, c.effort, kind_factor(c.modality)))
     event = profile.event_date
     if event is not None and not any(s.date == event for s in history.legs) and event not in out:
