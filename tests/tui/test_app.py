@@ -12,7 +12,7 @@ from legday.tui import themes as theme_files
 from legday.tui.app import build_app
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import fixed_clock, write_typical_week
-from tests.tui.conftest import record_notices
+from tests.tui.conftest import record_notices, until
 
 SIZE = (80, 24)
 
@@ -66,9 +66,62 @@ async def test_the_app_starts_in_the_remembered_theme_and_remembers_a_change(tmp
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "legday-contrast"
         assert {"legday-dark", "legday-light", "legday-contrast"} <= set(app.available_themes)
-        app.theme = "legday-light"
+        await app.run_action("app.theme('legday-light')")  # the palette's "theme: legday-light"
         await pilot.pause()
+        assert app.theme == "legday-light"
     assert load_settings(config).theme == "legday-light"
+
+
+async def test_theme_previews_stay_in_memory_until_one_is_chosen(make_app, tmp_path):
+    """Three previews in the profile's theme field and a cancel write settings.toml zero times (the
+    theme in use comes back); choosing a theme writes it once, from the palette or by saving the
+    profile."""
+    from legday.tui.screens.profile import ProfileScreen
+    from legday.tui.widgets.choice import Choice
+    from legday.tui.widgets.form import ConfirmDiscard
+
+    app = make_app()
+    settings_file = tmp_path / "config" / "settings.toml"
+    writes: list[str] = []
+    save_settings_once = app.journal.save_settings
+
+    def counting(settings, **options):
+        writes.append(settings.theme)
+        return save_settings_once(settings, **options)
+
+    app.journal.save_settings = counting  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        theme = app.screen.query_one("#theme", Choice)
+        theme.focus()
+        start = theme.options.index("legday-dark")
+        seen = []
+        for _ in range(3):
+            await pilot.press("right")
+            seen.append(app.theme)
+        # Each preview is shown at once.
+        assert seen == theme.options[start + 1 : start + 4] and len(set(seen)) == 3
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, ProfileScreen | ConfirmDiscard))
+        assert app.theme == "legday-dark"
+        assert writes == [] and not settings_file.exists()
+
+        await app.run_action("app.theme('legday-contrast')")  # the palette's "theme: legday-contrast"
+        await pilot.pause()
+        assert app.theme == "legday-contrast"
+        assert writes == ["legday-contrast"]
+
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        app.screen.query_one("#theme", Choice).focus()
+        await pilot.press("right", "right", "ctrl+s")  # two previews, then save the second
+        await until(pilot, lambda: not isinstance(app.screen, ProfileScreen))
+        assert writes == ["legday-contrast", app.theme] and app.theme != "legday-contrast"
+    assert load_settings(tmp_path / "config").theme == writes[-1]
 
 
 async def test_a_broken_theme_file_is_reported_and_the_app_falls_back(tmp_path):

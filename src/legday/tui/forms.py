@@ -94,11 +94,16 @@ def log_cardio(
     node.app.push_screen(LogCardioScreen(day, journal.now(), prefill, save, existing=existing))
 
 
-def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
+def profile(
+    node: DOMNode, journal: Journal, themes: list[str], preview: Callable[[str | None], None] | None = None
+) -> None:
+    """The profile and settings; ``preview`` shows a theme as the theme field moves (see ProfileScreen)."""
     from legday.tui.screens.profile import ProfileScreen
 
     current = journal.profile if not journal.first_run else None
-    node.app.push_screen(ProfileScreen(current, journal.settings, themes, saving(journal.save_profile)))
+    node.app.push_screen(
+        ProfileScreen(current, journal.settings, themes, saving(journal.save_profile), preview)
+    )
 
 
 def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:

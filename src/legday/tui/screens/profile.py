@@ -1,6 +1,6 @@
 """Profile and settings: who is training (goal, level, injuries, usual leg days, the cardio they can do,
 units) and how the app looks and shares the plan (week start, theme, the calendar file kept current). Every choice moves with ←/→ (space switches a kind of
-cardio on or off); the theme previews as you move."""
+cardio on or off); the theme previews as you move (in memory: only saving writes it)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Static
@@ -45,7 +46,10 @@ class ProfileScreen(FormScreen):
         settings: Settings,
         themes: Sequence[str],
         save: Callable[[Profile, Settings], None],
+        preview: Callable[[str | None], None] | None = None,
     ) -> None:
+        """``preview(name)`` shows a theme without remembering it, ``preview(None)`` puts back the
+        one in use; without it the theme field does not preview."""
         super().__init__()
         self.profile = profile
         self.settings = settings
@@ -54,7 +58,7 @@ class ProfileScreen(FormScreen):
         ordered += [t for t in themes if not t.startswith("legday-")]
         self.themes = ordered if settings.theme in ordered else [settings.theme, *ordered]
         self.save = save
-        self._theme_on_open: str | None = None
+        self.preview = preview
 
     def compose(self) -> ComposeResult:
         p = self.profile or Profile()
@@ -105,7 +109,6 @@ class ProfileScreen(FormScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._theme_on_open = self.app.theme
         self.remember_initial()
         self.query_one("#goal", Choice).focus()
 
@@ -114,8 +117,8 @@ class ProfileScreen(FormScreen):
 
     @on(Choice.Changed, "#theme")
     def _preview_theme(self, event: Choice.Changed) -> None:
-        if event.value in self.app.available_themes:
-            self.app.theme = event.value
+        if self.preview is not None:
+            self.preview(event.value)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -153,8 +156,9 @@ class ProfileScreen(FormScreen):
     def snapshot(self) -> object:
         return super().snapshot(), tuple(c.value for c in self.query(Choice))
 
-    def dismiss(self, result=None):
-        # Leaving without saving puts back the theme the screen opened with (it previews live).
-        if not result and self._theme_on_open and self.app.theme != self._theme_on_open:
-            self.app.theme = self._theme_on_open
+    def dismiss(self, result: bool | None = None) -> AwaitComplete:
+        # Leaving without saving puts back the theme in use (the field previews live); saving
+        # keeps the previewed one, which the saved settings now name.
+        if not result and self.preview is not None:
+            self.preview(None)
         return super().dismiss(result)

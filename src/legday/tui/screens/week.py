@@ -13,10 +13,11 @@ rest of a keystroke); a key that cannot act on the selected day says why in a no
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -29,25 +30,9 @@ from legday.tui.widgets.suggestion_pane import SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
 
-
-class _Lazy(Lazy):
-    """Textual's Lazy, but its deferred mount gives up when the screen is already closing: with ``q``
-    pressed as the first frame shows, Textual 8.2.8's Lazy raised MountError on the way out."""
-
-    async def mount_composed_widgets(self, widgets) -> None:
-        parent = self.parent
-        if parent is None:
-            return
-
-        async def mount() -> None:
-            if not parent.is_attached or self.app._exit:
-                return
-            await parent.mount(self._replace_widget, after=self)
-            await self.remove()
-
-        self.call_after_refresh(mount)
-
-
+# The screen's stylesheet: read by the app with its own (see LegdayApp.CSS_PATH), or by any app
+# that shows the screen.
+STYLESHEET = Path(__file__).with_name("week.tcss")
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
 
 
@@ -62,6 +47,7 @@ class WeekScreen(Screen):
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
+        self._unsubscribe: Callable[[], None] | None = None
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
         self._who = ""
@@ -85,7 +71,6 @@ class WeekScreen(Screen):
         yield WeekGrid(self.plan, today, id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
-            yield _Lazy(SuggestionPane(id="pane"))
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -97,10 +82,20 @@ class WeekScreen(Screen):
         self._show_title(self.plan)
         self._totals.show(self.plan, ())
         self.post_message(DaySelected(self.selected))
-        # Immediate: the change and the re-plan land in the same frame.
-        self.app.journal_changed.subscribe(self, self._journal_changed, immediate=True)
-        # The sparklines need the weeks before this one: after the first frame.
+        # Called as the change is made: the change and the re-plan land in the same frame.
+        self._unsubscribe = self.journal.subscribe(self._journal_changed)
+        # The pane and the sparklines (which need the weeks before this one): after the first frame.
+        self.call_after_refresh(self._mount_pane)
         self.call_after_refresh(self._show_recent)
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+
+    async def _mount_pane(self) -> None:
+        # Not when the screen is already closing (q pressed as the first frame showed).
+        if self.is_attached and self.app.return_code is None:
+            await self.query_one("#lower", Horizontal).mount(SuggestionPane(id="pane"))
 
     def _show_recent(self) -> None:
         if self.plan is not None:
