@@ -62,3 +62,18 @@ async def until(pilot, condition: Callable[[], object], what: str = "") -> None:
             return
         await pilot.pause(UNTIL_STEP)
     assert condition(), f"never happened: {what or condition}"
+
+
+def palette_offers(app, text: str) -> bool:
+    """The command palette is open and its highlighted command reads ``text`` (its search, done in a
+    worker, has caught up with what was typed): Enter now runs it."""
+    from textual.command import CommandList, CommandPalette
+
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    commands = found.first()
+    index = commands.highlighted
+    return index is not None and text in str(commands.get_option_at_index(index).prompt)

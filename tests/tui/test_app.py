@@ -12,7 +12,7 @@ from legday.tui import themes as theme_files
 from legday.tui.app import build_app
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import fixed_clock, write_typical_week
-from tests.tui.conftest import record_notices, until
+from tests.tui.conftest import palette_offers, record_notices, until
 
 SIZE = (80, 24)
 
@@ -196,7 +196,7 @@ async def test_palette_commands_are_named_group_verb_and_run(make_app):
         start = app.screen.plan.week_start
         await pilot.press("ctrl+p")
         await pilot.press(*"week: next")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "week: next"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)

@@ -1,4 +1,5 @@
-"""App settings (theme, first day of the week, the calendar file kept current) in ``<config dir>/settings.toml``.
+"""App settings (theme, first day of the week, the calendar file kept current, the keys remapped) in
+``<config dir>/settings.toml``.
 
 Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
 the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
@@ -8,6 +9,7 @@ schema, like every other legday file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,9 @@ class Settings:
     week_start: int = 0  # Monday = 0 ... Sunday = 6
     # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
     calendar_file: str | None = None
+    # The [keymap] table as written: (key id, keys, "path:line" for messages), in file order. Which
+    # ids and keys are right is the app's business (tui/keys.py); saving keeps the table as it is.
+    keymap: tuple[tuple[str, str, str], ...] = ()
 
 
 def settings_path(config_dir: Path) -> Path:
@@ -102,7 +107,73 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
                     f"calendar_file = {calendar!r} is not a file path; no calendar is kept",
                 )
             )
+    if "keymap" in data:
+        values["keymap"] = _keymap(path, text, data["keymap"], report)
     return Settings(**values)
+
+
+def _keymap(path: Path, text: str, table: object, report) -> tuple[tuple[str, str, str], ...]:
+    """``[keymap]`` as (id, keys, "path:line") entries. A dotted key (``week.today = "T"``) and a
+    quoted one (``"week.today" = "T"``) are the same id; a value that is not text is reported."""
+    if not isinstance(table, dict):
+        report(
+            _bad_value(
+                path, text, "keymap", 'keymap is not a table; accepted: [keymap] with week.today = "T"'
+            )
+        )
+        return ()
+    lines = _keymap_lines(text)
+    entries = []
+    for key_id, keys in _flatten(table):
+        line = lines.get(key_id)
+        where = f"{path}:{line}" if line else f"{path}"
+        if type(keys) is str:
+            entries.append((key_id, keys, where))
+        else:
+            report(
+                StorageError(
+                    f"{where}: [keymap] {key_id} = {keys!r} is not text; accepted: keys in quotes, "
+                    'e.g. "ctrl+t" or "t,f5"; the key keeps its default',
+                    path,
+                    line,
+                )
+            )
+    return tuple(entries)
+
+
+def _flatten(table: dict, prefix: str = "") -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            found += _flatten(value, f"{prefix}{key}.")
+        else:
+            found.append((f"{prefix}{key}", value))
+    return found
+
+
+def _keymap_lines(text: str) -> dict[str, int]:
+    """The line of each key under [keymap] (or [keymap.week]), by its full dotted id."""
+    found: dict[str, int] = {}
+    table = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$", line)
+        if header:
+            table = _dotted(header[1])
+            continue
+        assignment = re.match(
+            r"""^\s*((?:[\w-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[\w-]+|"[^"]*"|'[^']*'))*)\s*=""", line
+        )
+        if assignment is None or table is None:
+            continue
+        full = f"{table}.{_dotted(assignment[1])}"
+        if full.startswith("keymap."):
+            found.setdefault(full.removeprefix("keymap."), number)
+    return found
+
+
+def _dotted(key: str) -> str:
+    """``"week.today"``, ``week . today`` and ``week."today"`` -> ``week.today``."""
+    return re.sub(r"""\s*\.\s*""", ".", key.strip()).replace('"', "").replace("'", "")
 
 
 def save_settings(config_dir: Path, s: Settings) -> None:

@@ -43,7 +43,7 @@ def _commands_provider():
     return LegdayCommands
 
 
-class LegdayApp(App):
+class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are rows of the table
     # The week's stylesheet is the app's, read once at start: as a screen's CSS_PATH it would be
     # read when the screen is installed, and the whole stylesheet parsed again.
     CSS_PATH = ["app.tcss", "screens/week.tcss"]
@@ -61,6 +61,8 @@ class LegdayApp(App):
         self._trends: TrendsScreen | None = None
         self.add_mode("week", self._week_screen)
         self.selected: dt.date | None = None
+        self.keymap = keys.Keymap()
+        self._use_keymap()
         # Steady: no animation and no blinking cursor, so that snapshots are the same every run.
         self.steady = steady
         if steady:
@@ -116,6 +118,16 @@ class LegdayApp(App):
             placeholder="Search for themes…",
         )
 
+    # -- keys ---------------------------------------------------------------------------------------
+
+    def _use_keymap(self) -> None:
+        """The keys as settings.toml's [keymap] remaps them; what it gets wrong is reported."""
+        self._keymap_read = self.journal.settings.keymap
+        self.keymap = keys.resolve(self._keymap_read)
+        self.set_keymap(dict(self.keymap.remapped))
+        for problem in self.keymap.problems:
+            self.journal.add_problem(problem)
+
     # -- start-up and change notices ------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -132,6 +144,8 @@ class LegdayApp(App):
         """Every change the journal announces: the settings are applied and the person is told
         what happened. (The views re-plan through their own subscriptions.)"""
         theme = self.journal.settings.theme
+        if change.settings and self.journal.settings.keymap != self._keymap_read:
+            self._use_keymap()
         if change.settings and theme in self.available_themes:
             self._chosen_theme = theme
             if theme != self.theme:
@@ -269,7 +283,7 @@ class LegdayApp(App):
         from legday.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap))
 
 
 def build_app(

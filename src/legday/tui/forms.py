@@ -9,10 +9,11 @@ so start-up does not pay for them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual.dom import DOMNode
+from textual.app import App
+from textual.widget import Widget
 
 from legday.core import words
 from legday.core.errors import InputError
@@ -20,6 +21,9 @@ from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
 from legday.journal import Journal, Record, StorageError
 from legday.tui.widgets.form import NotSaved
+
+# What opens a form or says something: the app, a screen or a widget (a screen is a widget).
+Node = App | Widget
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
@@ -34,7 +38,7 @@ def saving(save: Callable[..., Any]) -> Callable[..., None]:
     return save_or_say
 
 
-def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
+def attempt(node: Node, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
@@ -51,7 +55,7 @@ def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
 # -- logging ----------------------------------------------------------------------------------------
 
 
-def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
+def log_workout(node: Node, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
     from legday.tui.screens.log_workout import LogWorkoutScreen
 
     now = journal.now()
@@ -67,11 +71,12 @@ def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSess
     )
 
 
-def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
+def soreness(node: Node, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
     from legday.tui.screens.soreness import SorenessScreen
 
     if existing is not None:
-        save = saving(lambda new: journal.replace(existing, new))
+        old = existing
+        save = saving(lambda new: journal.replace(old, new))
     else:
         existing = journal.checkin(day)  # a day rated before: shown, and replaced on save
         save = saving(journal.log)
@@ -79,7 +84,7 @@ def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | 
 
 
 def log_cardio(
-    node: DOMNode,
+    node: Node,
     journal: Journal,
     day: dt.date,
     prefill: Session | None = None,
@@ -95,7 +100,7 @@ def log_cardio(
 
 
 def profile(
-    node: DOMNode, journal: Journal, themes: list[str], preview: Callable[[str | None], None] | None = None
+    node: Node, journal: Journal, themes: list[str], preview: Callable[[str | None], None] | None = None
 ) -> None:
     """The profile and settings; ``preview`` shows a theme as the theme field moves (see ProfileScreen)."""
     from legday.tui.screens.profile import ProfileScreen
@@ -106,7 +111,7 @@ def profile(
     )
 
 
-def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
+def import_data(node: Node, journal: Journal, path: str = "") -> None:
     """The palette's "data: import": a path, then the same import as `legday import`."""
     from legday.tui.screens.import_file import ImportScreen
 
@@ -144,7 +149,7 @@ def logged_records(journal: Journal, day: DayPlan | None, date: dt.date) -> list
     return list(dict.fromkeys(found))
 
 
-def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Record], None]) -> None:
+def _pick(node: Node, records: Sequence[Record], title: str, then: Callable[[Record], None]) -> None:
     """One record: straight on. Several: a list to pick from."""
     if len(records) == 1:
         then(records[0])
@@ -155,10 +160,10 @@ def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Reco
         if record is not None:
             then(record)
 
-    node.app.push_screen(PickRecord(title, records), picked)
+    node.app.push_screen(PickRecord(title, list(records)), picked)
 
 
-def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def edit_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     editable = [r for r in records if not isinstance(r, Skip)]
     if not editable:
@@ -177,7 +182,7 @@ def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date
     )
 
 
-def edit(node: DOMNode, journal: Journal, record: Record) -> None:
+def edit(node: Node, journal: Journal, record: Record) -> None:
     if isinstance(record, LegSession):
         log_workout(node, journal, record.date, existing=record)
     elif isinstance(record, CardioSession):
@@ -186,7 +191,7 @@ def edit(node: DOMNode, journal: Journal, record: Record) -> None:
         soreness(node, journal, record.date, existing=record)
 
 
-def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def delete_from_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     if not records:
         node.notify(f"Nothing logged on {words.day_text(date)} to delete.", severity="warning")
@@ -199,7 +204,7 @@ def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: 
     )
 
 
-def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
+def confirm_delete(node: Node, journal: Journal, record: Record) -> None:
     from legday.tui.widgets.form import Confirm
 
     def answered(yes: bool | None) -> None:

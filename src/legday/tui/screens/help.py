@@ -1,11 +1,11 @@
 """Help (?): every key, what the colours and marks mean, and the evidence behind the reasons.
 
-The key list is the key table itself (tui/keys.py), so it cannot go stale.
+The key list is the key table itself (tui/keys.py), as settings.toml's [keymap] remaps it, so it
+cannot go stale; the colour legend's efforts and talk-test words come from the planner's own table.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -19,48 +19,38 @@ from legday.tui.widgets.key_bar import KeyBar
 KEY_WIDTH = 10
 
 
-def keys_section() -> list[Content]:
+def keys_section(keymap: keys.Keymap | None = None) -> list[Content]:
     lines = [Content.styled("Keys", "$primary bold")]
-    for heading, rows in keys.rows_for_help():
+    for heading, rows in keys.rows_for_help(keymap):
         lines.append(Content.styled(heading, "bold"))
-        for row in rows:
-            lines.append(
-                Content.assemble(("  ", ""), (f"{row.shown:<{KEY_WIDTH}}", "$accent bold"), row.help)
-            )
+        for shown, row in rows:
+            lines.append(Content.assemble(("  ", ""), (f"{shown:<{KEY_WIDTH}}", "$accent bold"), row.help))
+    lines.append(
+        Content.styled(
+            "Any key can be changed in settings.toml's [keymap] table, by the id the README lists.",
+            "$foreground-muted",
+        )
+    )
     return lines
 
 
 def colours_section() -> list[Content]:
     lines = [Content.styled("Colours and marks", "$primary bold")]
-    for name, style, meaning in legend.LEGEND:
+    for name, style, meaning in legend.legend_rows():
         lines.append(Content.assemble(("  ", ""), (f"{name:<{KEY_WIDTH}}", f"{style} bold"), meaning))
     for status, meaning in legend.MARK_MEANINGS:
         mark = words.STATUS_MARK[status]
         lines.append(Content.assemble(("  ", ""), (f"{mark:<{KEY_WIDTH}}", "bold"), meaning))
-    lines.append(
-        Content.assemble(
-            ("  ", ""),
-            (f"{'sore':<{KEY_WIDTH}}", "bold"),
-            "your morning soreness 0-10: ",
-            ("0-3", "$success"),
-            " · ",
-            ("4-6", "$warning"),
-            " · ",
-            ("7-10", "$error"),
-        )
-    )
-    lines.append(
-        Content.assemble(
-            ("  ", ""),
-            (f"{'ready':<{KEY_WIDTH}}", "bold"),
+    for what, meaning, bands in (
+        ("sore", "your morning soreness 0-10: ", legend.bands(legend.SORENESS_BANDS, 10)),
+        (
+            "ready",
             "leg readiness 0-100 from recent load and soreness: ",
-            ("70+", "$success"),
-            " · ",
-            ("40-69", "$warning"),
-            " · ",
-            ("under 40", "$error"),
-        )
-    )
+            legend.bands(legend.READINESS_BANDS, 100),
+        ),
+    ):
+        shown = Content(" · ").join(Content.styled(text, style) for text, style in bands)
+        lines.append(Content.assemble(("  ", ""), (f"{what:<{KEY_WIDTH}}", "bold"), meaning, shown))
     return lines
 
 
@@ -92,16 +82,18 @@ def sources_section() -> Content:
 
 class HelpScreen(Screen):
     CSS_PATH = "help.tcss"
-    BINDINGS = [
-        Binding("escape,q,question_mark", "app.pop_screen", "close", key_display="esc"),
-        Binding("up,k", "scroll('up')", "", show=False),
-        Binding("down,j", "scroll('down')", "", show=False),
-    ]
+    PLACE = "help"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
+
+    def __init__(self, keymap: keys.Keymap | None = None) -> None:
+        """``keymap``: the keys in use (the table's, as [keymap] remaps them)."""
+        super().__init__()
+        self.keymap = keymap
 
     def compose(self):
         yield Static(Content.styled("legday help", "$primary bold"), id="help-title")
         with VerticalScroll(id="help-body"):
-            yield Static(Content("\n").join(keys_section()), id="help-keys", classes="section")
+            yield Static(Content("\n").join(keys_section(self.keymap)), id="help-keys", classes="section")
             yield Static(Content("\n").join(colours_section()), id="help-colours", classes="section")
             yield Static(evidence_intro(), id="help-evidence", classes="section")
             for title, body in evidence_items():

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from legday.core.errors import InputError
+from legday.tui import keys
 from legday.tui.widgets.form import SAVE_ERRORS, Field, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 
@@ -63,10 +63,8 @@ class ImportScreen(ModalScreen["str | None"]):
     }
     """
 
-    BINDINGS = [
-        Binding("enter", "import", "import", key_display="⏎", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "import"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, run_import: Callable[[str], str], path: str = "") -> None:
         """``run_import(path)`` imports and returns the summary line, or raises InputError or

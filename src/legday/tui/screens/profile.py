@@ -11,13 +11,13 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
 from legday.journal import Settings, calendar_file_setting
+from legday.tui import keys
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
@@ -35,10 +35,8 @@ class ProfileScreen(FormScreen):
     CSS_PATH = "profile.tcss"
     DISCARD_QUESTION = "Leave without saving? The changes to your profile are not saved."
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "profile"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(
         self,

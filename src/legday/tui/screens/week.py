@@ -41,8 +41,8 @@ class WeekScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    VIEW = "week"  # its rows in the key table (tui/keys.py)
-    BINDINGS = keys.bindings(VIEW)
+    PLACE = "week"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()
@@ -64,11 +64,11 @@ class WeekScreen(Screen):
         # The plan is made before the widgets exist, so they are built showing it: one styling pass.
         today = self.journal.today()
         self.selected = today
-        self.plan = self.journal.week_plan(today)
+        self.plan = plan = self.journal.week_plan(today)
         with Horizontal(id="week-title"):
             yield Static(id="week-dates")
             yield Static(id="week-profile")
-        yield WeekGrid(self.plan, today, id="grid")
+        yield WeekGrid(plan, today, id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
         yield KeyBar()
@@ -79,8 +79,9 @@ class WeekScreen(Screen):
         self._totals = self.query_one(WeekTotals)
         self._dates = self.query_one("#week-dates", Static)
         self._profile = self.query_one("#week-profile", Static)
-        self._show_title(self.plan)
-        self._totals.show(self.plan, ())
+        if self.plan is not None:
+            self._show_title(self.plan)
+            self._totals.show(self.plan, ())
         self.post_message(DaySelected(self.selected))
         # Called as the change is made: the change and the re-plan land in the same frame.
         self._unsubscribe = self.journal.subscribe(self._journal_changed)
@@ -99,7 +100,7 @@ class WeekScreen(Screen):
 
     def _show_recent(self) -> None:
         if self.plan is not None:
-            self._totals.show(self.plan, self.journal.recent_days(self.plan))
+            self._totals.show(self.plan, self.journal.recent_days(self.plan) or ())
         self._after_frame(self._work_ahead)
 
     def _after_frame(self, callback) -> None:
@@ -135,7 +136,7 @@ class WeekScreen(Screen):
             self.post_message(DaySelected(day))
         plan = self.plan
         new_week = replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7)
-        if new_week:
+        if new_week or plan is None:
             plan = self.plan = self.journal.week_plan(day)
         self._grid.show(plan, day)
         self._show_pane()

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-_MOVE = Binding.Group("choose", compact=True)
+from legday.tui import keys
 
 
 class Choice(Widget, can_focus=True):
@@ -51,11 +50,7 @@ class Choice(Widget, can_focus=True):
 
     COMPONENT_CLASSES = {"choice--chosen", "choice--other", "choice--number"}
 
-    BINDINGS = [
-        Binding("left,h", "move(-1)", "previous", key_display="←", group=_MOVE),
-        Binding("right,l", "move(1)", "next", key_display="→", group=_MOVE),
-        *(Binding(str(d), f"pick({d})", show=False) for d in range(1, 10)),
-    ]
+    BINDINGS = keys.bindings("choice")  # the key table's rows (tui/keys.py)
 
     index: reactive[int] = reactive(0)
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 
+from legday.tui import keys
 from legday.tui.widgets.choice import Choice
 
 
@@ -33,9 +33,7 @@ class Picks(Choice):
 
     COMPONENT_CLASSES = {"picks--on", "picks--off", "picks--cursor"}
 
-    BINDINGS = [
-        Binding("space", "toggle", "on/off", key_display="space"),
-    ]
+    BINDINGS = keys.bindings("picks")  # the key table's rows (tui/keys.py)
 
     def __init__(
         self,
@@ -49,9 +47,15 @@ class Picks(Choice):
         self.on = [option in values for option in self.options]
 
     @property
-    def value(self) -> str:  # type: ignore[override]
+    def value(self) -> str:
         """The options switched on, comma separated in their order (what ``parse_modalities`` reads)."""
         return ",".join(self.values)
+
+    @value.setter
+    def value(self, value: str) -> None:
+        wanted = {v.strip() for v in value.split(",")}
+        self.on = [option in wanted for option in self.options]
+        self.refresh()
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -60,7 +64,7 @@ class Picks(Choice):
     def watch_index(self) -> None:
         self.refresh()  # moving the cursor chooses nothing: no Changed message
 
-    def action_toggle(self) -> None:
+    def action_switch(self) -> None:
         if self.on[self.index] and sum(self.on) == 1:
             self.app.bell()  # nothing left would mean no cardio at all
             return
@@ -71,7 +75,7 @@ class Picks(Choice):
     def action_pick(self, number: int) -> None:
         if number <= len(self.options):
             self.index = number - 1
-            self.action_toggle()
+            self.action_switch()
 
     def _cells(self, i: int) -> str:
         return f"{'■' if self.on[i] else '□'} {self.labels[i]}"
@@ -105,5 +109,5 @@ class Picks(Choice):
             if y == offset.y and start <= offset.x < end:
                 self.focus()
                 self.index = i
-                self.action_toggle()
+                self.action_switch()
                 return
