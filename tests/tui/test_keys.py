@@ -14,6 +14,7 @@ from legday.tui.keys import BY_ID, KEYS, PLACES, Keymap, resolve
 from legday.tui.screens.help import HelpScreen, keys_section
 from legday.tui.screens.week import WeekScreen
 from legday.tui.widgets.key_bar import KeyBar
+from legday.tui.widgets.suggestion_pane import layout
 from tests.fixtures import TODAY, write_typical_week
 from tests.tui.conftest import messages, record_notices, until
 
@@ -78,7 +79,7 @@ def test_the_default_table_has_no_clash():
 
 
 def test_help_lists_the_forms_keys():
-    text = "\n".join(line.plain for line in keys_section())
+    text = "\n".join(line.plain for line in layout(keys_section(), 200))
     for words in (
         "ctrl+s",
         "ctrl+n",

@@ -45,7 +45,7 @@ class Place:
 PLACES: dict[str, Place] = {
     "grid": Place("On the week", ("week",), widget=True),
     "week": Place("On the week", (HOME,)),
-    "trends": Place("On trends (g)", (HOME,)),
+    "trends": Place("On the trends", (HOME,)),
     HOME: Place("From the week and trends", (APP,)),
     "form": Place("In every form", (APP,)),
     "workout": Place("Log a workout (w)", ("form",)),

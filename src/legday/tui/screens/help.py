@@ -8,39 +8,62 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from legday.core import words
 from legday.core.evidence import EVIDENCE, SOURCES
 from legday.tui import keys, legend
 from legday.tui.widgets.key_bar import KeyBar
+from legday.tui.widgets.suggestion_pane import Block, layout
 
 KEY_WIDTH = 10
 
 
-def keys_section(keymap: keys.Keymap | None = None) -> list[Content]:
-    lines = [Content.styled("Keys", "$primary bold")]
-    for heading, rows in keys.rows_for_help(keymap):
-        lines.append(Content.styled(heading, "bold"))
-        for shown, row in rows:
-            lines.append(Content.assemble(("  ", ""), (f"{shown:<{KEY_WIDTH}}", "$accent bold"), row.help))
-    lines.append(
-        Content.styled(
-            "Any key can be changed in settings.toml's [keymap] table, by the id the README lists.",
-            "$foreground-muted",
-        )
+class Hanging(Widget):
+    """Lines of "key  words" whose wrapped words stay under the words, not under the key, at any
+    width (the suggestion pane's layout)."""
+
+    DEFAULT_CSS = """
+    Hanging {
+        height: auto;
+    }
+    """
+
+    def __init__(self, blocks: list[Block], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.blocks = blocks
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(layout(self.blocks, width))
+
+    def render(self) -> Content:
+        return Content("\n").join(layout(self.blocks, self.content_size.width))
+
+
+def _row(key: str, style: str, text: Content | str) -> Block:
+    return Block(
+        Content(text) if isinstance(text, str) else text, Content.styled(f"{key:<{KEY_WIDTH}}", style), 2
     )
-    return lines
 
 
-def colours_section() -> list[Content]:
-    lines = [Content.styled("Colours and marks", "$primary bold")]
-    for name, style, meaning in legend.legend_rows():
-        lines.append(Content.assemble(("  ", ""), (f"{name:<{KEY_WIDTH}}", f"{style} bold"), meaning))
+def keys_section(keymap: keys.Keymap | None = None) -> list[Block]:
+    blocks = [Block(Content.styled("Keys", "$primary bold"))]
+    for heading, rows in keys.rows_for_help(keymap):
+        blocks.append(Block(Content.styled(heading, "bold")))
+        blocks += [_row(shown, "$accent bold", row.help) for shown, row in rows]
+    note = "Any key can be changed in settings.toml's [keymap] table, by the id the README lists."
+    blocks.append(Block(Content.styled(note, "$foreground-muted")))
+    return blocks
+
+
+def colours_section() -> list[Block]:
+    blocks = [Block(Content.styled("Colours and marks", "$primary bold"))]
+    blocks += [_row(name, f"{style} bold", meaning) for name, style, meaning in legend.legend_rows()]
     for status, meaning in legend.MARK_MEANINGS:
-        mark = words.STATUS_MARK[status]
-        lines.append(Content.assemble(("  ", ""), (f"{mark:<{KEY_WIDTH}}", "bold"), meaning))
+        blocks.append(_row(words.STATUS_MARK[status], "bold", meaning))
     for what, meaning, bands in (
         ("sore", "your morning soreness 0-10: ", legend.bands(legend.SORENESS_BANDS, 10)),
         (
@@ -50,8 +73,8 @@ def colours_section() -> list[Content]:
         ),
     ):
         shown = Content(" · ").join(Content.styled(text, style) for text, style in bands)
-        lines.append(Content.assemble(("  ", ""), (f"{what:<{KEY_WIDTH}}", "bold"), meaning, shown))
-    return lines
+        blocks.append(_row(what, "bold", Content(meaning) + shown))
+    return blocks
 
 
 def evidence_intro() -> Content:
@@ -93,8 +116,8 @@ class HelpScreen(Screen):
     def compose(self):
         yield Static(Content.styled("legday help", "$primary bold"), id="help-title")
         with VerticalScroll(id="help-body"):
-            yield Static(Content("\n").join(keys_section(self.keymap)), id="help-keys", classes="section")
-            yield Static(Content("\n").join(colours_section()), id="help-colours", classes="section")
+            yield Hanging(keys_section(self.keymap), id="help-keys", classes="section")
+            yield Hanging(colours_section(), id="help-colours", classes="section")
             yield Static(evidence_intro(), id="help-evidence", classes="section")
             for title, body in evidence_items():
                 yield Static(title, classes="ev-title")
