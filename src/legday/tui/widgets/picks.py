@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
+from rich.style import Style
 from textual import events
 
 from legday.tui import keys
@@ -80,34 +80,16 @@ class Picks(Choice):
     def _cells(self, i: int) -> str:
         return f"{'■' if self.on[i] else '□'} {self.labels[i]}"
 
-    def render(self) -> Text:
-        on = self.get_component_rich_style("picks--on", partial=True)
-        off = self.get_component_rich_style("picks--off", partial=True)
-        cursor = self.get_component_rich_style("picks--cursor", partial=True)
-        text = Text(no_wrap=True, overflow="crop", end="")
-        self._spans = []
-        for y, line in enumerate(self._layout(self.content_size.width)):
-            if y:
-                text.append("\n")
-            x = 0
-            for n, i in enumerate(line):
-                if n:
-                    text.append("  ")
-                    x += 2
-                cells = self._cells(i)
-                style = on if self.on[i] else off
-                text.append(cells, cursor if self.has_focus and i == self.index else style)
-                self._spans.append((y, x, x + len(cells)))
-                x += len(cells)
-        return text
+    def _pieces(self, i: int) -> list[tuple[str, Style]]:
+        if self.has_focus and i == self.index:
+            style = "picks--cursor"
+        else:
+            style = "picks--on" if self.on[i] else "picks--off"
+        return [(self._cells(i), self.get_component_rich_style(style, partial=True))]
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        for i, (y, start, end) in enumerate(self._spans):
-            if y == offset.y and start <= offset.x < end:
-                self.focus()
-                self.index = i
-                self.action_switch()
-                return
+        i = self._option_at(event)
+        if i is not None:
+            self.focus()
+            self.index = i
+            self.action_switch()
