@@ -5,6 +5,7 @@ with file and line) and shown as remapped in the key bar, help and the palette."
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -184,13 +185,17 @@ async def test_the_app_uses_the_keymap_in_its_keys_bar_help_and_reports_what_it_
         'week.today = "T"\nweek.why = "y"\n"week.skip" = "w"\nform.save = "ctrl+w"\nnonsense.key = "z"\n',
     )
     app = record_notices(build_app(data, tmp_path / "config", fixed_clock, steady=True))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await until(pilot, lambda: messages(app), "the refused entries are reported")
         shown = messages(app)
         assert any(f"{settings}:7: [keymap] week.skip = 'w' clashes with log.workout" in m for m in shown), (
             shown
         )
         assert any(f"{settings}:9: [keymap] 'nonsense.key' is not a key id" in m for m in shown), shown
+        # Shown as written: "[keymap]" is not taken for markup and dropped.
+        await until(pilot, lambda: app.screen.query("Toast"), "the toasts are up")
+        toasts = " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+        assert f"{settings}:7: [keymap] week.skip" in " ".join(toasts.split()), toasts
 
         week = app.screen
         assert isinstance(week, WeekScreen)
@@ -225,3 +230,24 @@ async def test_the_app_uses_the_keymap_in_its_keys_bar_help_and_reports_what_it_
 
 def test_keymap_default_is_the_table():
     assert Keymap().keys(BY_ID["week.today"]) == "t"
+
+
+async def test_a_keymap_changed_while_the_app_runs_is_taken_up(tmp_path):
+    """settings.toml edited while legday is open: the app notices (as for any settings change) and the
+    new keys work at once."""
+    from legday.tui.app import build_app
+    from tests.fixtures import fixed_clock
+
+    data = write_typical_week(tmp_path / "data")
+    write_keymap(tmp_path / "config", "")
+    app = build_app(data, tmp_path / "config", fixed_clock, steady=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        week = app.screen
+        assert isinstance(week, WeekScreen)
+        await pilot.press("l", "T")
+        assert week.selected == TODAY + dt.timedelta(days=1)  # T does nothing yet
+        write_keymap(tmp_path / "config", 'week.today = "T"\n')
+        await until(pilot, lambda: app.keymap.remapped.get("week.today") == "T", "the new keymap")
+        await pilot.press("T")
+        assert week.selected == TODAY

@@ -99,7 +99,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         try:
             self.journal.remember_theme(name)
         except StorageError as error:
-            self.notify(f"Theme not remembered: {error}", severity="error", timeout=10)
+            self.notify(f"Theme not remembered: {error}", severity="error", timeout=10, markup=False)
 
     def preview_theme(self, name: str | None) -> None:
         """Show theme ``name`` without remembering it (the profile screen's theme field, as it
@@ -125,8 +125,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         self._keymap_read = self.journal.settings.keymap
         self.keymap = keys.resolve(self._keymap_read)
         self.set_keymap(dict(self.keymap.remapped))
-        for problem in self.keymap.problems:
-            self.journal.add_problem(problem)
+        self._key_problems = list(self.keymap.problems)  # shown with the file problems, once
 
     # -- start-up and change notices ------------------------------------------------------------
 
@@ -145,15 +144,17 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         what happened. (The views re-plan through their own subscriptions.)"""
         theme = self.journal.settings.theme
         if change.settings and self.journal.settings.keymap != self._keymap_read:
-            self._use_keymap()
+            self._use_keymap()  # (its problems are shown with the others, just below)
         if change.settings and theme in self.available_themes:
             self._chosen_theme = theme
             if theme != self.theme:
                 self.theme = theme
         if change.message:
-            self.notify(f"{change.message} The week is re-planned.", timeout=3)
+            self.notify(f"{change.message} The week is re-planned.", timeout=3, markup=False)
         if change.warning:
-            self.notify(change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10)
+            self.notify(
+                change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10, markup=False
+            )
         self.call_later(self.report_problems)
 
     def _look_outside(self) -> None:
@@ -174,9 +175,14 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
             )
 
     def report_problems(self) -> None:
-        """Show each file problem once, naming the file and line; never a crash."""
+        """Show each file problem once, naming the file and line; never a crash. Then each [keymap]
+        entry that was refused, once."""
+        # Not markup: a message may quote "[keymap]" or a "[[legs]]" table, which markup would eat.
         for message in self.journal.take_problems():
-            self.notify(message, title="Could not read a file", severity="error", timeout=20)
+            self.notify(message, title="Could not read a file", severity="error", timeout=20, markup=False)
+        for message in self._key_problems:
+            self.notify(message, title="A key was not changed", severity="warning", timeout=20, markup=False)
+        self._key_problems = []
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if self.steady and hasattr(event.widget, "cursor_blink"):

@@ -43,7 +43,7 @@ def attempt(node: Node, change: Callable[[], Any], failed: str) -> None:
     try:
         change()
     except StorageError as error:
-        node.notify(f"{failed}: {error}", severity="error", timeout=10)
+        node.notify(f"{failed}: {error}", severity="error", timeout=10, markup=False)
 
 
 def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
@@ -125,7 +125,7 @@ def import_data(node: Node, journal: Journal, path: str = "") -> None:
             raise InputError(str(error).replace(", or say which with --format", "")) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
-            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
+            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10, markup=False)
         return done.summary
 
     node.app.push_screen(ImportScreen(run, path))
