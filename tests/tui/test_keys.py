@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from legday.core.model import CardioSession
@@ -251,3 +252,35 @@ async def test_a_keymap_changed_while_the_app_runs_is_taken_up(tmp_path):
         await until(pilot, lambda: app.keymap.remapped.get("week.today") == "T", "the new keymap")
         await pilot.press("T")
         assert week.selected == TODAY
+
+
+def test_settings_read_the_keymap_with_lines_and_saving_keeps_it(tmp_path):
+    """The [keymap] table as settings.toml has it: dotted, quoted and sub-table ids are the same ids,
+    each with its line; a value that is not text is reported and left out; saving other settings
+    keeps the keymap (as one [keymap] table)."""
+    from legday.storage.settings import load_settings, save_settings
+
+    path = write_keymap(
+        tmp_path,
+        'week.today = "T"\n"form.save" = "ctrl+w"\nview.help = 5\n\n[keymap.trends]\nfirst = "home,0"\n',
+    )
+    problems: list = []
+    settings = load_settings(tmp_path, problems)
+    assert settings.keymap == (
+        ("week.today", "T", f"{path}:5"),
+        ("form.save", "ctrl+w", f"{path}:6"),
+        ("trends.first", "home,0", f"{path}:10"),
+    )
+    assert [str(p) for p in problems] == [
+        f"{path}:7: [keymap] view.help = 5 is not text; accepted: keys in quotes, "
+        'e.g. "ctrl+t" or "t,f5"; the key keeps its default'
+    ]
+    save_settings(tmp_path, replace(settings, theme="legday-light"))
+    again = load_settings(tmp_path)
+    assert again.theme == "legday-light"
+    assert [(i, k) for i, k, _ in again.keymap] == [
+        ("week.today", "T"),
+        ("form.save", "ctrl+w"),
+        ("trends.first", "home,0"),
+    ]
+    assert path.read_text().count("[keymap") == 1

@@ -194,6 +194,10 @@ def save_settings(config_dir: Path, s: Settings) -> None:
             data.pop("calendar_file", None)
         else:
             data["calendar_file"] = s.calendar_file
+        if isinstance(data.get("keymap"), dict):
+            # One [keymap] table of "id" = "keys" lines, however it was written (tomli_w would
+            # otherwise split week.today = "T" into a [keymap.week] table).
+            data["keymap"] = dict(_flatten(data["keymap"]))
         data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
         sweep_temp_files(path.parent)
         atomic_write(path, tomli_w.dumps(data).encode())

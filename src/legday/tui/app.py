@@ -111,10 +111,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     def action_change_theme(self) -> None:
         # Textual's own theme palette sets the theme without a word to legday; this one chooses it.
         self.search_commands(
-            [
-                (name, partial(self.choose_theme, name), "Switch to this theme (remembered)")
-                for name in sorted(self.available_themes)
-            ],
+            [(name, partial(self.choose_theme, name)) for name in sorted(self.available_themes)],
             placeholder="Search for themes…",
         )
 
