@@ -46,7 +46,7 @@ def test_the_calendar_parses_and_follows_the_rfc_rules_legday_relies_on(cli, wee
         assert ev.decoded("dtstamp").tzinfo is not None  # DTSTAMP in UTC
         start = ev.decoded("dtstart")
         if isinstance(start, dt.datetime):
-            assert start.tzinfo is None  # floating local time
+            assert start.tzinfo is not None  # a zone, never a floating time
             assert ev.decoded("dtend") > start
         else:
             assert ev.decoded("dtend") == start + dt.timedelta(days=1)  # all-day
