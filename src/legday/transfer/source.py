@@ -35,15 +35,20 @@ def _kind(mode: int) -> str | None:
     return "not a regular file"
 
 
-def _too_big(given: str, size: int) -> InputError:
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
+def _too_big(given: str, size: int, limit: int) -> InputError:
     return InputError(
-        f"{given} is {size / 1024 / 1024:.0f} MB, more than any real export; accepted: a file of at "
-        f"most {MAX_BYTES // 1024 // 1024} MB"
+        f"{given} is {_mb(size)}, more than any real export; accepted: a file of at most {_mb(limit)}"
     )
 
 
-def read_export(given: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the file at ``given`` (``~`` expanded). Raises InputError with one line."""
+def read_export(given: str, limit: int | None = None) -> bytes:
+    """The bytes of the file at ``given`` (``~`` expanded), at most ``limit`` (``MAX_BYTES``).
+    Raises InputError with one line."""
+    limit = MAX_BYTES if limit is None else limit
     if not given.strip():
         raise InputError(f"no file given; {ACCEPTED}")
     path = Path(given.strip()).expanduser()
@@ -63,7 +68,7 @@ def read_export(given: str, limit: int = MAX_BYTES) -> bytes:
         if kind is not None:
             raise InputError(f"{given} is {kind}, not a file; {ACCEPTED}")
         if st.st_size > limit:
-            raise _too_big(given, st.st_size)
+            raise _too_big(given, st.st_size, limit)
         pieces: list[bytes] = []
         total = 0
         while True:
@@ -75,7 +80,7 @@ def read_export(given: str, limit: int = MAX_BYTES) -> bytes:
                 break
             total += len(piece)
             if total > limit:  # the file grew while it was read
-                raise _too_big(given, total)
+                raise _too_big(given, total, limit)
             pieces.append(piece)
         return b"".join(pieces)
     except OSError as error:

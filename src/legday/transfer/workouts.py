@@ -103,6 +103,24 @@ _LEG_WORDS = (
     "pistol",
     "jump",
     "leg",
+    # The same lifts in the other languages Strong and FitNotes export in (names typed in them).
+    "kniebeuge",
+    "kreuzheben",
+    "ausfallschritt",
+    "beinpresse",
+    "wadenheben",
+    "beinstrecker",
+    "beinbeuger",
+    "sentadilla",
+    "peso muerto",
+    "zancada",
+    "prensa de piernas",
+    "soulevé de terre",
+    "fente",
+    "presse à cuisses",
+    "mollets",
+    "agachamento",
+    "levantamento terra",
 )
 _NOT_LEGS = ("leg raise", "leg lift", "legs up", "knee raise", "jump rope", "skipping")
 # Loaded carries are timed or measured in metres but are not cardio.
