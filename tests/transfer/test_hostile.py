@@ -75,7 +75,7 @@ def test_reading_stops_at_the_row_limit():
 
     content = text.decode(fixture("strong_semicolon.csv").read_bytes(), "strong.csv")
     with pytest.raises(
-        FileFormatError, match="strong.csv: more than 5 rows, more than any real export holds"
+        FileFormatError, match=r"strong\.csv: more than 5 rows, more than any real export holds"
     ):
         strong.read(content, Reading("strong.csv", max_rows=5))
 

@@ -51,7 +51,7 @@ def system_zone() -> dt.tzinfo | None:
             return dt.UTC
         try:
             return ZoneInfo(name)
-        except (ValueError, OSError):  # not a zone name (a POSIX rule like "CET-1CEST"), or unknown
+        except (ValueError, OSError, KeyError):  # not a zone name (a POSIX rule like "CET-1CEST"), or unknown
             continue
     return None
 
