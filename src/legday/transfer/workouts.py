@@ -29,6 +29,7 @@ import datetime as dt
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from legday.core.catalogue import traits
 from legday.core.errors import InputError
@@ -172,18 +173,29 @@ def exercise_name(raw: str) -> str:
 def check_name(raw: str, what: str, limit: int = NAME_LIMIT) -> str:
     """A name from a file as legday keeps it (spaces tidied), or InputError: empty, longer than
     ``limit``, or holding control characters (a terminal would run them as escape codes)."""
-    name = " ".join(raw.split())
-    if not name:
-        raise InputError(f"{what} is empty; accepted: a name like 'back squat'")
-    if any(unicodedata.category(c) == "Cc" or c in _BIDI for c in name):
-        raise InputError(f"{what} {name[:40]!r} holds control characters; accepted: printable text")
-    if len(name) > limit:
-        raise InputError(
-            f"{what} {name[:37] + '...'!r} is longer than {limit} characters; accepted: a shorter name"
-        )
+    name, problem = _checked(raw, what, limit)
+    if problem:
+        raise InputError(problem)
     return name
 
 
+@lru_cache(maxsize=4096)
+def _checked(raw: str, what: str, limit: int) -> tuple[str, str]:
+    """(tidied name, "" or what is wrong): an export repeats each name on every set."""
+    name = " ".join(raw.split())
+    if not name:
+        return name, f"{what} is empty; accepted: a name like 'back squat'"
+    if any(unicodedata.category(c) == "Cc" or c in _BIDI for c in name):
+        return name, f"{what} {name[:40]!r} holds control characters; accepted: printable text"
+    if len(name) > limit:
+        return (
+            name,
+            f"{what} {name[:37] + '...'!r} is longer than {limit} characters; accepted: a shorter name",
+        )
+    return name, ""
+
+
+@lru_cache(maxsize=4096)
 def is_leg(name: str) -> bool:
     """The catalogue decides for names it knows; otherwise words like squat, lunge, calf, deadlift."""
     name = exercise_name(name)
@@ -194,6 +206,7 @@ def is_leg(name: str) -> bool:
     return any(word in name for word in _LEG_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def cardio_modality(name: str) -> str | None:
     """The cardio modality an exercise name stands for, or None ("walking lunge" is not a walk)."""
     name = exercise_name(name)
@@ -281,8 +294,7 @@ def check_set(s: SetRow, file: str) -> None:
             "reps a set (legday's line)",
         )
     if s.load:
-        machine = any(word in name for word in _MACHINE_WORDS)
-        limit = HEAVIEST_MACHINE_KG if machine else HEAVIEST_KG
+        limit = _heaviest(name)
         unit = s.unit or "lb"  # a file that does not say: the larger number it could be
         kg = s.load / LB_PER_KG if unit == "lb" else s.load
         if kg > limit:
@@ -299,6 +311,11 @@ def check_set(s: SetRow, file: str) -> None:
             f"{s.seconds:g} seconds in one set of {name[:40]!r} (over 10 hours); accepted: the "
             "time the set took",
         )
+
+
+@lru_cache(maxsize=4096)
+def _heaviest(name: str) -> int:
+    return HEAVIEST_MACHINE_KG if any(word in name for word in _MACHINE_WORDS) else HEAVIEST_KG
 
 
 def _effort_from_rpe(sets: list[SetRow]) -> int | None:
