@@ -287,3 +287,33 @@ def test_import_screen_with_a_bad_file_80x24(snap_compare, empty_app, tmp_path, 
         await finish(pilot)
 
     assert snap_compare(empty_app, terminal_size=(80, 24), run_before=type_path)
+
+
+async def test_space_ticks_skip_bad_rows_and_enter_imports_from_any_part_of_the_box():
+    from textual.app import App
+
+    from legday.tui.screens.import_file import ImportScreen
+
+    calls: list[dict] = []
+
+    def read(path, **options):
+        calls.append({"path": path, **options})
+        return "loaded"
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(ImportScreen(read, lambda loaded: ("imported", ("x.csv:3: bad",))))
+
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one("#file").input.value = "x.csv"
+        await pilot.press("tab", "l", "b", "tab", "space")
+        assert screen.query_one("#skip").value is True
+        await pilot.press("enter")  # on the tick box: imports, does not untick
+        await finish(pilot)
+        assert [(c["path"], c["units"], c["skip_bad_rows"]) for c in calls] == [("x.csv", "lb", True)]
+        assert "x.csv:3: bad" in str(screen.query_one("#left-out-rows").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not screen

@@ -176,13 +176,12 @@ def number(text: str, name: str, line: int, what: str, high: float) -> float | N
     text = text.strip()
     if not text:
         return None
+    accepted = f"a number from 0 to {high:,g}" if high < 10**6 else "a number from 0 up"
     if len(text) > 40 or not _NUMBER.fullmatch(text):
-        raise FileFormatError(
-            name, line, f"{what} {shown(text)} is not a number; accepted: a number from 0 to {high:g}"
-        )
+        raise FileFormatError(name, line, f"{what} {shown(text)} is not a number; accepted: {accepted}")
     value = float(text.replace(",", "."))
     if not 0 <= value <= high:
-        raise FileFormatError(name, line, f"{what} {text} is out of range; accepted: 0 to {high:g}")
+        raise FileFormatError(name, line, f"{what} {shown(text)} is out of range; accepted: {accepted}")
     return round(value, 2)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static
@@ -80,6 +81,12 @@ def _units(text: str) -> str | None:
 # bad rows left out (raising NotSaved or InputError with one line).
 Read = Callable[..., Any]
 Save = Callable[[Any], tuple[str, tuple[str, ...]]]
+
+
+class SkipBox(Checkbox, inherit_bindings=False):
+    """Space ticks it; Enter imports, as everywhere in the box."""
+
+    BINDINGS = [Binding("space", "toggle_button", "tick", show=False)]
 
 
 class ImportScreen(ModalScreen["str | None"]):
@@ -142,6 +149,9 @@ class ImportScreen(ModalScreen["str | None"]):
         Binding("escape", "cancel", "cancel"),
     ]
 
+    class Go(Message):
+        """Start the import once the field has taken every key typed before Enter."""
+
     def __init__(self, read: Read, save: Save, path: str = "") -> None:
         super().__init__()
         self.read, self.save = read, save
@@ -150,8 +160,9 @@ class ImportScreen(ModalScreen["str | None"]):
         self._stop = threading.Event()
         self._worker: Worker | None = None
         self._summary: str | None = None  # set once imported with rows left out (shown, not closed)
-        self._name = ""
+        self._file_name = ""
         self._timer: Timer | None = None
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -160,7 +171,7 @@ class ImportScreen(ModalScreen["str | None"]):
             yield Field("File", _path, self.path, placeholder="e.g. ~/Downloads/strong.csv", id="file")
             with Horizontal(id="import-options"):
                 yield Field("Units", _units, "", placeholder="kg or lb", optional=True, id="units")
-                yield Checkbox("Skip bad rows (import the rest)", id="skip")
+                yield SkipBox("Skip bad rows (import the rest)", id="skip")
             yield Static("", id="progress", markup=False)
             with VerticalScroll(id="left-out"):
                 yield Static("", id="left-out-rows", markup=False)
@@ -168,7 +179,9 @@ class ImportScreen(ModalScreen["str | None"]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#file", Field).input.focus()
+        path = self.query_one("#file", Field).input
+        path.select_on_focus = False  # back in the field after a refusal: fix the path, not retype it
+        path.focus()
 
     def on_unmount(self) -> None:
         self._stop.set()  # a reading still running stops at its next few hundred rows
@@ -179,7 +192,12 @@ class ImportScreen(ModalScreen["str | None"]):
 
     @property
     def importing(self) -> bool:
-        return self._worker is not None and self._worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        """True while the file is read or what it holds is being saved."""
+        running = self._worker is not None and self._worker.state in (
+            WorkerState.PENDING,
+            WorkerState.RUNNING,
+        )
+        return running or self._saving
 
     def _say_progress(self, text: str | None) -> None:
         progress = self.query_one("#progress", Static)
@@ -187,6 +205,19 @@ class ImportScreen(ModalScreen["str | None"]):
         progress.set_class(bool(text), "-shown")
 
     def action_import(self) -> None:
+        # Enter is a priority binding, so it runs before the focused field has handled the keys
+        # typed just before it (a path pasted or typed fast, then Enter): go through the field's
+        # own queue, after them.
+        if isinstance(self.focused, Input):
+            self.focused.post_message(self.Go())
+        else:
+            self._start()
+
+    def on_import_screen_go(self, message: Go) -> None:
+        message.stop()
+        self._start()
+
+    def _start(self) -> None:
         if not self.is_active or self.importing:  # Enter pressed twice quickly: import once
             return
         if self._summary is not None:
@@ -202,8 +233,8 @@ class ImportScreen(ModalScreen["str | None"]):
         self.status.say(None)
         self._rows = 0
         self._stop = threading.Event()
-        self._name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        self._say_progress(f"Reading {self._name}… (esc cancels)")
+        self._file_name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        self._say_progress(f"Reading {self._file_name}… (esc cancels)")
         for widget in self.query(Input):
             widget.disabled = True
         self.query_one("#skip", Checkbox).disabled = True
@@ -222,7 +253,7 @@ class ImportScreen(ModalScreen["str | None"]):
 
     def _show_rows(self) -> None:
         if self.importing and self._rows:
-            self._say_progress(f"Reading {self._name}: {self._rows:,} rows… (esc cancels)")
+            self._say_progress(f"Reading {self._file_name}: {self._rows:,} rows… (esc cancels)")
 
     def _done_reading(self) -> None:
         if self._timer is not None:
@@ -252,8 +283,17 @@ class ImportScreen(ModalScreen["str | None"]):
             else:
                 self.status.say(f"Nothing imported: {type(error).__name__}: {error}")
             return
+        # Comparing with the log and saving run on the app's thread (the journal is not shared
+        # between threads): say so first, so a big import's last second does not look frozen.
+        self._say_progress(f"Saving what {self._file_name} holds…")
+        self._saving = True
+        self.call_after_refresh(self._save, event.worker.result)
+
+    def _save(self, loaded: Any) -> None:
+        self._saving = False
+        self._say_progress(None)
         try:
-            summary, rows = self.save(event.worker.result)
+            summary, rows = self.save(loaded)
         except SAVE_ERRORS as error:
             self.status.say(f"Nothing imported: {app_words(str(error))}")
             return
