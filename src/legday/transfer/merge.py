@@ -128,7 +128,7 @@ def summary(name: str, plan: ImportPlan, dry_run: bool = False) -> str:
     notes = []
     if plan.bad_rows:
         notes.append(f"{_count(len(plan.bad_rows), 'bad row')} left out")
-    if plan.units_note and plan.format != "json":
+    if plan.units_note:
         notes.append(plan.units_note)
     if plan.estimated_effort:
         notes.append(f"effort estimated for {plan.estimated_effort:,} (no RPE logged)")

@@ -343,5 +343,16 @@ def read(text: str, reading: Reading) -> Parsed:
         parsed.records.append(record)
         parsed.effort_from[record] = "logged"
     parsed.workouts = len(parsed.records)
-    parsed.units_note = "weights as the file says"
+    units = sorted(
+        {
+            e.unit
+            for r in parsed.records
+            if isinstance(r, LegSession)
+            for e in r.exercises
+            if e.load is not None
+        }
+    )
+    parsed.units_note = (
+        f"weights in {' and '.join(units)} as the file says" if units else "no weights in the file"
+    )
     return parsed
