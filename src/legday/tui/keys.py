@@ -61,6 +61,7 @@ PLACES: dict[str, Place] = {
     "confirm": Place("A question (delete?)", (APP,)),
     "discard": Place("Throw away what you typed?", (APP,)),
     "import": Place("Import a file (ctrl+p, data: import)", (APP,)),
+    "skip_box": Place("Import a file (ctrl+p, data: import)", ("import",), widget=True),
     "help": Place("In help (?)", (APP,)),
     APP: Place("Everywhere"),
 }
@@ -450,6 +451,7 @@ KEYS: tuple[Key, ...] = (
         "import.run", "enter", "import", "import", "Import the file", bar="import", display="⏎", priority=True
     ),
     Key("import.cancel", "escape", "cancel", "import", "Close without importing", bar="cancel"),
+    Key("import.skip_bad_rows", "space", "toggle_button", "skip_box", "Tick or untick skipping the bad rows"),
     Key(
         "help.close",
         "escape,q,question_mark",
