@@ -25,9 +25,9 @@ screens and widgets all import this module.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
@@ -35,8 +35,7 @@ HOME = "home"
 APP = "app"
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     heading: str  # help's heading for the place's keys (places may share one)
     inside: tuple[str, ...] = ()  # places whose keys work here too (a widget's screen, the forms' own)
     widget: bool = False  # the keys are bound on a widget, not a screen
@@ -577,14 +576,14 @@ def shown(keys: str) -> str:
     return " ".join(_NAMES.get(key) or format_key(key) for key in _split(keys))
 
 
-@dataclass(frozen=True)
 class Keymap:
     """The keys in use: the table's, with what settings.toml's [keymap] changed. ``remapped`` is what
     Textual's ``set_keymap`` gets (row id -> keys); ``problems`` what was refused, one line each,
-    naming the file and line."""
+    naming the file and line. (A plain class: one dataclass fewer to build at start-up.)"""
 
-    remapped: Mapping[str, str] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    def __init__(self, remapped: Mapping[str, str] | None = None, problems: tuple[str, ...] = ()) -> None:
+        self.remapped: Mapping[str, str] = dict(remapped or {})
+        self.problems = problems
 
     def keys(self, row: Key) -> str:
         return self.remapped.get(row.id, row.keys)
@@ -635,6 +634,11 @@ def resolve(entries: Iterable[tuple[str, str, str]]) -> Keymap:
     """[keymap] entries (id, keys, "file:line") -> the keymap in use. Refused, each with a line saying
     why and what is accepted (the row keeps its keys): an unknown id, a row that cannot be remapped,
     a key Textual does not know, and a key that would clash with another row where both work."""
+    entries = list(entries)
+    if not entries:  # the usual case: nothing to import or check at start-up
+        return Keymap()
+    import difflib
+
     from legday.private_api import normalize_keys
 
     remapped: dict[str, str] = {}
