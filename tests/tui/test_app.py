@@ -121,7 +121,15 @@ async def test_theme_previews_stay_in_memory_until_one_is_chosen(make_app, tmp_p
         await pilot.press("right", "right", "ctrl+s")  # two previews, then save the second
         await until(pilot, lambda: not isinstance(app.screen, ProfileScreen))
         assert writes == ["legday-contrast", app.theme] and app.theme != "legday-contrast"
-    assert load_settings(tmp_path / "config").theme == writes[-1]
+
+        # The palette's "theme: choose" list: picking one writes it once too.
+        await app.run_action("app.change_theme")
+        await pilot.press(*"legday-dark")
+        await until(pilot, lambda: palette_offers(app, "legday-dark"))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.theme == "legday-dark", "the chosen theme is on")
+        assert writes[2:] == ["legday-dark"]
+    assert load_settings(tmp_path / "config").theme == "legday-dark"
 
 
 async def test_a_broken_theme_file_is_reported_and_the_app_falls_back(tmp_path):
