@@ -279,3 +279,18 @@ async def test_saving_profile_and_settings_replans_with_the_new_week_start_and_t
         assert "endurance" in str(screen.query_one("#week-profile").render())
     assert Store(tmp_path / "data").profile().goal is Goal.ENDURANCE
     assert load_settings(tmp_path / "config") == Settings(theme="legday-light", week_start=6)
+
+
+def test_helps_colour_legend_is_the_planners_own_effort_table():
+    """Every intensity the planner plans is in help's legend with the planner's effort range and the
+    talk test at its top, so help cannot say "easy is 2-4" while the plan says 3-4."""
+    import re
+
+    from legday.core.rules.base import EFFORT
+    from legday.core.talk import talk_words
+    from legday.tui.screens.help import colours_section
+    from legday.tui.widgets.suggestion_pane import layout
+
+    text = "\n".join(line.plain for line in layout(colours_section(), 300))
+    for name, (low, high) in EFFORT.items():
+        assert re.search(rf"^  {name} +effort {low}-{high}: {re.escape(talk_words(high))}$", text, re.M), name
