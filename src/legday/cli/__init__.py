@@ -16,8 +16,28 @@ EXIT_USAGE = 2
 
 
 def fail(message: str, code: int) -> int:
-    print(f"legday: error: {' '.join(message.split())}", file=sys.stderr)
+    """One line on stderr, whatever the message holds: line breaks become spaces and control
+    characters (from an argument echoed back) are shown escaped, never sent to the terminal."""
+    from legday.core.names import escaped
+
+    print(f"legday: error: {escaped(' '.join(message.split()))}", file=sys.stderr)
     return code
+
+
+def _unreadable(argv: list[str]) -> str | None:
+    """Why an argument cannot be taken at all: bytes that are not UTF-8 (Python hands them over as
+    lone surrogates, which no file legday writes could hold) or a NUL character."""
+    for number, arg in enumerate(argv, 1):
+        if "\x00" in arg:
+            return f"argument {number} holds a NUL character; accepted: text without one"
+        if any("\ud800" <= c <= "\udfff" for c in arg):
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")  # the bytes as they were given
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            shown = repr(raw[:60]) + ("..." if len(raw) > 60 else "")
+            return f"argument {number} ({shown}) is not UTF-8 text; accepted: UTF-8 text"
+    return None
 
 
 def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int:
@@ -26,6 +46,9 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     from legday.core.errors import InputError
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    unreadable = _unreadable(argv)
+    if unreadable:
+        return fail(unreadable, EXIT_USAGE)
     try:
         ns = parse(argv)
     except UsageError as exc:

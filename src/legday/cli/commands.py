@@ -25,6 +25,7 @@ from legday.core.model import (
     parse_modalities,
     parse_weekdays,
 )
+from legday.core.names import escaped
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
 
 MINUTES = (1, 600)
@@ -91,7 +92,7 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
         start = just_ended(now, minutes) if day == now.date() else profile.leg_time
     session = LegSession(day, start, minutes, effort, exercises)
     journal.log(session)
-    listed = ", ".join(str(e) for e in exercises)
+    listed = escaped(", ".join(str(e) for e in exercises))
     print(f"logged legs {day} {_hm(start)}: {listed} (effort {effort}, {minutes} min)")
     return 0
 
@@ -108,7 +109,7 @@ def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
     session = CardioSession(day, modality, minutes, effort, start)
     _journal(ns, now).log(session)
     when = f"{day} {_hm(start)}" if start else f"{day}"
-    print(f"logged cardio {when}: {modality} {minutes} min (effort {effort})")
+    print(f"logged cardio {when}: {escaped(modality)} {minutes} min (effort {effort})")
     return 0
 
 
@@ -251,7 +252,9 @@ def _record_text(record) -> str:
     from legday.core import words
     from legday.core.records import record_id
 
-    return f"{record_id(record)}  {record.date} {record.date:%a}  {words.record_line(record)}"
+    # Names are checked when they come in; escaped here too, so no stored name reaches the terminal
+    # as a control code.
+    return f"{record_id(record)}  {record.date} {record.date:%a}  {escaped(words.record_line(record))}"
 
 
 def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:

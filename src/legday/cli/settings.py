@@ -100,8 +100,10 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
 
 
 def _lines(s) -> list[tuple[str, str]]:
+    from legday.core.names import escaped
+
     return [
-        ("theme", s.theme),
+        ("theme", escaped(s.theme)),
         ("week start", WEEKDAYS[s.week_start]),
-        ("calendar file", s.calendar_file or "none"),
+        ("calendar file", escaped(s.calendar_file or "none")),
     ]
