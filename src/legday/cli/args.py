@@ -305,6 +305,4 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def _check_data_dir(data_dir: str | None) -> None:
     """``--data-dir ''`` (an unset shell variable, say) must not quietly mean the default folder."""
     if data_dir is not None and not data_dir.strip():
-        raise UsageError(
-            "--data-dir is empty", "a folder for your logs, or no --data-dir for the usual one"
-        )
+        raise UsageError("--data-dir is empty", "a folder for your logs, or no --data-dir for the usual one")

@@ -18,7 +18,9 @@ MAX_NAME = 100
 
 # C0 controls (ESC among them), DEL and C1 controls; the bidi embeddings, overrides, isolates and
 # marks; the Unicode line and paragraph separators; lone surrogates (bytes that were not UTF-8).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 ACCEPTED = f"accepted: letters, digits, spaces and punctuation, up to {MAX_NAME} characters"
 
