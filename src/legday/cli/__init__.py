@@ -86,20 +86,31 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
         return 130
 
 
+def _web():
+    from legday import web
+
+    return web
+
+
 def _open_app(data_dir: str | None) -> int:
     from pathlib import Path
 
+    # In a browser tab of `legday serve`: end with the server, however it ends.
+    _web().tie_to_server()
     from legday.tui.app import run_app
 
     result = run_app(Path(data_dir).expanduser() if data_dir else None)
     return result if isinstance(result, int) else EXIT_OK
 
 
-def open_in_browser(host: str, port: int, data_dir: str | None) -> int:
-    """``legday serve``: the app in a browser, each tab its own app process (legday/web.py)."""
-    from legday import web
-
-    return web.serve(host, port, data_dir)
+def open_in_browser(host: str, port: int, data_dir: str | None, max_tabs: int | None) -> int:
+    """``legday serve``: the app in a browser, each tab its own app process (legday/web.py). A server
+    that cannot start (a taken port: exit 2; its guard not in place: exit 1) is one line."""
+    web = _web()
+    try:
+        return web.serve(host, port, data_dir, max_tabs or web.DEFAULT_TABS)
+    except web.ServeError as err:
+        return fail(str(err), err.exit_code)
 
 
 def _silence_stdout() -> None:
