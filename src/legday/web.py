@@ -253,7 +253,7 @@ def build_server(command: str, host: str, port: int, token: str, *, max_tabs: in
             response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
             return response
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             if self.full():
                 raise web.HTTPServiceUnavailable(
                     text=f"legday: {self.max_tabs} tabs are open, the most this server allows\n"

@@ -99,7 +99,17 @@ class ServerProcess:
 
     def __init__(self, tmp_path: Path, *args: str) -> None:
         self.data_dir = tmp_path / "data"
-        cmd = [sys.executable, "-m", "legday", "--data-dir", str(self.data_dir), "serve", "--port", "0", *args]
+        cmd = [
+            sys.executable,
+            "-m",
+            "legday",
+            "--data-dir",
+            str(self.data_dir),
+            "serve",
+            "--port",
+            "0",
+            *args,
+        ]
         self.process = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(tmp_path), text=True
         )

@@ -231,7 +231,8 @@ def test_no_more_tabs_than_allowed(tmp_path):
             first = await open_tab(http, base, TOKEN, cookie)
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 await http.ws_connect(
-                    f"ws://127.0.0.1:{server.port}/ws", headers={"Cookie": f"{cookie}={TOKEN}", "Origin": base}
+                    f"ws://127.0.0.1:{server.port}/ws",
+                    headers={"Cookie": f"{cookie}={TOKEN}", "Origin": base},
                 )
             assert refused.value.status == 503
             async with http.get(f"{base}/?token={TOKEN}") as r:
