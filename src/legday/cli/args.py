@@ -98,7 +98,7 @@ commands:
   export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
   export json|csv [-o FILE]
   settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]
-  serve [--host 127.0.0.1] [--port 8000]
+  serve [--host 127.0.0.1] [--port 8000] [--max-tabs 4]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.
