@@ -272,7 +272,7 @@ def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
     elif records:
         for record in records:
             print(_record_text(record))
-    else:
+    elif not journal.store.problems:  # else what could not be read is said below, not "nothing"
         print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
     for problem in journal.store.problems:
         print(f"legday: error: {problem}", file=sys.stderr)
