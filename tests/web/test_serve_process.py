@@ -66,3 +66,24 @@ def test_a_taken_port_is_one_line_exit_2_and_no_address(tmp_path):
     [line] = done.stderr.splitlines()
     assert line.startswith(f"legday: error: cannot listen on 127.0.0.1 port {port} (")
     assert "accepted: a free port" in line
+
+
+@pytest.mark.parametrize("parent_is_the_server", [True, False], ids=["its server", "another process"])
+def test_a_tab_app_started_after_its_server_ended_does_not_stay(tmp_path, parent_is_the_server):
+    """The tie checks the parent at once: an app whose server is already gone (it has been adopted by
+    another process) ends there and then; one whose server is there carries on."""
+    import os
+
+    code = (
+        "import os, sys\n"
+        f"os.environ['LEGDAY_SERVE_PARENT'] = str({os.getpid() if parent_is_the_server else 1})\n"
+        "from legday.web import tie_to_server\n"
+        "tie_to_server()\n"
+        "print('carried on', 'LEGDAY_SERVE_PARENT' in os.environ)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env(tmp_path), timeout=LIMIT
+    )
+    assert done.returncode == 0, done.stderr
+    # The variable is taken out: whatever the app itself starts is not tied to the server.
+    assert done.stdout == ("carried on False\n" if parent_is_the_server else "")
