@@ -86,12 +86,6 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
         return 130
 
 
-def _web():
-    from legday import web
-
-    return web
-
-
 def _open_app(data_dir: str | None) -> int:
     from pathlib import Path
 
@@ -122,3 +116,11 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
         pass
+
+
+def _web():
+    """legday/web.py, imported in this one place: the tie a browser tab's app makes to its server,
+    and the server itself."""
+    from legday import web
+
+    return web
