@@ -15,12 +15,17 @@ EXIT_STORAGE = 1
 EXIT_USAGE = 2
 
 
-def fail(message: str, code: int) -> int:
-    """One line on stderr, whatever the message holds: line breaks become spaces and control
-    characters (from an argument echoed back) are shown escaped, never sent to the terminal."""
+def say(kind: str, message: object) -> None:
+    """``legday: KIND: message`` on stderr as one line, whatever the message holds: line breaks
+    become spaces and control characters (from an argument or a file echoed back) are shown
+    escaped, never sent to the terminal."""
     from legday.core.names import escaped
 
-    print(f"legday: error: {escaped(' '.join(message.split()))}", file=sys.stderr)
+    print(f"legday: {kind}: {escaped(' '.join(str(message).split()))}", file=sys.stderr)
+
+
+def fail(message: str, code: int) -> int:
+    say("error", message)
     return code
 
 

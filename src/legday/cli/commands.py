@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 
+from legday.cli import say
 from legday.core.errors import InputError
 from legday.core.model import (
     UNITS,
@@ -48,7 +49,7 @@ def _journal(ns: argparse.Namespace, now: dt.datetime):
 
 def _warn(change) -> None:
     if change.warning:
-        print(f"legday: warning: {change.warning}", file=sys.stderr)
+        say("warning", change.warning)
 
 
 def _profile(journal) -> Profile:
@@ -235,9 +236,9 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
 
         print_plan(plan)
     for problem in journal.settings_problems:
-        print(f"legday: warning: {problem}", file=sys.stderr)
+        say("warning", problem)
     for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
+        say("error", problem)
     if not journal.profile_saved:
         _hint_no_profile()
     return 1 if journal.store.problems else 0
@@ -275,7 +276,7 @@ def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
     elif not journal.store.problems:  # else what could not be read is said below, not "nothing"
         print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
     for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
+        say("error", problem)
     return 1 if journal.store.problems else 0
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-import sys
+
+from legday.cli import say
 
 # Browser tabs at once (--max-tabs): each is an app process. The default is legday.web.DEFAULT_TABS.
 MOST_TABS = 16
@@ -62,5 +63,5 @@ def cmd_serve(ns: argparse.Namespace, now: dt.datetime) -> int:
     journal = _journal(ns, now)
     data_dir = str(journal.store.data_dir.absolute()) if ns.data_dir else None
     for problem in journal.take_problems():
-        print(f"legday: warning: {problem}", file=sys.stderr)
+        say("warning", problem)
     return open_in_browser(host, port, data_dir, max_tabs)
