@@ -46,6 +46,8 @@ def _host(text: str) -> str:
             f"--host {shown!r} is not an address; accepted: an IP address or host name of this "
             "machine, such as 127.0.0.1"
         )
+    if host.startswith("[") and host.endswith("]"):  # [::1], as in a URL
+        host = host[1:-1]
     return host
 
 
