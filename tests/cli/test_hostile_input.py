@@ -96,7 +96,7 @@ def test_the_last_days_accepted_plan_and_the_first_refused_one_names_the_range(l
     assert cli("trends", "--date", "1900-01-01", "--weeks", "52", "--json") == 0
     capsys.readouterr()
     assert cli("plan", "--date", (LAST_DAY + dt.timedelta(days=1)).isoformat()) == 2
-    assert "accepted: a real date as YYYY-MM-DD, 1900-01-01 to 2199-12-31" in capsys.readouterr().err
+    assert "out of range; accepted: a date from 1900-01-01 to 2199-12-31" in capsys.readouterr().err
 
 
 def test_an_empty_data_dir_never_means_the_usual_folder(tmp_path, capsys):

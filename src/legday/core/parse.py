@@ -43,7 +43,6 @@ def parse_exercise(text: str, default_unit: str = "kg") -> Exercise:
 # which must stay inside Python's calendar (years 1 to 9999).
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2199, 12, 31)
-DATE_ACCEPTED = f"accepted: a real date as YYYY-MM-DD, {FIRST_DAY} to {LAST_DAY}"
 
 _DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*")
 _INT = re.compile(r"\s*([+-]?[0-9]+)\s*")
@@ -57,9 +56,9 @@ def parse_date(text: str) -> dt.date:
     except ValueError:
         day = None
     if day is None:
-        raise InputError(f"not a date: {text!r}; {DATE_ACCEPTED}")
+        raise InputError(f"not a date: {text!r}; accepted: a real date as YYYY-MM-DD")
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise InputError(f"date {day} is out of range; {DATE_ACCEPTED}")
+        raise InputError(f"date {day} is out of range; accepted: a date from {FIRST_DAY} to {LAST_DAY}")
     return day
 
 
