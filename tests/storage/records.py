@@ -1,6 +1,7 @@
 """Hypothesis strategies for every record legday stores, spanning what the model accepts: any
-non-blank names (commas, quotes, unicode; no control characters, which the model refuses), times with seconds and microseconds, float loads
-with many decimals, bodyweight exercises in lb, regions in any order. The store must write each of
+non-blank names (commas, quotes, unicode; no control characters, which the model refuses), times
+with seconds and microseconds, float loads with many decimals, bodyweight exercises in lb, regions
+in any order. The store must write each of
 them and read it back equal, whichever form (one line or table) it picks."""
 
 from __future__ import annotations
