@@ -99,6 +99,7 @@ class ServerProcess:
 
     def __init__(self, tmp_path: Path, *args: str) -> None:
         self.data_dir = tmp_path / "data"
+        self.seen: set[int] = set()  # every tab app seen, to end any a failed test left behind
         cmd = [
             sys.executable,
             "-m",
@@ -130,7 +131,9 @@ class ServerProcess:
         return f"http://{self.host}:{self.port}"
 
     def tabs(self) -> set[int]:
-        return children(self.process.pid)
+        found = children(self.process.pid)
+        self.seen |= found
+        return found
 
     def ended(self) -> bool:
         return self.process.poll() is not None
@@ -155,13 +158,15 @@ def serve_process(tmp_path):
 
     yield start
     for server in started:
-        tabs = server.tabs() if not server.ended() else set()
+        if not server.ended():
+            server.tabs()
         if getattr(server, "tab", None):
             server.tab.close()
         server.close()
-        for pid in tabs:  # should they have outlived a failed test: not past it
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, 9)
+        for pid in server.seen:  # should one have outlived a failed test: not past it
+            if alive(pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, 9)
 
 
 async def open_tab(http, base: str, token: str, cookie: str):
