@@ -108,7 +108,7 @@ def signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -165,7 +165,7 @@ def atomic_write(path: Path, data: bytes, sync_dir: bool = True, sync_data: bool
             raise os_error("save", path, err) from None
         raise
     if sync_dir:
-        _fsync_dir(directory)
+        fsync_dir(directory)
     try:
         return os.stat(path)
     except OSError as err:  # pragma: no cover - the file was just written

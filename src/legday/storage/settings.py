@@ -15,7 +15,8 @@ from typing import Any
 from legday.core.model import WEEKDAYS
 from legday.storage.codec import SCHEMA, locate
 from legday.storage.errors import StorageError
-from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes, sweep_temp_files
+from legday.storage.files import atomic_write, file_lock, read_bytes, sweep_temp_files
+from legday.storage.schema import read_table
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,10 @@ def settings_path(config_dir: Path) -> Path:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str] | None:
-    from legday.storage.store import check_schema
-
     got = read_bytes(path)
-    if got is None:
+    if got is None or got[0] is None:
         return None
-    data, text = parse_toml(path, got[0])
-    check_schema(path, data, text)
-    return data, text
+    return read_table(path, got[0])
 
 
 def _bad_value(path: Path, text: str, key: str, message: str) -> StorageError:

@@ -1,0 +1,287 @@
+"""The undo history on disk: one small file per change in ``<data_dir>/undo/``, the newest 50 kept.
+
+    undo/000041.toml     logged legs Mon 16 Nov          (older)
+    undo/000042.toml     edited bike Tue 17 Nov          (newest: the next undo reverses this)
+
+A step file says what the change removed and what it added (the records themselves, in the same
+one-line form as the month files), or the profile before and after::
+
+    schema = 1
+    label = "edited bike Tue 17 Nov"
+
+    [added]
+    cardio = ["2026-11-17 07:00 bike 30min effort 3"]
+
+    [removed]
+    cardio = ["2026-11-17 07:00 bike 30min effort 4"]
+
+Why one file per step rather than one history file: recording a step writes one new small file and
+never reads or rewrites the others, so a save costs the same with an import of ten years in the
+history as without; and a file that cannot be read stops undo at that step only.
+
+This module reads and writes step files; reversing one is ``undo.py``'s, and when a step is written
+durably or not is the commit's (``commit.py``). Writing methods are called only under the data
+folder's lock, with the same atomic writes as the logs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from legday.core.model import Profile
+from legday.core.records import Record
+from legday.storage import codec
+from legday.storage.errors import CorruptFile, StorageError
+from legday.storage.files import atomic_write, fsync_dir, os_error, read_bytes, signature
+from legday.storage.schema import read_table
+
+WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
+KEEP = 50  # steps kept; the oldest beyond this are deleted as new ones are recorded
+_STEP = re.compile(r"^(\d{6,})\.toml$")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change: records removed and added (by month file), and the profile before/after when
+    the change was a profile save (``profile_before`` None: there was no profile)."""
+
+    label: str
+    added: tuple[Record, ...] = ()
+    removed: tuple[Record, ...] = ()
+    profile: bool = False
+    profile_before: Profile | None = None
+    profile_after: Profile | None = None
+
+
+# -- the file format -----------------------------------------------------------------------------------
+
+
+def _records_table(records: Iterable[Record]) -> dict[str, list]:
+    table: dict[str, list] = {}
+    for record in records:
+        kind = codec.RECORD_TYPES[type(record)]
+        table.setdefault(kind, []).append(codec.ENCODERS[kind](record))
+    return table
+
+
+def _profile_table(p: Profile) -> dict:
+    data = codec.encode_profile(p)
+    del data["schema"]
+    return data
+
+
+def encode_step(step: Step) -> bytes:
+    import tomli_w
+
+    data: dict[str, Any] = {"schema": codec.SCHEMA, "label": step.label}
+    if step.added:
+        data["added"] = _records_table(step.added)
+    if step.removed:
+        data["removed"] = _records_table(step.removed)
+    if step.profile:
+        assert step.profile_after is not None
+        profile: dict[str, Any] = {"after": _profile_table(step.profile_after)}
+        if step.profile_before is not None:
+            profile["before"] = _profile_table(step.profile_before)
+        data["profile"] = profile
+    return tomli_w.dumps(data).encode()
+
+
+def _section_line(text: str, section: str, kind: str | None, index: int | None) -> int | None:
+    """The line of entry ``index`` of ``kind`` under ``[section]`` (or of the section itself)."""
+    lines = text.splitlines()
+    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*[.\]]")
+    start = next((n for n, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return None
+    if kind is None or index is None:
+        return start + 1
+    found = codec.locate_inline(lines[start + 1 :], kind, index)
+    return start + 1 if found is None else start + 2 + found
+
+
+def _decode_records(path: Path, text: str, data: dict, section: str) -> tuple[Record, ...]:
+    table = data.get(section, {})
+    if type(table) is not dict:
+        raise CorruptFile(
+            path, codec.locate(text, None, None, section), f"'{section}' must be a table like [{section}]"
+        )
+    out = []
+    for kind, items in table.items():
+        if kind not in codec.DECODERS:
+            raise CorruptFile(
+                path,
+                _section_line(text, section, None, None),
+                f"unknown kind '{kind}' in [{section}]; accepted: {', '.join(codec.KINDS)}",
+            )
+        if type(items) is not list:
+            raise CorruptFile(
+                path, _section_line(text, section, None, None), f"'{kind}' in [{section}] must be a list"
+            )
+        for index, item in enumerate(items):
+            try:
+                out.append(codec.DECODERS[kind](item))
+            except codec.Bad as bad:
+                raise CorruptFile(path, _section_line(text, section, kind, index), bad.message) from None
+            except (ValueError, TypeError, OverflowError) as err:
+                raise CorruptFile(
+                    path, _section_line(text, section, kind, index), f"cannot read this {kind} entry: {err}"
+                ) from None
+    return tuple(out)
+
+
+def decode_step(path: Path, data: bytes) -> Step:
+    table, text = read_table(path, data)
+    extra = table.keys() - {"schema", "label", "added", "removed", "profile"}
+    if extra:
+        key = sorted(extra)[0]
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, key),
+            f"unknown key '{key}'; accepted: label, added, removed, profile",
+        )
+    label = table.get("label")
+    if type(label) is not str:
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, "label"),
+            'no label; add a line like label = "logged legs Mon 16 Nov"',
+        )
+    added = _decode_records(path, text, table, "added")
+    removed = _decode_records(path, text, table, "removed")
+    if "profile" not in table:
+        return Step(label, added, removed)
+    profile = table["profile"]
+    try:
+        if type(profile) is not dict or "after" not in profile or profile.keys() - {"before", "after"}:
+            raise codec.Bad("[profile] must hold an 'after' table and optionally a 'before' table")
+        before = profile.get("before")
+        return Step(
+            label,
+            added,
+            removed,
+            True,
+            None if before is None else codec.decode_profile(before),
+            codec.decode_profile(profile["after"]),
+        )
+    except codec.Bad as bad:
+        raise CorruptFile(
+            path,
+            _section_line(text, "profile", None, None) or codec.locate(text, None, None, "profile"),
+            bad.message,
+        ) from None
+
+
+# -- the folder ------------------------------------------------------------------------------------------
+
+
+class StepFiles:
+    """The ``undo/`` folder. A step is named by its file's stem (``"000042"``); ``steps()`` lists
+    them oldest first."""
+
+    def __init__(self, directory: Path):
+        self.dir = directory
+        self._labels: dict[str, tuple[tuple[int, int, int], str]] = {}  # by step, while unchanged
+
+    def path(self, name: str) -> Path:
+        return self.dir / f"{name}.toml"
+
+    def steps(self) -> list[str]:
+        """Step names on disk, oldest first. Files with other names (a step moved aside as
+        ``000042.toml.bad``, the pending file) are not steps."""
+        try:
+            entries = os.listdir(self.dir)
+        except FileNotFoundError:
+            return []
+        except OSError as err:
+            raise os_error("read", self.dir, err) from None
+        found = [(int(m[1]), m[1]) for name in entries if (m := _STEP.match(name))]
+        return [name for _seq, name in sorted(found)]
+
+    @staticmethod
+    def next_name(steps: list[str]) -> str:
+        """The name of a step recorded after ``steps``."""
+        seq = int(_STEP.match(steps[-1] + ".toml")[1]) + 1 if steps else 1  # type: ignore[index]
+        return f"{seq:06d}"
+
+    def read(self, name: str) -> Step:
+        path = self.path(name)
+        got = read_bytes(path)
+        if got is None:
+            raise StorageError(f"{path} disappeared while reading the undo history; try again", path)
+        data = got[0]
+        assert data is not None
+        return decode_step(path, data)
+
+    def label(self, name: str) -> str:
+        """The step's label. A step file is read whole, so that a damaged one is found before undo
+        gets to it, except a long one (an import of years), whose label is read from its top."""
+        path = self.path(name)
+        try:
+            with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                cached = self._labels.get(name)
+                if cached is not None and cached[0] == signature(st):
+                    return cached[1]
+                if st.st_size <= WHOLE:
+                    label = decode_step(path, f.read()).label
+                    self._labels[name] = (signature(st), label)
+                    return label
+                head = f.read(4096)
+        except FileNotFoundError:
+            raise StorageError(
+                f"{path} disappeared while reading the undo history; try again", path
+            ) from None
+        except OSError as err:
+            raise os_error("read", path, err) from None
+        lines = head.split(b"\n")
+        if (
+            len(lines) >= 3
+            and lines[0] == f"schema = {codec.SCHEMA}".encode()
+            and lines[1].startswith(b"label = ")
+        ):
+            try:
+                return tomllib.loads(lines[1].decode("utf-8"))["label"]
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+                pass  # read the whole file below, which reports where it is wrong
+        return self.read(name).label
+
+    def write(self, name: str, step: Step, durable: bool = True) -> None:
+        """``durable=False``: no fsync at all (see commit.py for when that is enough); a power cut
+        may then leave the step absent, empty or zero-filled, which ``torn`` recognises."""
+        atomic_write(self.path(name), encode_step(step), sync_dir=durable, sync_data=durable)
+
+    def torn(self, name: str) -> bool:
+        """Is this step what a power cut leaves of a step written without fsync: an empty file, or
+        one of zero bytes only? Such a step is a lost step (undo passes over it), not damage to
+        report: nobody wrote it that way. Anything else that cannot be read is reported."""
+        try:
+            with open(self.path(name), "rb") as f:
+                head = f.read(WHOLE)
+        except OSError:
+            return False
+        return not head.strip(b"\0")
+
+    def remove(self, name: str) -> None:
+        """Delete a step that was undone, durably: its absence is what marks the undo as done."""
+        try:
+            os.unlink(self.path(name))
+        except FileNotFoundError:
+            pass
+        except OSError as err:
+            raise os_error("save", self.path(name), err) from None
+        fsync_dir(self.dir)
+
+    def prune(self) -> None:
+        """Delete all but the newest ``KEEP`` steps. Best effort: a step left over is harmless."""
+        with contextlib.suppress(StorageError):
+            for name in self.steps()[:-KEEP]:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path(name))
