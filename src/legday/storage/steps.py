@@ -39,7 +39,7 @@ from legday.core.model import Profile
 from legday.core.records import Record
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
-from legday.storage.files import atomic_write, fsync_dir, os_error, read_bytes, signature
+from legday.storage.files import atomic_write, fsync_dir, open_regular, os_error, read_bytes, signature
 from legday.storage.schema import read_table
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
@@ -225,8 +225,8 @@ class StepFiles:
         gets to it, except a long one (an import of years), whose label is read from its top."""
         path = self.path(name)
         try:
-            with open(path, "rb") as f:
-                st = os.fstat(f.fileno())
+            fd, st = open_regular(path)
+            with open(fd, "rb") as f:
                 cached = self._labels.get(name)
                 if cached is not None and cached[0] == signature(st):
                     return cached[1]
@@ -263,7 +263,8 @@ class StepFiles:
         one of zero bytes only? Such a step is a lost step (undo passes over it), not damage to
         report: nobody wrote it that way. Anything else that cannot be read is reported."""
         try:
-            with open(self.path(name), "rb") as f:
+            fd, _st = open_regular(self.path(name))
+            with open(fd, "rb") as f:
                 head = f.read(WHOLE)
         except OSError:
             return False
