@@ -28,7 +28,7 @@ from typing import Any
 
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
-from legday.core.records import Record, describe
+from legday.core.records import Record, describe, record_id
 from legday.storage import codec, undo
 from legday.storage.commit import Commit, FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
@@ -127,10 +127,14 @@ class Store:
 
     def _add(self, record: Any, label: str | None) -> None:
         kind = codec.storable(record)
-        self._change(
-            lambda month_of: month_of(record.date)[kind].append(record),
-            label or f"logged {describe(record, dt.date.today())}",
-        )
+
+        def change(month_of) -> None:
+            month = month_of(record.date)
+            if record in month[kind]:
+                raise logged_already(record)
+            month[kind].append(record)
+
+        self._change(change, label or f"logged {describe(record, dt.date.today())}")
 
     def add_legs(self, s: LegSession, label: str | None = None) -> None:
         if not isinstance(s, LegSession):
@@ -174,7 +178,8 @@ class Store:
         """Save many records (an import, a benchmark's synthetic years): all of them or, if anything
         is wrong (a record a file cannot hold, a month file that cannot be read), none, with one
         write per month and ONE undo step. Same rules as the single adds: check-ins replace that
-        date's, a skip is recorded once. ``profile`` (legday's own export carries one) is saved in
+        date's, a session or skip already logged is not stored again (here quietly: an import
+        reports what it found already there itself). ``profile`` (legday's own export carries one) is saved in
         the same step when no profile is saved yet, and left out when one is."""
         batch = list(records)
         for record in batch:
@@ -188,8 +193,8 @@ class Store:
                 kind = codec.RECORD_TYPES[type(record)]
                 if kind == "checkin":
                     month[kind] = [r for r in month[kind] if r.date != record.date]
-                elif kind == "skip" and record in month[kind]:
-                    continue
+                elif record in month[kind]:
+                    continue  # logged already (or twice in the batch): stored once
                 month[kind].append(record)
 
         self._change(
@@ -237,6 +242,8 @@ class Store:
                 )
             if new_kind == "skip" and new in target["skip"]:
                 return  # already recorded once
+            if new in target[new_kind]:
+                raise logged_already(new)
             target[new_kind].append(new)
 
         self._change(change, label or f"edited {describe(new, dt.date.today())}")
@@ -319,6 +326,17 @@ class Store:
             else:
                 self._reader.remember(self.profile_path, stats[self.profile_path], reversal.profile)
         return step.label
+
+
+def logged_already(record: Record) -> InputError:
+    """The same session logged twice (same kind, day, start and everything else): refused, so that
+    no two stored records are equal, and none share an id (``legday.core.records``)."""
+    when = f" {record.start:%H:%M}" if getattr(record, "start", None) is not None else ""
+    return InputError(
+        f"{describe(record, dt.date.today())}{when} is logged already, exactly the same (id "
+        f"{record_id(record)}); accepted: a session not logged yet (one done twice needs its start "
+        "time), or edit the one logged"
+    )
 
 
 def _difference(old: Month, new: Month) -> tuple[list, list]:

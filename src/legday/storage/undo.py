@@ -99,8 +99,8 @@ def reverse(step: Step, reader: Reader) -> Reversal:
                     "has another check-in since; nothing was changed",
                     path,
                 )
-            if kind == "skip" and record in new[kind]:
-                continue
+            if record in new[kind]:
+                continue  # there again (a skip, or the same session logged anew): stored once
             new[kind].append(record)
         out.files.append((path, before, month_bytes(before, records, new)))
         out.months[path] = new
