@@ -1,19 +1,33 @@
 """The undo history on disk: one small file per change in ``<data_dir>/undo/``, the newest 50 kept.
 
-    undo/000041.toml     logged legs Mon 16 Nov          (older)
-    undo/000042.toml     edited bike Tue 17 Nov          (newest: the next undo reverses this)
+    undo/000041-5c1e09a2.toml     logged legs Mon 16 Nov          (older)
+    undo/000042-5c1e09a2.toml     edited bike Tue 17 Nov          (newest: the next undo reverses this)
+
+A step is named by a number, one more than the newest step's, and the machine that wrote it
+(``device()``): two machines sharing the data folder through a sync tool (Syncthing, Dropbox) never
+write the same step file, and what each machine changed stays known. Steps are in order of number,
+then machine; names without a machine (``000042.toml``, from legday before) sort with their number.
 
 A step file says what the change removed and what it added (the records themselves, in the same
-one-line form as the month files), or the profile before and after::
+one-line form as the month files), or the profile before and after, and how many entries it holds;
+its last line says it ends there::
 
     schema = 1
     label = "edited bike Tue 17 Nov"
+    entries = 2
 
     [added]
     cardio = ["2026-11-17 07:00 bike 30min effort 3"]
 
     [removed]
     cardio = ["2026-11-17 07:00 bike 30min effort 4"]
+    # end of step
+
+A step cut short (a full disk, a copy stopped halfway) would still parse as a smaller change, and
+undo would reverse only part of it: so a step that says how many entries it holds must end with
+that line and hold that many, or it is reported (path and line) and undo stops there. A step with
+nothing in it at all is refused the same way. Empty or zero-filled steps are what a power cut leaves
+of a step written without fsync (see ``commit.py``): those are lost, not damaged (``torn``).
 
 Why one file per step rather than one history file: recording a step writes one new small file and
 never reads or rewrites the others, so a save costs the same with an import of ten years in the
@@ -27,8 +41,11 @@ folder's lock, with the same atomic writes as the logs.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import re
+import socket
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,7 +61,28 @@ from legday.storage.schema import read_table
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
 KEEP = 50  # steps kept; the oldest beyond this are deleted as new ones are recorded
-_STEP = re.compile(r"^(\d{6,})\.toml$")
+_STEP = re.compile(r"^(\d{6,})(?:-([0-9a-f]{1,32}))?\.toml$")
+END = "# end of step"
+
+
+@functools.cache
+def device() -> str:
+    """Eight hex characters naming this machine in step names: from its machine id where it has one
+    (Linux), with its host name, hashed so that nothing about the machine shows in a synced folder."""
+    seed = ""
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            seed = Path(path).read_text(encoding="utf-8").strip()
+            break
+        except (OSError, UnicodeDecodeError):
+            continue
+    seed += "|" + socket.gethostname()
+    return hashlib.blake2b(seed.encode("utf-8", "replace"), digest_size=4).hexdigest()
+
+
+def _order(name: str) -> tuple[int, str]:
+    seq, _, tag = name.partition("-")
+    return int(seq), tag
 
 
 @dataclass(frozen=True)
@@ -77,10 +115,16 @@ def _profile_table(p: Profile) -> dict:
     return data
 
 
+def _entries(step: Step) -> int:
+    """What ``entries = N`` counts: records added and removed, and profile tables."""
+    profiles = (step.profile_after is not None) + (step.profile_before is not None) if step.profile else 0
+    return len(step.added) + len(step.removed) + profiles
+
+
 def encode_step(step: Step) -> bytes:
     import tomli_w
 
-    data: dict[str, Any] = {"schema": codec.SCHEMA, "label": step.label}
+    data: dict[str, Any] = {"schema": codec.SCHEMA, "label": step.label, "entries": _entries(step)}
     if step.added:
         data["added"] = _records_table(step.added)
     if step.removed:
@@ -91,7 +135,7 @@ def encode_step(step: Step) -> bytes:
         if step.profile_before is not None:
             profile["before"] = _profile_table(step.profile_before)
         data["profile"] = profile
-    return tomli_w.dumps(data).encode()
+    return (tomli_w.dumps(data) + END + "\n").encode()
 
 
 def _section_line(text: str, section: str, kind: str | None, index: int | None) -> int | None:
@@ -139,20 +183,41 @@ def _decode_records(path: Path, text: str, data: dict, section: str) -> tuple[Re
 
 def decode_step(path: Path, data: bytes) -> Step:
     table, text = read_table(path, data)
-    extra = table.keys() - {"schema", "label", "added", "removed", "profile"}
+    extra = table.keys() - {"schema", "label", "entries", "added", "removed", "profile"}
     if extra:
         key = sorted(extra)[0]
         raise CorruptFile(
             path,
             codec.locate(text, None, None, key),
-            f"unknown key '{key}'; accepted: label, added, removed, profile",
+            f"unknown key '{key}'; accepted: label, entries, added, removed, profile",
         )
+    entries = table.get("entries")
+    last = text.count("\n") + (not text.endswith("\n"))
+    if entries is not None and text.rstrip().rpartition("\n")[2].strip() != END:
+        raise CorruptFile(
+            path, last, f"this undo step is cut short (its last line should be `{END}`); undo stops here"
+        )
+    step = _decode_step(path, text, table)
+    if entries is None and _entries(step) == 0:
+        raise CorruptFile(path, last, "this undo step holds nothing to undo (cut short?); undo stops here")
+    if entries is not None and entries != _entries(step):
+        raise CorruptFile(
+            path,
+            codec.locate(text, None, None, "entries"),
+            f"entries = {entries!r} but the step holds {_entries(step)}: it was cut short or changed; "
+            "undo stops here",
+        )
+    return step
+
+
+def _decode_step(path: Path, text: str, table: dict) -> Step:
     label = table.get("label")
     if type(label) is not str:
         raise CorruptFile(
             path,
-            codec.locate(text, None, None, "label"),
-            'no label; add a line like label = "logged legs Mon 16 Nov"',
+            # where it belongs: after the schema line (or the last line, of a file cut before it)
+            codec.locate(text, None, None, "label") or min(2, max(1, len(text.splitlines()))),
+            'no label (cut short?); add a line like label = "logged legs Mon 16 Nov"',
         )
     added = _decode_records(path, text, table, "added")
     removed = _decode_records(path, text, table, "removed")
@@ -183,11 +248,13 @@ def decode_step(path: Path, data: bytes) -> Step:
 
 
 class StepFiles:
-    """The ``undo/`` folder. A step is named by its file's stem (``"000042"``); ``steps()`` lists
-    them oldest first."""
+    """The ``undo/`` folder. A step is named by its file's stem (``"000042-5c1e09a2"``); ``steps()``
+    lists them oldest first. ``machine``: this machine's part of new step names (tests give one
+    to play two machines)."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, machine: str | None = None):
         self.dir = directory
+        self.machine = machine or device()
         self._labels: dict[str, tuple[tuple[int, int, int], str]] = {}  # by step, while unchanged
 
     def path(self, name: str) -> Path:
@@ -202,14 +269,12 @@ class StepFiles:
             return []
         except OSError as err:
             raise os_error("read", self.dir, err) from None
-        found = [(int(m[1]), m[1]) for name in entries if (m := _STEP.match(name))]
-        return [name for _seq, name in sorted(found)]
+        return sorted((name[:-5] for name in entries if _STEP.match(name)), key=_order)
 
-    @staticmethod
-    def next_name(steps: list[str]) -> str:
-        """The name of a step recorded after ``steps``."""
-        seq = int(_STEP.match(steps[-1] + ".toml")[1]) + 1 if steps else 1  # type: ignore[index]
-        return f"{seq:06d}"
+    def next_name(self, steps: list[str]) -> str:
+        """The name of a step recorded after ``steps``, by this machine."""
+        seq = max(_order(name)[0] for name in steps) + 1 if steps else 1
+        return f"{seq:06d}-{self.machine}"
 
     def read(self, name: str) -> Step:
         path = self.path(name)
@@ -222,7 +287,8 @@ class StepFiles:
 
     def label(self, name: str) -> str:
         """The step's label. A step file is read whole, so that a damaged one is found before undo
-        gets to it, except a long one (an import of years), whose label is read from its top."""
+        gets to it, except a long one (an import of years), whose label is read from its top (and
+        its last line looked at, so that one cut short is found too)."""
         path = self.path(name)
         try:
             fd, st = open_regular(path)
@@ -235,6 +301,8 @@ class StepFiles:
                     self._labels[name] = (signature(st), label)
                     return label
                 head = f.read(4096)
+                f.seek(-64, os.SEEK_END)
+                tail = f.read()
         except FileNotFoundError:
             raise StorageError(
                 f"{path} disappeared while reading the undo history; try again", path
@@ -246,6 +314,7 @@ class StepFiles:
             len(lines) >= 3
             and lines[0] == f"schema = {codec.SCHEMA}".encode()
             and lines[1].startswith(b"label = ")
+            and (not lines[2].startswith(b"entries = ") or tail.rstrip().endswith(END.encode()))
         ):
             try:
                 return tomllib.loads(lines[1].decode("utf-8"))["label"]

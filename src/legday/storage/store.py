@@ -44,13 +44,14 @@ Change = Callable[[Callable[[dt.date], Month]], None]
 class Store:
     """legday's files in ``data_dir``. Creating one reads nothing; each call reads what it needs."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, machine: str | None = None):
+        """``machine``: this machine's part of undo step names (default: ``steps.device()``)."""
         self.data_dir = Path(data_dir)
         # Files skipped while reading (CorruptFile, NewerSchema, or an unreadable file): each has
         # .path, .line and .message, and str() is a one-line message for the person.
         self.problems = Problems()
         self._reader = Reader(self.data_dir, self.problems)
-        self._steps = StepFiles(self.data_dir / "undo")
+        self._steps = StepFiles(self.data_dir / "undo", machine)
         self._commit = Commit(self.data_dir, self._steps, self.problems, self._reader.forget)
 
     # -- where ------------------------------------------------------------------------------------
