@@ -332,7 +332,8 @@ class Store:
 def logged_already(record: Record) -> InputError:
     """The same session logged twice (same kind, day, start and everything else): refused, so that
     no two stored records are equal, and none share an id (``legday.core.records``)."""
-    when = f" {record.start:%H:%M}" if getattr(record, "start", None) is not None else ""
+    start = getattr(record, "start", None)
+    when = f" {start:%H:%M}" if start is not None else ""
     return InputError(
         f"{describe(record, dt.date.today())}{when} is logged already, exactly the same (id "
         f"{record_id(record)}); accepted: a session not logged yet (one done twice needs its start "
