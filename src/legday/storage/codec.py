@@ -461,6 +461,13 @@ DECODERS: dict[str, Callable[[Any], Record]] = {
     "checkin": decode_checkin,
     "skip": decode_skip,
 }
+# The table form of each kind (what a [[kind]] table holds), for files that keep entries as tables.
+TABLES: dict[str, Callable[[Any], dict]] = {
+    "legs": _legs_table,
+    "cardio": _cardio_table,
+    "checkin": _checkin_table,
+    "skip": lambda s: {"date": s.date, "modality": s.modality},
+}
 RECORD_TYPES: dict[type, str] = {
     LegSession: "legs",
     CardioSession: "cardio",

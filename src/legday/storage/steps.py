@@ -47,8 +47,8 @@ import os
 import re
 import socket
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,7 @@ from legday.core.records import Record
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
 from legday.storage.files import atomic_write, fsync_dir, open_regular, os_error, read_bytes, signature
+from legday.storage.monthtext import Unsupported, entry_line, layout
 from legday.storage.schema import read_table
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
@@ -96,17 +97,12 @@ class Step:
     profile: bool = False
     profile_before: Profile | None = None
     profile_after: Profile | None = None
+    # The comment at the end of an entry's line in its month file, for the entries that had one:
+    # written on the entry's line in the step too, so that undo puts it back with the entry.
+    comments: Mapping[Record, str] = field(default_factory=dict, compare=False)
 
 
 # -- the file format -----------------------------------------------------------------------------------
-
-
-def _records_table(records: Iterable[Record]) -> dict[str, list]:
-    table: dict[str, list] = {}
-    for record in records:
-        kind = codec.RECORD_TYPES[type(record)]
-        table.setdefault(kind, []).append(codec.ENCODERS[kind](record))
-    return table
 
 
 def _profile_table(p: Profile) -> dict:
@@ -122,20 +118,48 @@ def _entries(step: Step) -> int:
 
 
 def encode_step(step: Step) -> bytes:
+    """The step file: its head by tomli_w, each record on a line of its own with its comment, the
+    profile tables, and the end line."""
     import tomli_w
 
-    data: dict[str, Any] = {"schema": codec.SCHEMA, "label": step.label, "entries": _entries(step)}
-    if step.added:
-        data["added"] = _records_table(step.added)
-    if step.removed:
-        data["removed"] = _records_table(step.removed)
+    parts = [tomli_w.dumps({"schema": codec.SCHEMA, "label": step.label, "entries": _entries(step)})]
+    for section, records in (("added", step.added), ("removed", step.removed)):
+        if not records:
+            continue
+        parts.append(f"\n[{section}]\n")
+        for kind in codec.KINDS:
+            mine = [r for r in records if codec.RECORD_TYPES[type(r)] == kind]
+            if mine:
+                lines = [entry_line(kind, r, step.comments.get(r, "")) for r in mine]
+                parts.append("\n".join([f"{kind} = [", *lines, "]"]) + "\n")
     if step.profile:
         assert step.profile_after is not None
         profile: dict[str, Any] = {"after": _profile_table(step.profile_after)}
         if step.profile_before is not None:
             profile["before"] = _profile_table(step.profile_before)
-        data["profile"] = profile
-    return (tomli_w.dumps(data) + END + "\n").encode()
+        parts.append("\n" + tomli_w.dumps({"profile": profile}))
+    return ("".join(parts) + END + "\n").encode()
+
+
+def _comments(text: str, added: tuple[Record, ...], removed: tuple[Record, ...]) -> dict[Record, str]:
+    """The comments on the entries' lines under [added] and [removed]."""
+    found: dict[Record, str] = {}
+    if "#" not in text.replace(END, ""):
+        return found
+    for section, records in (("added", added), ("removed", removed)):
+        match = re.search(rf"^\[{section}\][^\n]*\n(.*?)(?=^\[|\Z)", text, re.M | re.S)
+        if match is None:
+            continue
+        try:
+            shape = layout(match[1])
+        except Unsupported:
+            continue  # (a step written by hand in another shape: no comments to bring back)
+        for kind, block in shape.blocks.items():
+            mine = [r for r in records if codec.RECORD_TYPES[type(r)] == kind]
+            for record, entry in zip(mine, block.entries):
+                if entry.comment:
+                    found.setdefault(record, entry.comment)
+    return found
 
 
 def _section_line(text: str, section: str, kind: str | None, index: int | None) -> int | None:
@@ -198,6 +222,8 @@ def decode_step(path: Path, data: bytes) -> Step:
             path, last, f"this undo step is cut short (its last line should be `{END}`); undo stops here"
         )
     step = _decode_step(path, text, table)
+    if step.added or step.removed:
+        step = replace(step, comments=_comments(text, step.added, step.removed))
     if entries is None and _entries(step) == 0:
         raise CorruptFile(path, last, "this undo step holds nothing to undo (cut short?); undo stops here")
     if entries is not None and entries != _entries(step):

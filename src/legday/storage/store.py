@@ -29,11 +29,10 @@ from typing import Any
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.records import Record, describe, record_id
-from legday.storage import codec, undo
+from legday.storage import codec, monthtext, undo
 from legday.storage.commit import Commit, FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
 from legday.storage.files import read_bytes
-from legday.storage.monthtext import month_bytes
 from legday.storage.reading import Month, Reader
 from legday.storage.steps import Step, StepFiles
 
@@ -247,15 +246,20 @@ class Store:
                 raise logged_already(new)
             target[new_kind].append(new)
 
-        self._change(change, label or f"edited {describe(new, dt.date.today())}")
+        self._change(change, label or f"edited {describe(new, dt.date.today())}", carry=(old, new))
 
     def _change(
-        self, change: Change, label: str | Callable[[list, list], str], profile: Profile | None = None
+        self,
+        change: Change,
+        label: str | Callable[[list, list], str],
+        profile: Profile | None = None,
+        carry: tuple[Record, Record] | None = None,
     ) -> bool:
         """Run ``change(month_of)`` under the lock, then save the months it changed as one undo
         step. ``label`` is the step's label, or a function of (added, removed) giving it.
         ``profile``: also save this profile, in the same step, if none is saved (a backup restored
-        on a new machine). False if nothing changed."""
+        on a new machine). ``carry``: (old, new) of an edit, whose comment in the file goes with it.
+        False if nothing changed."""
         with self._commit.writing():
             loaded: dict[tuple[int, int], tuple[Path, bytes | None, Month, Month]] = {}
 
@@ -267,17 +271,24 @@ class Store:
                 return loaded[key][3]
 
             change(month_of)
-            files: list[FileChange] = []
+            changed = []
             added: list[Record] = []
             removed: list[Record] = []
-            saved: dict[Path, Month] = {}
-            for _key, (path, before, old, new) in sorted(loaded.items()):
+            notes: dict[Record, str] = {}  # comments of the entries taken out (for the step, and undo)
+            for key, (path, before, old, new) in sorted(loaded.items()):
                 plus, minus = _difference(old, new)
                 if plus or minus:
                     added += plus
                     removed += minus
-                    files.append((path, before, month_bytes(before, old, new)))
-                    saved[path] = new
+                    notes.update(monthtext.comments(before, old, minus))
+                    changed.append((key, path, before, old, new))
+            if carry is not None and carry[0] in notes:
+                notes[carry[1]] = notes[carry[0]]  # an edited entry keeps its comment
+            files: list[FileChange] = []
+            saved: dict[Path, Month] = {}
+            for key, path, before, old, new in changed:
+                files.append((path, before, monthtext.month_bytes(before, old, new, notes, key)))
+                saved[path] = new
             restored = None
             if profile is not None and read_bytes(self.profile_path) is None:
                 restored = profile
@@ -286,7 +297,12 @@ class Store:
                 return False
             text = label if isinstance(label, str) else label(added, removed)
             step = Step(
-                text, tuple(added), tuple(removed), profile=restored is not None, profile_after=restored
+                text,
+                tuple(added),
+                tuple(removed),
+                profile=restored is not None,
+                profile_after=restored,
+                comments=notes,
             )
             stats = self._commit.apply(files, step)
         for path, records in saved.items():

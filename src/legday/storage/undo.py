@@ -102,7 +102,7 @@ def reverse(step: Step, reader: Reader) -> Reversal:
             if record in new[kind]:
                 continue  # there again (a skip, or the same session logged anew): stored once
             new[kind].append(record)
-        out.files.append((path, before, month_bytes(before, records, new)))
+        out.files.append((path, before, month_bytes(before, records, new, step.comments, (year, month))))
         out.months[path] = new
     if step.profile:
         path = reader.profile_path
