@@ -90,6 +90,8 @@ class Imported:
     summary: str
     new: tuple = ()
     profile_restored: bool = False
+    # Bad rows left out (--skip-bad-rows), each as "file:line: why".
+    left_out_rows: tuple = ()
 
 
 class Journal:
@@ -336,59 +338,75 @@ class Journal:
     # -- import and the calendar ------------------------------------------------------------------
 
     def import_file(
-        self, path: str | Path, fmt: str | None = None, units: str | None = None, *, dry_run: bool = False
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        units: str | None = None,
+        *,
+        dry_run: bool = False,
+        skip_bad_rows: bool = False,
+        progress: Callable[[int], None] | None = None,
     ) -> Imported:
         """Import an export of Strong, Hevy, FitNotes, a FIT file or legday's own JSON. The whole
         file is read and checked first: a bad row anywhere raises (FileFormatError or InputError,
-        naming the file and line) and nothing is written. Sessions already logged are not added
-        again. The new records, and a profile carried by legday's JSON when none is saved yet,
-        are written as ONE undo step (``undo`` takes the whole import back)."""
-        from legday.core.errors import InputError
-        from legday.core.model import UNITS
-        from legday.transfer import FORMATS, plan_import, read, summary
+        naming the file and line) and nothing is written, unless ``skip_bad_rows``. Sessions
+        already logged are not added again. The new records, and a profile carried by legday's
+        JSON when none is saved yet, are written as ONE undo step (``undo`` takes the whole import
+        back). ``progress(rows)`` hears how far the reading is."""
+        loaded = self.read_import(path, fmt, units, skip_bad_rows=skip_bad_rows, progress=progress)
+        return self.save_import(loaded, dry_run=dry_run)
 
-        if fmt is not None:
-            fmt = fmt.strip().lower()
-            if fmt not in FORMATS:
-                raise InputError(f"format {fmt!r} unknown; accepted: {', '.join(FORMATS)}")
-        if units is not None:
-            units = units.strip().lower().rstrip("s")
-            if units not in UNITS:
-                raise InputError(f"units {units!r} unknown; accepted: kg, lb")
-        given = str(path).strip()
-        if not given:
-            raise InputError("no file given; accepted: the path of an exported file")
-        file = Path(given).expanduser()
-        if file.is_dir():
-            raise InputError(f"{given} is a folder; accepted: an exported file")
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{given}: no such file; accepted: the path of an exported file") from None
-        except OSError as error:
-            raise InputError(
-                f"cannot read {given}: {error.strerror or error}; accepted: a file you can read"
-            ) from None
-        profile = self.profile
-        parsed = read(data, file.name, fmt, units or profile.units, profile.leg_time)
+    def read_import(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        units: str | None = None,
+        *,
+        skip_bad_rows: bool = False,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ):
+        """The first half of ``import_file``: open and read the file, write nothing. It touches no
+        shared state, so the app runs it in a worker thread (``cancelled`` can stop it)."""
+        from legday.transfer import load
+
+        return load(
+            path,
+            fmt,
+            units,
+            # The profile's units count only when the person set them (a saved profile).
+            profile_units=self.profile.units if self.profile_saved else None,
+            leg_time=self.profile.leg_time,
+            skip_bad_rows=skip_bad_rows,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    def save_import(self, loaded, *, dry_run: bool = False) -> Imported:
+        """The second half of ``import_file``: compare with the log and write, as one undo step."""
+        from legday.transfer import plan_import, summary
+        from legday.transfer.merge import bad_row_lines
+
+        name, parsed = loaded.name, loaded.parsed
         plan = plan_import(parsed, self._logged_over(parsed.records))
+        rows = tuple(bad_row_lines(name, plan))
         restore = (
             plan.profile
             if isinstance(plan.profile, Profile) and not self.profile_saved and self.profile_error is None
             else None
         )
         if dry_run:
-            return Imported(summary(file.name, plan, dry_run=True), tuple(plan.new))
-        text = summary(file.name, plan) + ("; profile restored" if restore is not None else "")
+            return Imported(summary(name, plan, dry_run=True), tuple(plan.new), left_out_rows=rows)
+        text = summary(name, plan) + ("; profile restored" if restore is not None else "")
         if not plan.new and restore is None:
-            return Imported(text)
+            return Imported(text, left_out_rows=rows)
         count = len(plan.new)
-        label = f"imported {file.name} ({count} {'entry' if count == 1 else 'entries'})"
+        label = f"imported {name} ({count} {'entry' if count == 1 else 'entries'})"
         self._write(self._store.add_many, plan.new, label=label, profile=restore)
         if restore is not None:
             self.profile, self.profile_saved = restore, True
         self._changed(label, write=False, message=text)  # the notice says what the summary says
-        return Imported(text, tuple(plan.new), restore is not None)
+        return Imported(text, tuple(plan.new), restore is not None, left_out_rows=rows)
 
     def _logged_over(self, records: list) -> list:
         """What is already logged over the dates ``records`` cover. A month file that cannot be
@@ -413,7 +431,7 @@ class Journal:
     def refresh_calendar(self) -> str:
         """Rewrite the calendar file, if one is set. Returns "" or a one-line warning: the change
         that led here is saved either way."""
-        from legday.calendar_file import calendar_path
+        from legday.calendar_file import calendar_path, not_written
 
         path = calendar_path(self.settings)
         if path is None:
@@ -421,9 +439,9 @@ class Journal:
         try:
             write_into(path, self.calendar(), self._keep_out())
         except DataError as error:
-            return f"the calendar file was not updated: {error}"
+            return not_written(error)
         except ImportError:
-            return "the calendar file was not updated: it needs the icalendar package (pip install icalendar)"
+            return not_written("it needs the icalendar package: pip install icalendar")
         return ""
 
     # -- notices ----------------------------------------------------------------------------------

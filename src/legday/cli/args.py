@@ -94,7 +94,8 @@ commands:
   delete ID
   undo
   trends [--weeks N] [--date YYYY-MM-DD] [--json]
-  import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--dry-run]
+  import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--skip-bad-rows]
+         [--dry-run]
   export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
   export json|csv [-o FILE]
   settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]

@@ -15,7 +15,7 @@ from typing import Any
 from textual.dom import DOMNode
 
 from legday.core import words
-from legday.core.errors import DataError, InputError
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
 from legday.journal import Journal, Record
@@ -102,23 +102,22 @@ def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
 
 
 def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
-    """The palette's "data: import": a path, then the same import as `legday import`."""
+    """The palette's "data: import": a path, then the same import as `legday import`. The file is
+    read in the box's worker thread (``journal.read_import``); comparing and saving
+    (``journal.save_import``) run here, on the app's thread."""
     from legday.tui.screens.import_file import ImportScreen
 
-    def run(text: str) -> str:
+    def save(loaded: Any) -> tuple[str, tuple[str, ...]]:
         try:
-            done = journal.import_file(text)
+            done = journal.save_import(loaded)
         except DataError as error:
             raise NotSaved(str(error)) from None
-        except InputError as error:
-            # The app has no --format option: the file must say what it is.
-            raise InputError(str(error).replace(", or say which with --format", "")) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
             node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
-        return done.summary
+        return done.summary, done.left_out_rows
 
-    node.app.push_screen(ImportScreen(run, path))
+    node.app.push_screen(ImportScreen(journal.read_import, save, path))
 
 
 # -- edit and delete ----------------------------------------------------------------------------------
