@@ -200,7 +200,7 @@ RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
     (("legday.cli",), ("legday.storage", "legday.private_api"), "the CLI goes through the journal"),
     (
         ("legday.tui",),
-        ("legday.storage", "legday.cli", "legday.web", "legday.transfer", "legday.calendar_file"),
+        ("legday.storage", "legday.cli", "legday.web", "legday.calendar_file"),
         "the app goes through the journal",
     ),
     (
