@@ -26,6 +26,8 @@ A byte-order mark (some Windows editors add one) is read past and not written ba
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import tomllib
 from collections import Counter
@@ -39,6 +41,9 @@ from legday.storage import codec
 Month = dict[str, list]
 BOM = "\ufeff"
 _PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*')
+_SPACES = re.compile(r"[ \t]*")
+_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
 
 
 class Unsupported(Exception):
@@ -98,16 +103,16 @@ class Scanner:
         self.text = text
         self.n = len(text)
         self.pos = 0
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line(self, pos: int | None = None) -> int:
-        return self.text.count("\n", 0, self.pos if pos is None else pos)
+        return bisect.bisect_left(self._newlines, self.pos if pos is None else pos)
+
+    def spaces(self) -> None:
+        self.pos = _SPACES.match(self.text, self.pos).end()  # type: ignore[union-attr]
 
     def peek(self, k: int = 1) -> str:
         return self.text[self.pos : self.pos + k]
-
-    def spaces(self) -> None:
-        while self.pos < self.n and self.text[self.pos] in " \t":
-            self.pos += 1
 
     def comment(self) -> str:
         """The comment from here to the end of the line, with the spaces before it ('' if none);
@@ -153,18 +158,10 @@ class Scanner:
             while self.peek() == quote:  # up to two more quotes belong to the string
                 self.pos += 1
             return
-        self.pos += 1
-        while self.pos < self.n:
-            char = self.text[self.pos]
-            if char == "\\" and quote == '"':
-                self.pos += 2
-                continue
-            if char == "\n":
-                raise Unsupported
-            self.pos += 1
-            if char == quote:
-                return
-        raise Unsupported
+        found = (_BASIC if quote == '"' else _LITERAL).match(self.text, self.pos)
+        if found is None:
+            raise Unsupported  # not closed on its line
+        self.pos = found.end()
 
     def value(self) -> None:
         """Past one value (string, array, inline table or scalar)."""
@@ -223,10 +220,12 @@ def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
 
 
+@functools.lru_cache(maxsize=4)
 def layout(text: str) -> Layout:
     """Where each kind's entries are in ``text`` (lines without their newlines). Unsupported for
     what is not a month file's shape (tables other than [[kind]], keys other than schema and kinds)."""
     scan = Scanner(text)
+    all_lines = text.split("\n")
     blocks: dict[str, Block] = {}
     first_table: int | None = None
     current: Block | None = None  # the [[kind]] table being read
@@ -249,7 +248,7 @@ def layout(text: str) -> Layout:
                 raise Unsupported
             first_table = line if first_table is None else first_table
             current = blocks.setdefault(kind, Block(kind, tables=True))
-            current.entries.append(Entry(line, _past_blank_lines(text, line + 1), comment))
+            current.entries.append(Entry(line, _past_blank_lines(all_lines, line + 1), comment))
             continue
         if scan.peek() == "[":
             raise Unsupported  # a table that is not a kind's: not a month file legday reads
@@ -261,7 +260,7 @@ def layout(text: str) -> Layout:
             scan.comment()
             if not scan.end_of_line():
                 raise Unsupported
-            current.entries[-1].end = _past_blank_lines(text, scan.line(scan.pos - 1) + 1)
+            current.entries[-1].end = _past_blank_lines(all_lines, scan.line(scan.pos - 1) + 1)
             continue
         if key == "schema":
             scan.value()
@@ -273,13 +272,12 @@ def layout(text: str) -> Layout:
             raise Unsupported
         block = blocks[key] = Block(key, open=line)
         _read_list(scan, block)
-    return Layout(text.split("\n"), blocks, first_table)
+    return Layout(all_lines, blocks, first_table)
 
 
-def _past_blank_lines(text: str, line: int) -> int:
+def _past_blank_lines(lines: list[str], line: int) -> int:
     """The first line from ``line`` on that is not blank: a [[kind]] table owns the blank lines
     after it (so that taking one out leaves no gap, and putting one back puts its gap back)."""
-    lines = text.split("\n")
     while line < len(lines) - 1 and not lines[line].strip():
         line += 1
     return line
@@ -421,7 +419,7 @@ def _edit(text: str, old: Month, new: Month, notes: Mapping[Record, str]) -> str
     """Take out and put in entry lines; every other line stays. A kind's list that is not one
     entry a line is written out afresh (its other lines, and the rest of the file, stay)."""
     shape = layout(text)
-    lines = shape.lines
+    lines = list(shape.lines)  # (the layout is cached: edit a copy)
     deletes: list[tuple[int, int]] = []  # (line, how many)
     inserts: dict[int, list[str]] = {}  # line -> lines to put before it, in order
     for kind, (out, put) in _changes(old, new).items():
@@ -444,11 +442,13 @@ def _edit(text: str, old: Month, new: Month, notes: Mapping[Record, str]) -> str
             else:
                 kept.append((record, entry))
         order = codec.file_order(kind)
+        keyed = [(order(r), entry) for r, entry in kept]
         for record in put:
             # Just after the last entry that sorts before it, or just above the first one after it;
             # one that sorts last goes at the end of the list (below any notes there).
-            before = [entry for r, entry in kept if order(r) <= order(record)]
-            later = [entry for r, entry in kept if order(r) > order(record)]
+            key = order(record)
+            before = [entry for k, entry in keyed if k <= key]
+            later = [entry for k, entry in keyed if k > key]
             if later:
                 at = before[-1].end if before else later[0].start
             elif block.tables:
