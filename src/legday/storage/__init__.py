@@ -10,7 +10,8 @@ The rooms, each a module to read in one sitting (imports only point down this li
     files.py     reading and atomic writing of one file, the lock, writing into a path a person names
     codec.py     records <-> TOML values (the one-line forms)
     schema.py    parse, check ``schema = N``, decode: the way every file is read
-    monthtext.py a month file's new text after a change
+    layout.py    where each entry is in a month file's text (comments included)
+    monthtext.py a month file's new text after a change, keeping a person's comments
     reading.py   the logs and profile read with no lock, cached while unchanged
     steps.py     the undo history's files
     commit.py    a change written all or nothing under the lock, and crash recovery

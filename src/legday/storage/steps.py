@@ -57,7 +57,8 @@ from legday.core.records import Record
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
 from legday.storage.files import atomic_write, fsync_dir, open_regular, os_error, read_bytes, signature
-from legday.storage.monthtext import Unsupported, entry_line, layout
+from legday.storage.layout import Unsupported, layout
+from legday.storage.monthtext import entry_line
 from legday.storage.schema import read_table
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
