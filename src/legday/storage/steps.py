@@ -45,7 +45,6 @@ import functools
 import hashlib
 import os
 import re
-import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -57,8 +56,6 @@ from legday.core.records import Record
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
 from legday.storage.files import atomic_write, fsync_dir, open_regular, os_error, read_bytes, signature
-from legday.storage.layout import Unsupported, layout
-from legday.storage.monthtext import entry_line
 from legday.storage.schema import read_table
 
 WHOLE = 64 * 1024  # step files up to this size are checked whole when listing labels
@@ -78,6 +75,8 @@ def device() -> str:
             break
         except (OSError, UnicodeDecodeError):
             continue
+    import socket
+
     seed += "|" + socket.gethostname()
     return hashlib.blake2b(seed.encode("utf-8", "replace"), digest_size=4).hexdigest()
 
@@ -123,6 +122,8 @@ def encode_step(step: Step) -> bytes:
     profile tables, and the end line."""
     import tomli_w
 
+    from legday.storage.monthtext import entry_line
+
     parts = [tomli_w.dumps({"schema": codec.SCHEMA, "label": step.label, "entries": _entries(step)})]
     for section, records in (("added", step.added), ("removed", step.removed)):
         if not records:
@@ -147,6 +148,8 @@ def _comments(text: str, added: tuple[Record, ...], removed: tuple[Record, ...])
     found: dict[Record, str] = {}
     if "#" not in text.replace(END, ""):
         return found
+    from legday.storage.layout import Unsupported, layout
+
     for section, records in (("added", added), ("removed", removed)):
         match = re.search(rf"^\[{section}\][^\n]*\n(.*?)(?=^\[|\Z)", text, re.M | re.S)
         if match is None:

@@ -29,7 +29,7 @@ from typing import Any
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.records import Record, describe, record_id
-from legday.storage import codec, monthtext, undo
+from legday.storage import codec, undo
 from legday.storage.commit import Commit, FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
 from legday.storage.files import read_bytes
@@ -260,6 +260,8 @@ class Store:
         ``profile``: also save this profile, in the same step, if none is saved (a backup restored
         on a new machine). ``carry``: (old, new) of an edit, whose comment in the file goes with it.
         False if nothing changed."""
+        from legday.storage import monthtext  # (writing only: start-up, which reads, skips it)
+
         with self._commit.writing():
             loaded: dict[tuple[int, int], tuple[Path, bytes | None, Month, Month]] = {}
 

@@ -23,7 +23,6 @@ from legday.core.records import Record, describe
 from legday.storage import codec
 from legday.storage.commit import FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
-from legday.storage.monthtext import month_bytes
 from legday.storage.reading import Month, Reader
 from legday.storage.steps import Step, StepFiles
 
@@ -73,6 +72,8 @@ class Reversal:
 def reverse(step: Step, reader: Reader) -> Reversal:
     """The files that undo ``step``, read fresh (call under the lock). Raises RecordChanged, and
     then nothing is written."""
+    from legday.storage.monthtext import month_bytes
+
     out = Reversal()
     months: dict[tuple[int, int], tuple[list[Record], list[Record]]] = {}
     for record in step.added:
