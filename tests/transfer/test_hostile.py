@@ -192,7 +192,8 @@ def test_the_csv_export_makes_formula_cells_inert(cli, data_dir, tmp_path, capsy
             CardioSession(dt.date(2026, 11, 17), "+cmd|' /C calc'!A0", 30, 3),
             CardioSession(dt.date(2026, 11, 18), "@SUM(1+1)", 30, 3),
             CardioSession(dt.date(2026, 11, 19), "-2+3", 30, 3),
-            CardioSession(dt.date(2026, 11, 20), "\tbike", 30, 3),
+            # A name cannot start with a tab or a carriage return: the model refuses control
+            # characters (legday/core/names.py).
         ]
     )
     capsys.readouterr()
@@ -208,7 +209,6 @@ def test_the_csv_export_makes_formula_cells_inert(cli, data_dir, tmp_path, capsy
         "'+cmd|' /C calc'!A0",
         "'@SUM(1+1)",
         "'-2+3",
-        "'\tbike",
     ]
     for row in rows:
         for value in row.values():
