@@ -15,19 +15,20 @@ from typing import Any
 from textual.dom import DOMNode
 
 from legday.core import words
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
-from legday.journal import Journal, Record, StorageError
+from legday.journal import Journal, Record
 from legday.tui.widgets.form import NotSaved
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
-    """``save`` for a form: a StorageError becomes NotSaved, which the form shows."""
+    """``save`` for a form: a DataError becomes NotSaved, which the form shows."""
 
     def save_or_say(*args: Any) -> None:
         try:
             save(*args)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
 
     return save_or_say
@@ -37,7 +38,7 @@ def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
-    except StorageError as error:
+    except DataError as error:
         node.notify(f"{failed}: {error}", severity="error", timeout=10)
 
 
@@ -109,7 +110,7 @@ def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
     def save(loaded: Any) -> tuple[str, tuple[str, ...]]:
         try:
             done = journal.save_import(loaded)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
