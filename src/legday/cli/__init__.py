@@ -67,7 +67,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     import importlib
 
     from legday.cli.args import COMMAND_MODULES
-    from legday.journal import StorageError
+    from legday.core.errors import DataError
 
     clock = now or dt.datetime.now()
     try:
@@ -79,7 +79,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
         if "accepted:" not in message:
             message += "; accepted: see `legday " + ns.command + " --help`"
         return fail(message, EXIT_USAGE)
-    except StorageError as exc:
+    except DataError as exc:
         return fail(str(exc), EXIT_STORAGE)
     except BrokenPipeError:  # `legday plan | head`: the reader left; not an error
         _silence_stdout()

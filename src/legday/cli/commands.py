@@ -42,7 +42,7 @@ def _journal(ns: argparse.Namespace, now: dt.datetime):
     calendar file could not be rewritten) is printed as a warning."""
     from legday.journal import open_journal
 
-    journal = open_journal(ns.data_dir or None, lambda: now)
+    journal = open_journal(ns.data_dir, lambda: now)
     journal.subscribe(_warn)
     return journal
 
@@ -230,11 +230,11 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
         print_plan(plan)
     for problem in journal.settings_problems:
         say("warning", problem)
-    for problem in journal.store.problems:
+    for problem in journal.file_problems:
         say("error", problem)
     if not journal.profile_saved:
         _hint_no_profile()
-    return 1 if journal.store.problems else 0
+    return 1 if journal.file_problems else 0
 
 
 # -- the log: list, edit, delete, undo --------------------------------------------------------------
@@ -265,11 +265,11 @@ def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
     elif records:
         for record in records:
             print(_record_text(record))
-    elif not journal.store.problems:  # else what could not be read is said below, not "nothing"
+    elif not journal.file_problems:  # else what could not be read is said below, not "nothing"
         print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
-    for problem in journal.store.problems:
+    for problem in journal.file_problems:
         say("error", problem)
-    return 1 if journal.store.problems else 0
+    return 1 if journal.file_problems else 0
 
 
 def _find(journal, text: str):

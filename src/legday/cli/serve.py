@@ -63,7 +63,7 @@ def cmd_serve(ns: argparse.Namespace, now: dt.datetime) -> int:
     # reported now rather than by every browser tab, and each tab's app gets the same absolute
     # path whatever folder it is started in.
     journal = _journal(ns, now)
-    data_dir = str(journal.store.data_dir.absolute()) if ns.data_dir else None
+    data_dir = str(journal.data_dir.absolute()) if ns.data_dir else None
     for problem in journal.take_problems():
         say("warning", problem)
     return open_in_browser(host, port, data_dir, max_tabs)

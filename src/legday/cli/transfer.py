@@ -142,13 +142,9 @@ def cmd_import(ns: argparse.Namespace, now: dt.datetime) -> int:
 # -- export -----------------------------------------------------------------------------------------
 
 
-def _write(ns: argparse.Namespace, data: bytes) -> None:
+def _write(ns: argparse.Namespace, data: bytes, journal) -> None:
     if ns.output:
-        from pathlib import Path
-
-        from legday.journal import save_file
-
-        save_file(Path(ns.output).expanduser(), data)
+        journal.write_out(ns.output, data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -190,10 +186,10 @@ def cmd_export(ns: argparse.Namespace, now: dt.datetime) -> int:
             from legday.transfer import table
 
             data = table.dumps(records).encode()
-    problems = journal.store.problems
-    _write(ns, data)
+    problems = journal.file_problems
+    _write(ns, data, journal)
     for problem in problems:
         print(f"legday: error: left out of the export: {problem}", file=sys.stderr)
-    if ns.output:
+    if ns.output and ns.output != "-":  # with -o - the export itself is on stdout
         print(f"exported {what} to {ns.output}")
     return 1 if problems else 0

@@ -23,7 +23,8 @@ from textual import events
 from textual.app import App
 
 from legday import private_api
-from legday.journal import Change, Clock, Journal, StorageError, journal_at
+from legday.core.errors import DataError
+from legday.journal import Change, Clock, Journal, journal_at
 from legday.tui import forms, keys
 from legday.tui import themes as theme_tables
 from legday.tui.messages import DaySelected
@@ -98,7 +99,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         self.theme = self._chosen_theme = name
         try:
             self.journal.remember_theme(name)
-        except StorageError as error:
+        except DataError as error:
             self.notify(f"Theme not remembered: {error}", severity="error", timeout=10, markup=False)
 
     def preview_theme(self, name: str | None) -> None:

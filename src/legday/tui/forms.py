@@ -16,9 +16,10 @@ from textual.app import App
 from textual.widget import Widget
 
 from legday.core import words
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
-from legday.journal import Journal, Record, StorageError
+from legday.journal import Journal, Record
 from legday.tui.widgets.form import NotSaved
 
 # What opens a form or says something: the app, a screen or a widget (a screen is a widget).
@@ -26,12 +27,12 @@ Node = App | Widget
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
-    """``save`` for a form: a StorageError becomes NotSaved, which the form shows."""
+    """``save`` for a form: a DataError becomes NotSaved, which the form shows."""
 
     def save_or_say(*args: Any) -> None:
         try:
             save(*args)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
 
     return save_or_say
@@ -41,7 +42,7 @@ def attempt(node: Node, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
-    except StorageError as error:
+    except DataError as error:
         node.notify(f"{failed}: {error}", severity="error", timeout=10, markup=False)
 
 
@@ -119,7 +120,7 @@ def import_data(node: Node, journal: Journal, path: str = "") -> None:
     def save(loaded: Any) -> tuple[str, tuple[str, ...]]:
         try:
             done = journal.save_import(loaded)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.

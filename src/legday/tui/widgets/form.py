@@ -185,7 +185,7 @@ class FormScreen(Screen[bool]):
     """What every form screen does the same way.
 
     ``build()`` reads the fields into a core object (raising InputError, shown beside the field and
-    in the status line); ``deliver()`` hands it to the save callback; a StorageError or InputError
+    in the status line); ``deliver()`` hands it to the save callback; a DataError or InputError
     from there is shown and the screen stays open with everything still typed in. Success
     dismisses with True, Escape with False. With ``DISCARD_QUESTION`` set, Escape asks first when
     anything changed since ``remember_initial()``.
