@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import sys
 
+from legday.cli import say
+from legday.core import words
 from legday.core.errors import InputError
 from legday.core.model import (
     UNITS,
@@ -25,9 +27,9 @@ from legday.core.model import (
     parse_modalities,
     parse_weekdays,
 )
+from legday.core.names import escaped
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
 
-MINUTES = (1, 600)
 EFFORT = (0, 10)
 NONE_WORDS = ("", "none", "-")
 
@@ -40,14 +42,14 @@ def _journal(ns: argparse.Namespace, now: dt.datetime):
     calendar file could not be rewritten) is printed as a warning."""
     from legday.journal import open_journal
 
-    journal = open_journal(ns.data_dir or None, lambda: now)
+    journal = open_journal(ns.data_dir, lambda: now)
     journal.subscribe(_warn)
     return journal
 
 
 def _warn(change) -> None:
     if change.warning:
-        print(f"legday: warning: {change.warning}", file=sys.stderr)
+        say("warning", change.warning)
 
 
 def _profile(journal) -> Profile:
@@ -61,13 +63,6 @@ def _day(ns: argparse.Namespace, now: dt.datetime) -> dt.date:
     return parse_date(ns.date) if ns.date else now.date()
 
 
-def _modality(text: str) -> str:
-    name = " ".join(text.split()).lower()
-    if not name:
-        raise InputError("modality is empty; accepted: run, bike, swim, walk, row, ... or any name")
-    return name
-
-
 def _hm(t: dt.time | None) -> str:
     return t.strftime("%H:%M") if t else "--:--"
 
@@ -77,7 +72,7 @@ def _hm(t: dt.time | None) -> str:
 
 def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
     effort = parse_int(ns.effort, *EFFORT, "effort")
-    minutes = parse_int(ns.minutes, *MINUTES, "minutes")
+    minutes = words.minutes_value(ns.minutes)
     day = _day(ns, now)
     start = parse_time(ns.time) if ns.time else None
     # Parse with kg first so a bad exercise fails before any file is read; then again with the
@@ -91,14 +86,14 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
         start = just_ended(now, minutes) if day == now.date() else profile.leg_time
     session = LegSession(day, start, minutes, effort, exercises)
     journal.log(session)
-    listed = ", ".join(str(e) for e in exercises)
+    listed = escaped(", ".join(str(e) for e in exercises))
     print(f"logged legs {day} {_hm(start)}: {listed} (effort {effort}, {minutes} min)")
     return 0
 
 
 def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
-    modality = _modality(ns.modality)
-    minutes = parse_int(ns.minutes, *MINUTES, "minutes")
+    modality = words.modality_name(ns.modality)
+    minutes = words.minutes_value(ns.minutes)
     effort = parse_int(ns.effort, *EFFORT, "effort")
     day = _day(ns, now)
     if ns.time:
@@ -108,7 +103,7 @@ def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
     session = CardioSession(day, modality, minutes, effort, start)
     _journal(ns, now).log(session)
     when = f"{day} {_hm(start)}" if start else f"{day}"
-    print(f"logged cardio {when}: {modality} {minutes} min (effort {effort})")
+    print(f"logged cardio {when}: {escaped(modality)} {minutes} min (effort {effort})")
     return 0
 
 
@@ -234,12 +229,12 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
 
         print_plan(plan)
     for problem in journal.settings_problems:
-        print(f"legday: warning: {problem}", file=sys.stderr)
-    for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
+        say("warning", problem)
+    for problem in journal.file_problems:
+        say("error", problem)
     if not journal.profile_saved:
         _hint_no_profile()
-    return 1 if journal.store.problems else 0
+    return 1 if journal.file_problems else 0
 
 
 # -- the log: list, edit, delete, undo --------------------------------------------------------------
@@ -248,10 +243,11 @@ LOG_WEEKS = 4
 
 
 def _record_text(record) -> str:
-    from legday.core import words
     from legday.core.records import record_id
 
-    return f"{record_id(record)}  {record.date} {record.date:%a}  {words.record_line(record)}"
+    # Names are checked when they come in; escaped here too, so no stored name reaches the terminal
+    # as a control code.
+    return f"{record_id(record)}  {record.date} {record.date:%a}  {escaped(words.record_line(record))}"
 
 
 def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
@@ -269,11 +265,11 @@ def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
     elif records:
         for record in records:
             print(_record_text(record))
-    else:
+    elif not journal.file_problems:  # else what could not be read is said below, not "nothing"
         print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
-    for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
-    return 1 if journal.store.problems else 0
+    for problem in journal.file_problems:
+        say("error", problem)
+    return 1 if journal.file_problems else 0
 
 
 def _find(journal, text: str):
@@ -326,11 +322,11 @@ def _edited(ns: argparse.Namespace, record, units: str):
     if ns.time is not None:
         changes["start"] = parse_time(ns.time)
     if ns.minutes is not None:
-        changes["minutes"] = parse_int(ns.minutes, *MINUTES, "minutes")
+        changes["minutes"] = words.minutes_value(ns.minutes)
     if ns.effort is not None:
         changes["effort"] = parse_int(ns.effort, *EFFORT, "effort")
     if ns.modality is not None:
-        changes["modality"] = _modality(ns.modality)
+        changes["modality"] = words.modality_name(ns.modality)
     if ns.exercise is not None:
         changes["exercises"] = tuple(parse_exercise(text, units) for text in ns.exercise)
     if ns.soreness is not None:

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from legday.core import words
+from legday.core.names import escaped
 from legday.core.plan import DayPlan, Reason, Session, WeekPlan
 
 # One mark per status (shared with the app), so a glance down the table tells logged from planned
@@ -56,7 +57,7 @@ def session_line(s: Session, short: bool = False) -> str:
         parts.append(f"moved from {s.moved_from:%a} {s.moved_from.day}")
     if s.moved_to is not None:
         parts.append(f"legs moved to {s.moved_to:%a} {s.moved_to.day}")
-    return " · ".join(parts)
+    return escaped(" · ".join(parts))
 
 
 def _sessions_cell(day: DayPlan) -> Text:

@@ -13,6 +13,7 @@ from enum import Enum
 from functools import cached_property
 
 from legday.core.errors import InputError
+from legday.core.names import check_name
 
 
 class Goal(str, Enum):
@@ -96,6 +97,7 @@ class Exercise:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InputError("exercise name is empty; accepted: a name like 'back squat'")
+        check_name(self.name, "exercise name")
         check_range(self.sets, 1, 50, "sets")
         check_range(self.reps, 1, 500, "reps")
         if self.load is not None:
@@ -162,6 +164,7 @@ class CardioSession:
     def __post_init__(self) -> None:
         if not self.modality.strip():
             raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
+        check_name(self.modality, "modality")
         check_range(self.minutes, 1, 600, "minutes")
         check_range(self.effort, 0, 10, "effort")
 
@@ -196,6 +199,9 @@ class Skip:
 
     date: dt.date
     modality: str
+
+    def __post_init__(self) -> None:
+        check_name(self.modality, "modality")
 
 
 @dataclass(frozen=True)
@@ -264,12 +270,6 @@ class History:
 
     def checkin(self, day: dt.date) -> CheckIn | None:
         return self._checkin_by_date.get(day)
-
-    def legs_on(self, day: dt.date) -> list[LegSession]:
-        return [s for s in self.legs if s.date == day]
-
-    def cardio_on(self, day: dt.date) -> list[CardioSession]:
-        return [s for s in self.cardio if s.date == day]
 
     def skipped(self, day: dt.date, modality: str) -> bool:
         return Skip(day, modality) in self.skips

@@ -9,37 +9,41 @@ so start-up does not pay for them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual.dom import DOMNode
+from textual.app import App
+from textual.widget import Widget
 
 from legday.core import words
-from legday.core.errors import InputError
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
-from legday.journal import Journal, Record, StorageError
+from legday.journal import Journal, Record
 from legday.tui.widgets.form import NotSaved
+
+# What opens a form or says something: the app, a screen or a widget (a screen is a widget).
+Node = App | Widget
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
-    """``save`` for a form: a StorageError becomes NotSaved, which the form shows."""
+    """``save`` for a form: a DataError becomes NotSaved, which the form shows."""
 
     def save_or_say(*args: Any) -> None:
         try:
             save(*args)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
 
     return save_or_say
 
 
-def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
+def attempt(node: Node, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
-    except StorageError as error:
-        node.notify(f"{failed}: {error}", severity="error", timeout=10)
+    except DataError as error:
+        node.notify(f"{failed}: {error}", severity="error", timeout=10, markup=False)
 
 
 def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
@@ -51,7 +55,7 @@ def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
 # -- logging ----------------------------------------------------------------------------------------
 
 
-def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
+def log_workout(node: Node, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
     from legday.tui.screens.log_workout import LogWorkoutScreen
 
     now = journal.now()
@@ -67,11 +71,12 @@ def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSess
     )
 
 
-def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
+def soreness(node: Node, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
     from legday.tui.screens.soreness import SorenessScreen
 
     if existing is not None:
-        save = saving(lambda new: journal.replace(existing, new))
+        old = existing
+        save = saving(lambda new: journal.replace(old, new))
     else:
         existing = journal.checkin(day)  # a day rated before: shown, and replaced on save
         save = saving(journal.log)
@@ -79,7 +84,7 @@ def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | 
 
 
 def log_cardio(
-    node: DOMNode,
+    node: Node,
     journal: Journal,
     day: dt.date,
     prefill: Session | None = None,
@@ -94,31 +99,35 @@ def log_cardio(
     node.app.push_screen(LogCardioScreen(day, journal.now(), prefill, save, existing=existing))
 
 
-def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
+def profile(
+    node: Node, journal: Journal, themes: list[str], preview: Callable[[str | None], None] | None = None
+) -> None:
+    """The profile and settings; ``preview`` shows a theme as the theme field moves (see ProfileScreen)."""
     from legday.tui.screens.profile import ProfileScreen
 
     current = journal.profile if not journal.first_run else None
-    node.app.push_screen(ProfileScreen(current, journal.settings, themes, saving(journal.save_profile)))
+    node.app.push_screen(
+        ProfileScreen(current, journal.settings, themes, saving(journal.save_profile), preview)
+    )
 
 
-def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
-    """The palette's "data: import": a path, then the same import as `legday import`."""
+def import_data(node: Node, journal: Journal, path: str = "") -> None:
+    """The palette's "data: import": a path, then the same import as `legday import`. The file is
+    read in the box's worker thread (``journal.read_import``); comparing and saving
+    (``journal.save_import``) run here, on the app's thread."""
     from legday.tui.screens.import_file import ImportScreen
 
-    def run(text: str) -> str:
+    def save(loaded: Any) -> tuple[str, tuple[str, ...]]:
         try:
-            done = journal.import_file(text)
-        except StorageError as error:
+            done = journal.save_import(loaded)
+        except DataError as error:
             raise NotSaved(str(error)) from None
-        except InputError as error:
-            # The app has no --format option: the file must say what it is.
-            raise InputError(str(error).replace(", or say which with --format", "")) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
-            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
-        return done.summary
+            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10, markup=False)
+        return done.summary, done.left_out_rows
 
-    node.app.push_screen(ImportScreen(run, path))
+    node.app.push_screen(ImportScreen(journal.read_import, save, path))
 
 
 # -- edit and delete ----------------------------------------------------------------------------------
@@ -139,7 +148,7 @@ def logged_records(journal: Journal, day: DayPlan | None, date: dt.date) -> list
     return list(dict.fromkeys(found))
 
 
-def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Record], None]) -> None:
+def _pick(node: Node, records: Sequence[Record], title: str, then: Callable[[Record], None]) -> None:
     """One record: straight on. Several: a list to pick from."""
     if len(records) == 1:
         then(records[0])
@@ -150,10 +159,10 @@ def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Reco
         if record is not None:
             then(record)
 
-    node.app.push_screen(PickRecord(title, records), picked)
+    node.app.push_screen(PickRecord(title, list(records)), picked)
 
 
-def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def edit_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     editable = [r for r in records if not isinstance(r, Skip)]
     if not editable:
@@ -172,7 +181,7 @@ def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date
     )
 
 
-def edit(node: DOMNode, journal: Journal, record: Record) -> None:
+def edit(node: Node, journal: Journal, record: Record) -> None:
     if isinstance(record, LegSession):
         log_workout(node, journal, record.date, existing=record)
     elif isinstance(record, CardioSession):
@@ -181,7 +190,7 @@ def edit(node: DOMNode, journal: Journal, record: Record) -> None:
         soreness(node, journal, record.date, existing=record)
 
 
-def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def delete_from_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     if not records:
         node.notify(f"Nothing logged on {words.day_text(date)} to delete.", severity="warning")
@@ -194,7 +203,7 @@ def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: 
     )
 
 
-def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
+def confirm_delete(node: Node, journal: Journal, record: Record) -> None:
     from legday.tui.widgets.form import Confirm
 
     def answered(yes: bool | None) -> None:
