@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from legday.core.catalogue import traits
 from legday.core.evidence import LEGDAY, reason
-from legday.core.model import Goal, LegSession, Level, Profile
+from legday.core.model import Exercise, Goal, LegSession, Level, Profile
 from legday.core.plan import Reason
 from legday.core.readiness import HARD_LEG_EFFORT, Readiness
 from legday.core.rules.base import RECOVERY_BELOW, REST_BELOW, TOO_SORE, VERY_SORE, Ctx, readiness_words
