@@ -387,3 +387,17 @@ def test_plan_json_keeps_its_contract_and_adds_the_moved_fields(week_start):
     for day in data["days"]:
         for s in day["sessions"]:
             assert {"kind", "status", "start", "reasons", "regions", "moved_from", "moved_to"} <= set(s)
+
+
+def test_a_week_far_ahead_is_one_timeline_too():
+    """Five weeks ahead the timeline starts two weeks before the day asked for (not today): the same
+    days whichever weekday the week starts on."""
+    prof = profile("endurance", leg_days=(1, 4))
+    far = MON + 35 * DAY
+    days = {}
+    for ws in range(7):
+        w = build_week(prof, history(legs(MON - 3 * DAY)), MON, ws, frozenset(), week=far)
+        assert far in [d.date for d in w.days]
+        for d in w.days:
+            assert days.setdefault(d.date, d.sessions) == d.sessions, (d.date, ws)
+    assert planner_module.history_window(MON, 0, week=far)[0] == far - 14 * DAY - 56 * DAY
