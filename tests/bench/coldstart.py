@@ -213,7 +213,7 @@ def measure(rounds: int, settle: float = 0.4) -> list:
     peaks: dict[str, list[int]] = {"bare": [], "empty": [], "10y": []}
     with TmuxLab() as lab:
 
-        def subject(name: str, command: list[str], marker: str):
+        def subject(name: str, command: list[str], marker: str | re.Pattern[str]):
             def call() -> float:
                 result = lab.run(command, marker, settle)
                 peaks[name].append(result.peak_rss_kb)
