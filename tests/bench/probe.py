@@ -12,13 +12,17 @@ is the same for both and left out):
     first      the first frame written to the terminal
     frame      the first frame written after the DOM is ready (Textual sets that flag once the first
                screen is laid out; the app exits 0.5 s later)
+    gc         the time the garbage collector took up to that frame (and gc2: its full passes)
 
 The legday figure is taken through ``legday.tui.app.run_app``-equivalent steps (build_app over the data
 dir, run). ``--profile`` writes a pyinstrument profile of the last legday and bare runs, from start to
 ``frame``, to /tmp: ``legday-probe-SUBJECT.txt`` (the call tree, import machinery folded away, every
 Textual frame kept, calls under 0.5% left out) and ``legday-probe-SUBJECT.pyisession`` (the whole
 session, for ``pyinstrument --load``). ``--after-import`` starts the profile after the imports (they
-are better read with ``python -X importtime``).
+are better read with ``python -X importtime``). ``--gc MODE`` tries a garbage-collector setting in
+the legday runs only (an experiment, not what legday does unless legday does it): ``freeze`` (gc.freeze()
+once the modules are imported), ``import`` (no collection while importing, then a freeze), ``off`` (no
+collection until the first frame, then a freeze), ``both`` (freeze after the imports, off until the frame).
 """
 
 from __future__ import annotations
@@ -26,6 +30,22 @@ from __future__ import annotations
 import time
 
 T0 = time.perf_counter()
+
+import gc  # noqa: E402
+
+# The garbage collector's passes up to the frame: (generation, seconds) each.
+GC_PASSES: list[tuple[int, float]] = []
+_gc_started = [0.0]
+
+
+def _gc_watch(phase: str, info: dict) -> None:
+    if phase == "start":
+        _gc_started[0] = time.perf_counter()
+    else:
+        GC_PASSES.append((info["generation"], time.perf_counter() - _gc_started[0]))
+
+
+gc.callbacks.append(_gc_watch)
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -35,7 +55,14 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 
-def child(subject: str, data_dir: str, out: str, profile: str | None, after_import: bool = False) -> None:
+def child(
+    subject: str,
+    data_dir: str,
+    out: str,
+    profile: str | None,
+    after_import: bool = False,
+    gc_mode: str = "none",
+) -> None:
     """Inside the pane: start the subject, exit at its first frame, write the phase times."""
     from typing import Any
 
@@ -48,6 +75,8 @@ def child(subject: str, data_dir: str, out: str, profile: str | None, after_impo
             profiler.start()
     marks: dict[str, float] = {}
     app: Any
+    if subject != "bare" and gc_mode in ("off", "both", "import"):
+        gc.disable()
     if subject == "bare":
         from tests.bench.bare_app import BareApp
 
@@ -57,10 +86,15 @@ def child(subject: str, data_dir: str, out: str, profile: str | None, after_impo
         from legday.tui.app import build_app
 
         marks["imported"] = time.perf_counter() - T0
+        if gc_mode in ("freeze", "both", "import"):
+            gc.freeze()
+        if gc_mode == "import":
+            gc.enable()
         app = build_app(Path(data_dir), Path(tempfile.mkdtemp(prefix="legday-probe-config-")))
     if profiler and not profiler.is_running:
         profiler.start()  # (--after-import: from here)
     marks["built"] = time.perf_counter() - T0
+    marks["gc_import"] = sum(seconds for _, seconds in GC_PASSES)
 
     from legday.private_api import dom_ready, watch_frames
 
@@ -68,6 +102,11 @@ def child(subject: str, data_dir: str, out: str, profile: str | None, after_impo
         marks.setdefault("first", time.perf_counter() - T0)
         if dom_ready(app) and "frame" not in marks:
             marks["frame"] = time.perf_counter() - T0
+            marks["gc"] = sum(seconds for _, seconds in GC_PASSES)
+            marks["gc2"] = sum(seconds for generation, seconds in GC_PASSES if generation == 2)
+            if not gc.isenabled():
+                gc.freeze()
+                gc.enable()
             if profiler and profiler.is_running:
                 profiler.stop()  # the profile covers start to first frame, nothing after
             # Not at once: what the app does right after its first frame (the pane, mounted then) must not
@@ -91,7 +130,7 @@ def write_profile(profiler, path: Path) -> None:
     session = profiler.last_session
     renderer = ConsoleRenderer(
         unicode=False,
-        processor_options={"hide_regex": "^$", "filter_threshold": 0.005},
+        processor_options={"show_regex": r".*/(textual|rich|legday|bench)/", "filter_threshold": 0.005},
     )
     path.write_text(renderer.render(session))
     session.save(str(path.with_suffix(".pyisession")))
@@ -103,13 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=float, default=0)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--after-import", action="store_true", help="profile from the built app on")
+    parser.add_argument("--gc", default="none", choices=("none", "freeze", "import", "off", "both"))
     parser.add_argument(
         "--child", nargs=4, metavar=("SUBJECT", "DATA", "OUT", "PROFILE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
     if args.child:
         subject, data, out, profile = args.child
-        child(subject, data, out, profile if profile != "-" else None, args.after_import)
+        child(subject, data, out, profile if profile != "-" else None, args.after_import, args.gc)
         return 0
 
     from tests.bench.coldstart import ROOT, TmuxLab
@@ -124,22 +164,26 @@ def main(argv: list[str] | None = None) -> int:
                 profile = "-"
                 if args.profile and round_ == args.rounds:
                     profile = f"/tmp/legday-probe-{subject}.txt"
-                command = [
-                    sys.executable,
-                    "-m",
-                    "tests.bench.probe",
-                    "--child",
-                    subject,
-                    str(data_dir),
-                    str(out),
-                    profile,
-                ] + (["--after-import"] if args.after_import else [])
+                command = (
+                    [
+                        sys.executable,
+                        "-m",
+                        "tests.bench.probe",
+                        "--child",
+                        subject,
+                        str(data_dir),
+                        str(out),
+                        profile,
+                    ]
+                    + (["--after-import"] if args.after_import else [])
+                    + ["--gc", args.gc]
+                )
                 lab.run_to_exit(command, cwd=ROOT)
                 if not out.exists():
                     raise RuntimeError(f"{subject} probe wrote nothing (crashed?)")
                 if round_ > 0:
                     results[subject].append(json.loads(out.read_text()))
-    order = ("imported", "built", "first", "frame")
+    order = ("imported", "built", "first", "frame", "gc_import", "gc", "gc2")
     for subject, runs in results.items():
         phases = {k: statistics.median(r[k] for r in runs) * 1000 for k in order if k in runs[0]}
         print(f"{subject:7}", "  ".join(f"{k} {v:6.1f} ms" for k, v in phases.items()))

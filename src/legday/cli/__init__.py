@@ -47,10 +47,14 @@ def _unreadable(argv: list[str]) -> str | None:
 
 def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int:
     """Run one command line. ``now`` is the clock (tests inject it); default: the local time now."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # Plain `legday`: nothing to parse, and argparse is not worth importing before the first frame.
+        return _open_app(None)
+
     from legday.cli.args import UsageError, parse
     from legday.core.errors import InputError
 
-    argv = sys.argv[1:] if argv is None else list(argv)
     unreadable = _unreadable(argv)
     if unreadable:
         return fail(unreadable, EXIT_USAGE)

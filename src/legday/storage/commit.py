@@ -27,7 +27,6 @@ a change with one ``stat``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -49,6 +48,8 @@ FileChange = tuple[Path, bytes | None, bytes | None]
 
 
 def digest(data: bytes | None) -> str | None:
+    import hashlib  # only a multi-file change or its recovery needs it, not reading
+
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 

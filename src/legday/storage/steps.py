@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import re
 import tomllib
@@ -75,6 +74,7 @@ def device() -> str:
             break
         except (OSError, UnicodeDecodeError):
             continue
+    import hashlib
     import socket
 
     seed += "|" + socket.gethostname()
@@ -284,8 +284,16 @@ class StepFiles:
 
     def __init__(self, directory: Path, machine: str | None = None):
         self.dir = directory
-        self.machine = machine or device()
+        self._machine = machine
         self._labels: dict[str, tuple[tuple[int, int, int], str]] = {}  # by step, while unchanged
+
+    @property
+    def machine(self) -> str:
+        """Worked out when a step is first named, not when the folder is opened: opening the app
+        reads no machine id and hashes nothing."""
+        if not self._machine:
+            self._machine = device()
+        return self._machine
 
     def path(self, name: str) -> Path:
         return self.dir / f"{name}.toml"

@@ -1,0 +1,57 @@
+"""What plain ``legday`` imports on its way to the first frame: nothing that only a later action needs.
+
+Every module imported before the first frame is start-up time the person waits through (issue 18:
+"no module the first frame does not need is imported before it"). Record ids (``json`` and
+``hashlib``), undo step names and commit digests (``hashlib``) and the argument parser (``argparse``,
+with nothing to parse) are all needed later or never; this test fails when one of them moves back onto
+the start path.
+
+The start path runs as the ``legday`` command runs it (``legday.cli.run([])``, then ``run_app``),
+in a fresh interpreter, over folders in ``tmp_path`` (never the person's own), with Textual's
+``App.run`` replaced by a no-op: what the app imports while it runs is timed by ``python -m
+tests.bench --only coldstart``, not asserted here.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+
+SCRIPT = r"""
+import sys
+
+import textual.app
+
+textual.app.App.run = lambda self, *args, **kwargs: None  # build the app, do not run it
+
+from legday.cli import run
+
+code = run([])
+print(repr({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+LATER_ONLY = ("argparse", "json", "hashlib")
+
+
+def start_path_modules(tmp_path) -> dict:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("LEGDAY_", "TEXTUAL"))},
+        "LEGDAY_DATA_DIR": str(tmp_path / "data"),
+        "LEGDAY_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def test_plain_legday_imports_only_what_its_first_frame_needs(tmp_path):
+    result = start_path_modules(tmp_path)
+    modules = set(result["modules"])
+    # The run did take the app's path: the app, its week view and the planner were imported.
+    assert result["code"] == 0
+    assert {"legday.tui.app", "legday.tui.screens.week", "legday.core.planner"} <= modules
+    assert [name for name in LATER_ONLY if name in modules] == []
