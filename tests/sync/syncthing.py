@@ -171,9 +171,13 @@ class Instance:
         return env
 
     def launch(self) -> None:
+        command = [installed() or "syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart"]
+        # Should the test process itself be killed (no finalizer runs then), the kernel kills syncthing too.
+        if shutil.which("setpriv"):
+            command = ["setpriv", "--pdeathsig", "KILL", *command]
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                [installed() or "syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart"],
+                command,
                 env=self._env(),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
