@@ -19,6 +19,12 @@ What each side changed comes best from its undo steps (``Changes.step``, ``compo
 the version both machines started from (the *base*) is then known exactly. Without them, ``union``
 keeps everything from both sides (nothing is lost, but a deletion may come back).
 
+Meant use, once the undo history records per file a digest of its bytes before and after each step
+(and names step files per device, so that machines never write the same one): for each copy, the two
+digests lead back through the steps (``find_base``) to where the versions parted; ``rebuild_base`` and
+``merge`` give the records to write, as one more undo step (``Merged.step``); then the copy is moved
+aside. ``merge_fields`` does the same for the profile and settings, which are tables, not records.
+
 Pure: names and values in, names and values out. Listing, reading, writing and moving files is the
 rest of storage's job. Records may be anything hashable with equality by value (legday's frozen
 records, or their one-line texts).
@@ -56,8 +62,8 @@ class ConflictCopy:
     # When the tool made the copy, as the name says it ("2027-01-12 10:10:10", or just the date for
     # Dropbox), in the local time of the machine that named it: for showing and ordering, not arithmetic.
     stamp: str | None
-    # Who, as the name says it: Syncthing's short device ID, Dropbox's user or computer name, the
-    # Nextcloud user. None when the name does not say.
+    # Who, as the name says it: for Syncthing the short ID of the device whose version won (not the
+    # copy's own), for Dropbox the user or computer name, for Nextcloud the user. None when not said.
     device: str | None
 
 
@@ -71,7 +77,7 @@ class _Marker:
 
 # Syncthing (lib/model/folder_sendrecv.go, conflictName): the marker goes before the last extension,
 # `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT`, DEVICE being the 7-character short ID of the device
-# that last modified the losing version. Versions before the device part existed wrote no `-DEVICE`
+# that made the version that won (tests/sync shows it). Versions before the device part wrote no `-DEVICE`
 # (Syncthing's own glob for existing copies, `.sync-conflict-????????-??????*`, still matches both).
 _SYNCTHING = re.compile(
     r"^(?P<stem>.*)\.sync-conflict-(?P<date>\d{8})-(?P<time>\d{6})(?:-(?P<device>[A-Z0-9]{7}))?"
