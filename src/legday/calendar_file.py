@@ -4,7 +4,8 @@
 settings screen). The Journal rewrites it after every change it makes (``Journal.refresh_calendar``),
 so the command line and the app keep it current from one place, and a calendar app subscribed to
 the file follows the plan. The file is replaced atomically, so the calendar app never reads half of
-it. Needs the ``icalendar`` package, imported only when a calendar is made.
+it. When it cannot be written, the warning says so and that the change itself was saved
+(``not_written``). Needs the ``icalendar`` package, imported only when a calendar is made.
 """
 
 from __future__ import annotations
@@ -16,11 +17,23 @@ DEFAULT_WEEKS = 2
 
 
 def calendar_bytes(plans: list, first: dt.date) -> bytes:
-    """The week plans as iCalendar, their sessions from ``first`` on (ImportError without the
-    icalendar package)."""
-    from legday.transfer.calendar import dumps
+    """The week plans as iCalendar, their sessions from ``first`` on, timed in the system's zone
+    (ImportError without the icalendar package)."""
+    from legday.transfer.calendar import dumps, system_zone
 
-    return dumps(plans, first)
+    return dumps(plans, first, zone=system_zone())
+
+
+def not_written(error: object) -> str:
+    """The warning after the calendar file could not be rewritten: why, and that the change that
+    led here was saved all the same (the error's own "Nothing was changed" is about the calendar
+    file only, and would read as if the change were lost)."""
+    reason = str(error).strip()
+    for tail in (" Nothing was changed", "; nothing was changed", " nothing was changed"):
+        if reason.rstrip(".").endswith(tail.strip()):
+            reason = reason.rstrip(".")[: -len(tail.strip())].rstrip(" .;")
+            break
+    return f"the calendar file was not updated ({reason}); your change was saved"
 
 
 def calendar_path(settings) -> Path | None:

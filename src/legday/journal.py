@@ -15,8 +15,11 @@ what the journal says and subscribes to its changes). It owns
   command line and the app keep it current from this one place,
 - imports (``import_file``): a whole file checked first, then one write and one undo step.
 
-Errors pass through unchanged: ``InputError`` (bad values) and ``StorageError`` (files), so each
-face can say them its own way. Nothing here imports Textual.
+What it hands out are core types (records, plans, ``Profile``, ``Settings``) and its own
+(``Change``, ``Imported``); the faces never see a storage type. Errors pass through as the core's
+two: ``InputError`` (bad values, including a path legday will not write to) and ``DataError`` (files
+that cannot be read or written), so each face can say them its own way. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from legday.core import words
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
 from legday.core.plan import Session, WeekPlan
 from legday.core.planner import history_window, plan_week
+from legday.core.settings import Settings, ThemeFile, ThemeProblem
 from legday.storage import (
-    Settings,
     StorageError,
     Store,
     load_settings,
@@ -40,26 +44,20 @@ from legday.storage import (
     resolve_data_dir,
     save_settings,
 )
-from legday.storage.files import atomic_write as save_file
+from legday.storage.files import writable_target, write_into
 from legday.storage.settings import settings_path
-from legday.storage.themes import ThemeFile, ThemeProblem, line_of, read_theme_files, theme_dirs
+from legday.storage.themes import read_theme_files, theme_dirs
 
-# What the faces need from storage comes through here: they import the journal, not storage.
+# The journal's own names. Everything else it hands out is a core type.
 __all__ = [
     "Change",
     "Clock",
     "Imported",
     "Journal",
     "Record",
-    "Settings",
-    "StorageError",
-    "ThemeFile",
-    "ThemeProblem",
     "calendar_file_setting",
     "journal_at",
-    "line_of",
     "open_journal",
-    "save_file",
 ]
 
 NONE_WORDS = ("", "none", "-", "off")
@@ -92,11 +90,13 @@ class Imported:
     summary: str
     new: tuple = ()
     profile_restored: bool = False
+    # Bad rows left out (--skip-bad-rows), each as "file:line: why".
+    left_out_rows: tuple = ()
 
 
 class Journal:
     def __init__(self, store: Store, config_dir: Path | None, clock: Clock = dt.datetime.now) -> None:
-        self.store = store
+        self._store = store
         self.config_dir = Path(config_dir) if config_dir is not None else None
         self.clock = clock
         self._plans: dict[dt.date, WeekPlan] = {}
@@ -114,7 +114,7 @@ class Journal:
 
         # The profile: None on a first run. A profile file that cannot be read is reported and
         # never overwritten by a first-run welcome; the plan uses the defaults until it is fixed.
-        self.profile_error: StorageError | None = None
+        self.profile_error: DataError | None = None
         try:
             saved = store.profile()
         except StorageError as error:
@@ -150,7 +150,7 @@ class Journal:
         if plan is None:
             today, week_start = self.today(), self.settings.week_start
             first, last = history_window(today, week_start, week=start)
-            history = self.store.history(first, last)
+            history = self._store.history(first, last)
             plan = plan_week(self.profile, history, today, week_start, week=start)
             self._plans[start] = plan
         return plan
@@ -188,21 +188,26 @@ class Journal:
 
         week_start, end = self.settings.week_start, end or self.today()
         first, last = trends_window(end, weeks, week_start)
-        return Window(self.profile, self.store.history(first, last), end, weeks, week_start)
+        return Window(self.profile, self._store.history(first, last), end, weeks, week_start)
 
     @property
-    def file_problems(self) -> list[StorageError]:
+    def data_dir(self) -> Path:
+        """The folder the logs and profile are in."""
+        return self._store.data_dir
+
+    @property
+    def file_problems(self) -> list[DataError]:
         """Files that could not be read so far (each naming the file and line): a command reports
         them and exits 1."""
-        return list(self.store.problems)
+        return list(self._store.problems)
 
     def checkin(self, day: dt.date) -> CheckIn | None:
-        return self.store.history(day, day).checkin(day)
+        return self._store.history(day, day).checkin(day)
 
     def records(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Record]:
         """Every record from ``first`` to ``last`` (both optional), oldest first."""
         # A long or open span lists the month files that exist; it never tries every month.
-        history = self.store.history(first or dt.date.min, last or dt.date.max)
+        history = self._store.history(first or dt.date.min, last or dt.date.max)
         found: list[Record] = [*history.legs, *history.cardio, *history.checkins, *history.skips]
         found.sort(key=_when)
         return found
@@ -212,23 +217,23 @@ class Journal:
         return read_theme_files(theme_dirs(self.config_dir))
 
     def find(self, record_id: str) -> Record | None:
-        return self.store.find(record_id)
+        return self._store.find(record_id)
 
     def exercise_names(self) -> list[str]:
         """Names for completion: the person's own (recent months) first, then the catalogue."""
         from legday.core.catalogue import EXERCISE_NAMES
 
-        return list(dict.fromkeys([*self.store.exercise_names(), *EXERCISE_NAMES]))
+        return list(dict.fromkeys([*self._store.exercise_names(), *EXERCISE_NAMES]))
 
     # -- changes ----------------------------------------------------------------------------------
 
     def log(self, record: Record) -> str:
         """Save a new record (a check-in replaces that day's). Returns what was done, in words."""
         write = {
-            LegSession: self.store.add_legs,
-            CardioSession: self.store.add_cardio,
-            CheckIn: self.store.set_checkin,
-            Skip: self.store.add_skip,
+            LegSession: self._store.add_legs,
+            CardioSession: self._store.add_cardio,
+            CheckIn: self._store.set_checkin,
+            Skip: self._store.add_skip,
         }.get(type(record))
         if write is None:
             raise TypeError(f"cannot log {type(record).__name__}")
@@ -239,19 +244,19 @@ class Journal:
         return self.log(Skip(day, session.modality or session.kind))
 
     def replace(self, old: Record, new: Record) -> str:
-        """Put ``new`` where ``old`` was. Raises RecordChanged (a StorageError) if ``old`` is no
-        longer stored; nothing is written then."""
+        """Put ``new`` where ``old`` was. Raises DataError if ``old`` is no longer stored, InputError
+        if ``new`` cannot be (the same session is logged already); nothing is written then."""
         if type(old) is not type(new):
             raise TypeError(f"cannot replace {type(old).__name__} with {type(new).__name__}")
         if old == new:
             return f"nothing to change in {words.record_kind(old)} {words.day_text(old.date)}"
-        return self._changed(words.change_label("edited", new), self.store.replace, old, new)
+        return self._changed(words.change_label("edited", new), self._store.replace, old, new)
 
     def remove(self, record: Record) -> str:
-        """Delete ``record``. Raises StorageError if it is no longer stored."""
+        """Delete ``record``. Raises DataError if it is no longer stored."""
         label = words.change_label("deleted", record)
-        if not self._write(self.store.remove, record, label=label):
-            raise StorageError(
+        if not self._write(self._store.remove, record, label=label):
+            raise DataError(
                 f"{words.record_kind(record)} on {words.day_text(record.date)} is no longer in the "
                 "log (changed or deleted meanwhile); nothing was deleted"
             )
@@ -259,11 +264,13 @@ class Journal:
 
     def add_many(self, records: Iterable[Record], label: str) -> str:
         """Save many records at once (an import): one undo step."""
-        return self._changed(label, self.store.add_many, list(records))
+        return self._changed(label, self._store.add_many, list(records))
 
     def save_profile(self, profile: Profile, settings: Settings | None = None) -> str:
         """Save the profile and, when given and different, the settings."""
-        self._write(self.store.save_profile, profile, label="changed the profile")
+        if settings is not None:
+            self._check_calendar(settings)
+        self._write(self._store.save_profile, profile, label="changed the profile")
         self.profile = profile
         self.profile_saved, self.profile_error = True, None
         settings_changed = settings is not None and settings != self.settings
@@ -277,7 +284,8 @@ class Journal:
         calendar at once; returns the warning if that failed ("" if not; the settings are saved
         either way). ``notify=False``: the caller announces the change and rewrites the calendar."""
         if self.config_dir is None:
-            raise StorageError("no settings folder; nothing was saved")
+            raise DataError("no settings folder; nothing was saved")
+        self._check_calendar(settings)
         save_settings(self.config_dir, settings)
         self._settings_stamp = self._read_settings_stamp()
         before, self.settings = self.settings, settings
@@ -291,6 +299,24 @@ class Journal:
         self._publish(Change(settings=True, warning=warning))
         return warning
 
+    def _check_calendar(self, settings: Settings) -> None:
+        """A new calendar file must be one legday may write into (InputError says why not)."""
+        if settings.calendar_file and settings.calendar_file != self.settings.calendar_file:
+            writable_target(settings.calendar_file, self._keep_out())
+
+    def _keep_out(self) -> dict[str, Path]:
+        """legday's own folders, where no file a person names (export, calendar) may be written."""
+        folders = {"data": self._store.data_dir}
+        if self.config_dir is not None:
+            folders["config"] = self.config_dir
+        return folders
+
+    def write_out(self, target: str, data: bytes) -> None:
+        """Write an export into the file a person named (``-`` is the standard output): through a
+        symbolic link, never over a folder or a device, never inside legday's own folders (InputError
+        says why not, and nothing is written)."""
+        write_into(target, data, self._keep_out())
+
     def remember_theme(self, name: str) -> None:
         """The app's theme changed (palette, profile preview saved): remember it quietly."""
         if name != self.settings.theme:
@@ -298,8 +324,8 @@ class Journal:
 
     def undo(self) -> str | None:
         """Reverse the newest change made by any legday process; its label, or None if there is
-        nothing to undo. Raises StorageError if it cannot (nothing is written then)."""
-        label = self._write(self.store.undo)
+        nothing to undo. Raises DataError if it cannot (nothing is written then)."""
+        label = self._write(self._store.undo)
         if label is None:
             return None
         self._reload_profile()
@@ -307,74 +333,90 @@ class Journal:
         return label
 
     def undo_labels(self, limit: int = 20) -> list[str]:
-        return self.store.undo_labels(limit)
+        return self._store.undo_labels(limit)
 
     # -- import and the calendar ------------------------------------------------------------------
 
     def import_file(
-        self, path: str | Path, fmt: str | None = None, units: str | None = None, *, dry_run: bool = False
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        units: str | None = None,
+        *,
+        dry_run: bool = False,
+        skip_bad_rows: bool = False,
+        progress: Callable[[int], None] | None = None,
     ) -> Imported:
         """Import an export of Strong, Hevy, FitNotes, a FIT file or legday's own JSON. The whole
         file is read and checked first: a bad row anywhere raises (FileFormatError or InputError,
-        naming the file and line) and nothing is written. Sessions already logged are not added
-        again. The new records, and a profile carried by legday's JSON when none is saved yet,
-        are written as ONE undo step (``undo`` takes the whole import back)."""
-        from legday.core.errors import InputError
-        from legday.core.model import UNITS
-        from legday.transfer import FORMATS, plan_import, read, summary
+        naming the file and line) and nothing is written, unless ``skip_bad_rows``. Sessions
+        already logged are not added again. The new records, and a profile carried by legday's
+        JSON when none is saved yet, are written as ONE undo step (``undo`` takes the whole import
+        back). ``progress(rows)`` hears how far the reading is."""
+        loaded = self.read_import(path, fmt, units, skip_bad_rows=skip_bad_rows, progress=progress)
+        return self.save_import(loaded, dry_run=dry_run)
 
-        if fmt is not None:
-            fmt = fmt.strip().lower()
-            if fmt not in FORMATS:
-                raise InputError(f"format {fmt!r} unknown; accepted: {', '.join(FORMATS)}")
-        if units is not None:
-            units = units.strip().lower().rstrip("s")
-            if units not in UNITS:
-                raise InputError(f"units {units!r} unknown; accepted: kg, lb")
-        given = str(path).strip()
-        if not given:
-            raise InputError("no file given; accepted: the path of an exported file")
-        file = Path(given).expanduser()
-        if file.is_dir():
-            raise InputError(f"{given} is a folder; accepted: an exported file")
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{given}: no such file; accepted: the path of an exported file") from None
-        except OSError as error:
-            raise InputError(
-                f"cannot read {given}: {error.strerror or error}; accepted: a file you can read"
-            ) from None
-        profile = self.profile
-        parsed = read(data, file.name, fmt, units or profile.units, profile.leg_time)
+    def read_import(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        units: str | None = None,
+        *,
+        skip_bad_rows: bool = False,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ):
+        """The first half of ``import_file``: open and read the file, write nothing. It touches no
+        shared state, so the app runs it in a worker thread (``cancelled`` can stop it)."""
+        from legday.transfer import load
+
+        return load(
+            path,
+            fmt,
+            units,
+            # The profile's units count only when the person set them (a saved profile).
+            profile_units=self.profile.units if self.profile_saved else None,
+            leg_time=self.profile.leg_time,
+            skip_bad_rows=skip_bad_rows,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    def save_import(self, loaded, *, dry_run: bool = False) -> Imported:
+        """The second half of ``import_file``: compare with the log and write, as one undo step."""
+        from legday.transfer import plan_import, summary
+        from legday.transfer.merge import bad_row_lines
+
+        name, parsed = loaded.name, loaded.parsed
         plan = plan_import(parsed, self._logged_over(parsed.records))
+        rows = tuple(bad_row_lines(name, plan))
         restore = (
             plan.profile
-            if plan.profile is not None and not self.profile_saved and self.profile_error is None
+            if isinstance(plan.profile, Profile) and not self.profile_saved and self.profile_error is None
             else None
         )
         if dry_run:
-            return Imported(summary(file.name, plan, dry_run=True), tuple(plan.new))
-        text = summary(file.name, plan) + ("; profile restored" if restore is not None else "")
+            return Imported(summary(name, plan, dry_run=True), tuple(plan.new), left_out_rows=rows)
+        text = summary(name, plan) + ("; profile restored" if restore is not None else "")
         if not plan.new and restore is None:
-            return Imported(text)
+            return Imported(text, left_out_rows=rows)
         count = len(plan.new)
-        label = f"imported {file.name} ({count} {'entry' if count == 1 else 'entries'})"
-        self._write(self.store.add_many, plan.new, label=label, profile=restore)
+        label = f"imported {name} ({count} {'entry' if count == 1 else 'entries'})"
+        self._write(self._store.add_many, plan.new, label=label, profile=restore)
         if restore is not None:
             self.profile, self.profile_saved = restore, True
         self._changed(label, write=False, message=text)  # the notice says what the summary says
-        return Imported(text, tuple(plan.new), restore is not None)
+        return Imported(text, tuple(plan.new), restore is not None, left_out_rows=rows)
 
     def _logged_over(self, records: list) -> list:
         """What is already logged over the dates ``records`` cover. A month file that cannot be
         read stops the import (it would be refused half-way)."""
         if not records:
             return []
-        before = len(self.store.problems)
-        history = self.store.history(min(r.date for r in records), max(r.date for r in records))
-        if len(self.store.problems) > before or self.store.problems:
-            raise self.store.problems[0]
+        before = len(self._store.problems)
+        history = self._store.history(min(r.date for r in records), max(r.date for r in records))
+        if len(self._store.problems) > before or self._store.problems:
+            raise self._store.problems[0]
         return [*history.legs, *history.cardio, *history.checkins, *history.skips]
 
     def calendar(self, first: dt.date | None = None, weeks: int = 2) -> bytes:
@@ -389,17 +431,17 @@ class Journal:
     def refresh_calendar(self) -> str:
         """Rewrite the calendar file, if one is set. Returns "" or a one-line warning: the change
         that led here is saved either way."""
-        from legday.calendar_file import calendar_path
+        from legday.calendar_file import calendar_path, not_written
 
         path = calendar_path(self.settings)
         if path is None:
             return ""
         try:
-            save_file(path, self.calendar())
-        except StorageError as error:
-            return f"the calendar file was not updated: {error}"
+            write_into(path, self.calendar(), self._keep_out())
+        except DataError as error:
+            return not_written(error)
         except ImportError:
-            return "the calendar file was not updated: it needs the icalendar package (pip install icalendar)"
+            return not_written("it needs the icalendar package: pip install icalendar")
         return ""
 
     # -- notices ----------------------------------------------------------------------------------
@@ -434,7 +476,7 @@ class Journal:
     def take_problems(self) -> list[str]:
         """Problems not reported before: files that could not be read (with file and line),
         settings and theme trouble. Each is handed out once."""
-        found = self._problems + [str(p) for p in self.store.problems]
+        found = self._problems + [str(p) for p in self._store.problems]
         self._problems = []
         fresh = [m for m in dict.fromkeys(found) if m not in self._reported]
         self._reported.update(fresh)
@@ -446,7 +488,7 @@ class Journal:
     # -- inside -----------------------------------------------------------------------------------
 
     def _read_stamp(self) -> object:
-        return self.store.stamp()
+        return self._store.stamp()
 
     def _read_settings_stamp(self) -> object:
         """The settings file's version: one stat (a rewrite is a new inode)."""
@@ -496,7 +538,7 @@ class Journal:
 
     def _reload_profile(self) -> None:
         try:
-            saved = self.store.profile()
+            saved = self._store.profile()
         except StorageError as error:
             self._problems.append(str(error))
             return
@@ -542,5 +584,5 @@ def journal_at(
 def open_journal(data_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
     """The journal over the person's files: ``data_dir`` (or LEGDAY_DATA_DIR, or the user data
     folder) and the matching settings folder."""
-    given = Path(data_dir).expanduser() if data_dir else None
-    return Journal(Store(resolve_data_dir(given)), resolve_config_dir(given), clock)
+    data = resolve_data_dir(data_dir)  # InputError for an empty --data-dir
+    return Journal(Store(data), resolve_config_dir(data if data_dir is not None else None), clock)

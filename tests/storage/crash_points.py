@@ -20,8 +20,8 @@ from pathlib import Path
 
 from legday.core.model import CardioSession, CheckIn, Exercise, Goal, LegSession, Profile
 from legday.storage import Store
-from legday.storage import store as store_module
-from legday.storage import undo as undo_module
+from legday.storage import commit as commit_module
+from legday.storage import steps as steps_module
 
 NOV, DEC, JAN = dt.date(2026, 11, 16), dt.date(2026, 12, 3), dt.date(2027, 1, 5)
 RUN = CardioSession(NOV, "run", 30, 5, dt.time(7, 0))
@@ -92,10 +92,10 @@ def _die_after(k: int) -> None:
 
         return wrapper
 
-    store_module.atomic_write = counted(store_module.atomic_write)
-    undo_module.atomic_write = counted(undo_module.atomic_write)
-    undo_module.UndoFiles.remove = counted(undo_module.UndoFiles.remove)
-    undo_module.UndoFiles.clear_pending = counted(undo_module.UndoFiles.clear_pending)
+    commit_module.atomic_write = counted(commit_module.atomic_write)
+    steps_module.atomic_write = counted(steps_module.atomic_write)
+    steps_module.StepFiles.remove = counted(steps_module.StepFiles.remove)
+    commit_module.Commit._clear_pending = counted(commit_module.Commit._clear_pending)
 
 
 def main(root: str, op: str) -> None:

@@ -13,6 +13,7 @@ from legday.storage import (
     CorruptFile,
     NewerSchema,
     Settings,
+    StorageError,
     load_settings,
     paths,
     resolve_config_dir,
@@ -126,3 +127,56 @@ def test_config_dir_follows_an_overridden_data_dir(clean_env, tmp_path):
     clean_env.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "cfg"))  # always wins
     assert resolve_config_dir(True) == tmp_path / "cfg"
     assert resolve_config_dir(tmp_path / "data") == tmp_path / "cfg"
+
+
+@pytest.mark.parametrize("given", ["", "   "])
+def test_an_empty_data_dir_is_an_error_not_the_default_folder(clean_env, tmp_path, given):
+    """``--data-dir ''`` (or ``--data-dir "$UNSET"``) meant some folder: writing to the person's
+    real log instead would be the worst guess."""
+    from legday.core.errors import InputError
+
+    with pytest.raises(InputError, match="--data-dir is empty; accepted: a folder path"):
+        resolve_data_dir(given)
+    clean_env.setenv("LEGDAY_DATA_DIR", "")  # an empty variable is an unset one, as in shells
+    assert resolve_data_dir(None) == Path(platformdirs.user_data_dir("legday", appauthor=False))
+
+
+def test_the_command_line_refuses_an_empty_data_dir_and_writes_nothing(clean_env, isolated_home, capsys):
+    from legday.cli import run
+
+    default = Path(platformdirs.user_data_dir("legday", appauthor=False))
+    assert run(["--data-dir", "", "cardio", "run", "--minutes", "30", "--effort", "4"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--data-dir is empty" in err
+    assert not default.exists()
+
+
+# -- settings.toml is written into, not over ------------------------------------------------------------
+
+
+def test_a_settings_file_that_is_a_link_stays_a_link(tmp_path):
+    """A dotfiles manager (stow, chezmoi) keeps settings.toml as a link into its own folder."""
+    kept = tmp_path / "dotfiles" / "settings.toml"
+    kept.parent.mkdir()
+    kept.write_text('schema = 1\ntheme = "legday-light"\n')
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").symlink_to(kept)
+    save_settings(config, Settings(theme="legday-contrast", week_start=6))
+    assert (config / "settings.toml").is_symlink()
+    assert tomllib.loads(kept.read_text())["theme"] == "legday-contrast"
+    assert load_settings(config) == Settings(theme="legday-contrast", week_start=6)
+
+
+def test_a_settings_file_that_is_a_pipe_is_reported_not_waited_on(tmp_path):
+    import os
+
+    from legday.core.errors import InputError
+
+    os.mkfifo(tmp_path / "settings.toml")
+    problems: list = []
+    assert load_settings(tmp_path, problems) == Settings()  # returns at once: nothing waits on the pipe
+    assert len(problems) == 1 and "not a regular file" in str(problems[0])
+    with pytest.raises(StorageError) as raised:
+        save_settings(tmp_path, Settings(theme="legday-light"))
+    assert "not a regular file" in str(raised.value) and not isinstance(raised.value, InputError)

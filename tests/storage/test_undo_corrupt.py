@@ -30,15 +30,15 @@ def test_a_damaged_step_is_reported_left_alone_and_undo_stops_there(tmp_path):
     sessions = logged(store, 3)
     damaged = steps(tmp_path)[-1]
     lines = damaged.read_text().splitlines()
-    lines[5] = '    "2026-11-16 run 22min effort 44",'  # effort out of range, on line 6
+    lines[6] = '    "2026-11-16 run 22min effort 44",'  # effort out of range, on line 7
     damaged.write_text("\n".join(lines) + "\n")
     before = damaged.read_bytes()
 
     with pytest.raises(CorruptFile) as raised:
         store.undo()
     err = raised.value
-    assert err.path == damaged and err.line == 6 and "effort" in str(err)
-    assert f"{damaged}:6" in str(err) and "move it aside" in str(err)
+    assert err.path == damaged and err.line == 7 and "effort" in str(err)
+    assert f"{damaged}:7" in str(err) and "move it aside" in str(err)
     assert "\n" not in str(err)
     assert store.all_history().cardio == tuple(sorted(sessions, key=lambda s: s.minutes))
 
@@ -62,7 +62,7 @@ def test_a_damaged_step_is_reported_left_alone_and_undo_stops_there(tmp_path):
     "text, line, words",
     [
         ('schema = 1\nlabel = "x"\n[added]\nlegs = [ oops\n', 4, "not valid TOML"),
-        ('schema = 1\n\n[added]\ncardio = ["2026-11-16 run 20min effort 4"]\n', None, "no label"),
+        ('schema = 1\n\n[added]\ncardio = ["2026-11-16 run 20min effort 4"]\n', 2, "no label"),
         ('schema = 1\nlabel = "x"\nwhen = 3\n', 3, "unknown key 'when'"),
         ('label = "x"\n', None, "schema"),
         ('schema = 1\nlabel = "x"\n[added]\ndance = ["2026-11-16"]\n', 3, "unknown kind 'dance'"),

@@ -153,7 +153,8 @@ def test_a_change_killed_between_file_writes(tmp_path, op):
 def test_a_pending_change_is_settled_by_the_next_reader(tmp_path):
     """Directly: a pending file whose step was never written means roll back; with the step
     written, the same pending file means the change stands."""
-    from legday.storage.undo import Pending, UndoFiles, digest
+    from legday.storage.commit import Pending, digest, encode_pending
+    from legday.storage.steps import StepFiles
 
     store = prepare(tmp_path, "replace across months")
     before = snapshot(tmp_path)
@@ -161,18 +162,19 @@ def test_a_pending_change_is_settled_by_the_next_reader(tmp_path):
     old = [m.read_bytes() if m.exists() else None for m in months]
     store.replace(RUN, CardioSession(DEC, "run", 30, 5), label="op")
     after = snapshot(tmp_path)
-    undo = UndoFiles(tmp_path / "undo")
-    seq = undo.steps()[-1]
-    pending = Pending(seq, "written", [(m, b, digest(m.read_bytes())) for m, b in zip(months, old)])
+    steps = StepFiles(tmp_path / "undo")
+    name = steps.steps()[-1]
+    pending = Pending(name, "written", [(m, b, digest(m.read_bytes())) for m, b in zip(months, old)])
+    pending_path = tmp_path / "undo" / "pending.toml"
 
-    undo.write_pending(pending, tmp_path)  # the step is there: done
+    pending_path.write_bytes(encode_pending(pending, tmp_path))  # the step is there: done
     assert snapshot(tmp_path) == after
-    assert not undo.pending_path.exists()
+    assert not pending_path.exists()
 
-    undo.remove(seq)  # as if the process died before writing the step
-    undo.write_pending(pending, tmp_path)
+    steps.remove(name)  # as if the process died before writing the step
+    pending_path.write_bytes(encode_pending(pending, tmp_path))
     assert snapshot(tmp_path) == before
-    assert not undo.pending_path.exists()
+    assert not pending_path.exists()
 
 
 # -- a power cut after a save: the step was written without fsync ----------------------------------

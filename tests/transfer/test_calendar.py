@@ -46,7 +46,7 @@ def test_the_calendar_parses_and_follows_the_rfc_rules_legday_relies_on(cli, wee
         assert ev.decoded("dtstamp").tzinfo is not None  # DTSTAMP in UTC
         start = ev.decoded("dtstart")
         if isinstance(start, dt.datetime):
-            assert start.tzinfo is None  # floating local time
+            assert start.tzinfo is not None  # a zone, never a floating time
             assert ev.decoded("dtend") > start
         else:
             assert ev.decoded("dtend") == start + dt.timedelta(days=1)  # all-day
@@ -174,6 +174,9 @@ def test_a_calendar_file_that_cannot_be_written_is_a_warning_and_the_change_is_s
     assert cli("cardio", "swim", "--minutes", "30", "--effort", "3") == 0
     out, err = capsys.readouterr()
     assert out.startswith("logged cardio") and "calendar file was not updated" in err
+    # It says the change itself was saved, and nothing that reads as if it were lost.
+    assert err.rstrip().endswith("; your change was saved") and "othing was changed" not in err
+    assert err.count("\n") == 1
     assert cli("log", "--from", "2026-11-19") == 0
     assert "swim" in capsys.readouterr().out
 
@@ -184,3 +187,82 @@ def test_the_calendar_file_setting_is_checked(cli, data_dir, tmp_path, capsys):
     assert cli("settings", "--calendar-file", str(tmp_path / "plan.txt")) == 2
     assert "does not end in .ics" in capsys.readouterr().err
     assert not (data_dir / "config" / "settings.toml").exists()
+
+
+# -- time zones -------------------------------------------------------------------------------------
+
+
+def _plan_for(data_dir):
+    from legday.journal import journal_at
+
+    journal = journal_at(data_dir, None, lambda: NOW)
+    return [journal.week_plan(NOW.date())]
+
+
+def _timed(raw: bytes) -> list:
+    return [ev for ev in events(raw) if isinstance(ev.decoded("dtstart"), dt.datetime)]
+
+
+def test_timed_events_carry_the_named_zone_and_its_vtimezone(data_dir, week):
+    from zoneinfo import ZoneInfo
+
+    from legday.transfer.calendar import dumps
+
+    raw = dumps(_plan_for(data_dir), NOW.date(), zone=ZoneInfo("Europe/Berlin"))
+    text = raw.decode()
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin" in text
+    assert re.search(r"DTSTART;TZID=Europe/Berlin:2026111\dT\d{6}\r\n", text)
+    timed = _timed(raw)
+    assert timed
+    for ev in timed:
+        start = ev.decoded("dtstart")
+        assert start.utcoffset() == dt.timedelta(hours=1)  # CET in November, not UTC
+    # Thursday's planned leg session at the profile's 18:00 is 17:00 UTC, as every reader sees it.
+    legs = next(ev for ev in timed if str(ev["uid"]) == "20261119-legs-1@legday")
+    assert legs.decoded("dtstart").astimezone(dt.UTC).time() == dt.time(17, 0)
+
+
+def test_without_a_named_zone_the_times_are_written_in_utc(data_dir, week, monkeypatch):
+    import time
+
+    from legday.transfer.calendar import dumps
+
+    monkeypatch.setenv("TZ", "EST+5")  # a POSIX rule, no zone name: 18:00 here is 23:00 UTC
+    time.tzset()
+    try:
+        raw = dumps(_plan_for(data_dir), NOW.date(), zone=None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert b"VTIMEZONE" not in raw
+    legs = next(ev for ev in _timed(raw) if str(ev["uid"]) == "20261119-legs-1@legday")
+    assert b"DTSTART:20261119T230000Z" in raw
+    assert legs.decoded("dtstart") == dt.datetime(2026, 11, 19, 23, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    "tz, expected",
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        (":America/New_York", "America/New_York"),
+        ("UTC", "UTC"),
+        ("EST+5", None),
+    ],
+)
+def test_the_system_zone_is_found_by_name(monkeypatch, tz, expected):
+    from legday.transfer.calendar import system_zone
+
+    monkeypatch.setenv("TZ", tz)
+    zone = system_zone()
+    if expected is None:
+        assert zone is None
+    elif expected == "UTC":
+        assert zone is dt.UTC
+    else:
+        assert str(zone) == expected
+
+
+def test_the_exported_calendar_uses_the_system_zone(cli, week, capsysbinary, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    raw = export(cli, capsysbinary, "--date", "2026-11-19")
+    assert b"TZID:Asia/Tokyo" in raw and b"DTSTART;TZID=Asia/Tokyo:" in raw

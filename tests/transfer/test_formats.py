@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from legday.core.model import CardioSession, Exercise, LegSession
-from legday.transfer import detect, plan_import, read, summary
+from legday.transfer import FileFormatError, detect, plan_import, read, summary
 from legday.transfer.workouts import cardio_modality, is_leg
 
 from .conftest import fixture
@@ -76,8 +76,13 @@ def test_strong_semicolon_with_workout_duration_and_a_timer_left_running():
 
 
 def test_strong_comma_layout_has_no_unit_so_the_units_option_decides():
-    assert legs(parse("strong_comma.csv"))[0].exercises[0].unit == "kg"
-    p = parse("strong_comma.csv", units="lb")
+    # No unit in the file, none set in a profile, loads that do not look like pounds: refused.
+    with pytest.raises(FileFormatError, match="does not say whether its weights are kg or lb"):
+        parse("strong_comma.csv")
+    # The profile's units, when the person set them.
+    assert legs(parse("strong_comma.csv", profile_units="kg"))[0].exercises[0].unit == "kg"
+    p = parse("strong_comma.csv", units="lb", profile_units="kg")  # --units wins
+    assert p.units_note == "weights in lb (--units)"
     [session] = legs(p)
     assert session.exercises[0] == Exercise("squat (barbell)", 2, 5, 150.0, "lb")  # float noise, blank set
     # "6:30:00<narrow no-break space>pm"
@@ -151,8 +156,8 @@ def test_the_summary_says_what_was_added_left_out_and_estimated():
     text = summary("strong.csv", plan_import(p, []))
     assert text == (
         "imported strong.csv: 2 sessions added (1 legs, 1 cardio), 0 already there, "
-        "1 left out (1 upper body only); effort estimated for 1 (no RPE logged); "
-        "minutes estimated for 1 (no length recorded)"
+        "1 left out (1 upper body only); weights in kg as the file says; effort estimated for 1 "
+        "(no RPE logged); minutes estimated for 1 (no length recorded)"
     )
 
 

@@ -15,9 +15,34 @@ EXIT_STORAGE = 1
 EXIT_USAGE = 2
 
 
+def say(kind: str, message: object) -> None:
+    """``legday: KIND: message`` on stderr as one line, whatever the message holds: line breaks
+    become spaces and control characters (from an argument or a file echoed back) are shown
+    escaped, never sent to the terminal."""
+    from legday.core.names import escaped
+
+    print(f"legday: {kind}: {escaped(' '.join(str(message).split()))}", file=sys.stderr)
+
+
 def fail(message: str, code: int) -> int:
-    print(f"legday: error: {' '.join(message.split())}", file=sys.stderr)
+    say("error", message)
     return code
+
+
+def _unreadable(argv: list[str]) -> str | None:
+    """Why an argument cannot be taken at all: bytes that are not UTF-8 (Python hands them over as
+    lone surrogates, which no file legday writes could hold) or a NUL character."""
+    for number, arg in enumerate(argv, 1):
+        if "\x00" in arg:
+            return f"argument {number} holds a NUL character; accepted: text without one"
+        if any("\ud800" <= c <= "\udfff" for c in arg):
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")  # the bytes as they were given
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            shown = repr(raw[:60]) + ("..." if len(raw) > 60 else "")
+            return f"argument {number} ({shown}) is not UTF-8 text; accepted: UTF-8 text"
+    return None
 
 
 def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int:
@@ -26,6 +51,9 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     from legday.core.errors import InputError
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    unreadable = _unreadable(argv)
+    if unreadable:
+        return fail(unreadable, EXIT_USAGE)
     try:
         ns = parse(argv)
     except UsageError as exc:
@@ -39,7 +67,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
     import importlib
 
     from legday.cli.args import COMMAND_MODULES
-    from legday.journal import StorageError
+    from legday.core.errors import DataError
 
     clock = now or dt.datetime.now()
     try:
@@ -51,7 +79,7 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
         if "accepted:" not in message:
             message += "; accepted: see `legday " + ns.command + " --help`"
         return fail(message, EXIT_USAGE)
-    except StorageError as exc:
+    except DataError as exc:
         return fail(str(exc), EXIT_STORAGE)
     except BrokenPipeError:  # `legday plan | head`: the reader left; not an error
         _silence_stdout()
@@ -66,17 +94,22 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 def _open_app(data_dir: str | None) -> int:
     from pathlib import Path
 
+    # In a browser tab of `legday serve`: end with the server, however it ends.
+    _web().tie_to_server()
     from legday.tui.app import run_app
 
     result = run_app(Path(data_dir).expanduser() if data_dir else None)
     return result if isinstance(result, int) else EXIT_OK
 
 
-def open_in_browser(host: str, port: int, data_dir: str | None) -> int:
-    """``legday serve``: the app in a browser, each tab its own app process (legday/web.py)."""
-    from legday import web
-
-    return web.serve(host, port, data_dir)
+def open_in_browser(host: str, port: int, data_dir: str | None, max_tabs: int | None) -> int:
+    """``legday serve``: the app in a browser, each tab its own app process (legday/web.py). A server
+    that cannot start (a taken port: exit 2; its guard not in place: exit 1) is one line."""
+    web = _web()
+    try:
+        return web.serve(host, port, data_dir, max_tabs or web.DEFAULT_TABS)
+    except web.ServeError as err:
+        return fail(str(err), err.exit_code)
 
 
 def _silence_stdout() -> None:
@@ -88,3 +121,11 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
         pass
+
+
+def _web():
+    """legday/web.py, imported in this one place: the tie a browser tab's app makes to its server,
+    and the server itself."""
+    from legday import web
+
+    return web

@@ -40,10 +40,10 @@ class Parser(argparse.ArgumentParser):
         accepted = _one_line(self.usage or self.format_usage()).removeprefix("usage: ")
         choice = re.match(r"argument (\S+): invalid choice: '([^']*)'", message)
         if choice and choice[1] == "COMMAND":
-            message = f"unknown command {choice[2]!r}"
+            message = f"unknown command '{choice[2]}'"  # argparse already wrote it as repr() does
             accepted = f"{', '.join(COMMANDS)}, or no command to open the app"
         elif choice:
-            message = f"unknown {choice[1]} {choice[2]!r}"
+            message = f"unknown {choice[1]} '{choice[2]}'"
         raise UsageError(_one_line(message), accepted)
 
 
@@ -94,11 +94,12 @@ commands:
   delete ID
   undo
   trends [--weeks N] [--date YYYY-MM-DD] [--json]
-  import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--dry-run]
+  import FILE [--format strong|hevy|fitnotes|fit|json] [--units kg|lb] [--skip-bad-rows]
+         [--dry-run]
   export ics [--date YYYY-MM-DD] [--weeks N] [-o FILE]
   export json|csv [-o FILE]
   settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]
-  serve [--host 127.0.0.1] [--port 8000]
+  serve [--host 127.0.0.1] [--port 8000] [--max-tabs 4]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.
@@ -291,10 +292,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     if ns.command is None:
         if ns.rest:
             top.error(f"unrecognized arguments: {' '.join(ns.rest)}")
+        _check_data_dir(ns.data_dir)
         return ns
     sub = command_parser(ns.command)
     sub_ns = sub.parse_intermixed_args(ns.rest)
     sub_ns.command = ns.command
     if not hasattr(sub_ns, "data_dir"):
         sub_ns.data_dir = ns.data_dir
+    _check_data_dir(sub_ns.data_dir)
     return sub_ns
+
+
+def _check_data_dir(data_dir: str | None) -> None:
+    """``--data-dir ''`` (an unset shell variable, say) must not quietly mean the default folder."""
+    if data_dir is not None and not data_dir.strip():
+        raise UsageError("--data-dir is empty", "a folder for your logs, or no --data-dir for the usual one")

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 
+from legday.cli import say
 from legday.core.errors import InputError
 from legday.core.model import (
     UNITS,
@@ -25,6 +26,7 @@ from legday.core.model import (
     parse_modalities,
     parse_weekdays,
 )
+from legday.core.names import escaped
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
 
 MINUTES = (1, 600)
@@ -40,14 +42,14 @@ def _journal(ns: argparse.Namespace, now: dt.datetime):
     calendar file could not be rewritten) is printed as a warning."""
     from legday.journal import open_journal
 
-    journal = open_journal(ns.data_dir or None, lambda: now)
+    journal = open_journal(ns.data_dir, lambda: now)
     journal.subscribe(_warn)
     return journal
 
 
 def _warn(change) -> None:
     if change.warning:
-        print(f"legday: warning: {change.warning}", file=sys.stderr)
+        say("warning", change.warning)
 
 
 def _profile(journal) -> Profile:
@@ -91,7 +93,7 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
         start = just_ended(now, minutes) if day == now.date() else profile.leg_time
     session = LegSession(day, start, minutes, effort, exercises)
     journal.log(session)
-    listed = ", ".join(str(e) for e in exercises)
+    listed = escaped(", ".join(str(e) for e in exercises))
     print(f"logged legs {day} {_hm(start)}: {listed} (effort {effort}, {minutes} min)")
     return 0
 
@@ -108,7 +110,7 @@ def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
     session = CardioSession(day, modality, minutes, effort, start)
     _journal(ns, now).log(session)
     when = f"{day} {_hm(start)}" if start else f"{day}"
-    print(f"logged cardio {when}: {modality} {minutes} min (effort {effort})")
+    print(f"logged cardio {when}: {escaped(modality)} {minutes} min (effort {effort})")
     return 0
 
 
@@ -234,12 +236,12 @@ def cmd_plan(ns: argparse.Namespace, now: dt.datetime) -> int:
 
         print_plan(plan)
     for problem in journal.settings_problems:
-        print(f"legday: warning: {problem}", file=sys.stderr)
-    for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
+        say("warning", problem)
+    for problem in journal.file_problems:
+        say("error", problem)
     if not journal.profile_saved:
         _hint_no_profile()
-    return 1 if journal.store.problems else 0
+    return 1 if journal.file_problems else 0
 
 
 # -- the log: list, edit, delete, undo --------------------------------------------------------------
@@ -251,7 +253,9 @@ def _record_text(record) -> str:
     from legday.core import words
     from legday.core.records import record_id
 
-    return f"{record_id(record)}  {record.date} {record.date:%a}  {words.record_line(record)}"
+    # Names are checked when they come in; escaped here too, so no stored name reaches the terminal
+    # as a control code.
+    return f"{record_id(record)}  {record.date} {record.date:%a}  {escaped(words.record_line(record))}"
 
 
 def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
@@ -269,11 +273,11 @@ def cmd_log(ns: argparse.Namespace, now: dt.datetime) -> int:
     elif records:
         for record in records:
             print(_record_text(record))
-    else:
+    elif not journal.file_problems:  # else what could not be read is said below, not "nothing"
         print(f"nothing logged from {first} to {last or 'now'}", file=sys.stderr)
-    for problem in journal.store.problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
-    return 1 if journal.store.problems else 0
+    for problem in journal.file_problems:
+        say("error", problem)
+    return 1 if journal.file_problems else 0
 
 
 def _find(journal, text: str):

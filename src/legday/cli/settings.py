@@ -12,6 +12,7 @@ import datetime as dt
 import tomllib
 from pathlib import Path
 
+from legday.cli import say
 from legday.core.model import WEEKDAYS
 
 NONE_WORDS = ("", "none", "-", "off")
@@ -70,7 +71,6 @@ def _week_start(text: str) -> int:
 
 
 def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
-    import sys
 
     from legday.cli.commands import _journal
 
@@ -87,7 +87,7 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
         changes["calendar_file"] = calendar_file_setting(ns.calendar_file)
     current = journal.settings
     for problem in journal.settings_problems:
-        print(f"legday: warning: {problem}", file=sys.stderr)
+        say("warning", problem)
     if not changes:
         for key, value in _lines(current):
             print(f"{key:<13}  {value}")
@@ -100,8 +100,10 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
 
 
 def _lines(s) -> list[tuple[str, str]]:
+    from legday.core.names import escaped
+
     return [
-        ("theme", s.theme),
+        ("theme", escaped(s.theme)),
         ("week start", WEEKDAYS[s.week_start]),
-        ("calendar file", s.calendar_file or "none"),
+        ("calendar file", escaped(s.calendar_file or "none")),
     ]

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from legday.core import words
+from legday.core.names import escaped
 from legday.core.plan import DayPlan, Reason, Session, WeekPlan
 
 # One mark per status (shared with the app), so a glance down the table tells logged from planned
@@ -51,7 +52,7 @@ def session_line(s: Session, short: bool = False) -> str:
                 parts.append(f"+{after}")
         else:
             parts.append(words.after_legs(s.hours_after_legs))
-    return " · ".join(parts)
+    return escaped(" · ".join(parts))
 
 
 def _sessions_cell(day: DayPlan) -> Text:

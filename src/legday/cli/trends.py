@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 
+from legday.cli import say
 from legday.core.parse import parse_date, parse_int
 from legday.core.trends import DEFAULT_WEEKS, MAX_WEEKS, Trends, to_json
 
@@ -29,10 +30,10 @@ def cmd_trends(ns: argparse.Namespace, now: dt.datetime) -> int:
     else:
         print_trends(trends)
     for problem in journal.settings_problems:
-        print(f"legday: warning: {problem}", file=sys.stderr)
+        say("warning", problem)
     problems = journal.file_problems
     for problem in problems:
-        print(f"legday: error: {problem}", file=sys.stderr)
+        say("error", problem)
     return 1 if problems else 0
 
 

@@ -13,6 +13,7 @@ from enum import Enum
 from functools import cached_property
 
 from legday.core.errors import InputError
+from legday.core.names import check_name
 
 
 class Goal(str, Enum):
@@ -96,6 +97,7 @@ class Exercise:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InputError("exercise name is empty; accepted: a name like 'back squat'")
+        check_name(self.name, "exercise name")
         check_range(self.sets, 1, 50, "sets")
         check_range(self.reps, 1, 500, "reps")
         if self.load is not None:
@@ -162,6 +164,7 @@ class CardioSession:
     def __post_init__(self) -> None:
         if not self.modality.strip():
             raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
+        check_name(self.modality, "modality")
         check_range(self.minutes, 1, 600, "minutes")
         check_range(self.effort, 0, 10, "effort")
 
@@ -196,6 +199,9 @@ class Skip:
 
     date: dt.date
     modality: str
+
+    def __post_init__(self) -> None:
+        check_name(self.modality, "modality")
 
 
 @dataclass(frozen=True)

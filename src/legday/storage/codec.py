@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from legday.core.errors import InputError
@@ -38,6 +39,7 @@ from legday.core.model import (
     weekday_number,
 )
 from legday.core.parse import parse_exercise
+from legday.core.records import Record
 
 SCHEMA = 1  # the schema this version writes and the newest it reads
 
@@ -447,9 +449,31 @@ def decode_skip(t: Any) -> Skip:
     )
 
 
-ENCODERS = {"legs": encode_legs, "cardio": encode_cardio, "checkin": encode_checkin, "skip": encode_skip}
-DECODERS = {"legs": decode_legs, "cardio": decode_cardio, "checkin": decode_checkin, "skip": decode_skip}
-RECORD_TYPES = {LegSession: "legs", CardioSession: "cardio", CheckIn: "checkin", Skip: "skip"}
+ENCODERS: dict[str, Callable[[Any], str | dict]] = {
+    "legs": encode_legs,
+    "cardio": encode_cardio,
+    "checkin": encode_checkin,
+    "skip": encode_skip,
+}
+DECODERS: dict[str, Callable[[Any], Record]] = {
+    "legs": decode_legs,
+    "cardio": decode_cardio,
+    "checkin": decode_checkin,
+    "skip": decode_skip,
+}
+# The table form of each kind (what a [[kind]] table holds), for files that keep entries as tables.
+TABLES: dict[str, Callable[[Any], dict]] = {
+    "legs": _legs_table,
+    "cardio": _cardio_table,
+    "checkin": _checkin_table,
+    "skip": lambda s: {"date": s.date, "modality": s.modality},
+}
+RECORD_TYPES: dict[type, str] = {
+    LegSession: "legs",
+    CardioSession: "cardio",
+    CheckIn: "checkin",
+    Skip: "skip",
+}
 
 
 def sort_key(kind: str):
@@ -684,7 +708,7 @@ def locate(text: str, kind: str | None, index: int | None, key: str | None) -> i
             start = heads[index]
             end = next((n for n in range(start + 1, len(lines)) if re.match(r"^\s*\[", lines[n])), len(lines))
         else:
-            found = _locate_inline(lines, kind, index)
+            found = locate_inline(lines, kind, index)
             if found is None:
                 return None
             return found + 1  # one line holds the whole entry; key refinement adds nothing
@@ -697,7 +721,7 @@ def locate(text: str, kind: str | None, index: int | None, key: str | None) -> i
     return start + 1 if kind is not None and index is not None else None
 
 
-def _locate_inline(lines: list[str], kind: str, index: int) -> int | None:
+def locate_inline(lines: list[str], kind: str, index: int) -> int | None:
     opening = re.compile(rf'^\s*"?{re.escape(kind)}"?\s*=\s*\[')
     for n, line in enumerate(lines):
         match = opening.match(line)
@@ -716,3 +740,10 @@ def _locate_inline(lines: list[str], kind: str, index: int) -> int | None:
                     return m
         return None
     return None
+
+
+def profile_bytes(p: Profile) -> bytes:
+    """The profile file's bytes (unchecked: see ``Store.save_profile`` for the check)."""
+    import tomli_w
+
+    return tomli_w.dumps(encode_profile(p)).encode()

@@ -1,19 +1,20 @@
 """What can go wrong with the files on disk. Every message says what is wrong and what to do, on one
-line, so the command line can print it as is and the app can show it in a notification."""
+line, so the command line can print it as is and the app can show it in a notification.
+
+All of them are ``legday.core.errors.DataError``s, the name the journal's users catch. ``Refused`` is
+also an ``InputError``: it is a path a person gave that legday will not write to, so the command
+line answers it as bad input (exit 2) and nothing is written.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from legday.core.errors import DataError, InputError
 
-class StorageError(Exception):
+
+class StorageError(DataError):
     """Reading or writing legday's files failed. ``path``/``line`` point at the file when known."""
-
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.path = Path(path) if path is not None else None
-        self.line = line
 
 
 class CorruptFile(StorageError):
@@ -48,3 +49,22 @@ class NewerSchema(StorageError):
 class RecordChanged(StorageError):
     """The entry to edit, delete or undo is not (or no longer) what is on disk: another legday
     process or a hand edit changed it meanwhile. Nothing was written."""
+
+
+class Refused(StorageError, InputError):
+    """A path legday will not write to (a folder, a device or pipe, a place inside legday's own
+    folders). Nothing was written."""
+
+
+class Problems(list[StorageError]):
+    """Files skipped while reading, one entry per file (the newest problem with it): each has
+    ``.path``, ``.line`` and ``.message``, and ``str()`` is a one-line message for the person. A
+    plain list to its readers; ``note`` and ``clear`` keep it to one entry a file."""
+
+    def note(self, err: StorageError) -> None:
+        self[:] = [p for p in self if p.path != err.path]
+        self.append(err)
+
+    def clear_path(self, path: Path) -> None:
+        if self:
+            self[:] = [p for p in self if p.path != path]

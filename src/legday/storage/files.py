@@ -8,6 +8,10 @@ Why each step of the atomic write is there:
 - fsync of the directory after the rename, so the rename itself survives a power cut.
 A writer killed between creating the temp file and the rename leaves a temp file behind; the next
 writer (holding the lock, so nobody else is mid-write) sweeps such leftovers away.
+
+Reading opens regular files only (a pipe would block, a device could be endless). Files a person
+names (an export's ``-o``, the calendar file, settings.toml) are written *into* with ``write_into``:
+through a symbolic link, never over a folder or a device, never inside legday's own folders.
 """
 
 from __future__ import annotations
@@ -16,14 +20,16 @@ import errno
 import itertools
 import os
 import re
+import stat
+import sys
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from legday.storage.errors import CorruptFile, StorageError
+from legday.storage.errors import CorruptFile, Refused, StorageError
 
 try:
     import fcntl
@@ -35,6 +41,8 @@ LOCK_TIMEOUT = 10.0  # seconds to wait for another legday process to finish its 
 _TEMP = re.compile(r"^\..+\.legday-\d+-\d+\.tmp$")
 _counter = itertools.count()
 _LINE = re.compile(r"at line (\d+)")
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+BOM = b"\xef\xbb\xbf"
 
 _REASONS = {
     errno.EROFS: ("the file system is read-only", "make it writable or choose another --data-dir"),
@@ -44,6 +52,8 @@ _REASONS = {
     errno.EDQUOT: ("the disk quota is used up", "free some space and try again"),
     errno.ENOTDIR: ("a part of the path is a file, not a folder", "choose another --data-dir"),
     errno.EISDIR: ("it is a folder, not a file", "move that folder aside"),
+    errno.EINVAL: ("it is not a regular file (a device, pipe or socket)", "move it aside"),
+    errno.ELOOP: ("its symbolic links go round in a loop", "fix the links"),
 }
 
 
@@ -68,6 +78,23 @@ def corrupt_from_decode_error(path: Path, text: str, err: tomllib.TOMLDecodeErro
     return CorruptFile(path, line, f"not valid TOML: {message[:1].lower()}{message[1:]}")
 
 
+def open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """Open ``path`` for reading, if it is a regular file: a descriptor and its stat. A folder, a
+    device, a pipe or a socket raises OSError (EISDIR, or EINVAL saying what it is) instead, without
+    blocking: opening a pipe that nobody writes to would otherwise wait for ever."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
 def read_bytes(
     path: Path, known: tuple[int, int, int] | None = None
 ) -> tuple[bytes | None, os.stat_result] | None:
@@ -75,8 +102,8 @@ def read_bytes(
     or None if there is no such file. When the file's signature is still ``known`` the bytes are
     not read (None): the caller's parsed copy is current, and a week change costs no file reads."""
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
+        fd, st = open_regular(path)
+        with open(fd, "rb") as f:
             if known is not None and signature(st) == known:
                 return None, st
             return f.read(), st
@@ -87,7 +114,10 @@ def read_bytes(
 
 
 def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
-    """Parse bytes as TOML; any failure is a CorruptFile with the line when it can be found."""
+    """Parse bytes as TOML; any failure is a CorruptFile with the line when it can be found. A
+    byte-order mark (some Windows editors put one at the start) is skipped."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -108,7 +138,7 @@ def signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -133,7 +163,9 @@ def sweep_temp_files(directory: Path) -> None:
                 os.unlink(entry.path)
 
 
-def atomic_write(path: Path, data: bytes, sync_dir: bool = True, sync_data: bool = True) -> os.stat_result:
+def atomic_write(
+    path: Path, data: bytes, sync_dir: bool = True, sync_data: bool = True, mode: int = 0o600
+) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically (see the module docstring). Returns the new file's
     stat. On any failure the old file is untouched, the temp file is gone, and StorageError says why.
     ``sync_dir=False`` skips the folder's fsync: after a power cut the file is then whole or absent.
@@ -149,6 +181,8 @@ def atomic_write(path: Path, data: bytes, sync_dir: bool = True, sync_data: bool
         raise os_error("save", path, err) from None
     try:
         try:
+            if mode != 0o600:
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -165,7 +199,7 @@ def atomic_write(path: Path, data: bytes, sync_dir: bool = True, sync_data: bool
             raise os_error("save", path, err) from None
         raise
     if sync_dir:
-        _fsync_dir(directory)
+        fsync_dir(directory)
     try:
         return os.stat(path)
     except OSError as err:  # pragma: no cover - the file was just written
@@ -218,3 +252,58 @@ def file_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+# -- writing into a file a person names ------------------------------------------------------------
+
+
+def writable_target(target: str | os.PathLike, keep_out: Mapping[str, Path] | None = None) -> Path:
+    """The file to write for ``target`` (a path a person gave: ``-o``, the calendar file, their own
+    settings.toml), or Refused saying why not, in one line:
+
+    - a symbolic link is followed to the file it points at, which is written (the link stays, so a
+      calendar linked into a synced folder, or a settings.toml kept by a dotfiles tool, goes on
+      being the file its owner reads);
+    - a folder, a device, a pipe or a socket is refused;
+    - so is a path inside one of the ``keep_out`` folders ({"data": DIR, "config": DIR}): legday's
+      own files are never written over by an export, and undo could not bring them back.
+    """
+    text = os.fspath(target)
+    if not text.strip():
+        raise Refused("no file given; accepted: a file path, or - for the standard output")
+    path = Path(text).expanduser()
+    real = Path(os.path.realpath(path))
+    for name, folder in (keep_out or {}).items():
+        inside = Path(os.path.realpath(Path(folder).expanduser()))
+        if real == inside or real.is_relative_to(inside):
+            raise Refused(
+                f"{text} is inside legday's {name} folder ({inside}); accepted: a path outside it, "
+                "or - for the standard output. Nothing was written"
+            )
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real  # none yet (or not reachable: the write says why, in its own words)
+    if stat.S_ISDIR(st.st_mode):
+        raise Refused(f"{text} is a folder; accepted: a file path, or - for the standard output")
+    if not stat.S_ISREG(st.st_mode):
+        raise Refused(
+            f"{text} is not a regular file (a device, pipe or socket); accepted: a regular file, "
+            "or - for the standard output. Nothing was written"
+        )
+    return real
+
+
+def write_into(target: str | os.PathLike, data: bytes, keep_out: Mapping[str, Path] | None = None) -> None:
+    """Write ``data`` into the file ``target`` names, atomically, keeping its permissions; ``-``
+    writes to the standard output. What is refused, and why, is ``writable_target``'s."""
+    if os.fspath(target) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    real = writable_target(target, keep_out)
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except OSError:
+        mode = 0o600
+    atomic_write(real, data, mode=mode)

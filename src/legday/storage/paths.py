@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from legday.core.errors import InputError
+
 # The data dir chosen by the last resolve_data_dir() call with an override, so that
 # resolve_config_dir() called without arguments keeps the config beside it.
 _last_override: Path | None = None
@@ -22,11 +24,21 @@ def _expand(value: str) -> Path:
 
 
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
-    """``--data-dir``, else ``$LEGDAY_DATA_DIR``, else the user data dir. Creates nothing."""
+    """``--data-dir``, else ``$LEGDAY_DATA_DIR``, else the user data dir. Creates nothing.
+
+    A ``--data-dir`` that is given but empty (``--data-dir ''``, or an unset shell variable in
+    ``--data-dir "$DIR"``) is an InputError, not the default folder: the person meant some other
+    folder, and writing to their real log instead would be the worst guess. An empty
+    ``$LEGDAY_DATA_DIR`` counts as not set, as shells have it."""
     global _last_override
     value = os.fspath(cli_value) if cli_value is not None else None
+    if value is not None and not value.strip():
+        raise InputError(
+            "--data-dir is empty; accepted: a folder path such as ~/legday-data "
+            "(leave the option out for the default folder)"
+        )
     if not value:
-        value = os.environ.get("LEGDAY_DATA_DIR") or None
+        value = os.environ.get("LEGDAY_DATA_DIR", "").strip() or None
     if value:
         _last_override = _expand(value)
         return _last_override

@@ -3,27 +3,21 @@
 Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
 the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
 know (a newer legday's), and refuses to write over a file that does not parse or is from a newer
-schema, like every other legday file.
+schema, like every other legday file. (The ``Settings`` value itself is in ``legday.core.settings``:
+the journal hands it to the app and the command line, which never import storage.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from legday.core.model import WEEKDAYS
+from legday.core.settings import Settings
 from legday.storage.codec import SCHEMA, locate
 from legday.storage.errors import StorageError
-from legday.storage.files import atomic_write, file_lock, parse_toml, read_bytes, sweep_temp_files
-
-
-@dataclass(frozen=True)
-class Settings:
-    theme: str = "legday-dark"
-    week_start: int = 0  # Monday = 0 ... Sunday = 6
-    # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
-    calendar_file: str | None = None
+from legday.storage.files import file_lock, read_bytes, sweep_temp_files, write_into
+from legday.storage.schema import read_table
 
 
 def settings_path(config_dir: Path) -> Path:
@@ -31,14 +25,10 @@ def settings_path(config_dir: Path) -> Path:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], str] | None:
-    from legday.storage.store import check_schema
-
     got = read_bytes(path)
-    if got is None:
+    if got is None or got[0] is None:
         return None
-    data, text = parse_toml(path, got[0])
-    check_schema(path, data, text)
-    return data, text
+    return read_table(path, got[0])
 
 
 def _bad_value(path: Path, text: str, key: str, message: str) -> StorageError:
@@ -125,4 +115,5 @@ def save_settings(config_dir: Path, s: Settings) -> None:
             data["calendar_file"] = s.calendar_file
         data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
         sweep_temp_files(path.parent)
-        atomic_write(path, tomli_w.dumps(data).encode())
+        # Into the file: a settings.toml that is a link (a dotfiles manager's) stays a link.
+        write_into(path, tomli_w.dumps(data).encode())

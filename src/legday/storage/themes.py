@@ -11,28 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
+from legday.core.settings import ThemeFile, ThemeProblem, line_of
+
 THEME_SCHEMA = 1
-
-
-@dataclass(frozen=True)
-class ThemeFile:
-    path: Path
-    table: dict
-    text: str  # for finding the line of a bad value
-
-
-@dataclass(frozen=True)
-class ThemeProblem:
-    path: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
 
 
 def bundled_theme_dir() -> Path:
@@ -93,11 +76,3 @@ def read_theme_files(dirs: list[Path]) -> tuple[list[ThemeFile], list[ThemeProbl
             except ThemeFileError as error:
                 problems.append(error.problem)
     return found, problems
-
-
-def line_of(text: str, key: str) -> int | None:
-    """The line where ``key = ...`` is set, so a bad value can be reported with its line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
-            return number
-    return None

@@ -1,23 +1,68 @@
 """The plan as an iCalendar file (RFC 5545), written with the ``icalendar`` package so that line
 folding, CRLF line ends and escaping are right; it is imported only when a calendar is made.
 
-Each planned, suggested or done session from the first day on is one event: timed in floating local
-time (no time zone: the person's own clock) where the plan has a start, all-day otherwise. The UID
-depends only on the day and the session's place in it ("legs" or "cardio", first or second), so
+Each planned, suggested or done session from the first day on is one event: at its time where the
+plan has a start, all-day otherwise. A timed event carries its zone, because calendar apps read a
+"floating" time each their own way (two of three common parsers took 18:00 for 18:00 UTC): with
+the system's zone known by name (TZ, /etc/localtime), ``DTSTART;TZID=Europe/Berlin:...`` and a
+VTIMEZONE for it; otherwise the time in UTC (``...Z``), converted with the system's own rules. The
+UID depends only on the day and the session's place in it ("legs" or "cardio", first or second), so
 exporting again after the plan changed updates the same event in a subscribed calendar instead of
 adding a second one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections import Counter
+from pathlib import Path
 
 from legday.core.plan import Session, WeekPlan
 from legday.core.words import effort_range, session_title
 
 PRODID = "-//legday//legday plan//EN"
 UID_DOMAIN = "legday"
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT"})
+
+
+def system_zone() -> dt.tzinfo | None:
+    """The system's time zone when it is known by an IANA name (``TZ``, the /etc/localtime link,
+    /etc/timezone), UTC for the UTC names, or None when the system does not name it (then times
+    are written in UTC, converted with the system's rules)."""
+    from zoneinfo import ZoneInfo
+
+    names: list[str] = []
+    tz = os.environ.get("TZ")
+    if tz is not None:
+        names.append(tz.removeprefix(":"))
+    else:
+        try:
+            target = os.readlink("/etc/localtime")
+        except OSError:
+            target = ""
+        if "zoneinfo/" in target:
+            names.append(target.split("zoneinfo/", 1)[1])
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            names.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in names:
+        if name in _UTC_NAMES:
+            return dt.UTC
+        try:
+            return ZoneInfo(name)
+        except (ValueError, OSError, KeyError):  # not a zone name (a POSIX rule like "CET-1CEST"), or unknown
+            continue
+    return None
+
+
+def _zoned(moment: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    """A local wall-clock time with its zone: the named zone, or UTC via the system's rules."""
+    if zone is not None and zone is not dt.UTC:
+        return moment.replace(tzinfo=zone)
+    if zone is dt.UTC:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().astimezone(dt.UTC)
 
 
 def what(s: Session) -> str:
@@ -71,9 +116,18 @@ def events(plans: list[WeekPlan], first: dt.date):
                 yield uid, s, day.date
 
 
-def dumps(plans: list[WeekPlan], first: dt.date, stamp: dt.datetime | None = None) -> bytes:
-    """The calendar as bytes (CRLF line ends, folded at 75 octets). ``stamp``: DTSTAMP, UTC."""
+def dumps(
+    plans: list[WeekPlan],
+    first: dt.date,
+    stamp: dt.datetime | None = None,
+    zone: dt.tzinfo | None = None,
+) -> bytes:
+    """The calendar as bytes (CRLF line ends, folded at 75 octets). ``stamp``: DTSTAMP, UTC.
+    ``zone``: the zone of the plan's times (``system_zone()``); None writes them in UTC."""
     from icalendar import Calendar, Event
+
+    if zone is not None and zone is not dt.UTC and not hasattr(Calendar, "add_missing_timezones"):
+        zone = None  # an icalendar too old to write a VTIMEZONE: UTC instead
 
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     cal = Calendar()
@@ -91,8 +145,9 @@ def dumps(plans: list[WeekPlan], first: dt.date, stamp: dt.datetime | None = Non
         event.add("dtstamp", stamp)
         if s.start is not None:
             start = s.start.replace(second=0, microsecond=0, tzinfo=None)
-            event.add("dtstart", start)  # naive: floating local time
-            event.add("dtend", start + dt.timedelta(minutes=s.minutes or 30))
+            end = start + dt.timedelta(minutes=s.minutes or 30)
+            event.add("dtstart", _zoned(start, zone))
+            event.add("dtend", _zoned(end, zone))
         else:
             event.add("dtstart", day)
             event.add("dtend", day + dt.timedelta(days=1))
@@ -101,4 +156,9 @@ def dumps(plans: list[WeekPlan], first: dt.date, stamp: dt.datetime | None = Non
         event.add("description", description(s))
         event.add("categories", ["legday", s.kind])
         cal.add_component(event)
+    if zone is not None and zone is not dt.UTC:
+        # The zone's rules around the plan's weeks (a short VTIMEZONE, not 1970-2038).
+        cal.add_missing_timezones(
+            first_date=first - dt.timedelta(days=370), last_date=first + dt.timedelta(days=800)
+        )
     return cal.to_ical()

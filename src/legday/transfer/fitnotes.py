@@ -15,20 +15,24 @@ import datetime as dt
 
 from legday.transfer import text
 from legday.transfer.errors import FileFormatError
-from legday.transfer.workouts import Parsed, SetRow, Workout, to_records
+from legday.transfer.reading import Reading
+from legday.transfer.workouts import SetRow, Workout, check_set
 
 
 def looks_like(header: list[str]) -> bool:
     return "exercise" in header and "category" in header and "date" in header
 
 
-def _unit(value: str, fallback: str) -> str:
+def _unit(value: str) -> str | None:
     value = value.strip().lower()
-    return "lb" if value.startswith("lb") else "kg" if value.startswith("kg") else fallback
+    return "lb" if value.startswith("lb") else "kg" if value.startswith("kg") else None
 
 
-def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
-    header, body = text.rows(data, name)
+def read(content: str, reading: Reading) -> list[Workout]:
+    name = reading.name
+    # FitNotes writes its own exercise names with commas unquoted ("Overhead Press (Each Side,
+    # Dumbbells)"): the columns around the name are fixed, so the extra cells are the name's.
+    header, body = text.rows(content, reading, widen="exercise")
     if not looks_like(header):
         raise FileFormatError(
             name,
@@ -38,38 +42,49 @@ def parse(data: str, name: str, units: str, leg_time: dt.time) -> Parsed:
         )
     c_weight = text.column(header, "weight", prefix="weight (")
     c_unit = text.column(header, "weight unit")
-    header_unit = _unit(c_weight.split("(", 1)[1], units) if c_weight and "(" in c_weight else units
+    header_unit = _unit(c_weight.split("(", 1)[1]) if c_weight and "(" in c_weight else None
     workouts: dict[dt.date, Workout] = {}
     for row in body:
-        day, _ = text.when(row.get("date"), name, row.line)
-        workout = workouts.setdefault(day, Workout(row.line, day, None, None))
-        exercise = row.get("exercise")
-        if not exercise:
-            raise FileFormatError(
-                name, row.line, "a row without an exercise; accepted: the export as FitNotes wrote it"
-            )
-        reps = text.number(row.get("reps"), name, row.line, "reps", 500)
-        load = text.number(row.get(c_weight), name, row.line, "weight", 2000)
-        distance = text.number(row.get("distance"), name, row.line, "distance", 10**6)
-        time = row.get("time")
-        minutes = text.duration_minutes(time) if time else None
-        if time and minutes is None:
-            raise FileFormatError(name, row.line, f"time {time!r} is not a duration; accepted: h:mm:ss")
-        if not (reps or minutes or distance):
-            continue
-        unit = _unit(row.get(c_unit), header_unit) if c_unit else header_unit
-        workout.sets.append(
-            SetRow(
-                line=row.line,
-                exercise=exercise,
-                reps=int(reps) if reps else None,
-                load=load or None,
-                unit=unit,
-                seconds=minutes * 60 if minutes else None,
-                distance=distance,
-                category=row.get("category").lower(),
-            )
+        try:
+            _row(row, workouts, name, c_weight, c_unit, header_unit)
+        except FileFormatError as err:
+            reading.bad_row(err.line, err.message)
+    return sorted(workouts.values(), key=lambda w: w.day)
+
+
+def _row(
+    row: text.Row,
+    workouts: dict[dt.date, Workout],
+    name: str,
+    c_weight: str | None,
+    c_unit: str | None,
+    header_unit: str | None,
+) -> None:
+    day, _ = text.when(row.get("date"), name, row.line)
+    exercise = row.get("exercise")
+    if not exercise:
+        raise FileFormatError(
+            name, row.line, "a row without an exercise; accepted: the export as FitNotes wrote it"
         )
-    parsed = Parsed("fitnotes")
-    to_records(sorted(workouts.values(), key=lambda w: w.day), parsed, name, leg_time)
-    return parsed
+    reps = text.number(row.get("reps"), name, row.line, "reps", 10**6)
+    load = text.number(row.get(c_weight), name, row.line, "weight", 10**6)
+    distance = text.number(row.get("distance"), name, row.line, "distance", 10**7)
+    time = row.get("time")
+    minutes = text.duration_minutes(time) if time else None
+    if time and minutes is None:
+        raise FileFormatError(name, row.line, f"time {text.shown(time)} is not a duration; accepted: h:mm:ss")
+    workout = workouts.setdefault(day, Workout(row.line, day, None, None))
+    if not (reps or minutes or distance):
+        return
+    s = SetRow(
+        line=row.line,
+        exercise=exercise,
+        reps=round(reps) if reps else None,
+        load=load or None,
+        unit=(_unit(row.get(c_unit)) if c_unit else None) or header_unit,
+        seconds=minutes * 60 if minutes else None,
+        distance=distance,
+        category=row.get("category").lower(),
+    )
+    check_set(s, name)
+    workout.sets.append(s)

@@ -19,8 +19,10 @@ back into exactly the same records.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+import re
 
 from legday.core.errors import InputError
 from legday.core.model import (
@@ -37,7 +39,9 @@ from legday.core.model import (
     parse_modalities,
 )
 from legday.transfer.errors import FileFormatError
-from legday.transfer.workouts import Parsed
+from legday.transfer.reading import Reading
+from legday.transfer.text import YEARS
+from legday.transfer.workouts import MODALITY_LIMIT, NAME_LIMIT, Parsed, check_name
 
 VERSION = 1
 KEY = "legday_export"
@@ -118,158 +122,237 @@ def dumps(profile: Profile | None, records) -> str:
 # -- reading ----------------------------------------------------------------------------------------
 
 _KINDS = ("legs", "cardio", "checkin", "skip")
+ACCEPTED = "accepted: a file written by `legday export json`"
 
 
 def _date(value) -> dt.date:
-    if not isinstance(value, str):
-        raise InputError(f"date {value!r} is not a date; accepted: YYYY-MM-DD")
+    if not isinstance(value, str) or len(value) > 20:
+        raise InputError(f"date {_show(value)} is not a date; accepted: YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"not a date: {value!r}; accepted: a real date as YYYY-MM-DD") from None
+        raise InputError(f"not a date: {_show(value)}; accepted: a real date as YYYY-MM-DD") from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise InputError(f"the date {value} is out of range; accepted: years {YEARS[0]} to {YEARS[1]}")
+    return day
 
 
-def _clock(value, optional: bool) -> dt.time | None:
+def _clock(value, optional: bool, what: str = "start") -> dt.time | None:
     if value is None and optional:
         return None
+    return _time_of(value, what)
+
+
+def _time_of(value, what: str = "start") -> dt.time:
+    if not isinstance(value, str) or len(value) > 20:
+        raise InputError(f"{what} {_show(value)} is not a time; accepted: HH:MM")
     try:
-        return dt.time.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InputError(f"start {value!r} is not a time; accepted: HH:MM") from None
+        t = dt.time.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what} {_show(value)} is not a time; accepted: HH:MM") from None
+    if t.tzinfo is not None:
+        raise InputError(
+            f"{what} {_show(value)} has a time-zone offset; accepted: HH:MM, the local time of day as "
+            "legday writes it"
+        )
+    return t
+
+
+def _show(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _int(fields: dict, key: str) -> int:
     value = fields.get(key)
     if type(value) is not int:
-        raise InputError(f"{key} {value!r} is not a whole number")
+        raise InputError(f"{key} {_show(value)} is not a whole number")
     return value
+
+
+def _number(value, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -(10**9) < value < 10**9:
+        raise InputError(f"{what} {_show(value)} is not a number in range")
+    return float(value)
+
+
+def _bool(fields: dict, key: str) -> bool:
+    value = fields.get(key, False)
+    if not isinstance(value, bool):
+        raise InputError(f"{key} {_show(value)} is not true or false; accepted: true, false")
+    return value
+
+
+def _name(value, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{what} {_show(value)} is not a name")
+    return check_name(value, what, limit)
 
 
 def _record(f: dict):
     kind = f.get("kind")
     if kind not in _KINDS:
-        raise InputError(f"kind {kind!r} unknown; accepted: {', '.join(_KINDS)}")
+        raise InputError(f"kind {_show(kind)} unknown; accepted: {', '.join(_KINDS)}")
     day = _date(f.get("date"))
     if kind == "legs":
+        listed = f.get("exercises") or []
+        if not isinstance(listed, list):
+            raise InputError(f"exercises {_show(listed)} is not a list")
         exercises = []
-        for e in f.get("exercises") or []:
+        for e in listed:
             if not isinstance(e, dict) or not isinstance(e.get("name"), str):
                 raise InputError(
-                    f"exercise {e!r} is not an exercise; accepted: "
+                    f"exercise {_show(e)} is not an exercise; accepted: "
                     '{"name": ..., "sets": N, "reps": N, "load": N or null, "unit": "kg"}'
                 )
             load = e.get("load")
-            if load is not None and (type(load) not in (int, float)):
-                raise InputError(f"load {load!r} is not a number")
+            unit = e.get("unit", "kg")
+            if not isinstance(unit, str):
+                raise InputError(f"unit {_show(unit)} unknown; accepted: kg, lb")
             exercises.append(
                 Exercise(
-                    e["name"],
+                    _name(e["name"], "exercise name", NAME_LIMIT),
                     _int(e, "sets"),
                     _int(e, "reps"),
-                    float(load) if load is not None else None,
-                    e.get("unit", "kg"),
+                    _number(load, "load") if load is not None else None,
+                    unit,
                 )
             )
         return LegSession(
-            day, _clock(f.get("start"), False), _int(f, "minutes"), _int(f, "effort"), tuple(exercises)
+            day, _time_of(f.get("start")), _int(f, "minutes"), _int(f, "effort"), tuple(exercises)
         )
     if kind == "cardio":
-        if not isinstance(f.get("modality"), str):
-            raise InputError(f"modality {f.get('modality')!r} is not a name")
         return CardioSession(
-            day, f["modality"], _int(f, "minutes"), _int(f, "effort"), _clock(f.get("start"), True)
+            day,
+            _name(f.get("modality"), "modality", MODALITY_LIMIT),
+            _int(f, "minutes"),
+            _int(f, "effort"),
+            _clock(f.get("start"), True),
         )
     if kind == "checkin":
         sleep = f.get("sleep_hours")
-        if sleep is not None and type(sleep) not in (int, float):
-            raise InputError(f"sleep_hours {sleep!r} is not a number")
         regions = f.get("regions") or {}
-        if not isinstance(regions, dict):
-            raise InputError(f"regions {regions!r} is not a table of region: soreness")
+        if not isinstance(regions, dict) or not all(
+            isinstance(k, str) and type(v) is int for k, v in regions.items()
+        ):
+            raise InputError(f"regions {_show(regions)} is not a table of region: soreness 0-10")
         return CheckIn(
             day,
             _int(f, "soreness"),
-            sleep,
-            bool(f.get("pain", False)),
+            _number(sleep, "sleep_hours") if sleep is not None else None,
+            _bool(f, "pain"),
             tuple((k, v) for k, v in regions.items()),
         )
-    if not isinstance(f.get("modality"), str):
-        raise InputError(f"modality {f.get('modality')!r} is not a name")
-    return Skip(day, f["modality"])
+    return Skip(day, _name(f.get("modality"), "modality", MODALITY_LIMIT))
 
 
-def _profile(f: dict) -> Profile:
+def _strings(value, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{what} {_show(value)} is not a list of names")
+    return value
+
+
+def _profile(f) -> Profile:
     from legday.core.model import weekday_number
 
-    try:
-        return Profile(
-            goal=parse_enum(Goal, f.get("goal", "general"), "goal"),
-            level=parse_enum(Level, f.get("level", "intermediate"), "level"),
-            injury_prone=bool(f.get("injury_prone", False)),
-            leg_days=tuple(weekday_number(d) for d in f.get("leg_days", [])),
-            event_date=_date(f["event_date"]) if f.get("event_date") else None,
-            units=f.get("units", "kg"),
-            leg_time=_clock(f.get("leg_time", "18:00"), False),
-            # Older exports have no list: every modality, as a new profile has.
-            **({"modalities": parse_modalities(",".join(f["modalities"]))} if f.get("modalities") else {}),
-        )
-    except (AttributeError, TypeError):
-        raise InputError(f"the profile {f!r} has a value of the wrong type") from None
+    if not isinstance(f, dict):
+        raise InputError(f"{_show(f)} is not a profile")
+    for key in ("goal", "level", "units"):
+        if key in f and not isinstance(f[key], str):
+            raise InputError(f"{key} {_show(f[key])} is not a name")
+    modalities = _strings(f["modalities"], "modalities") if f.get("modalities") else None
+    return Profile(
+        goal=parse_enum(Goal, f.get("goal", "general"), "goal"),  # type: ignore[arg-type]
+        level=parse_enum(Level, f.get("level", "intermediate"), "level"),  # type: ignore[arg-type]
+        injury_prone=_bool(f, "injury_prone"),
+        leg_days=tuple(weekday_number(d) for d in _strings(f.get("leg_days", []), "leg_days")),
+        event_date=_date(f["event_date"]) if f.get("event_date") else None,
+        units=f.get("units", "kg"),
+        leg_time=_time_of(f.get("leg_time", "18:00"), "leg_time"),
+        # Older exports have no list: every modality, as a new profile has.
+        **({"modalities": parse_modalities(",".join(modalities))} if modalities else {}),
+    )
 
 
-def _line_of(text: str, index: int) -> int | None:
-    """The line of the index-th record: each record has exactly one "kind" key."""
-    at = -1
-    for _ in range(index + 1):
-        at = text.find('"kind"', at + 1)
-        if at < 0:
+# What building a record from wrong-typed JSON values can raise: each is a bad record, one line.
+_BAD = (InputError, TypeError, ValueError, AttributeError, OverflowError)
+
+
+class _Lines:
+    """Line numbers of the records, found once (only when a record is bad): each record has
+    exactly one "kind" key."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._kinds: list[int] | None = None
+        self._breaks: list[int] | None = None
+
+    def of_record(self, index: int) -> int | None:
+        if self._kinds is None:
+            self._kinds = [m.start() for m in re.finditer(r'"kind"', self.text)]
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        if index >= len(self._kinds):
             return None
-    return text.count("\n", 0, at) + 1
+        assert self._breaks is not None
+        return bisect.bisect_left(self._breaks, self._kinds[index]) + 1
 
 
-def parse(text: str, name: str) -> Parsed:
+def read(text: str, reading: Reading) -> Parsed:
+    name = reading.name
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise FileFormatError(
-            name,
-            err.lineno,
-            f"not valid JSON ({err.msg}; a truncated file?); "
-            "accepted: a file written by `legday export json`",
+            name, err.lineno, f"not valid JSON ({err.msg}; a truncated file?); {ACCEPTED}"
+        ) from None
+    except RecursionError:
+        raise FileFormatError(name, None, f"the JSON is nested too deeply; {ACCEPTED}") from None
+    except ValueError as err:  # a number of thousands of digits
+        raise FileFormatError(
+            name, None, f"not valid JSON ({' '.join(str(err).split())[:80]}); {ACCEPTED}"
         ) from None
     if not isinstance(data, dict) or KEY not in data:
+        raise FileFormatError(name, 1, f"this is not a legday export (no {KEY!r} key); {ACCEPTED}")
+    if type(data[KEY]) is not int or not 1 <= data[KEY] <= VERSION:
         raise FileFormatError(
             name,
             1,
-            f"this is not a legday export (no {KEY!r} key); accepted: a file written by `legday export json`",
-        )
-    if type(data[KEY]) is not int or data[KEY] > VERSION:
-        raise FileFormatError(
-            name,
-            1,
-            f"{KEY} = {data[KEY]!r}: written by a newer legday; accepted: "
-            f"version {VERSION} (upgrade legday to read it)",
+            f"{KEY} = {_show(data[KEY])}: not a version this legday reads; accepted: version {VERSION} "
+            "(a newer legday wrote a higher one: upgrade legday to read it)",
         )
     parsed = Parsed("json")
     if data.get("profile") is not None:
         try:
             parsed.profile = _profile(data["profile"])
-        except InputError as err:
+        except _BAD as err:
             line = text[: text.find('"profile"')].count("\n") + 1
-            raise FileFormatError(name, line, f"profile: {err}") from None
+            reading.bad_row(line, f"profile: {err}")
     records = data.get("records", [])
     if not isinstance(records, list):
-        raise FileFormatError(
-            name, None, "'records' is not a list; accepted: a file written by `legday export json`"
-        )
+        raise FileFormatError(name, None, f"'records' is not a list; {ACCEPTED}")
+    lines = _Lines(text)
     for index, fields in enumerate(records):
+        reading.tick()
         try:
             if not isinstance(fields, dict):
-                raise InputError(f"record {fields!r} is not an object")
+                raise InputError(f"record {_show(fields)} is not an object")
             record = _record(fields)
-        except InputError as err:
-            raise FileFormatError(name, _line_of(text, index), f"record {index + 1}: {err}") from None
+        except _BAD as err:
+            reading.bad_row(lines.of_record(index), f"record {index + 1}: {err}")
+            continue
         parsed.records.append(record)
         parsed.effort_from[record] = "logged"
     parsed.workouts = len(parsed.records)
+    units = sorted(
+        {
+            e.unit
+            for r in parsed.records
+            if isinstance(r, LegSession)
+            for e in r.exercises
+            if e.load is not None
+        }
+    )
+    parsed.units_note = (
+        f"weights in {' and '.join(units)} as the file says" if units else "no weights in the file"
+    )
     return parsed

@@ -7,6 +7,10 @@
     skip,2026-11-19,,run,,,,,,,
 
 Columns that do not apply to a kind are empty. Exercises and regions are joined with "; ".
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return
+before one) as a formula, and a name can come from an imported file: such a cell is written with a
+leading apostrophe (``'=HYPERLINK(...)``), which spreadsheets show as text and do not run.
 """
 
 from __future__ import annotations
@@ -29,6 +33,16 @@ COLUMNS = (
     "pain",
     "regions",
 )
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, made inert; numbers as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _start(t) -> str:
@@ -75,5 +89,5 @@ def dumps(records) -> str:
     writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in sorted(records, key=lambda r: (r.date, _start(getattr(r, "start", None)))):
-        writer.writerow(_row(r))
+        writer.writerow({key: cell(value) for key, value in _row(r).items()})
     return out.getvalue()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from legday.transfer.errors import FileFormatError
+from legday.transfer.reading import Reading
 
 # The first bytes of a FIT file carry ".FIT" at offset 8.
 FIT_SIGNATURE = b".FIT"
@@ -44,9 +45,10 @@ def decode(data: bytes, name: str) -> str:
 
 
 def first_line(text: str) -> str:
-    for line in text.splitlines():
+    """The first line that is not blank (read lazily: the file may be large)."""
+    for line in io.StringIO(text, newline=None):
         if line.strip():
-            return line
+            return line.rstrip("\r\n")
     return ""
 
 
@@ -72,46 +74,81 @@ class Row:
         return (self.cells.get(column) or "").strip()
 
 
-def rows(text: str, name: str) -> tuple[list[str], Iterator[Row]]:
+def rows(
+    text: str, reading: Reading, *, widen: str | None = None, header: list[str] | None = None
+) -> tuple[list[str], Iterator[Row]]:
     """The header (normalised names) and the rows after it. Quoted cells may hold line breaks (Hevy's
     notes); ``line`` is where each record starts. A record with a different number of cells than the
-    header (a truncated file, a stray quote) is a FileFormatError naming its line."""
+    header (a truncated file, a stray quote) is a bad row, recorded in ``reading`` and passed over;
+    so is a line the CSV reader cannot read.
+
+    ``widen``: the column whose cells may hold unquoted commas (FitNotes writes its own exercise names
+    that way): a record with too many cells gets the extra ones joined back into that column.
+    ``header``: names to use instead of the file's header row (an export in another language)."""
+    name = reading.name
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(first_line(text)))
-    header: list[str] | None = None
+    found: list[str] | None = None
     header_line = 0
     last = 0
     try:
         for record in reader:
             start, last = last + 1, reader.line_num
             if any(cell.strip() for cell in record):
-                header = [normal(c) for c in record]
+                found = [normal(c) for c in record]
                 header_line = start
                 break
     except csv.Error as err:
         raise FileFormatError(name, last + 1, f"cannot read the CSV: {err}") from None
-    if header is None:
+    if found is None:
         raise FileFormatError(name, None, "the file is empty; accepted: an export with its header row")
+    names = header if header is not None else found
+    width = len(names)
+    at = names.index(widen) if widen in names else None
 
     def body() -> Iterator[Row]:
-        nonlocal last
         last = header_line
-        try:
-            for record in reader:
-                start, last = last + 1, reader.line_num
-                if not any(cell.strip() for cell in record):
-                    continue
-                if len(record) != len(header):
-                    raise FileFormatError(
-                        name,
-                        start,
-                        f"{len(record)} cells where the header has {len(header)} (a truncated or "
-                        "edited file?); accepted: one cell per column, as exported",
-                    )
-                yield Row(start, dict(zip(header, record)))
-        except csv.Error as err:
-            raise FileFormatError(name, last + 1, f"cannot read the CSV: {err}") from None
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                reading.tick()
+                reading.bad_row(last + 1, f"cannot read the CSV: {err}")
+                last = reader.line_num
+                continue
+            start, last = last + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            reading.tick()
+            if len(record) > width and at is not None:
+                extra = len(record) - width
+                record = [*record[:at], ",".join(record[at : at + extra + 1]), *record[at + extra + 1 :]]
+            if len(record) != width:
+                reading.bad_row(
+                    start,
+                    f"{len(record)} cells where the header has {width} (a truncated or edited file?); "
+                    "accepted: one cell per column, as exported",
+                )
+                continue
+            yield Row(start, dict(zip(names, record)))
 
-    return header, body()
+    return names, body()
+
+
+def sample(text: str, count: int = 5) -> list[list[str]]:
+    """The first ``count`` records after the header, as cells (for recognising a layout by shape)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(first_line(text)))
+    out: list[list[str]] = []
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                out.append(record)
+            if len(out) > count:
+                break
+    except csv.Error:
+        pass
+    return out[1:]
 
 
 def column(header: list[str], *names: str, prefix: str | None = None) -> str | None:
@@ -129,25 +166,27 @@ def column(header: list[str], *names: str, prefix: str | None = None) -> str | N
 # -- numbers ----------------------------------------------------------------------------------------
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d{1,3})?", re.ASCII)
+
+
 def number(text: str, name: str, line: int, what: str, high: float) -> float | None:
     """A number or None for an empty cell. ``149.99999999999997`` is 150: apps store floats and
-    write them back with their noise. A decimal comma (``80,5``) is read as a decimal point."""
+    write them back with their noise. A decimal comma (``80,5``) is read as a decimal point. Only
+    ASCII digits: ``1_0``, fullwidth or Arabic-Indic digits are not numbers here."""
     text = text.strip()
     if not text:
         return None
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise FileFormatError(
-            name, line, f"{what} {text!r} is not a number; accepted: a number from 0 to {high:g}"
-        ) from None
-    if not 0 <= value <= high or value != value:
-        raise FileFormatError(name, line, f"{what} {text} is out of range; accepted: 0 to {high:g}")
+    accepted = f"a number from 0 to {high:,g}" if high < 10**6 else "a number from 0 up"
+    if len(text) > 40 or not _NUMBER.fullmatch(text):
+        raise FileFormatError(name, line, f"{what} {shown(text)} is not a number; accepted: {accepted}")
+    value = float(text.replace(",", "."))
+    if not 0 <= value <= high:
+        raise FileFormatError(name, line, f"{what} {shown(text)} is out of range; accepted: {accepted}")
     return round(value, 2)
 
 
 _DURATION_PART = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b"
+    r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b", re.ASCII
 )
 
 
@@ -157,7 +196,9 @@ def duration_minutes(text: str) -> float | None:
     text = text.strip().lower()
     if not text:
         return None
-    clock = re.fullmatch(r"(\d+):(\d{2})(?::(\d{2}))?", text)
+    if len(text) > 40:
+        return None
+    clock = re.fullmatch(r"(\d+):(\d{2})(?::(\d{2}))?", text, re.ASCII)
     if clock:
         h, m, s = int(clock[1]), int(clock[2]), int(clock[3] or 0)
         if clock[3] is None:  # "mm:ss"? FitNotes writes h:mm:ss; two parts are h:mm in Strong's
@@ -185,12 +226,12 @@ _MONTHS = {
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap])?\.?\s*m?\.?)?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 # 9 Sep 2025, 06:46 (Hevy), also "9 September 2025, 6:46 pm"
 _DMY = re.compile(
     r"(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?)?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 DATE_ACCEPTED = (
@@ -210,9 +251,21 @@ def _clock(hour: str | None, minute: str | None, half: str | None) -> tuple[int,
     return h, m
 
 
+# Years an imported workout may fall in (legday's line: outside them a date is a typo or junk).
+YEARS = (1970, 2100)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A cell as a message shows it: quoted, control characters escaped, long ones cut."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
 def when(text: str, name: str, line: int) -> tuple[dt.date, dt.time | None]:
     """A date with an optional time. A date that does not exist (2027-13-45) names its line."""
     raw = " ".join(text.split())
+    if len(raw) > 60:
+        raise FileFormatError(name, line, f"not a date: {shown(text)}; accepted: {DATE_ACCEPTED}")
     match = _ISO.fullmatch(raw)
     if match:
         y, mo, d = int(match[1]), int(match[2]), int(match[3])
@@ -221,7 +274,7 @@ def when(text: str, name: str, line: int) -> tuple[dt.date, dt.time | None]:
         match = _DMY.fullmatch(raw)
         month = _MONTHS.get(match[2][:3].lower()) if match else None
         if not match or month is None:
-            raise FileFormatError(name, line, f"not a date: {text.strip()!r}; accepted: {DATE_ACCEPTED}")
+            raise FileFormatError(name, line, f"not a date: {shown(text)}; accepted: {DATE_ACCEPTED}")
         y, mo, d = int(match[3]), month, int(match[1])
         h, mi = _clock(match[4], match[5], match[7])
     try:
@@ -229,6 +282,10 @@ def when(text: str, name: str, line: int) -> tuple[dt.date, dt.time | None]:
         time = dt.time(h, mi) if h >= 0 else None
     except ValueError:
         raise FileFormatError(
-            name, line, f"not a date: {text.strip()!r} does not exist; accepted: {DATE_ACCEPTED}"
+            name, line, f"not a date: {shown(text)} does not exist; accepted: {DATE_ACCEPTED}"
         ) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise FileFormatError(
+            name, line, f"the date {shown(text)} is out of range; accepted: years {YEARS[0]} to {YEARS[1]}"
+        )
     return day, time

@@ -21,7 +21,8 @@ from textual import events
 from textual.app import App
 from textual.signal import Signal
 
-from legday.journal import Change, Clock, Journal, StorageError, journal_at
+from legday.core.errors import DataError
+from legday.journal import Change, Clock, Journal, journal_at
 from legday.tui import forms, keys
 from legday.tui import themes as theme_tables
 from legday.tui.messages import DaySelected
@@ -95,7 +96,7 @@ class LegdayApp(App):
     def _remember_theme(self, theme) -> None:
         try:
             self.journal.remember_theme(theme.name)
-        except StorageError as error:
+        except DataError as error:
             self.notify(f"Theme not remembered: {error}", severity="error", timeout=10)
 
     # -- start-up and change notices ------------------------------------------------------------

@@ -15,20 +15,20 @@ from typing import Any
 from textual.dom import DOMNode
 
 from legday.core import words
-from legday.core.errors import InputError
+from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
-from legday.journal import Journal, Record, StorageError
+from legday.journal import Journal, Record
 from legday.tui.widgets.form import NotSaved
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
-    """``save`` for a form: a StorageError becomes NotSaved, which the form shows."""
+    """``save`` for a form: a DataError becomes NotSaved, which the form shows."""
 
     def save_or_say(*args: Any) -> None:
         try:
             save(*args)
-        except StorageError as error:
+        except DataError as error:
             raise NotSaved(str(error)) from None
 
     return save_or_say
@@ -38,7 +38,7 @@ def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
-    except StorageError as error:
+    except DataError as error:
         node.notify(f"{failed}: {error}", severity="error", timeout=10)
 
 
@@ -102,23 +102,22 @@ def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
 
 
 def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
-    """The palette's "data: import": a path, then the same import as `legday import`."""
+    """The palette's "data: import": a path, then the same import as `legday import`. The file is
+    read in the box's worker thread (``journal.read_import``); comparing and saving
+    (``journal.save_import``) run here, on the app's thread."""
     from legday.tui.screens.import_file import ImportScreen
 
-    def run(text: str) -> str:
+    def save(loaded: Any) -> tuple[str, tuple[str, ...]]:
         try:
-            done = journal.import_file(text)
-        except StorageError as error:
+            done = journal.save_import(loaded)
+        except DataError as error:
             raise NotSaved(str(error)) from None
-        except InputError as error:
-            # The app has no --format option: the file must say what it is.
-            raise InputError(str(error).replace(", or say which with --format", "")) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
             node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
-        return done.summary
+        return done.summary, done.left_out_rows
 
-    node.app.push_screen(ImportScreen(run, path))
+    node.app.push_screen(ImportScreen(journal.read_import, save, path))
 
 
 # -- edit and delete ----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import dataclasses
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from legday.journal import ThemeFile, ThemeProblem, line_of
+from legday.core.settings import ThemeFile, ThemeProblem, line_of
 
 DEFAULT_THEME = "legday-dark"
 # Used when even our own default theme cannot be read.

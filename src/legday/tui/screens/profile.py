@@ -16,7 +16,8 @@ from textual.widgets import Input, Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
-from legday.journal import Settings, calendar_file_setting
+from legday.core.settings import Settings
+from legday.journal import calendar_file_setting
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
