@@ -116,7 +116,7 @@ def test_a_change_killed_between_file_writes(tmp_path, op):
     for k in crashes:
         data_dir = root / str(k)
         seen = snapshot(data_dir)  # reading settles an interrupted change
-        assert not (data_dir / "undo" / "pending.toml").exists()
+        assert not Store(data_dir).pending_path.exists()
         assert seen[:2] in (before[:2], after[:2]), f"died after write {k}: half a change is visible"
         if several:
             # All or nothing, the history included.
@@ -165,7 +165,7 @@ def test_a_pending_change_is_settled_by_the_next_reader(tmp_path):
     steps = StepFiles(tmp_path / "undo")
     name = steps.steps()[-1]
     pending = Pending(name, "written", [(m, b, digest(m.read_bytes())) for m, b in zip(months, old)])
-    pending_path = tmp_path / "undo" / "pending.toml"
+    pending_path = store.pending_path
 
     pending_path.write_bytes(encode_pending(pending, tmp_path))  # the step is there: done
     assert snapshot(tmp_path) == after
