@@ -236,7 +236,7 @@ class Merger:
                     return Outcome(found, NOTHING_NEW, note="gone already (merged by another legday)")
                 ours = _read(found.original)
             except StorageError as err:
-                return Outcome(found, UNREADABLE, note=err.message)
+                return Outcome(found, UNREADABLE, note=str(err))
             if found.copy.file == "undo":
                 return self._keep_step(found, ours, theirs, dry_run)
             if ours is None:
@@ -247,14 +247,21 @@ class Merger:
                 )
             if ours == theirs:
                 return self._aside(found, Outcome(found, NOTHING_NEW, note="the same as the file"), dry_run)
+            # Read both first: one that cannot be read is reported and the copy left where it is
+            # (a write that fails later raises, and changes nothing).
             try:
                 if found.copy.file == "month":
-                    return self._merge_month(found, ours, theirs, dry_run)
-                return self._merge_profile(found, ours, theirs, dry_run)
+                    key = (int(found.original.stem[:4]), int(found.original.stem[5:7]))
+                    mine = decode_month(found.original, ours, *key)
+                    other = decode_month(found.path, theirs, *key)
+                else:
+                    mine_p = decode_profile(found.original, ours)
+                    other_p = decode_profile(found.path, theirs)
             except StorageError as err:
-                if err.path in (found.path, found.original):
-                    return Outcome(found, UNREADABLE, note=err.message)
-                raise
+                return Outcome(found, UNREADABLE, note=str(err))
+            if found.copy.file == "month":
+                return self._merge_month(found, key, (ours, mine), (theirs, other), dry_run)
+            return self._merge_profile(found, (ours, mine_p), (theirs, other_p), dry_run)
 
     # -- the history ----------------------------------------------------------------------------
 
@@ -286,11 +293,17 @@ class Merger:
 
     # -- month files ----------------------------------------------------------------------------
 
-    def _merge_month(self, found: Found, ours: bytes, theirs: bytes, dry_run: bool) -> Outcome:
+    def _merge_month(
+        self,
+        found: Found,
+        key: tuple[int, int],
+        ours_read: tuple[bytes, Month],
+        theirs_read: tuple[bytes, Month],
+        dry_run: bool,
+    ) -> Outcome:
         path = found.original
-        year, month = int(path.stem[:4]), int(path.stem[5:7])
-        ours_month = decode_month(path, ours, year, month)
-        theirs_month = decode_month(found.path, theirs, year, month)
+        year, month = key
+        (ours, ours_month), (theirs, theirs_month) = ours_read, theirs_read
         mine = [r for kind in codec.KINDS for r in ours_month[kind]]
         other = [r for kind in codec.KINDS for r in theirs_month[kind]]
         history = self._month_steps(found.copy.original, (year, month))
@@ -370,9 +383,10 @@ class Merger:
                     return True, step.profile_before
         return False, None
 
-    def _merge_profile(self, found: Found, ours: bytes, theirs: bytes, dry_run: bool) -> Outcome:
-        mine = decode_profile(found.original, ours)
-        other = decode_profile(found.path, theirs)
+    def _merge_profile(
+        self, found: Found, ours_read: tuple[bytes, Profile], theirs_read: tuple[bytes, Profile], dry_run: bool
+    ) -> Outcome:
+        (ours, mine), (theirs, other) = ours_read, theirs_read
         steps = [
             conflicts.FileStep(f.before, f.after, conflicts.Changes())
             for step, _ in self._history()
@@ -430,7 +444,7 @@ class Merger:
             mine = read_table(found.original, ours)[0]
             other = read_table(found.path, theirs)[0]
         except StorageError as err:
-            return Outcome(found, UNREADABLE, note=err.message)
+            return Outcome(found, UNREADABLE, note=str(err))
         # No history for settings: a field only the copy has is taken, one that differs keeps the file's.
         merged, clashes = conflicts.merge_fields({}, mine, other)
         said = tuple(_field_words(c, "the setting") for c in clashes if c.key != ("schema",))
