@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from legday.core.model import CardioSession, CheckIn, Exercise, Goal, LegSession, Profile, Skip
-from legday.storage import Store, StorageError, files
+from legday.storage import StorageError, Store, files
 from legday.storage.merging import BACKUP, KEPT_STEP, MERGED, NOTHING_NEW, UNREADABLE, WAITING, WOULD_MERGE
 from tests.storage.two_machines import TwoMachines, copy_name, put
 
