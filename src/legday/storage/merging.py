@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,6 +62,11 @@ from legday.storage.schema import read_table
 from legday.storage.steps import Step, StepFiles, decode_step, is_step_name
 
 BACKUP = "merged-copies"
+GRACE = 10 * 60  # seconds a copy waits for its history to arrive before it is merged without
+_NO_HISTORY_YET = (
+    "its history is not in the undo folder yet (still syncing?): merged once it is, or with "
+    "`legday doctor --merge`"
+)
 # Every scheme's name says "conflict" in some language: names without one are not even parsed.
 _HINTS = ("conflict", "conflit", "konflikt")
 
@@ -151,7 +157,7 @@ def find(data_dir: Path, config_dir: Path | None = None) -> list[Found]:
         look(data_dir, "config")
     else:
         look(Path(config_dir), "", only="settings")  # only settings.toml lives there
-    return sorted(found, key=lambda f: (str(f.root), f.copy.original, f.copy.stamp or "", f.copy.path))
+    return sorted(found, key=lambda f: (f.root != data_dir, f.copy.original, f.copy.stamp or "", f.copy.path))
 
 
 # -- words ----------------------------------------------------------------------------------------------
@@ -221,11 +227,15 @@ class Merger:
         self.reader = reader
         self.steps = steps
         self.commit = commit
+        self._force = False
 
-    def merge(self, found: Found, dry_run: bool = False) -> Outcome:
+    def merge(self, found: Found, dry_run: bool = False, force: bool = False) -> Outcome:
         """Merge one copy (``dry_run``: say what a merge would do, write nothing). StorageError only
         for a write that failed (nothing is changed then); what cannot be read is an UNREADABLE
-        outcome."""
+        outcome. A copy whose history is not (yet) in the undo folder waits for it while the copy
+        is young (``GRACE``): the other machine's steps may still be on their way, and without
+        them a merge must keep everything, deletions included. ``force``: merge it anyway."""
+        self._force = force
         if found.copy.file == "settings":
             with file_lock(found.root / ".lock"):
                 return self._merge_settings(found, dry_run)
@@ -262,6 +272,16 @@ class Merger:
             if found.copy.file == "month":
                 return self._merge_month(found, key, (ours, mine), (theirs, other), dry_run)
             return self._merge_profile(found, (ours, mine_p), (theirs, other_p), dry_run)
+
+    def _young(self, found: Found) -> bool:
+        """Is the copy younger than ``GRACE`` (and no merge forced)? Its ctime is when it was
+        renamed into place (its mtime is the version's own, older)."""
+        if self._force:
+            return False
+        try:
+            return time.time() - os.stat(found.path).st_ctime < GRACE
+        except OSError:
+            return False
 
     # -- the history ----------------------------------------------------------------------------
 
@@ -319,6 +339,8 @@ class Merger:
                 merged = None
         note = ""
         if merged is None:
+            if self._young(found):
+                return Outcome(found, WAITING, note=_NO_HISTORY_YET)
             merged = conflicts.union(mine, other, _unique)
             note = (
                 "the undo history does not reach back to where the two versions parted: everything "
@@ -384,7 +406,11 @@ class Merger:
         return False, None
 
     def _merge_profile(
-        self, found: Found, ours_read: tuple[bytes, Profile], theirs_read: tuple[bytes, Profile], dry_run: bool
+        self,
+        found: Found,
+        ours_read: tuple[bytes, Profile],
+        theirs_read: tuple[bytes, Profile],
+        dry_run: bool,
     ) -> Outcome:
         (ours, mine), (theirs, other) = ours_read, theirs_read
         steps = [
@@ -395,6 +421,8 @@ class Merger:
         ]
         base = conflicts.find_base(steps, _digest(ours), _digest(theirs))
         known, start = self._profile_at(base.digest) if base is not None else (False, None)
+        if not known and self._young(found):
+            return Outcome(found, WAITING, note=_NO_HISTORY_YET)
         note = "" if known else "no common version in the undo history: what differs keeps the file's value"
 
         def table(p: Profile | None) -> dict:

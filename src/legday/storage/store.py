@@ -381,11 +381,12 @@ class Store:
         in ``config_dir``), oldest first for each file. A few folder listings."""
         return merging.find(self.data_dir, config_dir)
 
-    def merge_copy(self, found: merging.Found, dry_run: bool = False) -> merging.Outcome:
+    def merge_copy(self, found: merging.Found, dry_run: bool = False, force: bool = False) -> merging.Outcome:
         """Merge one conflict copy into its file as one undo step, and move the copy into
-        ``merged-copies/`` (``dry_run``: only say what that would do). See ``merging.py``."""
+        ``merged-copies/`` (``dry_run``: only say what that would do; ``force``: merge a young copy
+        even without its history, keeping everything). See ``merging.py``."""
         self._commit.settle_before_reading()
-        outcome = self._merger.merge(found, dry_run)
+        outcome = self._merger.merge(found, dry_run, force)
         if outcome.state == merging.UNREADABLE:
             self.problems.note(StorageError(f"{found.path}: not merged: {outcome.note}", found.path))
         else:
