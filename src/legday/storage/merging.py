@@ -413,7 +413,7 @@ class Merger:
         dry_run: bool,
     ) -> Outcome:
         (ours, mine), (theirs, other) = ours_read, theirs_read
-        steps = [
+        steps: list[conflicts.FileStep[Any]] = [
             conflicts.FileStep(f.before, f.after, conflicts.Changes())
             for step, _ in self._history()
             for f in step.files
