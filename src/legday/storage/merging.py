@@ -237,7 +237,7 @@ class Merger:
         them a merge must keep everything, deletions included. ``force``: merge it anyway."""
         self._force = force
         if found.copy.file == "settings":
-            with file_lock(found.root / ".lock"):
+            with file_lock(found.original.parent / ".lock"):  # (the lock save_settings takes)
                 return self._merge_settings(found, dry_run)
         with self.commit.writing():
             try:
@@ -246,7 +246,7 @@ class Merger:
                     return Outcome(found, NOTHING_NEW, note="gone already (merged by another legday)")
                 ours = _read(found.original)
             except StorageError as err:
-                return Outcome(found, UNREADABLE, note=str(err))
+                return Outcome(found, UNREADABLE, note=_why(err, found))
             if found.copy.file == "undo":
                 return self._keep_step(found, ours, theirs, dry_run)
             if ours is None:
@@ -268,7 +268,7 @@ class Merger:
                     mine_p = decode_profile(found.original, ours)
                     other_p = decode_profile(found.path, theirs)
             except StorageError as err:
-                return Outcome(found, UNREADABLE, note=str(err))
+                return Outcome(found, UNREADABLE, note=_why(err, found))
             if found.copy.file == "month":
                 return self._merge_month(found, key, (ours, mine), (theirs, other), dry_run)
             return self._merge_profile(found, (ours, mine_p), (theirs, other_p), dry_run)
@@ -472,7 +472,7 @@ class Merger:
             mine = read_table(found.original, ours)[0]
             other = read_table(found.path, theirs)[0]
         except StorageError as err:
-            return Outcome(found, UNREADABLE, note=str(err))
+            return Outcome(found, UNREADABLE, note=_why(err, found))
         # No history for settings: a field only the copy has is taken, one that differs keeps the file's.
         merged, clashes = conflicts.merge_fields({}, mine, other)
         said = tuple(_field_words(c, "the setting") for c in clashes if c.key != ("schema",))
@@ -539,6 +539,14 @@ class Merger:
         fsync_dir(found.path.parent)
         fsync_dir(target.parent)
         return outcome
+
+
+def _why(err: StorageError, found: Found) -> str:
+    """Why a copy cannot be merged, in a few words: which file (the copy, or the file it belongs to),
+    the line, and what is wrong there."""
+    which = "the copy" if err.path == found.path else found.copy.original
+    where = f"line {err.line} of {which}" if err.line else which
+    return f"{where}: {getattr(err, 'message', None) or err}"
 
 
 def _read(path: Path) -> bytes | None:

@@ -388,7 +388,13 @@ class Store:
         self._commit.settle_before_reading()
         outcome = self._merger.merge(found, dry_run, force)
         if outcome.state == merging.UNREADABLE:
-            self.problems.note(StorageError(f"{found.path}: not merged: {outcome.note}", found.path))
+            self.problems.note(
+                StorageError(
+                    f"{found.path}: a conflict copy of {found.copy.original}, not merged: {outcome.note}; "
+                    "fix it in a text editor or move it aside",
+                    found.path,
+                )
+            )
         else:
             self.problems.clear_path(found.path)
         return outcome
@@ -400,7 +406,12 @@ class Store:
         with contextlib.suppress(StorageError):
             self.profile()
         self.all_history()
-        for name in self._steps.steps():
+        try:
+            names = self._steps.steps()
+        except StorageError as err:
+            self.problems.note(err)
+            names = []
+        for name in names:
             try:
                 self._steps.read(name)
             except StorageError as err:
