@@ -515,9 +515,9 @@ class StepFiles:
 
     def prune(self) -> None:
         """Delete the steps older than the newest ``KEEP`` that undo can still reach (undo steps, and
-        the steps they undid, in between are kept: another machine may need them to merge), and
-        beyond ``MOST`` files in all. Best effort: a step left over is harmless. Costs one listing,
-        and a read of each undo step among the newest (cached while unchanged)."""
+        the steps they undid, in between are kept: another machine may need them to merge), and the
+        oldest of those beyond ``MOST`` files in all. Best effort: a step left over is harmless.
+        Costs one listing, and a read of each undo step among the newest (cached while unchanged)."""
         with contextlib.suppress(StorageError):
             names = self.steps()
             if len(names) <= KEEP:
@@ -535,6 +535,17 @@ class StepFiles:
                     if reachable == KEEP:
                         cut = at
                         break
-            for name in names[: max(cut, len(names) - MOST)]:
+            doomed = names[:cut]
+            kept = names[cut:]
+            # Beyond MOST files, the oldest undo steps and steps undone go (never one undo can still
+            # reach; a step undone always goes before its undo step, which is newer).
+            extra = len(kept) - MOST
+            for name in kept:
+                if extra <= 0:
+                    break
+                if is_undo(name) or name in undone:
+                    doomed.append(name)
+                    extra -= 1
+            for name in doomed:
                 with contextlib.suppress(OSError):
                     os.unlink(self.path(name))
