@@ -51,6 +51,8 @@ def _conflict_copy(store: Store) -> None:
     month = store.month_path(NOV.year, NOV.month)
     copy = month.with_name("2026-11.sync-conflict-20261117-101010-ABCDEFG.toml")
     copy.write_bytes((other / month.relative_to(store.data_dir)).read_bytes())
+    for step in (other / "undo").glob("*-bbbb2222.toml"):  # its step, synced too
+        shutil.copy(step, store.undo_dir / step.name)
     shutil.rmtree(other)
 
 
@@ -81,6 +83,12 @@ OPS = {
     "delete": (None, lambda s: s.remove(RUN, label="op"), False),
     "profile": (None, lambda s: s.save_profile(Profile(goal=Goal.HYBRID), label="op"), False),
 }
+
+
+# Changes that are made again after a crash left them undone, before undo is walked back: before a
+# merge, the other machine's step is in the history but its change only in the copy (undo would refuse
+# it); legday merges copies before anything else (the journal does on opening).
+MADE_AGAIN = {"merge of a conflict copy"}
 
 
 def prepare(data_dir: Path, op: str) -> Store:

@@ -473,16 +473,19 @@ class FileStep(Generic[R]):
     before: str | None
     after: str | None
     changes: Changes[R]
+    name: str = ""  # the step's name, for saying which steps a merge brought in
 
 
 @dataclass(frozen=True)
 class Base(Generic[R]):
     """Where two versions of a file parted: the digest of the version both came from, and what each
-    side changed since, ready for ``rebuild_base`` and ``merge``."""
+    side changed since, ready for ``rebuild_base`` and ``merge``; ``theirs_steps``: the names of the
+    steps that made theirs from it (what a merge brings in), oldest first."""
 
     digest: str | None
     ours: Changes[R]
     theirs: Changes[R]
+    theirs_steps: tuple[str, ...] = ()
 
 
 def _ancestors(
@@ -517,6 +520,7 @@ def find_base(steps: Iterable[FileStep[R]], ours: str | None, theirs: str | None
         digest,
         compose(step.changes for step in mine[digest]),
         compose(step.changes for step in other[digest]),
+        tuple(step.name for step in other[digest] if step.name),
     )
 
 

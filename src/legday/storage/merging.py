@@ -304,9 +304,9 @@ class Merger:
 
         return [
             conflicts.FileStep(
-                f.before, f.after, conflicts.Changes.step(mine(step.added), mine(step.removed))
+                f.before, f.after, conflicts.Changes.step(mine(step.added), mine(step.removed)), path.stem
             )
-            for step, _path in self._history()
+            for step, path in self._history()
             for f in step.files
             if f.path == where
         ]
@@ -382,6 +382,7 @@ class Merger:
             tuple(merged.step.removed),
             comments=notes,
             merge=merge_id(found, ours, theirs),
+            brings=base.theirs_steps if base is not None and not note else (),
         )
         stats = self.commit.apply([(path, ours, payload)], step, durable=True)
         self.reader.remember(path, stats[path], new)
@@ -414,8 +415,8 @@ class Merger:
     ) -> Outcome:
         (ours, mine), (theirs, other) = ours_read, theirs_read
         steps: list[conflicts.FileStep[Any]] = [
-            conflicts.FileStep(f.before, f.after, conflicts.Changes())
-            for step, _ in self._history()
+            conflicts.FileStep(f.before, f.after, conflicts.Changes(), path.stem)
+            for step, path in self._history()
             for f in step.files
             if f.path == "profile.toml"
         ]
@@ -453,6 +454,7 @@ class Merger:
             profile_before=mine,
             profile_after=result,
             merge=merge_id(found, ours, theirs),
+            brings=base.theirs_steps if base is not None and known else (),
         )
         payload = codec.profile_bytes(result)
         stats = self.commit.apply([(found.original, ours, payload)], step, durable=True)

@@ -82,7 +82,7 @@ _STEP = re.compile(r"^(\d{6,})(?:-([0-9a-f]{1,32}))?(?:-undo)?\.toml$")
 _MACHINE = re.compile(r"^[0-9a-f]{1,32}$")
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
 END = "# end of step"
-_KEYS = ("label", "entries", "undoes", "merge", "added", "removed", "file", "profile")
+_KEYS = ("label", "entries", "undoes", "merge", "brings", "added", "removed", "file", "profile")
 
 
 @functools.cache
@@ -155,6 +155,9 @@ class Step:
     undoes: tuple[str, ...] = ()
     merge: str = ""
     files: tuple[FileDigest, ...] = ()
+    # A merge: the other machine's steps whose changes it brought into the file. Undoing the merge
+    # undoes them too (here they were never made but through it).
+    brings: tuple[str, ...] = ()
 
     @property
     def head(self) -> Head:
@@ -188,6 +191,8 @@ def encode_step(step: Step) -> bytes:
         head["undoes"] = list(step.undoes)
     if step.merge:
         head["merge"] = step.merge
+    if step.brings:
+        head["brings"] = list(step.brings)
     parts = [tomli_w.dumps(head)]
     for section, records in (("added", step.added), ("removed", step.removed)):
         if not records:
@@ -305,6 +310,7 @@ def decode_step(path: Path, data: bytes) -> Step:
     step = replace(
         _decode_step(path, text, table),
         undoes=_decode_undoes(path, text, table),
+        brings=_decode_undoes(path, text, table, "brings"),
         merge=_decode_merge(path, text, table),
         files=_decode_files(path, text, table),
     )
@@ -322,15 +328,15 @@ def decode_step(path: Path, data: bytes) -> Step:
     return step
 
 
-def _decode_undoes(path: Path, text: str, table: dict) -> tuple[str, ...]:
-    undoes = table.get("undoes", [])
-    if type(undoes) is not list or not all(type(n) is str and _STEP.match(f"{n}.toml") for n in undoes):
+def _decode_undoes(path: Path, text: str, table: dict, key: str = "undoes") -> tuple[str, ...]:
+    names = table.get(key, [])
+    if type(names) is not list or not all(type(n) is str and _STEP.match(f"{n}.toml") for n in names):
         raise CorruptFile(
             path,
-            codec.locate(text, None, None, "undoes"),
-            'undoes must be a list of step names like ["000042-5c1e09a2"]',
+            codec.locate(text, None, None, key),
+            f'{key} must be a list of step names like ["000042-5c1e09a2"]',
         )
-    return tuple(undoes)
+    return tuple(names)
 
 
 def _decode_merge(path: Path, text: str, table: dict) -> str:

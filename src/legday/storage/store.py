@@ -363,7 +363,10 @@ class Store:
                 raise
             self.problems.clear_path(self._steps.path(name))
             reversal = undo.reverse(step, self._reader)
-            reverses = undo.undo_step(step, undo.twins(self._steps, names, name, head))
+            # A merge's twins (the same merge made on another machine) and the steps it brought
+            # in from the other machine are undone with it.
+            undone = undo.twins(self._steps, names, name, head)
+            reverses = undo.undo_step(step, tuple(dict.fromkeys([*undone, *step.brings])))
             stats = self._commit.apply(reversal.files, reverses, durable=True)
         for path, records in reversal.months.items():
             self._reader.remember(path, stats[path], records)
