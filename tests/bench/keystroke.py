@@ -45,22 +45,13 @@ SETTLE = 0.03  # after the app is idle, how long to keep listening for a late fr
 
 
 class FrameClock:
-    """Wraps ``app._display``; records when each frame left, converted to terminal bytes."""
+    """Records when each frame left, converted to terminal bytes (private_api.watch_frames)."""
 
     def __init__(self, app: App) -> None:
-        from textual._compositor import CompositorUpdate
+        from legday.private_api import watch_frames
 
         self.frames: list[float] = []
-        original = app._display
-
-        def display(screen, renderable) -> None:
-            if renderable is not None and not app._batch_count:
-                if app.is_headless and isinstance(renderable, CompositorUpdate):
-                    renderable.render_segments(app.console)
-                self.frames.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        watch_frames(app, lambda: self.frames.append(time.perf_counter()))
 
     def since(self, t0: float) -> list[float]:
         return [t for t in self.frames if t >= t0]
@@ -71,7 +62,7 @@ async def press_and_time(pilot, clock: FrameClock, key: str) -> float | None:
     clock.frames.clear()
     t0 = time.perf_counter()
     await pilot.press(key)
-    await pilot.app._animator.wait_until_complete()
+    await pilot.app.animator.wait_until_complete()
     await asyncio.sleep(SETTLE)
     frames = clock.since(t0)
     return (frames[-1] - t0) * 1000 if frames else None

@@ -51,19 +51,18 @@ def child(subject: str, data_dir: str, out: str, profile: str | None) -> None:
         app = build_app(Path(data_dir), Path(tempfile.mkdtemp(prefix="legday-probe-config-")))
     marks["built"] = time.perf_counter() - T0
 
-    original = app._display
+    from legday.private_api import dom_ready, watch_frames
 
-    def display(screen, renderable):
-        original(screen, renderable)
-        if renderable is not None and app._dom_ready and "frame" not in marks:
+    def frame() -> None:
+        if dom_ready(app) and "frame" not in marks:
             marks["frame"] = time.perf_counter() - T0
             if profiler and profiler.is_running:
                 profiler.stop()  # the profile covers start to first frame, nothing after
-            # Not at once: what the app does right after its first frame (Lazy panes) must not
+            # Not at once: what the app does right after its first frame (the pane, mounted then) must not
             # meet a closing app; the profile then shows that work too.
             app.set_timer(0.5, app.exit)
 
-    app._display = display
+    watch_frames(app, frame, render_headless=False)
     app.run()
     if profiler:
         if profiler.is_running:

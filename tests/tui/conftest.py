@@ -46,3 +46,34 @@ def record_notices(app: LegdayApp) -> LegdayApp:
 def messages(app) -> list[str]:
     """Every notification shown so far (see record_notices)."""
     return list(app.notices)
+
+
+# How long ``until`` waits at most: rounds of a short pause, so a loaded machine only makes it slower.
+UNTIL_ROUNDS = 500
+UNTIL_STEP = 0.02  # seconds: short, so a condition met at once costs one frame or so
+
+
+async def until(pilot, condition: Callable[[], object], what: str = "") -> None:
+    """Let the app run until ``condition()`` holds (a screen is open, a timer has fired, the older weeks
+    are worked out): the test waits for the thing itself, never for a guessed time. Fails, saying
+    ``what``, if it never does (after ``UNTIL_ROUNDS`` short pauses, some ten seconds)."""
+    for _ in range(UNTIL_ROUNDS):
+        if condition():
+            return
+        await pilot.pause(UNTIL_STEP)
+    assert condition(), f"never happened: {what or condition}"
+
+
+def palette_offers(app, text: str) -> bool:
+    """The command palette is open and its highlighted command reads ``text`` (its search, done in a
+    worker, has caught up with what was typed): Enter now runs it."""
+    from textual.command import CommandList, CommandPalette
+
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    commands = found.first()
+    index = commands.highlighted
+    return index is not None and text in str(commands.get_option_at_index(index).prompt)

@@ -12,7 +12,7 @@ from legday.tui import themes as theme_files
 from legday.tui.app import build_app
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import fixed_clock, write_typical_week
-from tests.tui.conftest import record_notices
+from tests.tui.conftest import palette_offers, record_notices, until
 
 SIZE = (80, 24)
 
@@ -66,9 +66,70 @@ async def test_the_app_starts_in_the_remembered_theme_and_remembers_a_change(tmp
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "legday-contrast"
         assert {"legday-dark", "legday-light", "legday-contrast"} <= set(app.available_themes)
-        app.theme = "legday-light"
+        await app.run_action("app.theme('legday-light')")  # the palette's "theme: legday-light"
         await pilot.pause()
+        assert app.theme == "legday-light"
     assert load_settings(config).theme == "legday-light"
+
+
+async def test_theme_previews_stay_in_memory_until_one_is_chosen(make_app, tmp_path):
+    """Three previews in the profile's theme field and a cancel write settings.toml zero times (the
+    theme in use comes back); choosing a theme writes it once, from the palette or by saving the
+    profile."""
+    from legday.tui.screens.profile import ProfileScreen
+    from legday.tui.widgets.choice import Choice
+    from legday.tui.widgets.form import ConfirmDiscard
+
+    app = make_app()
+    settings_file = tmp_path / "config" / "settings.toml"
+    writes: list[str] = []
+    save_settings_once = app.journal.save_settings
+
+    def counting(settings, **options):
+        writes.append(settings.theme)
+        return save_settings_once(settings, **options)
+
+    app.journal.save_settings = counting  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        theme = app.screen.query_one("#theme", Choice)
+        theme.focus()
+        start = theme.options.index("legday-dark")
+        seen = []
+        for _ in range(3):
+            await pilot.press("right")
+            seen.append(app.theme)
+        # Each preview is shown at once.
+        assert seen == theme.options[start + 1 : start + 4] and len(set(seen)) == 3
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.press("y")
+        await until(pilot, lambda: not isinstance(app.screen, ProfileScreen | ConfirmDiscard))
+        assert app.theme == "legday-dark"
+        assert writes == [] and not settings_file.exists()
+
+        await app.run_action("app.theme('legday-contrast')")  # the palette's "theme: legday-contrast"
+        await pilot.pause()
+        assert app.theme == "legday-contrast"
+        assert writes == ["legday-contrast"]
+
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen))
+        app.screen.query_one("#theme", Choice).focus()
+        await pilot.press("right", "right", "ctrl+s")  # two previews, then save the second
+        await until(pilot, lambda: not isinstance(app.screen, ProfileScreen))
+        assert writes == ["legday-contrast", app.theme] and app.theme != "legday-contrast"
+
+        # The palette's "theme: choose" list: picking one writes it once too.
+        await app.run_action("app.change_theme")
+        await pilot.press(*"legday-dark")
+        await until(pilot, lambda: palette_offers(app, "legday-dark"))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.theme == "legday-dark", "the chosen theme is on")
+        assert writes[2:] == ["legday-dark"]
+    assert load_settings(tmp_path / "config").theme == "legday-dark"
 
 
 async def test_a_broken_theme_file_is_reported_and_the_app_falls_back(tmp_path):
@@ -143,7 +204,7 @@ async def test_palette_commands_are_named_group_verb_and_run(make_app):
         start = app.screen.plan.week_start
         await pilot.press("ctrl+p")
         await pilot.press(*"week: next")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "week: next"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -151,19 +212,22 @@ async def test_palette_commands_are_named_group_verb_and_run(make_app):
 
 
 async def test_help_lists_every_binding_and_all_evidence(make_app):
+    """Every binding of every view, form, question and widget is in help with its words (wrapped
+    to the screen, so compared without the line breaks)."""
     from legday.core.evidence import EVIDENCE
+    from legday.tui import keys
     from legday.tui.screens.help import HelpScreen
-    from legday.tui.widgets.week_grid import WeekGrid
 
     app = make_app("typical")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(w.render()) for w in app.screen.query("#help-body Static"))
-        bindings = [*WeekScreen.BINDINGS, *WeekGrid.BINDINGS, *type(app).BINDINGS]
-        assert len(bindings) >= 15
+        text = "\n".join(str(w.render()) for w in app.screen.query("#help-body > *"))
+        flat = " ".join(text.split())
+        bindings = [b for place in keys.PLACES for b in keys.bindings(place)]
+        assert len(bindings) >= 60
         for binding in bindings:
-            assert binding.tooltip in text
+            assert " ".join(binding.tooltip.split()) in flat, binding
         for evidence_id, evidence in EVIDENCE.items():
             assert f"{evidence_id:<5}{evidence.title}" in text
         await pilot.press("escape")
@@ -215,3 +279,18 @@ async def test_saving_profile_and_settings_replans_with_the_new_week_start_and_t
         assert "endurance" in str(screen.query_one("#week-profile").render())
     assert Store(tmp_path / "data").profile().goal is Goal.ENDURANCE
     assert load_settings(tmp_path / "config") == Settings(theme="legday-light", week_start=6)
+
+
+def test_helps_colour_legend_is_the_planners_own_effort_table():
+    """Every intensity the planner plans is in help's legend with the planner's effort range and the
+    talk test at its top, so help cannot say "easy is 2-4" while the plan says 3-4."""
+    import re
+
+    from legday.core.rules.base import EFFORT
+    from legday.core.talk import talk_words
+    from legday.tui.screens.help import colours_section
+    from legday.tui.widgets.suggestion_pane import layout
+
+    text = "\n".join(line.plain for line in layout(colours_section(), 300))
+    for name, (low, high) in EFFORT.items():
+        assert re.search(rf"^  {name} +effort {low}-{high}: {re.escape(talk_words(high))}$", text, re.M), name

@@ -10,6 +10,7 @@ from legday.core.model import CardioSession, Exercise, LegSession
 from legday.storage import Store
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import SQUAT_DAY, TODAY
+from tests.tui.conftest import palette_offers, until
 
 SIZE = (100, 30)
 MONDAY = dt.date(2026, 11, 16)
@@ -166,10 +167,10 @@ async def test_a_write_by_another_legday_replans_the_open_week(make_app, tmp_pat
         await pilot.pause()
         assert not app.journal.check_outside()  # nothing happened: one stat, no re-plan
         store(tmp_path).add_cardio(CardioSession(TODAY, "swim", 30, 3, dt.time(6, 0)))
-        await pilot.pause(1.3)  # the app looks once a second
+        # The app looks once a second: wait for that look, not for a second.
+        await until(pilot, lambda: any("another legday" in m for m in messages(app)), "the app noticed")
         sessions = app.screen.plan.day(TODAY).sessions
         assert any(s.modality == "swim" and s.status == "done" for s in sessions)
-        assert any("another legday" in m for m in messages(app)), messages(app)
 
 
 async def test_edit_delete_and_undo_are_in_the_palette(make_app, tmp_path):
@@ -178,7 +179,7 @@ async def test_edit_delete_and_undo_are_in_the_palette(make_app, tmp_path):
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("ctrl+p", *"log: undo")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "log: undo"))
         await pilot.press("enter")
         await pilot.pause()
         assert store(tmp_path).history(TODAY, TODAY).skips == ()
@@ -194,8 +195,7 @@ async def test_settings_changed_by_another_legday_are_applied(make_app, tmp_path
         await pilot.pause()
         assert app.screen.plan.week_start.weekday() == 0 and app.theme == "legday-dark"
         save_settings(tmp_path / "config", Settings(theme="legday-light", week_start=6))
-        await pilot.pause(1.3)
-        assert app.journal.settings.week_start == 6
+        await until(pilot, lambda: app.journal.settings.week_start == 6, "the app read the new settings")
         assert app.screen.plan.week_start.weekday() == 6  # Sunday 15 November
         assert app.theme == "legday-light"
         assert not app.journal.check_outside()  # noticed once

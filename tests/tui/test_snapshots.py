@@ -37,7 +37,9 @@ def test_next_week_80x24(snap_compare, make_app):
 
 
 def test_help_screen(snap_compare, make_app):
-    """Help at 80x24: the keys by view, "On the week" first, each with its one line from the key table."""
+    """Help at 80x24: the keys by view, "On the week" first, each with its one line from the key table;
+    a short scroll thumb on the right: below come every form's, question's and widget's keys, the colour
+    legend (from the planner's own effort table) and the evidence."""
     assert snap_compare(make_app("typical"), terminal_size=(80, 24), press=["question_mark"])
 
 

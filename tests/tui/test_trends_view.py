@@ -11,6 +11,7 @@ import sys
 from legday.core.model import CardioSession
 from legday.tui.screens.week import WeekScreen
 from tests.fixtures import TODAY, WEEK_START
+from tests.tui.conftest import until
 
 SIZE = (80, 24)
 
@@ -80,11 +81,11 @@ async def test_plus_and_minus_change_how_many_weeks_keeping_the_selection(make_a
         screen = app.screen
         await pilot.press("left")  # last week
         await pilot.press("plus")
-        await pilot.pause(0.3)  # older weeks fill in after the first frame
+        # Older weeks fill in after the first frame, a chunk a frame: wait for the last of them.
+        await until(pilot, lambda: all(w is not None for w in screen.weeks()), "every week worked out")
         assert len(screen.window.starts) == 26 and screen.selected == 24
-        assert all(w is not None for w in screen.weeks())
         await pilot.press("plus", "plus")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: all(w is not None for w in screen.weeks()), "every week worked out")
         assert len(screen.window.starts) == 52 and screen.selected == 50
         await pilot.press("minus", "minus", "minus", "minus", "minus")
         assert len(screen.window.starts) == 4 and screen.selected == 2

@@ -11,6 +11,7 @@ import json
 import sys
 
 from legday.cli import say
+from legday.core import words
 from legday.core.errors import InputError
 from legday.core.model import (
     UNITS,
@@ -29,7 +30,6 @@ from legday.core.model import (
 from legday.core.names import escaped
 from legday.core.parse import parse_date, parse_exercise, parse_float, parse_int, parse_time
 
-MINUTES = (1, 600)
 EFFORT = (0, 10)
 NONE_WORDS = ("", "none", "-")
 
@@ -67,13 +67,6 @@ def _day(ns: argparse.Namespace, now: dt.datetime) -> dt.date:
     return parse_date(ns.date) if ns.date else now.date()
 
 
-def _modality(text: str) -> str:
-    name = " ".join(text.split()).lower()
-    if not name:
-        raise InputError("modality is empty; accepted: run, bike, swim, walk, row, ... or any name")
-    return name
-
-
 def _hm(t: dt.time | None) -> str:
     return t.strftime("%H:%M") if t else "--:--"
 
@@ -83,7 +76,7 @@ def _hm(t: dt.time | None) -> str:
 
 def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
     effort = parse_int(ns.effort, *EFFORT, "effort")
-    minutes = parse_int(ns.minutes, *MINUTES, "minutes")
+    minutes = words.minutes_value(ns.minutes)
     day = _day(ns, now)
     start = parse_time(ns.time) if ns.time else None
     # Parse with kg first so a bad exercise fails before any file is read; then again with the
@@ -103,8 +96,8 @@ def cmd_legs(ns: argparse.Namespace, now: dt.datetime) -> int:
 
 
 def cmd_cardio(ns: argparse.Namespace, now: dt.datetime) -> int:
-    modality = _modality(ns.modality)
-    minutes = parse_int(ns.minutes, *MINUTES, "minutes")
+    modality = words.modality_name(ns.modality)
+    minutes = words.minutes_value(ns.minutes)
     effort = parse_int(ns.effort, *EFFORT, "effort")
     day = _day(ns, now)
     if ns.time:
@@ -254,7 +247,6 @@ LOG_WEEKS = 4
 
 
 def _record_text(record) -> str:
-    from legday.core import words
     from legday.core.records import record_id
 
     # Names are checked when they come in; escaped here too, so no stored name reaches the terminal
@@ -334,11 +326,11 @@ def _edited(ns: argparse.Namespace, record, units: str):
     if ns.time is not None:
         changes["start"] = parse_time(ns.time)
     if ns.minutes is not None:
-        changes["minutes"] = parse_int(ns.minutes, *MINUTES, "minutes")
+        changes["minutes"] = words.minutes_value(ns.minutes)
     if ns.effort is not None:
         changes["effort"] = parse_int(ns.effort, *EFFORT, "effort")
     if ns.modality is not None:
-        changes["modality"] = _modality(ns.modality)
+        changes["modality"] = words.modality_name(ns.modality)
     if ns.exercise is not None:
         changes["exercises"] = tuple(parse_exercise(text, units) for text in ns.exercise)
     if ns.soreness is not None:

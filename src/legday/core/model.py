@@ -271,12 +271,6 @@ class History:
     def checkin(self, day: dt.date) -> CheckIn | None:
         return self._checkin_by_date.get(day)
 
-    def legs_on(self, day: dt.date) -> list[LegSession]:
-        return [s for s in self.legs if s.date == day]
-
-    def cardio_on(self, day: dt.date) -> list[CardioSession]:
-        return [s for s in self.cardio if s.date == day]
-
     def skipped(self, day: dt.date, modality: str) -> bool:
         return Skip(day, modality) in self.skips
 

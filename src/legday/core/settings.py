@@ -18,6 +18,9 @@ class Settings:
     week_start: int = 0  # Monday = 0 ... Sunday = 6
     # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
     calendar_file: str | None = None
+    # The [keymap] table as written: (key id, keys, "path:line" for messages), in file order. Which
+    # ids and keys are right is the app's business (tui/keys.py); saving keeps the table as it is.
+    keymap: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

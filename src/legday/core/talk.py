@@ -51,8 +51,3 @@ def talk_words(effort: int) -> str:
     """Anchor and talk test together (S1, S2): 3 -> "moderate: you can talk in full sentences"."""
     e = _clamp(effort)
     return f"{_ANCHORS[e]}: {_TALK[e]}"
-
-
-def range_words(low: int, high: int) -> str:
-    """Words for an effort range, judged by its top end (the limit the person should not pass)."""
-    return talk_words(high)

@@ -144,3 +144,41 @@ def change_label(verb: str, record: Record) -> str:
     if isinstance(record, Skip) and verb == "logged":
         return f"skipped {record.modality} {day_text(record.date)}"
     return f"{verb} {record_kind(record)} {day_text(record.date)}"
+
+
+# -- shared by the app and the command line: read once, said the same way -------------------------
+
+
+def intensity_legend() -> list[tuple[str, str]]:
+    """(intensity, what it means) for every intensity the planner plans, from the planner's own effort
+    table and the talk test at the top of each range, so a legend cannot contradict the plan:
+    ``("easy", "effort 3-4: somewhat strong: you can still talk in full sentences, comfortably")``."""
+    from legday.core.plan import INTENSITIES
+    from legday.core.rules.base import EFFORT
+    from legday.core.talk import talk_words
+
+    return [
+        (name, f"effort {effort_range(EFFORT[name])}: {talk_words(EFFORT[name][1])}") for name in INTENSITIES
+    ]
+
+
+MINUTES = (1, 600)  # how long a logged session can be, in minutes
+
+
+def minutes_value(text: str) -> int:
+    """A session's minutes as typed: a whole number, 1 to 600 (InputError says what is accepted)."""
+    from legday.core.parse import parse_int
+
+    return parse_int(text, *MINUTES, "minutes")
+
+
+def modality_name(text: str) -> str:
+    """A cardio modality as typed: spaces tidied, lower case; any name is kept (a name legday does
+    not know is planned as generic cardio). Empty: InputError naming the known ones."""
+    from legday.core.errors import InputError
+    from legday.core.model import MODALITIES
+
+    name = " ".join(text.split()).lower()
+    if not name:
+        raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
+    return name

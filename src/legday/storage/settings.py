@@ -1,4 +1,5 @@
-"""App settings (theme, first day of the week, the calendar file kept current) in ``<config dir>/settings.toml``.
+"""App settings (theme, first day of the week, the calendar file kept current, the keys remapped) in
+``<config dir>/settings.toml``.
 
 Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
 the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
@@ -9,6 +10,7 @@ the journal hands it to the app and the command line, which never import storage
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +94,73 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
                     f"calendar_file = {calendar!r} is not a file path; no calendar is kept",
                 )
             )
+    if "keymap" in data:
+        values["keymap"] = _keymap(path, text, data["keymap"], report)
     return Settings(**values)
+
+
+def _keymap(path: Path, text: str, table: object, report) -> tuple[tuple[str, str, str], ...]:
+    """``[keymap]`` as (id, keys, "path:line") entries. A dotted key (``week.today = "T"``) and a
+    quoted one (``"week.today" = "T"``) are the same id; a value that is not text is reported."""
+    if not isinstance(table, dict):
+        report(
+            _bad_value(
+                path, text, "keymap", 'keymap is not a table; accepted: [keymap] with week.today = "T"'
+            )
+        )
+        return ()
+    lines = _keymap_lines(text)
+    entries = []
+    for key_id, keys in _flatten(table):
+        line = lines.get(key_id)
+        where = f"{path}:{line}" if line else f"{path}"
+        if type(keys) is str:
+            entries.append((key_id, keys, where))
+        else:
+            report(
+                StorageError(
+                    f"{where}: [keymap] {key_id} = {keys!r} is not text; accepted: keys in quotes, "
+                    'e.g. "ctrl+t" or "t,f5"; the key keeps its default',
+                    path,
+                    line,
+                )
+            )
+    return tuple(entries)
+
+
+def _flatten(table: dict, prefix: str = "") -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            found += _flatten(value, f"{prefix}{key}.")
+        else:
+            found.append((f"{prefix}{key}", value))
+    return found
+
+
+def _keymap_lines(text: str) -> dict[str, int]:
+    """The line of each key under [keymap] (or [keymap.week]), by its full dotted id."""
+    found: dict[str, int] = {}
+    table = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$", line)
+        if header:
+            table = _dotted(header[1])
+            continue
+        assignment = re.match(
+            r"""^\s*((?:[\w-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[\w-]+|"[^"]*"|'[^']*'))*)\s*=""", line
+        )
+        if assignment is None or table is None:
+            continue
+        full = f"{table}.{_dotted(assignment[1])}"
+        if full.startswith("keymap."):
+            found.setdefault(full.removeprefix("keymap."), number)
+    return found
+
+
+def _dotted(key: str) -> str:
+    """``"week.today"``, ``week . today`` and ``week."today"`` -> ``week.today``."""
+    return re.sub(r"""\s*\.\s*""", ".", key.strip()).replace('"', "").replace("'", "")
 
 
 def save_settings(config_dir: Path, s: Settings) -> None:
@@ -113,6 +181,10 @@ def save_settings(config_dir: Path, s: Settings) -> None:
             data.pop("calendar_file", None)
         else:
             data["calendar_file"] = s.calendar_file
+        if isinstance(data.get("keymap"), dict):
+            # One [keymap] table of "id" = "keys" lines, however it was written (tomli_w would
+            # otherwise split week.today = "T" into a [keymap.week] table).
+            data["keymap"] = dict(_flatten(data["keymap"]))
         data = {"schema": SCHEMA, **{k: v for k, v in data.items() if k != "schema"}}
         sweep_temp_files(path.parent)
         # Into the file: a settings.toml that is a link (a dotfiles manager's) stays a link.

@@ -2,10 +2,11 @@
 
 The app presents and dispatches; the Journal (legday/journal.py) holds the person's data, plans
 and every change. Data flows one way: files -> journal -> views. A view is a Textual mode ("week"
-is home); it is given the journal, subscribes to ``journal_changed`` (a Signal the app publishes
-on every change the journal announces, including writes by another legday process, noticed by
-one stat a second) and reports its selected day with a DaySelected message. Keys, the key bar,
-the palette and help all come from one table (tui/keys.py).
+is home); it is given what it shows (the journal, or the functions it needs from it), subscribes
+to the journal's change notices itself (every change, including writes by another legday process,
+which the app looks for with one stat a second) and reports its selected day with a DaySelected
+message. Nothing reaches from a view into the app. Keys, the key bar, the palette and help all come
+from one table (tui/keys.py), remapped by the ``[keymap]`` table of settings.toml.
 
 Start-up stays small: the form, help and palette modules are imported when first opened, and only
 the history window the shown week needs is read from disk.
@@ -13,20 +14,24 @@ the history window the shown week needs is read from disk.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
-from textual.signal import Signal
 
+from legday import private_api
 from legday.core.errors import DataError
 from legday.journal import Change, Clock, Journal, journal_at
 from legday.tui import forms, keys
 from legday.tui import themes as theme_tables
 from legday.tui.messages import DaySelected
 from legday.tui.screens.week import WeekScreen
+
+if TYPE_CHECKING:
+    from legday.tui.screens.trends import TrendsScreen
 
 # How often the app looks for writes by another legday process: one stat each time.
 OUTSIDE_CHECK_SECONDS = 1.0
@@ -39,7 +44,7 @@ def _commands_provider():
     return LegdayCommands
 
 
-class LegdayApp(App):
+class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are rows of the table
     # The week's stylesheet is the app's, read once at start: as a screen's CSS_PATH it would be
     # read when the screen is installed, and the whole stylesheet parsed again.
     CSS_PATH = ["app.tcss", "screens/week.tcss"]
@@ -52,10 +57,13 @@ class LegdayApp(App):
     def __init__(self, journal: Journal, *, steady: bool = False) -> None:
         super().__init__()
         self.journal = journal
-        self.journal_changed: Signal[Change] = Signal(self, "journal-changed")
-        # The views: each a mode whose first screen is given the journal.
-        self.add_mode("week", lambda: WeekScreen(journal))
+        # The views: each a mode whose first screen is given the journal (and subscribes to it).
+        self._week: WeekScreen | None = None
+        self._trends: TrendsScreen | None = None
+        self.add_mode("week", self._week_screen)
         self.selected: dt.date | None = None
+        self.keymap = keys.Keymap()
+        self._use_keymap()
         # Steady: no animation and no blinking cursor, so that snapshots are the same every run.
         self.steady = steady
         if steady:
@@ -80,29 +88,46 @@ class LegdayApp(App):
             )
             self.journal.add_problem(f"Theme {wanted!r} is not available; using {fallback!r}.")
             wanted = fallback
-        self._start_in_theme(wanted)
+        # Before any CSS is parsed, so that start-up styles once (see private_api.start_in_theme).
+        private_api.start_in_theme(self, wanted)
+        self._chosen_theme = wanted
 
-    def _start_in_theme(self, name: str) -> None:
-        """Set the first theme before any CSS is parsed. Assigning ``self.theme`` here would parse
-        and apply every stylesheet a second time once the app runs, a large part of start-up."""
-        self.set_reactive(App.theme, name)
-        theme = self.current_theme
-        classes = {c: False for c in self.classes if c.startswith("-theme-")}
-        classes.update({f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark})
-        self.update_classes(classes, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
-
-    def _remember_theme(self, theme) -> None:
+    def choose_theme(self, name: str) -> None:
+        """Switch to theme ``name`` and remember it in settings.toml (one write)."""
+        if name not in self.available_themes:
+            return
+        self.theme = self._chosen_theme = name
         try:
-            self.journal.remember_theme(theme.name)
+            self.journal.remember_theme(name)
         except DataError as error:
-            self.notify(f"Theme not remembered: {error}", severity="error", timeout=10)
+            self.notify(f"Theme not remembered: {error}", severity="error", timeout=10, markup=False)
+
+    def preview_theme(self, name: str | None) -> None:
+        """Show theme ``name`` without remembering it (the profile screen's theme field, as it
+        moves); None goes back to the chosen one. Nothing is written: choosing the theme does that."""
+        wanted = self._chosen_theme if name is None else name
+        if wanted in self.available_themes and wanted != self.theme:
+            self.theme = wanted
+
+    def action_change_theme(self) -> None:
+        # Textual's own theme palette sets the theme without a word to legday; this one chooses it.
+        self.search_commands(
+            [(name, partial(self.choose_theme, name)) for name in sorted(self.available_themes)],
+            placeholder="Search for themes…",
+        )
+
+    # -- keys ---------------------------------------------------------------------------------------
+
+    def _use_keymap(self) -> None:
+        """The keys as settings.toml's [keymap] remaps them; what it gets wrong is reported."""
+        self._keymap_read = self.journal.settings.keymap
+        self.keymap = keys.resolve(self._keymap_read)
+        self.set_keymap(dict(self.keymap.remapped))
+        self._key_problems = list(self.keymap.problems)  # shown with the file problems, once
 
     # -- start-up and change notices ------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.journal.subscribe(self._journal_changed)
         self.set_interval(OUTSIDE_CHECK_SECONDS, self._look_outside)
         self.call_after_refresh(self.report_problems)
@@ -113,16 +138,21 @@ class LegdayApp(App):
         self.journal.unsubscribe(self._journal_changed)
 
     def _journal_changed(self, change: Change) -> None:
-        """Every change the journal announces: the views re-plan (through the signal), the
-        settings are applied, and the person is told what happened."""
+        """Every change the journal announces: the settings are applied and the person is told
+        what happened. (The views re-plan through their own subscriptions.)"""
         theme = self.journal.settings.theme
-        if change.settings and theme in self.available_themes and theme != self.theme:
-            self.theme = theme
-        self.journal_changed.publish(change)
+        if change.settings and self.journal.settings.keymap != self._keymap_read:
+            self._use_keymap()  # (its problems are shown with the others, just below)
+        if change.settings and theme in self.available_themes:
+            self._chosen_theme = theme
+            if theme != self.theme:
+                self.theme = theme
         if change.message:
-            self.notify(f"{change.message} The week is re-planned.", timeout=3)
+            self.notify(f"{change.message} The week is re-planned.", timeout=3, markup=False)
         if change.warning:
-            self.notify(change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10)
+            self.notify(
+                change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10, markup=False
+            )
         self.call_later(self.report_problems)
 
     def _look_outside(self) -> None:
@@ -143,19 +173,25 @@ class LegdayApp(App):
             )
 
     def report_problems(self) -> None:
-        """Show each file problem once, naming the file and line; never a crash."""
+        """Show each file problem once, naming the file and line; never a crash. Then each [keymap]
+        entry that was refused, once."""
+        # Not markup: a message may quote "[keymap]" or a "[[legs]]" table, which markup would eat.
         for message in self.journal.take_problems():
-            self.notify(message, title="Could not read a file", severity="error", timeout=20)
+            self.notify(message, title="Could not read a file", severity="error", timeout=20, markup=False)
+        for message in self._key_problems:
+            self.notify(message, title="A key was not changed", severity="warning", timeout=20, markup=False)
+        self._key_problems = []
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if self.steady and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
-    def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         # Closing: the views are gone, and a key still on its way up (typed as the app quits) would
         # meet Textual's empty screen stack and end in a traceback. It has nothing left to do.
-        if not self._screen_stacks.get(self._current_mode):
-            event.prevent_default()  # (Textual's own key handling runs after this unless prevented)
+        # (Textual's own key handling, App._on_key, runs after this unless prevented.)
+        if not self.screen_stack:
+            event.prevent_default()
 
     def on_day_selected(self, message: DaySelected) -> None:
         self.selected = message.date
@@ -163,7 +199,7 @@ class LegdayApp(App):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._exit:
+        if self.return_code is not None:
             # Closing (q pressed, and w typed right after): a screen opened now would mount onto
             # a closing app and end in a traceback.
             return False
@@ -188,7 +224,7 @@ class LegdayApp(App):
         forms.log_cardio(self, self.journal, self._day())
 
     def action_profile(self) -> None:
-        forms.profile(self, self.journal, sorted(self.available_themes))
+        forms.profile(self, self.journal, sorted(self.available_themes), self.preview_theme)
 
     def action_import_data(self) -> None:
         forms.import_data(self, self.journal)
@@ -200,9 +236,14 @@ class LegdayApp(App):
 
         forms.attempt(self, undo, "Could not undo")
 
-    # -- the trends view (a second mode; its modules are imported when it first opens) ----------
+    # -- the views: each a mode, built when first shown --------------------------------------
 
-    def _trends_screen(self):
+    def _week_screen(self) -> WeekScreen:
+        self._week = WeekScreen(self.journal)
+        return self._week
+
+    def _trends_screen(self) -> TrendsScreen:
+        # Imported when the view first opens, not at start-up.
         from legday.tui.screens.trends import TrendsScreen
 
         screen = TrendsScreen(self.journal.trends_window, self.open_week, self.journal.subscribe)
@@ -211,51 +252,42 @@ class LegdayApp(App):
         # switch (a tenth of a second for nothing).
         for path in screen.css_path:
             self.stylesheet.read(path)
-        self._styled(screen)
+        private_api.mark_styled(screen, self)
+        self._trends = screen
         return screen
-
-    def _styled(self, screen) -> None:
-        """Tell Textual ``screen`` needs no app-wide re-style when it is switched to. Textual 8.2
-        re-parses every stylesheet and re-styles every screen when it switches to a mode whose
-        screen it has not marked since the last theme change, and it never marks one that is not
-        showing: every ``g`` cost several frames. Not needed: the screen is re-styled by the
-        stylesheet as it stands when it resumes (ScreenResume), and a theme change re-parses the
-        stylesheet itself."""
-        screen._css_update_count = self._css_update_count
 
     def switch_view(self, mode: str) -> None:
         """Show another top-level view (a mode), as it was left."""
-        with contextlib.suppress(KeyError, IndexError):  # not opened yet: its factory marks it
-            self._styled(self.get_screen_stack(mode)[-1])
+        shown = {"week": self._week, "trends": self._trends}.get(mode)
+        if shown is not None:  # (not opened yet: its factory marks it)
+            private_api.mark_styled(shown, self)
         self.switch_mode(mode)
 
     def action_trends(self) -> None:
         if self.current_mode == "trends":
             self.switch_view("week")
             return
-        if "trends" not in self._modes:
+        if self._trends is None:
             self.add_mode("trends", self._trends_screen)
         self.switch_view("trends")
 
     def open_week(self, day: dt.date) -> None:
         """Show the week containing ``day`` in the week view, ``day`` selected."""
         self.switch_view("week")
-        week = self.screen_stack[0] if self.screen_stack else None
-        if week is not None and hasattr(week, "select"):
-            week.select(day)
+        if self._week is not None:
+            self._week.select(day)
 
     def action_leave(self) -> None:
         self.exit()
 
     def action_theme(self, name: str) -> None:
-        if name in self.available_themes:
-            self.theme = name
+        self.choose_theme(name)
 
     def action_help(self) -> None:
         from legday.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap))
 
 
 def build_app(

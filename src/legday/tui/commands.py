@@ -4,7 +4,8 @@ its verbs ("log" -> log: workout, log: soreness, log: cardio, log: edit, log: un
 The commands are the rows of the key table (tui/keys.py) that have a palette name, so a key and its
 command run the same action and can never drift apart. Which rows are offered depends on where the
 palette was opened: a view's own commands on that view, logging and undo on any view, the rest
-everywhere. No screen class is imported: a view says its name in ``VIEW``.
+everywhere. No screen class is imported: a screen says its place in the table in ``PLACE``. The
+keys shown are the ones in use (the app's ``keymap``, remapped by settings.toml's [keymap]).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ class LegdayCommands(Provider):
         """(name, help, action) available from the screen the palette was opened on."""
         stack = self.app.screen_stack
         home = bool(stack) and stack[0] is self.screen
-        found = keys.commands(getattr(self.screen, "VIEW", None), home=home)
+        keymap = getattr(self.app, "keymap", None)  # a LegdayApp's; another app: the table's keys
+        found = keys.commands(getattr(self.screen, "PLACE", None), home=home, keymap=keymap)
         # Every theme by name, so "theme: light" finds legday-light directly.
         for name in sorted(self.app.available_themes):
             found.append((f"theme: {name}", "Switch to this theme (remembered)", f"app.theme({name!r})"))

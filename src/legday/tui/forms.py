@@ -9,10 +9,11 @@ so start-up does not pay for them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual.dom import DOMNode
+from textual.app import App
+from textual.widget import Widget
 
 from legday.core import words
 from legday.core.errors import DataError
@@ -20,6 +21,9 @@ from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
 from legday.journal import Journal, Record
 from legday.tui.widgets.form import NotSaved
+
+# What opens a form or says something: the app, a screen or a widget (a screen is a widget).
+Node = App | Widget
 
 
 def saving(save: Callable[..., Any]) -> Callable[..., None]:
@@ -34,12 +38,12 @@ def saving(save: Callable[..., Any]) -> Callable[..., None]:
     return save_or_say
 
 
-def attempt(node: DOMNode, change: Callable[[], Any], failed: str) -> None:
+def attempt(node: Node, change: Callable[[], Any], failed: str) -> None:
     """Run a change that has no form (skip, delete, undo); a refusal is one notification."""
     try:
         change()
     except DataError as error:
-        node.notify(f"{failed}: {error}", severity="error", timeout=10)
+        node.notify(f"{failed}: {error}", severity="error", timeout=10, markup=False)
 
 
 def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
@@ -51,7 +55,7 @@ def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
 # -- logging ----------------------------------------------------------------------------------------
 
 
-def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
+def log_workout(node: Node, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
     from legday.tui.screens.log_workout import LogWorkoutScreen
 
     now = journal.now()
@@ -67,11 +71,12 @@ def log_workout(node: DOMNode, journal: Journal, day: dt.date, existing: LegSess
     )
 
 
-def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
+def soreness(node: Node, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:
     from legday.tui.screens.soreness import SorenessScreen
 
     if existing is not None:
-        save = saving(lambda new: journal.replace(existing, new))
+        old = existing
+        save = saving(lambda new: journal.replace(old, new))
     else:
         existing = journal.checkin(day)  # a day rated before: shown, and replaced on save
         save = saving(journal.log)
@@ -79,7 +84,7 @@ def soreness(node: DOMNode, journal: Journal, day: dt.date, existing: CheckIn | 
 
 
 def log_cardio(
-    node: DOMNode,
+    node: Node,
     journal: Journal,
     day: dt.date,
     prefill: Session | None = None,
@@ -94,14 +99,19 @@ def log_cardio(
     node.app.push_screen(LogCardioScreen(day, journal.now(), prefill, save, existing=existing))
 
 
-def profile(node: DOMNode, journal: Journal, themes: list[str]) -> None:
+def profile(
+    node: Node, journal: Journal, themes: list[str], preview: Callable[[str | None], None] | None = None
+) -> None:
+    """The profile and settings; ``preview`` shows a theme as the theme field moves (see ProfileScreen)."""
     from legday.tui.screens.profile import ProfileScreen
 
     current = journal.profile if not journal.first_run else None
-    node.app.push_screen(ProfileScreen(current, journal.settings, themes, saving(journal.save_profile)))
+    node.app.push_screen(
+        ProfileScreen(current, journal.settings, themes, saving(journal.save_profile), preview)
+    )
 
 
-def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
+def import_data(node: Node, journal: Journal, path: str = "") -> None:
     """The palette's "data: import": a path, then the same import as `legday import`. The file is
     read in the box's worker thread (``journal.read_import``); comparing and saving
     (``journal.save_import``) run here, on the app's thread."""
@@ -114,7 +124,7 @@ def import_data(node: DOMNode, journal: Journal, path: str = "") -> None:
             raise NotSaved(str(error)) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.
-            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10)
+            node.notify(done.summary[:1].upper() + done.summary[1:] + ".", timeout=10, markup=False)
         return done.summary, done.left_out_rows
 
     node.app.push_screen(ImportScreen(journal.read_import, save, path))
@@ -138,7 +148,7 @@ def logged_records(journal: Journal, day: DayPlan | None, date: dt.date) -> list
     return list(dict.fromkeys(found))
 
 
-def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Record], None]) -> None:
+def _pick(node: Node, records: Sequence[Record], title: str, then: Callable[[Record], None]) -> None:
     """One record: straight on. Several: a list to pick from."""
     if len(records) == 1:
         then(records[0])
@@ -149,10 +159,10 @@ def _pick(node: DOMNode, records: list[Record], title: str, then: Callable[[Reco
         if record is not None:
             then(record)
 
-    node.app.push_screen(PickRecord(title, records), picked)
+    node.app.push_screen(PickRecord(title, list(records)), picked)
 
 
-def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def edit_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     editable = [r for r in records if not isinstance(r, Skip)]
     if not editable:
@@ -171,7 +181,7 @@ def edit_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date
     )
 
 
-def edit(node: DOMNode, journal: Journal, record: Record) -> None:
+def edit(node: Node, journal: Journal, record: Record) -> None:
     if isinstance(record, LegSession):
         log_workout(node, journal, record.date, existing=record)
     elif isinstance(record, CardioSession):
@@ -180,7 +190,7 @@ def edit(node: DOMNode, journal: Journal, record: Record) -> None:
         soreness(node, journal, record.date, existing=record)
 
 
-def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
+def delete_from_day(node: Node, journal: Journal, day: DayPlan | None, date: dt.date) -> None:
     records = logged_records(journal, day, date)
     if not records:
         node.notify(f"Nothing logged on {words.day_text(date)} to delete.", severity="warning")
@@ -193,7 +203,7 @@ def delete_from_day(node: DOMNode, journal: Journal, day: DayPlan | None, date: 
     )
 
 
-def confirm_delete(node: DOMNode, journal: Journal, record: Record) -> None:
+def confirm_delete(node: Node, journal: Journal, record: Record) -> None:
     from legday.tui.widgets.form import Confirm
 
     def answered(yes: bool | None) -> None:

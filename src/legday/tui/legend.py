@@ -7,10 +7,12 @@ theme (ours and the built-in ones) gets an intensity scale that fits it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 
 from legday.core import words
-from legday.core.plan import HARD_INTENSITIES, Session
+from legday.core.plan import Session
 
 # Intensity -> theme colour. Green is easy, amber moderate, red hard: the traffic light people expect.
 INTENSITY_STYLE: dict[str, str] = {
@@ -25,15 +27,31 @@ LEGS_STYLE = "$primary bold"
 REST_STYLE = "$foreground-muted"
 
 
-# (what, style, meaning) rows for the help screen's legend.
-LEGEND: tuple[tuple[str, str, str], ...] = (
-    ("legs", LEGS_STYLE, "a leg session"),
-    ("recovery", INTENSITY_STYLE["recovery"], "recovery: walk, yoga, easy spin; effort 1-2"),
-    ("easy", INTENSITY_STYLE["easy"], "easy: you can talk in full sentences; effort 2-4"),
-    ("moderate", INTENSITY_STYLE["moderate"], "moderate: talk in short phrases; effort 4-6"),
-    ("hard", INTENSITY_STYLE["tempo"], "tempo, intervals, sprints: a few words at most; effort 6+"),
-    ("rest", REST_STYLE, "rest day"),
-)
+# Where the colour of a morning's soreness (0-10) and of the legs' readiness (0-100) changes: the
+# lowest value of each band and its colour. The grid, the pane and help's legend all use these.
+SORENESS_BANDS: tuple[tuple[int, str], ...] = ((0, "$success"), (4, "$warning"), (7, "$error"))
+READINESS_BANDS: tuple[tuple[int, str], ...] = ((0, "$error"), (40, "$warning"), (70, "$success"))
+
+
+def legend_rows() -> list[tuple[str, str, str]]:
+    """(what, style, meaning) rows for help's colour legend. The intensities' efforts and talk-test
+    words are the planner's own (core/words.intensity_legend), so help cannot contradict a plan."""
+    rows = [("legs", LEGS_STYLE, "a leg session")]
+    rows += [(name, INTENSITY_STYLE[name], meaning) for name, meaning in words.intensity_legend()]
+    rows.append(("rest", REST_STYLE, "a rest day"))
+    return rows
+
+
+def bands(bands: tuple[tuple[int, str], ...], top: int) -> list[tuple[str, str]]:
+    """("0-3", "$success"), ("4-6", "$warning"), ("7-10", "$error") for ``SORENESS_BANDS``, 10."""
+    ends = [low - 1 for low, _ in bands[1:]] + [top]
+    return [(f"{low}-{end}", style) for (low, style), end in zip(bands, ends)]
+
+
+def _band_style(bands: tuple[tuple[int, str], ...], value: int) -> str:
+    return next(style for low, style in reversed(bands) if value >= low)
+
+
 # (status, meaning) rows for the marks (core/words.py's STATUS_MARK, shared with the CLI).
 MARK_MEANINGS: tuple[tuple[str, str], ...] = (
     ("done", "done: logged"),
@@ -56,24 +74,12 @@ def is_actionable(session: Session) -> bool:
     return session.status == "suggested" and session.kind in ("cardio", "recovery")
 
 
-def is_hard(session: Session) -> bool:
-    return session.intensity in HARD_INTENSITIES
-
-
 def soreness_style(level: int) -> str:
-    if level >= 7:
-        return "$error"
-    if level >= 4:
-        return "$warning"
-    return "$success"
+    return _band_style(SORENESS_BANDS, level)
 
 
 def readiness_style(readiness: int) -> str:
-    if readiness < 40:
-        return "$error"
-    if readiness < 70:
-        return "$warning"
-    return "$success"
+    return _band_style(READINESS_BANDS, readiness)
 
 
 def minutes_text(session: Session) -> str:
@@ -89,7 +95,7 @@ def session_line(session: Session) -> Content:
     return Content.assemble((f"{glyph} {words.session_name(session)}", style))
 
 
-def sparkline(values: list[int | None], low: int, high: int) -> str:
+def sparkline(values: Sequence[int | None], low: int, high: int) -> str:
     """Block characters for ``values`` scaled from ``low`` to ``high``; a gap (·) where None.
 
     Textual's Sparkline widget would bucket and smooth the data; here each day must stay one

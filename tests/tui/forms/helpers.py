@@ -38,6 +38,10 @@ class FormHost(App):
             self.register_theme(theme)
         self.theme = theme_files.DEFAULT_THEME
 
+    def preview(self, name: str | None) -> None:
+        """What the app's ``preview_theme`` does: show ``name`` (None: the host's own theme)."""
+        self.theme = theme_files.DEFAULT_THEME if name is None else name
+
     def save(self, *built: Any) -> None:
         if self.failing is not None:
             raise self.failing

@@ -26,7 +26,8 @@ RUNNER = Profile(
 
 def profile_app(profile=RUNNER, settings=None, failing=None) -> FormHost:
     settings = settings or Settings()
-    return FormHost(lambda save: ProfileScreen(profile, settings, THEMES, save), failing)
+    app = FormHost(lambda save: ProfileScreen(profile, settings, THEMES, save, app.preview), failing)
+    return app
 
 
 async def test_every_setting_changes_with_a_few_keys_and_is_saved():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from legday.core.catalogue import traits
 from legday.core.evidence import LEGDAY, reason
-from legday.core.model import Exercise, Goal, LegSession, Level, Profile
+from legday.core.model import Goal, LegSession, Level, Profile
 from legday.core.plan import Reason
 from legday.core.readiness import HARD_LEG_EFFORT, Readiness
 from legday.core.rules.base import RECOVERY_BELOW, REST_BELOW, TOO_SORE, Ctx
@@ -248,7 +248,3 @@ def leg_reasons(ctx: Ctx, session: LegSession, planned: bool, shaped: list[Reaso
     out = [reason("E6", text, "Well+Good")] if ctx.on("E6") else []
     out.extend(shaped)
     return out
-
-
-def exercises_text(exercises: tuple[Exercise, ...]) -> str:
-    return ", ".join(str(e) for e in exercises)

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -28,6 +27,7 @@ from textual.widgets import Checkbox, Input, Static
 from textual.worker import Worker, WorkerState
 
 from legday.core.errors import InputError
+from legday.tui import keys
 from legday.tui.widgets.form import SAVE_ERRORS, Field, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 
@@ -86,7 +86,7 @@ Save = Callable[[Any], tuple[str, tuple[str, ...]]]
 class SkipBox(Checkbox, inherit_bindings=False):
     """Space ticks it; Enter imports, as everywhere in the box."""
 
-    BINDINGS = [Binding("space", "toggle_button", "tick", show=False)]
+    BINDINGS = keys.bindings("skip_box")  # the key table's rows (tui/keys.py)
 
 
 class ImportScreen(ModalScreen["str | None"]):
@@ -144,10 +144,8 @@ class ImportScreen(ModalScreen["str | None"]):
     }
     """
 
-    BINDINGS = [
-        Binding("enter", "import", "import", key_display="⏎", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "import"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     class Go(Message):
         """Start the import once the field has taken every key typed before Enter."""

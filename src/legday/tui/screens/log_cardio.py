@@ -10,16 +10,16 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from legday.core.errors import InputError
+from legday.core import words
 from legday.core.model import MODALITIES, CardioSession
-from legday.core.parse import parse_date, parse_int, parse_time
+from legday.core.parse import parse_date, parse_time
 from legday.core.plan import Session
 from legday.core.talk import talk_words
+from legday.tui import keys
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
@@ -28,24 +28,12 @@ from legday.tui.widgets.slider import Slider
 DEFAULT_EFFORT = 3
 
 
-def _modality(text: str) -> str:
-    name = " ".join(text.split()).lower()
-    if not name:
-        raise InputError(f"modality is empty; accepted: {', '.join(MODALITIES)} or any name")
-    return name
-
-
-def _minutes(text: str) -> int:
-    return parse_int(text, 1, 600, "minutes")
-
-
 def _suggestion_line(s: Session) -> str:
     parts = [s.modality or "cardio"]
     if s.intensity:
         parts.append(s.intensity)
     if s.effort:
-        low, high = s.effort
-        parts.append(f"effort {low}-{high}" if low != high else f"effort {low}")
+        parts.append(f"effort {words.effort_range(s.effort)}")
     if s.minutes:
         parts.append(f"{s.minutes} min")
     if s.start:
@@ -57,10 +45,8 @@ class LogCardioScreen(FormScreen):
     CSS_PATH = "log_cardio.tcss"
     DISCARD_QUESTION = "Throw away this cardio log? What you changed here is not saved."
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "cardio"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(
         self,
@@ -106,7 +92,7 @@ class LogCardioScreen(FormScreen):
             with Horizontal(classes="row"):
                 yield Field(
                     "What (→ takes the suggestion)",
-                    _modality,
+                    words.modality_name,
                     modality,
                     placeholder="e.g. bike",
                     suggester=SuggestFromList(MODALITIES, case_sensitive=False),
@@ -114,7 +100,7 @@ class LogCardioScreen(FormScreen):
                 )
                 yield Field(
                     "Minutes",
-                    _minutes,
+                    words.minutes_value,
                     str(minutes) if minutes else "",
                     placeholder="e.g. 30",
                     id="minutes",

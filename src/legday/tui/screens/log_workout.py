@@ -15,16 +15,17 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from legday.core import words
 from legday.core.catalogue import EXERCISE_NAMES
 from legday.core.errors import InputError
 from legday.core.model import LegSession, just_ended
-from legday.core.parse import parse_date, parse_exercise, parse_int, parse_time
+from legday.core.parse import parse_date, parse_exercise, parse_time
 from legday.core.talk import effort_words
+from legday.tui import keys
 from legday.tui.widgets.form import Field, FormInput, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
@@ -34,17 +35,10 @@ EXERCISE_PLACEHOLDER = "e.g. back squat 5x5@100kg  (→ takes the suggested name
 DEFAULT_EFFORT = 7
 
 
-def _minutes(text: str) -> int:
-    return parse_int(text, 1, 600, "minutes")
-
-
 class ExerciseInput(FormInput):
-    # Row keys live on the row's input so the footer shows them where they apply, first; ctrl+d
+    # Row keys live on the row's input so the key bar shows them where they apply, first; ctrl+d
     # replaces Input's own "delete right" (the Delete key still does that).
-    BINDINGS = [
-        Binding("ctrl+n", "screen.add_row", "add row"),
-        Binding("ctrl+d", "screen.remove_row", "remove row"),
-    ]
+    BINDINGS = keys.bindings("exercise")
 
 
 class ExerciseRow(Field):
@@ -57,11 +51,8 @@ class LogWorkoutScreen(FormScreen):
     CSS_PATH = "log_workout.tcss"
     DISCARD_QUESTION = "Throw away this workout? What you typed here is not saved."
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("ctrl+n", "add_row", "add row"),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "workout"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(
         self,
@@ -107,7 +98,11 @@ class LogWorkoutScreen(FormScreen):
             yield Slider(old.effort if old else DEFAULT_EFFORT, words=effort_words, id="effort")
             with Horizontal(id="when"):
                 yield Field(
-                    "Minutes", _minutes, str(old.minutes) if old else "", placeholder="e.g. 60", id="minutes"
+                    "Minutes",
+                    words.minutes_value,
+                    str(old.minutes) if old else "",
+                    placeholder="e.g. 60",
+                    id="minutes",
                 )
                 yield Field("Date", parse_date, self.now.date().isoformat(), id="date")
                 yield Field("Start", parse_time, self.now.strftime("%H:%M"), id="start")
@@ -189,7 +184,7 @@ class LogWorkoutScreen(FormScreen):
         ):
             return
         try:
-            minutes = _minutes(event.value)
+            minutes = words.minutes_value(event.value)
         except InputError:
             minutes = 0
         self._auto_start = (

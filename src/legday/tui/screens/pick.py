@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from legday.core import words
 from legday.journal import Record
+from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 
 
@@ -45,14 +45,8 @@ class PickRecord(ModalScreen["Record | None"]):
     }
     """
 
-    BINDINGS = [
-        # Priority: the list's own Enter (not shown in the key bar) would hide this one.
-        Binding("enter", "pick", "pick", key_display="⏎", priority=True),
-        Binding("escape", "cancel", "back"),
-        Binding("j", "move(1)", show=False),
-        Binding("k", "move(-1)", show=False),
-        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
-    ]
+    PLACE = "pick"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, title: str, records: list[Record]) -> None:
         super().__init__()

@@ -1,6 +1,6 @@
 """Profile and settings: who is training (goal, level, injuries, usual leg days, the cardio they can do,
 units) and how the app looks and shares the plan (week start, theme, the calendar file kept current). Every choice moves with ←/→ (space switches a kind of
-cardio on or off); the theme previews as you move."""
+cardio on or off); the theme previews as you move (in memory: only saving writes it)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.await_complete import AwaitComplete
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -18,6 +18,7 @@ from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, P
 from legday.core.parse import parse_time
 from legday.core.settings import Settings
 from legday.journal import calendar_file_setting
+from legday.tui import keys
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
@@ -35,10 +36,8 @@ class ProfileScreen(FormScreen):
     CSS_PATH = "profile.tcss"
     DISCARD_QUESTION = "Leave without saving? The changes to your profile are not saved."
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "profile"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(
         self,
@@ -46,7 +45,10 @@ class ProfileScreen(FormScreen):
         settings: Settings,
         themes: Sequence[str],
         save: Callable[[Profile, Settings], None],
+        preview: Callable[[str | None], None] | None = None,
     ) -> None:
+        """``preview(name)`` shows a theme without remembering it, ``preview(None)`` puts back the
+        one in use; without it the theme field does not preview."""
         super().__init__()
         self.profile = profile
         self.settings = settings
@@ -55,7 +57,7 @@ class ProfileScreen(FormScreen):
         ordered += [t for t in themes if not t.startswith("legday-")]
         self.themes = ordered if settings.theme in ordered else [settings.theme, *ordered]
         self.save = save
-        self._theme_on_open: str | None = None
+        self.preview = preview
 
     def compose(self) -> ComposeResult:
         p = self.profile or Profile()
@@ -106,7 +108,6 @@ class ProfileScreen(FormScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._theme_on_open = self.app.theme
         self.remember_initial()
         self.query_one("#goal", Choice).focus()
 
@@ -115,8 +116,8 @@ class ProfileScreen(FormScreen):
 
     @on(Choice.Changed, "#theme")
     def _preview_theme(self, event: Choice.Changed) -> None:
-        if event.value in self.app.available_themes:
-            self.app.theme = event.value
+        if self.preview is not None:
+            self.preview(event.value)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -154,8 +155,9 @@ class ProfileScreen(FormScreen):
     def snapshot(self) -> object:
         return super().snapshot(), tuple(c.value for c in self.query(Choice))
 
-    def dismiss(self, result=None):
-        # Leaving without saving puts back the theme the screen opened with (it previews live).
-        if not result and self._theme_on_open and self.app.theme != self._theme_on_open:
-            self.app.theme = self._theme_on_open
+    def dismiss(self, result: bool | None = None) -> AwaitComplete:
+        # Leaving without saving puts back the theme in use (the field previews live); saving
+        # keeps the previewed one, which the saved settings now name.
+        if not result and self.preview is not None:
+            self.preview(None)
         return super().dismiss(result)

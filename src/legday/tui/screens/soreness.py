@@ -10,13 +10,13 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from legday.core.model import REGIONS, CheckIn
 from legday.core.parse import parse_float
-from legday.tui.widgets.form import SAVE_KEYS, Field, FormScreen, StatusLine
+from legday.tui import keys
+from legday.tui.widgets.form import Field, FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.slider import Slider
 
@@ -28,11 +28,8 @@ def _sleep(text: str) -> float:
 class SorenessScreen(FormScreen):
     CSS_PATH = "soreness.tcss"
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True, group=SAVE_KEYS),
-        Binding("enter", "submit", "save", key_display="⏎", group=SAVE_KEYS),
-        Binding("escape", "cancel", "cancel"),
-    ]
+    PLACE = "soreness"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, day: dt.date, existing: CheckIn | None, save: Callable[[CheckIn], None]) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -26,6 +27,9 @@ from legday.core.trends import DEFAULT_WEEKS, WeekTrend, Window, week_words
 from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.trend_chart import TrendChart
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 # Weeks worked out per frame: what + adds at most (26 to 52), so a step of the span is one frame.
 CHUNK = 26
@@ -38,8 +42,8 @@ class TrendsScreen(Screen):
     CSS_PATH = "trends.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    VIEW = "trends"  # its rows in the key table (tui/keys.py)
-    BINDINGS = keys.bindings(VIEW)
+    PLACE = "trends"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(
         self,
@@ -124,9 +128,10 @@ class TrendsScreen(Screen):
             self.set_timer(AFTER_FRAME, self._work)
 
     def weeks(self) -> list[WeekTrend | None]:
-        starts = self.window.starts if self.window else ()
-        end = self.window.end if self.window else None
-        return [self.cache.get((ws, end)) for ws in starts]
+        window = self.window
+        if window is None:
+            return []
+        return [self.cache.get((ws, window.end)) for ws in window.starts]
 
     @property
     def selected_week(self) -> WeekTrend | None:
@@ -183,7 +188,9 @@ class TrendsScreen(Screen):
         # As tall as the words before (as it mostly is, moving across weeks): no layout pass, which
         # would repaint the whole screen rather than the chart and the words.
         size = self._text.content_size
-        same = bool(size.width) and text.get_height(self._text.styles, size.width) == size.height
+        # (A widget's styles are the rules Content.get_height reads, as Textual's own Static passes them.)
+        rules = cast("RulesMap", self._text.styles)
+        same = bool(size.width) and text.get_height(rules, size.width) == size.height
         self._text.update(text, layout=not same)
 
     # -- keys -----------------------------------------------------------------------------------------

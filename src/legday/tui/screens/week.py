@@ -13,10 +13,11 @@ rest of a keystroke); a key that cannot act on the selected day says why in a no
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -29,25 +30,9 @@ from legday.tui.widgets.suggestion_pane import SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
 
-
-class _Lazy(Lazy):
-    """Textual's Lazy, but its deferred mount gives up when the screen is already closing: with ``q``
-    pressed as the first frame shows, Textual 8.2.8's Lazy raised MountError on the way out."""
-
-    async def mount_composed_widgets(self, widgets) -> None:
-        parent = self.parent
-        if parent is None:
-            return
-
-        async def mount() -> None:
-            if not parent.is_attached or self.app._exit:
-                return
-            await parent.mount(self._replace_widget, after=self)
-            await self.remove()
-
-        self.call_after_refresh(mount)
-
-
+# The screen's stylesheet: read by the app with its own (see LegdayApp.CSS_PATH), or by any app
+# that shows the screen.
+STYLESHEET = Path(__file__).with_name("week.tcss")
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
 
 
@@ -56,12 +41,13 @@ class WeekScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
-    VIEW = "week"  # its rows in the key table (tui/keys.py)
-    BINDINGS = keys.bindings(VIEW)
+    PLACE = "week"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
+        self._unsubscribe: Callable[[], None] | None = None
         self.selected: dt.date = dt.date.min
         self.plan: WeekPlan | None = None
         self._who = ""
@@ -78,14 +64,13 @@ class WeekScreen(Screen):
         # The plan is made before the widgets exist, so they are built showing it: one styling pass.
         today = self.journal.today()
         self.selected = today
-        self.plan = self.journal.week_plan(today)
+        self.plan = plan = self.journal.week_plan(today)
         with Horizontal(id="week-title"):
             yield Static(id="week-dates")
             yield Static(id="week-profile")
-        yield WeekGrid(self.plan, today, id="grid")
+        yield WeekGrid(plan, today, id="grid")
         with Horizontal(id="lower"):
             yield WeekTotals(id="totals")
-            yield _Lazy(SuggestionPane(id="pane"))
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -94,17 +79,28 @@ class WeekScreen(Screen):
         self._totals = self.query_one(WeekTotals)
         self._dates = self.query_one("#week-dates", Static)
         self._profile = self.query_one("#week-profile", Static)
-        self._show_title(self.plan)
-        self._totals.show(self.plan, ())
+        if self.plan is not None:
+            self._show_title(self.plan)
+            self._totals.show(self.plan, ())
         self.post_message(DaySelected(self.selected))
-        # Immediate: the change and the re-plan land in the same frame.
-        self.app.journal_changed.subscribe(self, self._journal_changed, immediate=True)
-        # The sparklines need the weeks before this one: after the first frame.
+        # Called as the change is made: the change and the re-plan land in the same frame.
+        self._unsubscribe = self.journal.subscribe(self._journal_changed)
+        # The pane and the sparklines (which need the weeks before this one): after the first frame.
+        self.call_after_refresh(self._mount_pane)
         self.call_after_refresh(self._show_recent)
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+
+    async def _mount_pane(self) -> None:
+        # Not when the screen is already closing (q pressed as the first frame showed).
+        if self.is_attached and self.app.return_code is None:
+            await self.query_one("#lower", Horizontal).mount(SuggestionPane(id="pane"))
 
     def _show_recent(self) -> None:
         if self.plan is not None:
-            self._totals.show(self.plan, self.journal.recent_days(self.plan))
+            self._totals.show(self.plan, self.journal.recent_days(self.plan) or ())
         self._after_frame(self._work_ahead)
 
     def _after_frame(self, callback) -> None:
@@ -140,7 +136,7 @@ class WeekScreen(Screen):
             self.post_message(DaySelected(day))
         plan = self.plan
         new_week = replan or plan is None or not plan.week_start <= day < plan.week_start + dt.timedelta(7)
-        if new_week:
+        if new_week or plan is None:
             plan = self.plan = self.journal.week_plan(day)
         self._grid.show(plan, day)
         self._show_pane()

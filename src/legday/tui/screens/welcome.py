@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
 from legday.core.model import Goal, Level, Profile
+from legday.tui import keys
 from legday.tui.widgets.choice import Choice
-from legday.tui.widgets.form import SAVE_KEYS, FormScreen, StatusLine
+from legday.tui.widgets.form import FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 
 # One line on what each answer means for the plan (the app's own words; see evidence G1-G5, P1).
@@ -38,11 +38,8 @@ LEVELS = {
 class WelcomeScreen(FormScreen):
     CSS_PATH = "welcome.tcss"
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", priority=True, group=SAVE_KEYS),
-        Binding("enter", "next", "next", key_display="⏎", group=SAVE_KEYS),
-        Binding("escape", "cancel", "later"),
-    ]
+    PLACE = "welcome"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, save: Callable[[Profile], None]) -> None:
         super().__init__()

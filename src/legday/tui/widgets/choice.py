@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-_MOVE = Binding.Group("choose", compact=True)
+from legday.tui import keys
 
 
 class Choice(Widget, can_focus=True):
@@ -51,11 +51,7 @@ class Choice(Widget, can_focus=True):
 
     COMPONENT_CLASSES = {"choice--chosen", "choice--other", "choice--number"}
 
-    BINDINGS = [
-        Binding("left,h", "move(-1)", "previous", key_display="←", group=_MOVE),
-        Binding("right,l", "move(1)", "next", key_display="→", group=_MOVE),
-        *(Binding(str(d), f"pick({d})", show=False) for d in range(1, 10)),
-    ]
+    BINDINGS = keys.bindings("choice")  # the key table's rows (tui/keys.py)
 
     index: reactive[int] = reactive(0)
 
@@ -131,10 +127,16 @@ class Choice(Widget, can_focus=True):
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._layout(width))
 
-    def render(self) -> Text:
+    def _pieces(self, i: int) -> list[tuple[str, Style]]:
+        """Option ``i`` as drawn, in styled pieces (their text is ``_cells(i)``)."""
+        number = self.get_component_rich_style("choice--number", partial=True)
         chosen = self.get_component_rich_style("choice--chosen", partial=True)
         other = self.get_component_rich_style("choice--other", partial=True)
-        number = self.get_component_rich_style("choice--number", partial=True)
+        cells = self._cells(i)
+        lead = len(f"{i + 1} ") if self.numbered else 0
+        return [(cells[:lead], number), (cells[lead:], chosen if i == self.index else other)]
+
+    def render(self) -> Text:
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         for y, line in enumerate(self._layout(self.content_size.width)):
@@ -145,15 +147,22 @@ class Choice(Widget, can_focus=True):
                 if n:
                     text.append("  ")
                     x += 2
-                if self.numbered:
-                    text.append(f"{i + 1} ", number)
-                cells = self._cells(i)
-                text.append(
-                    cells[len(f"{i + 1} ") if self.numbered else 0 :], chosen if i == self.index else other
-                )
-                self._spans.append((y, x, x + len(cells)))
-                x += len(cells)
+                for piece, style in self._pieces(i):
+                    text.append(piece, style)
+                width = len(self._cells(i))
+                self._spans.append((y, x, x + width))
+                x += width
         return text
+
+    def _option_at(self, event: events.Click) -> int | None:
+        """The option under a click, if any."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        for i, (y, start, end) in enumerate(self._spans):  # spans are in option order
+            if y == offset.y and start <= offset.x < end:
+                return i
+        return None
 
     def on_focus(self) -> None:
         self.refresh()
@@ -162,11 +171,7 @@ class Choice(Widget, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        for i, (y, start, end) in enumerate(self._spans):
-            if y == offset.y and start <= offset.x < end:
-                self.focus()
-                self.index = i  # spans are in option order
-                return
+        i = self._option_at(event)
+        if i is not None:
+            self.focus()
+            self.index = i

@@ -12,7 +12,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
@@ -21,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from legday.core.errors import InputError
+from legday.tui import keys
 from legday.tui.widgets.key_bar import KeyBar
 
 
@@ -31,8 +31,6 @@ class NotSaved(Exception):
 
 # What a screen's save callback may raise: both are shown in the screen, which stays open.
 SAVE_ERRORS = (NotSaved, InputError)
-# ctrl+s and Enter share one footer entry: "^s ⏎ save".
-SAVE_KEYS = Binding.Group("save")
 
 Parse = Callable[[str], Any]
 
@@ -187,7 +185,7 @@ class FormScreen(Screen[bool]):
     """What every form screen does the same way.
 
     ``build()`` reads the fields into a core object (raising InputError, shown beside the field and
-    in the status line); ``deliver()`` hands it to the save callback; a StorageError or InputError
+    in the status line); ``deliver()`` hands it to the save callback; a DataError or InputError
     from there is shown and the screen stays open with everything still typed in. Success
     dismisses with True, Escape with False. With ``DISCARD_QUESTION`` set, Escape asks first when
     anything changed since ``remember_initial()``.
@@ -226,16 +224,17 @@ class FormScreen(Screen[bool]):
 
     def read(self, *fields: Field) -> list[Any]:
         """Every field's value; each wrong one shows its message, the first is focused and raised."""
-        values, problems = [], []
+        values: list[Any] = []
+        problems: list[tuple[Field, InputError]] = []
         for field in fields:
             try:
                 values.append(field.value)
-            except InputError as error:
+            except InputError as wrong:
                 values.append(None)
-                problems.append((field, error))
+                problems.append((field, wrong))
         if problems:
-            field, error = problems[0]
-            field.input.focus()
+            first, error = problems[0]
+            first.input.focus()
             raise error
         return values
 
@@ -299,10 +298,8 @@ class Confirm(ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "yes"),
-        Binding("n,escape", "answer(False)", "no"),
-    ]
+    PLACE = "confirm"  # its rows in the key table (tui/keys.py)
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, question: str, *, yes: str = "Yes (y)", no: str = "No (n)") -> None:
         super().__init__()
@@ -333,10 +330,8 @@ class Confirm(ModalScreen[bool]):
 class ConfirmDiscard(Confirm):
     """Asks before unsaved input is thrown away. Dismisses with True to discard (y or d)."""
 
-    BINDINGS = [
-        Binding("y,d", "answer(True)", "discard"),
-        Binding("n,escape", "answer(False)", "keep editing"),
-    ]
+    PLACE = "discard"
+    BINDINGS = keys.bindings(PLACE)
 
     def __init__(self, question: str) -> None:
         super().__init__(question, yes="Discard (y)", no="Keep editing (n)")

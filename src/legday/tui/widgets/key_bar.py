@@ -4,7 +4,8 @@ Textual's Footer builds a widget per key and rebuilds them all whenever the bind
 dozen keys that was a visible part of legday's start-up. This bar reads the same active bindings,
 draws "key description" pairs as one line of text, and maps a click back to its key, so the mouse
 still works. Keys of a binding group share one description ("[ ] week"). The palette key goes on
-the right when there is room for it.
+the right when there is room for it. The bindings are Textual's, so a key remapped by settings.toml's
+[keymap] shows as remapped.
 """
 
 from __future__ import annotations
@@ -82,11 +83,11 @@ class KeyBar(Widget):
     def _palette(self) -> tuple[str, str, str] | None:
         if not self.app.ENABLE_COMMAND_PALETTE:
             return None
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if found is None:
-            return None
-        binding = found[1]
-        return binding.key, self.app.get_key_display(binding), binding.description
+        # Found by its action, not its key: the key may be remapped.
+        for key, (_node, binding, _enabled, _tooltip) in self.screen.active_bindings.items():
+            if binding.action in ("command_palette", "app.command_palette"):
+                return key, self.app.get_key_display(binding), binding.description
+        return None
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:

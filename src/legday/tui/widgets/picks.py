@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
+from rich.style import Style
 from textual import events
-from textual.binding import Binding
 
+from legday.tui import keys
 from legday.tui.widgets.choice import Choice
 
 
@@ -33,9 +33,7 @@ class Picks(Choice):
 
     COMPONENT_CLASSES = {"picks--on", "picks--off", "picks--cursor"}
 
-    BINDINGS = [
-        Binding("space", "toggle", "on/off", key_display="space"),
-    ]
+    BINDINGS = keys.bindings("picks")  # the key table's rows (tui/keys.py)
 
     def __init__(
         self,
@@ -49,9 +47,15 @@ class Picks(Choice):
         self.on = [option in values for option in self.options]
 
     @property
-    def value(self) -> str:  # type: ignore[override]
+    def value(self) -> str:
         """The options switched on, comma separated in their order (what ``parse_modalities`` reads)."""
         return ",".join(self.values)
+
+    @value.setter
+    def value(self, value: str) -> None:
+        wanted = {v.strip() for v in value.split(",")}
+        self.on = [option in wanted for option in self.options]
+        self.refresh()
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -60,7 +64,7 @@ class Picks(Choice):
     def watch_index(self) -> None:
         self.refresh()  # moving the cursor chooses nothing: no Changed message
 
-    def action_toggle(self) -> None:
+    def action_switch(self) -> None:
         if self.on[self.index] and sum(self.on) == 1:
             self.app.bell()  # nothing left would mean no cardio at all
             return
@@ -71,39 +75,21 @@ class Picks(Choice):
     def action_pick(self, number: int) -> None:
         if number <= len(self.options):
             self.index = number - 1
-            self.action_toggle()
+            self.action_switch()
 
     def _cells(self, i: int) -> str:
         return f"{'■' if self.on[i] else '□'} {self.labels[i]}"
 
-    def render(self) -> Text:
-        on = self.get_component_rich_style("picks--on", partial=True)
-        off = self.get_component_rich_style("picks--off", partial=True)
-        cursor = self.get_component_rich_style("picks--cursor", partial=True)
-        text = Text(no_wrap=True, overflow="crop", end="")
-        self._spans = []
-        for y, line in enumerate(self._layout(self.content_size.width)):
-            if y:
-                text.append("\n")
-            x = 0
-            for n, i in enumerate(line):
-                if n:
-                    text.append("  ")
-                    x += 2
-                cells = self._cells(i)
-                style = on if self.on[i] else off
-                text.append(cells, cursor if self.has_focus and i == self.index else style)
-                self._spans.append((y, x, x + len(cells)))
-                x += len(cells)
-        return text
+    def _pieces(self, i: int) -> list[tuple[str, Style]]:
+        if self.has_focus and i == self.index:
+            style = "picks--cursor"
+        else:
+            style = "picks--on" if self.on[i] else "picks--off"
+        return [(self._cells(i), self.get_component_rich_style(style, partial=True))]
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        for i, (y, start, end) in enumerate(self._spans):
-            if y == offset.y and start <= offset.x < end:
-                self.focus()
-                self.index = i
-                self.action_toggle()
-                return
+        i = self._option_at(event)
+        if i is not None:
+            self.focus()
+            self.index = i
+            self.action_switch()

@@ -17,19 +17,16 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from legday.core.words import soreness_words
+from legday.tui import keys
 
 # Two digits typed within this many seconds ("1" then "0") make 10.
 DOUBLE_DIGIT_SECONDS = 0.6
-
-
-_LEVEL = Binding.Group("level", compact=True)
 
 
 class Slider(Widget, can_focus=True):
@@ -62,14 +59,7 @@ class Slider(Widget, can_focus=True):
 
     COMPONENT_CLASSES = {"slider--empty", "slider--scale", "slider--handle"}
 
-    BINDINGS = [
-        Binding("left,h", "step(-1)", "less", key_display="←", group=_LEVEL),
-        Binding("right,l", "step(1)", "more", key_display="→", group=_LEVEL),
-        Binding("0", "digit(0)", "jump", key_display="0-9"),
-        *(Binding(str(d), f"digit({d})", show=False) for d in range(1, 10)),
-        Binding("home", "jump(0)", show=False),
-        Binding("end", "jump_end", show=False),
-    ]
+    BINDINGS = keys.bindings("slider")  # the key table's rows (tui/keys.py)
 
     value: reactive[int] = reactive(0, layout=False)
     # Levels run from 0 (kept as a name so code reads "value <= slider.minimum").

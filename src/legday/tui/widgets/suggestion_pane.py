@@ -259,7 +259,11 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
                 bar.set_reactive(ScrollBar.window_virtual_size, size.height)
                 self.scroll_y = self.validate_scroll_y(self.scroll_y)
             else:
-                self._scroll_update(size)
+                # What Textual does after a layout, by hand: the scrollbar is always shown
+                # (overflow-y: scroll) and there is none across (overflow-x: hidden).
+                bar.window_virtual_size = size.height
+                bar.window_size = self.container_size.height
+                self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def on_resize(self) -> None:
         self._measure()

@@ -134,6 +134,8 @@ class TrendChart(Widget, can_focus=True):
         self.selected = 0
         self.tall = False
         self._version = 0
+        # (theme key, style by name, the theme's CSS variables): see _style.
+        self._styles: tuple[object, dict[str, Style], dict[str, str]] | None = None
 
     def show(
         self,
@@ -215,7 +217,7 @@ class TrendChart(Widget, can_focus=True):
 
     def _style(self, name: str) -> Style:
         """ "$success", "$warning bold", "$primary on $success 20%", "" -> a Rich style in this theme."""
-        cache = getattr(self, "_styles", None)
+        cache = self._styles
         theme = self._theme_key
         if cache is None or cache[0] != theme:
             variables = self.app.get_css_variables()

@@ -138,8 +138,8 @@ class DayCell(RemembersLooks):
 class WeekGrid(Widget, can_focus=True):
     """Seven DayCells. Focusable: it owns the day-moving keys."""
 
-    # The day moves of the week view's key table (tui/keys.py).
-    BINDINGS = keys.bindings("week", widget=True)
+    # The day moves of the key table (tui/keys.py).
+    BINDINGS = keys.bindings("grid")
 
     DEFAULT_CSS = """
     WeekGrid {
