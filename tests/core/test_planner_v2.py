@@ -13,7 +13,6 @@ import datetime as dt
 
 import pytest
 
-from legday.core import planner as planner_module
 from legday.core.plan import to_json
 from legday.core.planner import build_week
 from tests.core.builders import (
@@ -82,8 +81,8 @@ def test_G3_a_passed_event_date_counts_as_the_race_even_if_nothing_was_logged():
 
 
 def test_G3_the_day_after_a_race_moves_gently_even_on_a_leg_day_and_a_low_projection():
-    """A 140-minute race at 9 projects readiness at 15 the next day: that is the race's load, and the
-    day is active recovery (Spartan: not the couch), not rest. On a usual leg day the leg session is
+    """A 140-minute race at 9 projects readiness under 50 the next day: that is the race's load, and
+    the day is active recovery (Spartan: not the couch), not rest. On a usual leg day the leg session is
     dropped for it. The person's own rating still decides: rated 8, it is rest."""
 
     def week(items, off=(), leg_days=(4,)):
@@ -92,11 +91,11 @@ def test_G3_the_day_after_a_race_moves_gently_even_on_a_leg_day_and_a_low_projec
     race = cardio(THU, "run", 140, 9, "09:00")
     w = week([race])
     fri = suggestion(w, FRI)
-    assert w.day(FRI).readiness < 20 and sessions(w, FRI, "legs") == []
+    assert w.day(FRI).readiness < 50 and sessions(w, FRI, "legs") == []
     assert fri.kind in ("recovery", "cardio") and not is_hard(fri) and fri.modality not in IMPACT
     assert "G3" in ids(fri) and "towards this week's minutes" not in texts(fri)
-    assert any("logged sessions" in r.text for r in fri.reasons if r.id == "P4")
-    assert suggestion(week([race], {"G3"}), FRI).kind == "rest"
+    assert any("projected" in r.text for r in fri.reasons if r.id == "P4")  # a projection says so
+    assert sessions(week([race], {"G3"}), FRI, "legs") != []  # without G3 the leg session stays
     assert suggestion(week([race, check(FRI, 8)]), FRI).kind == "rest"
     # An event date that passed without a log: the same active recovery on the leg day after it.
     passed = plan(profile("endurance", "advanced", (4,), event_date=THU), [], FRI)
@@ -157,15 +156,14 @@ def test_P4_a_pain_flag_holds_until_a_check_in_without_it():
 # --- 4. Rules see across the week boundary ------------------------------------------------------------
 
 
-def test_E6_the_day_before_next_weeks_first_leg_day_is_not_hard(monkeypatch):
-    # Legs on Mondays only: Sunday 22 is the day before next week's leg session.
-    def sunday():
-        return suggestion(plan(profile("strength", leg_days=(0,)), [], SUN), SUN)
+def test_E6_the_day_before_next_weeks_first_leg_day_is_not_hard():
+    # Legs on Mondays only: Sunday 22 is the day before next week's leg session, past the window.
+    def sunday(off=()):
+        return suggestion(plan(profile("strength", leg_days=(0,)), [], SUN, off), SUN)
 
     s = sunday()
-    assert not is_hard(s) and "E6" in ids(s)
-    monkeypatch.setattr(planner_module, "HORIZON_DAYS", 0)
-    assert is_hard(sunday())
+    assert not is_hard(s) and "E6" in ids(s) and "the day before a leg session" in texts(s)
+    assert is_hard(sunday({"E6"}))
 
 
 def test_a_sunday_week_and_a_monday_week_agree_on_the_safety_of_shared_days():
@@ -194,41 +192,37 @@ def test_P1_beginners_nothing_hard_within_48_h_after_or_the_day_before_legs_what
     assert any(is_hard(suggestion(free, d)) for d in (WED, THU))
 
 
-def test_P1_beginner_runners_still_run_on_days_well_clear_of_legs(monkeypatch):
-    """Item 11: the sources forbid running right after legs, not running. Monday's lift ends 19:00;
-    Thursday to Saturday are 71-119 h on, with fresh legs: runs. Wednesday 18:00 (47 h) is not."""
+def test_P1_beginner_runners_still_run_on_days_well_clear_of_legs():
+    """Item 11: the sources forbid running right after legs, not running. Monday's lift: Tuesday (the
+    day after) is not a run; from Wednesday, the second day after (47 h at the usual time - a band of
+    days, not a 48 h line), the beginner runs."""
 
     def week(off=()):
         return plan(profile("endurance", "beginner", leg_days=(0,)), [], MON, off)
 
     w = week()
-    runs = [s for s in suggested(w) if s.modality == "run"]
-    assert runs and all(s.hours_after_legs is None or s.hours_after_legs >= 48 for s in runs)
-    for day in (THU, FRI, SAT):
+    runs = [s for s in suggested(w) if s.modality == "run" and s.start.date() != MON]
+    assert runs and all(s.start.date() != TUE for s in runs)
+    for day in (WED, THU, FRI):
         assert suggestion(w, day).modality == "run", day
-    # The 48 h is P1's doing: without it Wednesday is a run too.
-    assert suggestion(w, WED).modality != "run" and suggestion(week({"P1"}), WED).modality == "run"
-    # Ablation: a P1 that kept beginners off running whatever the hours (no 48 h check) fails this test.
-    from legday.core.rules import modality
-
-    monkeypatch.setattr(modality, "HARD_AFTER_LEGS", 10_000)
-    assert all(suggestion(week(), day).modality != "run" for day in (THU, FRI))
+    # The day after is P1's doing: without it Tuesday is a run too.
+    assert suggestion(w, TUE).modality != "run" and suggestion(week({"P1"}), TUE).modality == "run"
 
 
-def test_P1_moves_a_beginners_run_within_48_h_of_legs_and_says_so():
+def test_P1_moves_a_beginners_run_the_day_after_legs_and_says_so():
     """P1's own modality check, apart from the beginner guard (which caps intensity, not the run)."""
 
-    def wednesday(off=()):
+    def tuesday(off=()):
         # An easy leg session Monday: E2 (hard legs) does not apply; only P1 keeps the run away.
         return suggestion(
-            plan(profile("endurance", "beginner", leg_days=NO_LEG_DAYS), [legs(MON, 5, 60)], TUE, off), WED
+            plan(profile("endurance", "beginner", leg_days=NO_LEG_DAYS), [legs(MON, 5, 60)], TUE, off), TUE
         )
 
-    s = wednesday()
+    s = tuesday()
     assert s.modality not in IMPACT and s.hours_after_legs < 48
     why = next(r for r in s.reasons if r.id == "P1" and "no running" in r.text)
     assert why.source == "Alex" and "easy" not in why.text  # the session is not necessarily easy
-    assert wednesday({"P1"}).modality == "run"
+    assert tuesday({"P1"}).modality == "run"
 
 
 def test_P2_injury_prone_never_runs_or_jumps_on_a_leg_day():
@@ -319,7 +313,9 @@ def test_P5_very_sore_on_the_third_day_is_already_lingering():
     w = week()
     assert "P5" in [x.id for x in w.warnings]
     assert not any(is_hard(s) for s in suggested(w))
-    assert any(is_hard(s) for s in suggested(week({"P5"})))  # Saturday's readiness alone allows intervals
+    moved = next(s for d in w.days for s in d.sessions if s.moved_from == THU)
+    assert "P5" in ids(moved)  # the moved session is lighter for it too
+    assert "P5" not in [x.id for x in week({"P5"}).warnings]
     nxt = MON + dt.timedelta(days=7)
     lighter = next(s for s in week(start=nxt).day(nxt).sessions if s.kind == "legs")
     plain = next(s for s in week({"P5"}, nxt).day(nxt).sessions if s.kind == "legs")
@@ -327,20 +323,22 @@ def test_P5_very_sore_on_the_third_day_is_already_lingering():
 
 
 def test_P5_a_session_is_at_most_a_fifth_longer_than_the_longest_recent_one():
-    """A beginner runner 8 days before a race, with one 30-minute run logged: Saturday's long run grows
-    from what the legs know (35 min), not to the 90 minutes the week's target would stretch it to."""
+    """A beginner runner three weeks before a race, with one 60-minute run logged: Saturday's long run
+    grows from what the legs know (70 min), not to the 90 minutes a long run could reach; with only
+    short runs logged, the beginner's floor of 45 minutes stands (a short run never lowers it)."""
 
     def week(items, off=()):
-        prof = profile("endurance", "beginner", leg_days=(0, 3), event_date=SAT + dt.timedelta(days=8))
+        prof = profile("endurance", "beginner", leg_days=(0, 3), event_date=SAT + dt.timedelta(days=22))
         return plan(prof, items, SAT, off)
 
-    one_run = [cardio(TUE, "run", 30, 5)]
+    one_run = [cardio(TUE - dt.timedelta(days=7), "run", 60, 5)]
     sat = suggestion(week(one_run), SAT)
-    assert sat.modality == "run" and sat.minutes == 35 and "30 min" in texts(sat)
-    assert "P5" in ids(sat) and all(s.minutes <= 35 for s in suggested(week(one_run)))
-    assert suggestion(week(one_run, {"P5"}), SAT).minutes >= 60
-    # Nothing logged lately: a beginner's ceiling of 45 minutes until the log shows more.
+    assert sat.modality == "run" and sat.minutes == 70 and "60 min" in texts(sat)
+    assert "P5" in ids(sat) and all(s.minutes <= 70 for s in suggested(week(one_run)))
+    assert suggestion(week(one_run, {"P5"}), SAT).minutes > 70
+    # Nothing logged lately, or only short runs: a beginner's floor of 45 minutes (no long run yet).
     assert 0 < suggestion(week([]), SAT).minutes <= 45
+    assert 0 < suggestion(week([cardio(TUE, "run", 20, 4)]), SAT).minutes <= 45
     # A walk is not training volume; a recent long ride is.
     assert suggestion(week([cardio(TUE, "walk", 90, 2)]), SAT).minutes <= 45
     assert suggestion(week([cardio(MON - dt.timedelta(days=3), "bike", 80, 5)]), SAT).minutes > 45
@@ -372,7 +370,7 @@ def test_a_third_hard_day_running_is_planned_lighter():
 def test_no_logged_session_means_no_planned_like_your_last():
     leg = sessions(plan(profile("general")), MON, "legs")[0]
     assert "last leg session" not in texts(leg).lower()
-    assert "no leg session logged yet" in texts(leg).lower()
+    assert "no leg session logged in the last 4 weeks" in texts(leg).lower()
 
 
 def test_runners_get_the_runners_leg_day_and_a_lighter_leg_workout_when_tired():
@@ -445,7 +443,7 @@ def test_the_weeks_shortfall_note_names_the_rule_that_held_it_back():
     S12), not P4 whatever the cause."""
     week = plan(profile("endurance", "advanced", event_date=SUN), [], MON)
     note = next(n for n in week.notes if "short of" in n.text)
-    assert note.id == "S12" and "race week's taper" in note.text
+    assert note.id == "S12" and "the taper" in note.text
     sore = plan(profile("endurance", "advanced", NO_LEG_DAYS), [check(SAT, 5)], SAT)
     assert next(n for n in sore.notes if "short of" in n.text).id == "P4"
 

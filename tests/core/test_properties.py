@@ -3,7 +3,8 @@
 Whatever was logged and whoever the person is, the plan:
 - has 7 consecutive days starting on ``week_start`` and containing today, readiness 0-100;
 - never goes above moderate within 6 h after legs unless the hybrid rule G4 says so;
-- has no hard session within 48 h after a hard leg session unless E3, E4 or G4 says so;
+- has no hard session on a hard leg day or the day after it, nor under 42 h after it on the second day
+  (E2's "about 48 h", a band of days), unless E3, E4 or G4 says so;
 - gives every suggestion at least one reason with a known evidence ID and one of its sources;
 - suggests nothing for days already past;
 - is deterministic and does not change when handed more history than its window.
@@ -150,13 +151,20 @@ def check_nothing_hard_within_6_h_after_legs_unless_G4(plan, spans):
 
 
 def check_nothing_hard_within_48_h_after_hard_legs_unless_E3_E4(plan, spans):
+    """E2 as a band of days: not on a hard leg day (after the lift) nor the day after it; on the second
+    day after it, hard work starts at least 42 h after the lift ended."""
     for s in suggestions(plan):
         if s.start is None or not is_hard(s):
             continue
         close = [
             end
             for start, end, effort in spans
-            if effort >= HARD_LEG_EFFORT and start <= s.start and s.start - end < dt.timedelta(hours=48)
+            if effort >= HARD_LEG_EFFORT
+            and start <= s.start
+            and (
+                (s.start.date() - start.date()).days <= 1
+                or ((s.start.date() - start.date()).days == 2 and s.start - end < dt.timedelta(hours=42))
+            )
         ]
         if close:
             assert {"E3", "E4", "G4"} & {r.id for r in s.reasons}, s

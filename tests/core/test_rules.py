@@ -63,14 +63,33 @@ def test_E1_the_day_after_any_leg_session_cardio_stays_at_6_or_below():
     assert is_hard(sunday({"E1"}))
 
 
-def test_E2_no_hard_session_within_48_h_of_a_hard_leg_session():
-    # Hard legs late on Friday: Sunday's slot is 44 h later, and a 48 h start would end after 22:00.
-    def sunday(off=()):
-        return suggestion(plan(profile(leg_days=NO_LEG_DAYS), [legs(FRI, 7, 30, "21:30")], SUN, off), SUN)
+def test_E2_no_hard_session_on_a_hard_leg_day_or_the_day_after():
+    """E2's "about 48 h" is a band of days: hard legs on Saturday, no hard cardio on Sunday whatever
+    the hours. (E1 caps the day after any leg session too: it is off here, to see E2 alone.)"""
 
-    s = sunday()
-    assert not is_hard(s) and "E2" in ids(s)
-    assert is_hard(sunday({"E2"}))
+    def week(off=()):
+        return plan(profile(leg_days=NO_LEG_DAYS), [legs(SAT, 7, 30, "09:00")], SAT, {"E1", *off})
+
+    sun = suggestion(week(), SUN)
+    assert not is_hard(sun) and "E2" in ids(sun)
+    assert is_hard(suggestion(week({"E2"}), SUN))
+
+
+def test_E2_the_second_day_is_hard_at_about_48_h_not_to_the_minute():
+    """Friday legs that end at 22:00: Sunday's usual 18:00 is 44 h on. That is "about 48 h" (the band
+    reaches down to 42 h): hard, started as late as the day allows, and the reason says how long after."""
+
+    def sunday(off=()):
+        week = plan(profile(leg_days=NO_LEG_DAYS), [legs(FRI, 7, 30, "21:30")], SUN, off)
+        end = sessions(week, FRI, "legs")[0]
+        s = suggestion(week, SUN)
+        return s, hours(end.start + dt.timedelta(minutes=end.minutes), s.start)
+
+    s, gap = sunday()
+    assert is_hard(s) and 42 <= gap < 48
+    assert any(r.id == "E2" and f"{gap:.0f} h after" in r.text for r in s.reasons)
+    s, gap = sunday({"E2"})
+    assert is_hard(s) and gap == 44  # without E2 it keeps the usual time
 
 
 def test_E2_moves_a_hard_session_to_a_full_48_h_when_that_fits_the_day():
@@ -147,18 +166,19 @@ def test_E4_not_bounced_back_means_rest_and_plain_legs_mean_no_sprints():
 
 
 def test_E5_same_day_cardio_stays_6_h_from_the_lift():
-    # Morning lifter, endurance goal: no room before 08:00, so the run goes 6 h after the lift.
-    def monday(off=()):
-        week = plan(profile("endurance", leg_days=(0,), leg_time=dt.time(8, 0)), [], MON, off)
-        leg = sessions(week, MON, "legs")[0]
-        return leg, suggestion(week, MON)
+    """A runner's easy run goes before a midday lift (E6), 6 h before it (E5); straight after the lift
+    a short easy spin may follow as a cool-down, which the choice line says."""
+
+    def monday(off=(), at=dt.time(12, 0)):
+        week = plan(profile("endurance", leg_days=(0,), leg_time=at), [], MON, off)
+        return sessions(week, MON, "legs")[0], suggestion(week, MON)
 
     leg, s = monday()
-    end = leg.start + dt.timedelta(minutes=leg.minutes)
-    assert hours(end, s.start) >= 6 or hours(s.start + dt.timedelta(minutes=s.minutes), leg.start) >= 6
-    assert "E5" in ids(s)
+    assert hours(s.start + dt.timedelta(minutes=s.minutes), leg.start) >= 6 and "E5" in ids(s)
     leg, s = monday({"E5"})
     assert abs(hours(s.start, leg.start)) < 6
+    _, flush = monday(at=dt.time(8, 0))  # no room 6 h before an 08:00 lift: a cool-down after it
+    assert flush.minutes <= 20 and flush.choice and "E5 vs G1" in flush.choice
 
 
 def test_E5_a_hard_run_waits_a_full_24_h_after_legs():
@@ -421,8 +441,9 @@ def test_P5_a_week_keeps_at_least_one_day_off():
     off_days = [d for d, k in days if k == ["rest"]]
     assert off_days
     assert "P5" in ids(suggestion(week, off_days[0]))
-    days, _ = kinds({"P5"})
-    assert [d for d, k in days if k == ["rest"] or k == []] == []
+    # Without P5 no day is made a day off for recovery (the weekly aim alone may still make one).
+    _, week = kinds({"P5"})
+    assert not any("P5" in ids(s) for s in suggested(week))
 
 
 def test_P5_soreness_lingering_for_days_is_flagged():
@@ -546,26 +567,36 @@ def test_S6_a_fresh_soreness_rating_overrides_the_estimate():
 
 
 def test_S6_a_rating_from_yesterday_still_counts_today_and_fades():
-    def days(off=()):
-        week = plan(profile(leg_days=NO_LEG_DAYS), [check(THU, 9)], THU, off)
+    """Rated 9 on Thursday: Friday and Saturday start lower than the same week unrated, Friday most;
+    by Sunday the rating has faded out."""
+
+    def days(items, off=()):
+        week = plan(profile(leg_days=NO_LEG_DAYS), items, THU, off)
         return [week.day(d).readiness for d in (FRI, SAT, SUN)]
 
-    fri, sat, sun = days()
-    assert fri < sat < sun == 100
-    assert fri <= 50
-    assert days({"S6"}) == [100, 100, 100]
+    rated, plain = days([check(THU, 9)]), days([])
+    lower = [p - r for r, p in zip(rated, plain)]
+    assert lower[0] > lower[1] > 0 and lower[2] <= 0 and rated[0] <= 50
+    week = plan(profile(leg_days=NO_LEG_DAYS), [check(THU, 9)], THU, {"S6"})
+    assert not any("still counts" in line for d in (FRI, SAT) for line in week.day(d).readiness_why)
+
+
+def leg_cost(day) -> int:
+    """Readiness points a morning loses to leg sessions (its why lines: '... legs ...: -N.')."""
+    lines = [line for line in day.readiness_why if re.match(r"\w{3} \d+( \w{3})? legs", line)]
+    return sum(int(line.rsplit("-", 1)[1].rstrip(".")) for line in lines)
 
 
 def test_S7_S8_leg_fatigue_holds_about_two_days_then_fades_by_day_four():
-    def readiness(off=()):
+    def costs(off=()):
         week = plan(profile(leg_days=NO_LEG_DAYS), [legs(MON, 8, 60)], MON, off)
-        return [week.day(d).readiness for d in (TUE, WED, THU, FRI, SAT)]
+        return [leg_cost(week.day(d)) for d in (TUE, WED, THU, FRI, SAT)]
 
-    tue, wed, thu, fri, sat = readiness()
-    assert tue < 70 and wed < 70  # 24 h and 48 h: about as bad (S7); still slower at 48 h (S8)
+    tue, wed, thu, fri, sat = costs()
+    assert tue > 30 and wed > 30  # the first and second morning: about as bad (S7); still slower (S8)
     assert abs(tue - wed) <= 10
-    assert wed < thu < fri <= sat == 100
-    assert readiness({"S7"})[1] == 100  # without the decay, the fatigue would be gone after a day
+    assert wed > thu > fri > sat == 0
+    assert costs({"S7"})[1] == 0  # without the decay, the fatigue would be gone after a day
 
 
 def test_S9_size_goal_cycles_instead_of_running():

@@ -215,7 +215,8 @@ def by_the_plan(window: Window, ws: dt.date) -> WeekTrend:
     days = [d for d in plan.days if d.date <= last]
     rated = [d.soreness for d in days if d.soreness is not None]
     soreness = round(sum(rated) / len(rated), 1) if rated else None
-    readiness = round(sum(d.readiness for d in days) / len(days), 1) if rated else None
+    rated_days = [d for d in days if d.soreness is not None]  # the mornings rated, and only those
+    readiness = round(sum(d.readiness for d in rated_days) / len(rated_days), 1) if rated else None
     legs_in = [s for s in window.history.legs if ws <= s.date <= last]
     cardio_in = [s for s in window.history.cardio if ws <= s.date <= last]
     lookback = ws - dt.timedelta(days=56)

@@ -27,7 +27,8 @@ def test_very_sore_day_80x24(snap_compare, make_app):
 
 
 def test_very_sore_day_120x40(snap_compare, make_app):
-    """Wide, soreness 9: today offers a recovery walk, and the pane says why (readiness low)."""
+    """Wide, soreness 9 on Thursday's leg day: today is rest, the leg session moves to Saturday (the
+    grid shows it there), and the pane says why, with how readiness came about below."""
     assert snap_compare(make_app("very_sore"), terminal_size=(120, 40))
 
 

@@ -52,6 +52,11 @@ def session_line(s: Session, short: bool = False) -> str:
                 parts.append(f"+{after}")
         else:
             parts.append(words.after_legs(s.hours_after_legs))
+    # A leg day the plan dropped and offers on another day: both ends say where.
+    if s.moved_from is not None:
+        parts.append(f"moved from {s.moved_from:%a} {s.moved_from.day}")
+    if s.moved_to is not None:
+        parts.append(f"legs moved to {s.moved_to:%a} {s.moved_to.day}")
     return escaped(" · ".join(parts))
 
 

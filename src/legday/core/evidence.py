@@ -164,8 +164,8 @@ _ALL = (
     _e(
         "G3",
         "Endurance and races",
-        "An easy run after leg day can train fat use, at easy effort only. Long runs go on rested legs; "
-        "before a race, ease off so you arrive fresh.",
+        "An easy run after leg day can train fat use, at easy effort only. Long runs go on rested legs, "
+        "and the days after a race or any competition are active recovery.",
         "Sayer",
         "Spartan",
     ),
@@ -374,7 +374,8 @@ _ALL = (
         "Tapering before a race",
         "In the two weeks or so before a competition, cutting the amount of training by about half while "
         "keeping its intensity and how often you train works best. No article on leg day covers tapering: "
-        "how legday applies this to one race week is its own call.",
+        "how legday applies it day by day (the rest the day before, no legs in the last two days) is its "
+        "own call.",
         "Bosquet 2007",
         LEGDAY,
     ),

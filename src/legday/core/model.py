@@ -75,7 +75,7 @@ def parse_enum(enum: type[Enum], value: str, what: str) -> Enum:
     try:
         return enum(value.strip().lower())
     except ValueError:
-        accepted = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        accepted = ", ".join(m.value for m in enum)
         raise InputError(f"unknown {what} {value!r}; accepted: {accepted}") from None
 
 

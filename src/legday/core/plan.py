@@ -71,6 +71,10 @@ class Session:
     # The leg regions (quads, hamstrings, glutes, calves) the session loads hard: a leg session's from
     # its exercises, cardio's from its modality (legday's own reading, see rules/modality.py).
     regions: tuple[str, ...] = ()
+    # A leg session the plan dropped on one day and offers on another: on the offered session, the day
+    # it was dropped from; on the dropped day's rest, the day it moved to.
+    moved_from: dt.date | None = None
+    moved_to: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,8 @@ def _session(s: Session) -> dict:
         "choice": s.choice,
         "detail": s.detail,
         "regions": list(s.regions),
+        "moved_from": s.moved_from.isoformat() if s.moved_from else None,
+        "moved_to": s.moved_to.isoformat() if s.moved_to else None,
     }
 
 

@@ -1,14 +1,23 @@
-"""plan_week: the week containing "today", as of today.
+"""plan_week: a window of seven days onto one timeline.
 
-Days before today show what was logged. From today on: the leg sessions (logged, or planned from the
-profile's usual days and shaped by how the legs will be), and for every day a suggestion built by the
-rules in ``rules/`` - cardio, active recovery or rest, each with its reasons. Then the week is balanced as
-a whole (S11, P5, G6). The planner looks a week past the week on screen (a rolling horizon), so rules
-that look ahead see next week's first leg day whichever weekday the week starts on.
+The planner works on time, not on calendar weeks. It reads the history (eight weeks back), then goes
+day by day from today to the last day asked for, deciding each day once, in order:
 
-Cost: history is cut to ``history_window`` once and indexed by date (once per plan: planned leg
-sessions are added to the index as they are planned), so each day's questions are bisections and
-dictionary look-ups; more history than the window costs one cheap slice.
+    1. the morning's readiness, from every session before it - logged, and from today on the ones the
+       plan itself put on the days before (a suggestion counts as if done: doing it as suggested
+       changes nothing ahead) - and the person's check-ins (readiness.py);
+    2. the day's leg session: logged, or planned on a usual leg day (or moved here from a dropped
+       one), shaped by the legs as they will be (rules/legs.py);
+    3. the day's cardio: the rules of rules/ in a fixed order, then the rolling week (rules/week.py:
+       any seven days, never the calendar week), then the words, written last from the final session.
+
+Days before today show what was logged. The week on screen is a window onto this timeline, so a day's
+sessions are the same whichever weekday the week starts on. Every line about time is counted in days
+(the leg day, the day after, the second day after), so moving a session by an hour within its day
+moves the plan's start times, never what it suggests.
+
+Cost: history is cut to ``history_window`` once; each day's questions are dictionary look-ups over the
+three weeks a session can weigh on the legs, so ten years of history cost what one does.
 """
 
 from __future__ import annotations
@@ -17,22 +26,23 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from legday.core.catalogue import regions_loaded
 from legday.core.evidence import LEGDAY, reason
-from legday.core.model import REGIONS, CardioSession, CheckIn, Goal, History, LegSession, Level, Profile, Skip
+from legday.core.model import REGIONS, CardioSession, CheckIn, Goal, History, LegSession, Profile, Skip
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan, logged_intensity
 from legday.core.readiness import (
-    CARDIO_DEFAULT_START,
+    CARRY,
     DANGER_RATIO,
     HARD_LEG_EFFORT,
     LegIndex,
     Pain,
     Readiness,
     acwr,
-    cardio_loads,
     daily_loads,
     day_readiness,
+    leg_strain,
 )
 from legday.core.rules import (
     EFFORT,
@@ -40,11 +50,9 @@ from legday.core.rules import (
     Draft,
     LegDay,
     Recent,
-    WeekView,
     add_ons,
     apply_state,
     apply_timing,
-    balance,
     choose_modality,
     disagreements,
     fit_to_volume,
@@ -61,30 +69,67 @@ from legday.core.rules import (
     settle,
     target,
 )
-from legday.core.rules.base import HARD_AFTER_LEGS, IMPACT
-from legday.core.rules.legs import TAPER_SHARE
+from legday.core.rules.checks import heads_ups
+from legday.core.rules.legs import TAPER_DAYS, Template, taper_share, template_for, verdict
+from legday.core.rules.week import (
+    HARD_CARDIO_EFFORT,
+    Behind,
+    day_off,
+    give_share,
+    hard_cap,
+    rest_pick,
+    share,
+    trim,
+)
+from legday.core.strain import (
+    COURSE_DAYS,
+    LONGEST_COURSE,
+    POINTS_PER_LOAD,
+    Strain,
+    cardio_strain,
+    fraction_left,
+    kind_factor,
+    race_like,
+    recovery_days,
+)
 from legday.core.talk import talk_words
 
 DAY = dt.timedelta(days=1)
-# History the planner looks at before the week: 8 weeks covers the 28-day ratio (S5) twice over, the
-# 28-day novelty look-back (P5) and the 4-day fatigue tail (S7).
+# History the planner reads before the first day it looks at: 8 weeks covers the 28-day ratio (S5)
+# twice over, four weeks of leg sessions to plan from with the four weeks before them (what was new),
+# and the three weeks a race can weigh on the legs.
 LOOKBACK_DAYS = 56
-# A planned leg session starts from the last one logged in this many days (legday's own choice).
-TEMPLATE_DAYS = 42
-# Days before an event that count as race week (S12 taper).
-TAPER_DAYS = 7
-# Next week's leg days the rules see (E6, P1: nothing hard the day before legs), days past the week.
+# Leg days past the window the rules must know of (E6, P1: nothing hard the day before legs).
 HORIZON_DAYS = 7
-# A logged session this hard and this long counts as a race (G3: active recovery after it). legday's own.
-RACE_EFFORT, RACE_MINUTES = 7, 75
-# P5: still this sore this many days after legs means it was too much or too new. legday's own lines:
-# 5+ from the fourth day on; and 7+ already on the third, when the 24-48 h peak has passed (S7:
-# soreness is lower at 72 h than at 48 h) and it should be easing, not this bad.
+# A week starting more than three weeks ahead is planned from two weeks before it (not from today): a
+# projection that far is a sketch, and a sketch needn't cost a month of planning.
+FAR_AHEAD = 21
+FAR_LEAD = 14
+# P5: still this sore this many days after the session that most likely caused it means it was too
+# much or too new. legday's own lines: 5+ from the fourth day on; and 7+ already on the third, when the
+# 24-48 h peak has passed (S7: soreness is lower at 72 h than at 48 h) and it should be easing.
 LINGERING_SORENESS, LINGERING_DAYS = 5, 4
 EARLY_LINGERING_SORENESS, EARLY_LINGERING_DAYS = 7, 3
-# ...but soreness weeks after the last leg session is not that session's doing.
+# ...but soreness two weeks after anything is not that session's doing.
 LINGERING_MAX_DAYS = 14
-
+CAUSE_DAYS = 14
+# A pain flag this old with no check-in since says little (legday's own).
+PAIN_DAYS = 42
+# An event date that passed without a log (legday's own estimate): a meet for the strength and power
+# goals, heavy singles after warm-ups; for the others a race about as long as the longest session of
+# the four weeks before it.
+MEET_EFFORT, MEET_MINUTES, MEET_RECOVERY = 9, 90, 4
+RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
+RACE_MINUTES = (30, 240)
+# A leg session dropped for soreness is offered two days on at the soonest (legday's own).
+OFFER_AFTER = 2
+# A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
+ROUTINE_DAYS = (5, 14)
+# The shortest session the taper leaves (legday's own: less is not worth going out for).
+TAPER_LEAST = 15
+# Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
+# training in the seven weeks before; the first week back is lighter.
+BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
 HELD_BACK_BY = {
@@ -92,6 +137,7 @@ HELD_BACK_BY = {
     "sore or tired legs": "P4",
     "recovering from a race": "G3",
     "race week's taper": "S12",
+    "the taper": "S12",
     "building up from your recent sessions": "P5",
     "a short night": "P3",
 }
@@ -101,20 +147,27 @@ def week_of(today: dt.date, week_start: int = 0) -> dt.date:
     return today - dt.timedelta(days=(today.weekday() - week_start) % 7)
 
 
+def _anchor(today: dt.date, shown: dt.date) -> dt.date:
+    """The first day the timeline plans: today, or for a week far ahead two weeks before it. Depends
+    on the day asked for, never on the weekday the week starts on."""
+    return shown - dt.timedelta(days=FAR_LEAD) if (shown - today).days > FAR_AHEAD else today
+
+
 def history_window(
     today: dt.date, week_start: int = 0, *, week: dt.date | None = None
 ) -> tuple[dt.date, dt.date]:
     """The dates (both included) of history plan_week needs; storage loads only these."""
-    start = week_of(week or today, week_start)
-    return start - dt.timedelta(days=LOOKBACK_DAYS), start + dt.timedelta(days=6 + HORIZON_DAYS)
+    shown = week or today
+    start = week_of(shown, week_start)
+    first = min(start, _anchor(today, shown))
+    return first - dt.timedelta(days=LOOKBACK_DAYS), start + dt.timedelta(days=6 + HORIZON_DAYS)
 
 
 def plan_week(
     profile: Profile, history: History, today: dt.date, week_start: int = 0, *, week: dt.date | None = None
 ) -> WeekPlan:
     """The week (7 days from weekday ``week_start``, Monday = 0) containing ``week`` (default: today),
-    as of ``today``: a past week shows only what was logged, a future one is planned from its first
-    day. Deterministic."""
+    as of ``today``: days before today show what was logged, the rest is planned. Deterministic."""
     return build_week(profile, history, today, week_start, week=week)
 
 
@@ -129,7 +182,7 @@ def build_week(
 ) -> WeekPlan:
     """plan_week with some rules switched off: only the tests use ``disabled``, to prove that each
     rule's test fails without it."""
-    return _Week(profile, history, today, week_start % 7, frozenset(disabled), week).build()
+    return _Timeline(profile, history, today, week_start % 7, frozenset(disabled), week).week()
 
 
 def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
@@ -144,7 +197,34 @@ def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
     return sorted((i for i in items if first <= i.date <= last), key=lambda i: i.date)
 
 
-class _Week:
+@dataclass
+class _Ledger:
+    """One day as the rolling week sees it."""
+
+    minutes: int = 0
+    sessions: int = 0
+    hard: bool = False
+    busy: bool = False  # any training (a leg session, or cardio at 3+ or planned as training)
+    g4: bool = False
+    long: bool = False
+
+
+@dataclass
+class _Dropped:
+    reason: Reason
+    moved_to: dt.date | None = None
+
+
+@dataclass
+class _Lingering:
+    date: dt.date
+    soreness: int
+    gap: int
+    cause: str
+    legs: bool  # the likely cause was a leg session
+
+
+class _Timeline:
     def __init__(
         self,
         profile: Profile,
@@ -155,121 +235,237 @@ class _Week:
         week: dt.date | None = None,
     ):
         self.profile, self.today, self.disabled = profile, today, disabled
-        self.start = week_of(week or today, week_start)
-        self.days = [self.start + n * DAY for n in range(7)]
-        first, last = history_window(today, week_start, week=week)
-        legs: list[LegSession] = _slice(history.legs, first, last)
-        self.cardio: list[CardioSession] = _slice(history.cardio, first, last)
-        self.loads = cardio_loads(self.cardio)
-        self.recent = Recent(self.cardio)
-        checkins = _slice(history.checkins, first, last)
+        shown = week or today
+        self.start = week_of(shown, week_start)
+        self.end = self.start + 6 * DAY
+        self.anchor = _anchor(today, shown)
+        self.first = min(self.start, self.anchor)
+        lo, hi = history_window(today, week_start, week=week)
+        legs: list[LegSession] = _slice(history.legs, lo, hi)
+        self.cardio: list[CardioSession] = _slice(history.cardio, lo, hi)
+        # A morning not yet come has no rating: a check-in dated after today is not known as of today.
+        checkins = _slice(history.checkins, lo, min(hi, today))
         self.checkins: dict[dt.date, CheckIn] = {c.date: c for c in checkins}
-        self._pain = _pain_streaks(checkins)
-        self.skips: set[tuple[dt.date, str]] = {
-            (s.date, s.modality) for s in _slice(history.skips, self.start, self.days[-1])
-        }
+        self.checkin_days = sorted(self.checkins)
+        self.skips: set[tuple[dt.date, str]] = {(s.date, s.modality) for s in _slice(history.skips, lo, hi)}
         self.logged_legs = legs
-        self.logged_index = LegIndex(legs)
-        self.cardio_by_day: dict[dt.date, list[CardioSession]] = {}
+        self.legs_by_date: dict[dt.date, list[LegSession]] = {}
+        for s in legs:
+            self.legs_by_date.setdefault(s.date, []).append(s)
+        self.cardio_by_date: dict[dt.date, list[CardioSession]] = {}
         for c in self.cardio:
-            if self.start <= c.date <= self.days[-1]:
-                self.cardio_by_day.setdefault(c.date, []).append(c)
+            self.cardio_by_date.setdefault(c.date, []).append(c)
+        self.index = LegIndex(legs)
+        self.recent = Recent(self.cardio)
         self.event = profile.event_date
-        # Hard days that call for active recovery after them (G3): races and very hard long sessions
-        # logged, and the event date itself, logged or not (it can be logged or skipped like any day).
-        self.race_days = {
-            c.date for c in self.cardio if c.effort >= RACE_EFFORT and c.minutes >= RACE_MINUTES
-        }
-        if self.event is not None:
-            self.race_days.add(self.event)
-        # Hard days of any kind, for "a third hard day running" (legs or cardio at 7+).
+        self.meet = profile.goal in (Goal.STRENGTH, Goal.POWER)
+        self.share = share(profile, self.on)
+        # Training days (for "back after a break"), hard days (for "a third hard day running").
+        self.training = sorted({s.date for s in legs} | {c.date for c in self.cardio if c.effort >= 3})
         self.hard_days = {c.date for c in self.cardio if c.effort >= HARD_LEG_EFFORT}
         self.hard_days |= {s.date for s in legs if s.effort >= HARD_LEG_EFFORT}
-        self.lingering_from = self._lingering_days(checkins)
-        self._plan_legs(legs)
+        # Strains by day: logged sessions before the first planned day now; the rest as the days come.
+        self.strains: dict[dt.date, list[Strain]] = {}
+        for s in legs:
+            if s.date < self.anchor:
+                self.strains.setdefault(s.date, []).append(leg_strain(s, self.index, self.on))
+        for c in self.cardio:
+            if c.date < self.anchor:
+                self.strains.setdefault(c.date, []).append(self._cardio_strain(c))
+        if self.event is not None and self.event < self.anchor and self._unlogged(self.event):
+            self.strains.setdefault(self.event, []).append(self._event_strain())
+        self.lingering = self._lingering_days(checkins)
+        # What the days hold, as they are decided.
+        self.readiness: dict[dt.date, Readiness] = {}
+        self.ctx: dict[dt.date, Ctx] = {}
+        self.drafts: dict[dt.date, Draft] = {}
+        self.suggestions: dict[dt.date, Session] = {}
+        self.done: dict[dt.date, list[Session]] = {}
+        self.planned: dict[dt.date, LegSession] = {}
+        self.leg_notes: dict[dt.date, list[Reason]] = {}
+        self.moved_in: dict[dt.date, tuple[dt.date, str]] = {}  # day -> (dropped from, why)
+        self.dropped: dict[dt.date, _Dropped] = {}
+        self.ledgers: dict[dt.date, _Ledger] = {}
+        self._placeholders: dict[dt.date, list[LegSession]] = {}
+        self._race_list: list[Strain] | None = None
+        self._templates: dict[dt.date, Template | None] = {}
+        self._run()
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
 
-    # -- the rolling horizon: readiness and planned leg sessions, day by day --------------------------
+    # -- the timeline, day by day --------------------------------------------------------------------
 
-    def _plan_legs(self, legs: list[LegSession]) -> None:
-        """Readiness day by day, planning each usual leg day from today on as the legs will be then.
-        The horizon runs a week past this one, so the rules see next week's first leg day (E6, P1)."""
-        logged_days = {s.date for s in legs}
-        self.planned: dict[dt.date, LegSession] = {}
-        self.shaped: dict[dt.date, list[Reason]] = {}
-        # Usual leg days the plan leaves out, with the reason (shown as that day's rest).
-        self.dropped: dict[dt.date, Reason] = {}
-        self.readiness: dict[dt.date, Readiness] = {}
-        first = max(min(self.start, self.today), self.start - 7 * DAY)
-        last = self.days[-1] + HORIZON_DAYS * DAY
-        # Indexed once: each planned session is added to it, so the days after it feel it.
-        index = LegIndex(legs)
-        day = first
-        while day <= last:
-            in_week = self.start <= day <= self.days[-1]
-            usual = day >= self.today and day not in logged_days and day.weekday() in self.profile.leg_days
-            if in_week or usual:
-                r = self._readiness(day, index)
-                # Shaped from the last session logged before this day (never one logged after it).
-                template = self.logged_index.last_before(dt.datetime.combine(day, dt.time(0)))
-                if template is not None and (day - template.date).days > TEMPLATE_DAYS:
-                    template = None  # six weeks old says little about today (and keeps week starts alike)
-                if in_week:
-                    self.readiness[day] = r
-                if usual:
-                    session, notes = plan_leg_session(
-                        LegDay(
-                            day,
-                            self.profile,
-                            r,
-                            template,
-                            self._event_days(day),
-                            self._race_days_ago(day),
-                            self._hard_run(day),
-                            self._lingering(day),
-                            self.logged_index.novel(template) if template else (),
-                            self.disabled,
-                        )
-                    )
-                    if session is None:
-                        if notes:
-                            self.dropped[day] = notes[0]
-                    else:
-                        self.planned[day] = session
-                        self.shaped[day] = notes
-                        if session.effort >= HARD_LEG_EFFORT:
-                            self.hard_days.add(day)
-                        index.add(session)
+    def _run(self) -> None:
+        self._offers_from_missed_days()
+        day = self.first
+        while day <= self.end:
+            if day < self.anchor:
+                self._past(day)
+            else:
+                self._plan(day)
             day += DAY
-        self.index = index
 
-    def _readiness(self, day: dt.date, index: LegIndex) -> Readiness:
+    def _past(self, day: dt.date) -> None:
+        self.readiness[day] = self._readiness(day)
+        self.ctx[day] = self._ctx(day, self.index.on(day))
+        self._log_done(day)
+
+    def _log_done(self, day: dt.date) -> None:
+        """Logged cardio as sessions, each with its heads-ups, asked as the day is decided: of what was
+        known then, never of what later days turn out to hold."""
+        ctx = self.ctx[day]
+        self.done[day] = [self._logged_cardio(c, heads_ups(c, ctx)) for c in self.cardio_by_date.get(day, [])]
+
+    def _plan(self, day: dt.date) -> None:
+        r = self.readiness[day] = self._readiness(day)
+        logged = self.legs_by_date.get(day, [])
+        if not logged and (day in self.moved_in or self._usual(day)):
+            self._plan_legs(day, r)
+        ctx = self.ctx[day] = self._ctx(day, self.index.on(day))
+        if day not in self.cardio_by_date:
+            d = self._draft(ctx)
+            if d is not None:
+                self.drafts[day] = d
+        self._settle_day(day)
+        self._log_done(day)
+        if day in self.drafts:
+            # The words, written now from the final session: what is known once the day is decided,
+            # never what later days turn out to hold.
+            self.suggestions[day] = self._session(self.drafts[day])
+
+    def _plan_legs(self, day: dt.date, r: Readiness) -> None:
+        moved = self.moved_in.get(day)
+        x = self._leg_day(day, r, moved)
+        session, notes = plan_leg_session(x)
+        if session is None:
+            if notes:
+                v = verdict(x)
+                dropped = _Dropped(notes[0])
+                if v.offer and moved is None:
+                    target_day = self._offer_day(day)
+                    if target_day is not None:
+                        self.moved_in[target_day] = (day, _why(notes[0]))
+                        dropped.moved_to = target_day
+                self.dropped[day] = dropped
+            return
+        self.planned[day] = session
+        self.leg_notes[day] = notes
+        self.index.add(session)
+        if session.effort >= HARD_LEG_EFFORT:
+            self.hard_days.add(day)
+
+    def _settle_day(self, day: dt.date) -> None:
+        """The day is decided: its sessions become load for the days after it, and the rolling week's."""
+        strains = self.strains.setdefault(day, [])
+        ledger = _Ledger()
+        for s in self.index.on(day):
+            status = "planned" if self.planned.get(day) is s else "done"
+            strains.append(leg_strain(s, self.index, self.on, status))
+            ledger.busy = True
+        for c in self.cardio_by_date.get(day, []):
+            strains.append(self._cardio_strain(c))
+            ledger.minutes += c.minutes
+            ledger.sessions += 1
+            ledger.hard |= c.effort >= HARD_CARDIO_EFFORT
+            ledger.busy |= c.effort >= 3
+            ledger.long |= _long(c.minutes, c.effort)
+            ledger.g4 |= self._g4_like(c)
+        if day == self.event:
+            # The event is a training day, and load for the days after it: as logged, or estimated
+            # when nothing hard was logged that day (the same as it will be once the day has passed).
+            ledger.busy = True
+            if self._unlogged(day):
+                strains.append(self._event_strain())
+        d = self.drafts.get(day)
+        if d is not None and d.kind in ("cardio", "recovery") and (day, d.modality) not in self.skips:
+            if d.role == "event":
+                pass
+            elif d.minutes:
+                top = EFFORT[d.intensity][1] if d.intensity else 3
+                self.recent.add(day, d.modality or "cardio", d.minutes, top)
+                strains.append(
+                    cardio_strain(
+                        day, d.modality or "cardio", d.minutes, top, "suggested", scaled=self.on("S3")
+                    )
+                )
+                ledger.minutes += d.minutes
+                ledger.sessions += 1
+                ledger.hard |= d.hard
+                ledger.busy |= d.kind == "cardio"
+                ledger.long |= _long(d.minutes, top)
+                ledger.g4 |= d.exception == "G4"
+                if d.hard:
+                    self.hard_days.add(day)
+                if top >= 3:
+                    bisect.insort(self.training, day)
+        if self.index.on(day):
+            bisect.insort(self.training, day)
+        self.ledgers[day] = ledger
+        self._race_list = None
+
+    # -- a day's questions ---------------------------------------------------------------------------
+
+    def _readiness(self, day: dt.date) -> Readiness:
+        checkin = self.checkins.get(day)
+        earlier = None
+        for back in (1, 2):
+            earlier = self.checkins.get(day - back * DAY)
+            if earlier is not None:
+                break
+        before_peak = earlier is not None and bool(self.index.on(earlier.date - DAY))
         return day_readiness(
-            day,
-            index,
-            self.checkins.get(day),
-            self.on,
-            self._earlier(day),
-            self.loads,
-            self._pain_before(day),
+            day, self._strains_before(day), checkin, self.on, earlier, self._pain_before(day), before_peak
         )
 
-    def _pain_before(self, day: dt.date) -> Pain | None:
-        i = bisect.bisect_left(self._pain, (day,)) - 1
-        if i < 0 or self._pain[i][1] is None or (day - self._pain[i][0]).days > TEMPLATE_DAYS:
-            return (
-                None  # a flag six weeks old with no check-in since says little (and keeps week starts alike)
-            )
-        return Pain(self._pain[i][0])
+    def _strains_before(self, day: dt.date) -> list[Strain]:
+        out: list[Strain] = []
+        for n in range(1, LONGEST_COURSE + 1):
+            out.extend(self.strains.get(day - n * DAY, ()))
+        return out
 
-    def _earlier(self, day: dt.date) -> CheckIn | None:
-        for back in (1, 2):
-            found = self.checkins.get(day - back * DAY)
-            if found is not None:
-                return found
-        return None
+    def _pain_before(self, day: dt.date) -> Pain | None:
+        """The latest check-in before ``day`` flagged pain, within six weeks: it stands (P4)."""
+        i = bisect.bisect_left(self.checkin_days, day) - 1
+        if i < 0:
+            return None
+        latest = self.checkins[self.checkin_days[i]]
+        if not latest.pain or (day - latest.date).days > PAIN_DAYS:
+            return None
+        return Pain(latest.date)
+
+    def _ctx(self, day: dt.date, legs_today: list[LegSession]) -> Ctx:
+        before = self.checkins.get(day - DAY)
+        race = self._race(day)
+        back = self._back(day)
+        behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
+        return Ctx(
+            day,
+            self.profile,
+            self.readiness[day],
+            self.index,
+            legs_today,
+            self.disabled,
+            g4_used=any(x.g4 for x in behind_days),
+            long_done=any(x.long for x in behind_days),
+            event_days=self._event_days(day),
+            sore_yesterday=before.soreness if before is not None else None,
+            race_days_ago=race[0] if race else None,
+            lingering=self._lingering(day),
+            checkins=self.checkins,
+            longest_recent=self.recent.longest(day),
+            expected=self._expected,
+            race_recovery=race[1] if race else 0,
+            race_what=race[2] if race else "",
+            back_day=back[0] if back else None,
+            break_days=back[1] if back else 0,
+            base=self.recent.base(day, self.profile.level.value == "beginner"),
+            meet=self.meet,
+            share=self.share,
+        )
+
+    def _usual(self, day: dt.date) -> bool:
+        return day.weekday() in self.profile.leg_days
 
     def _event_days(self, day: dt.date) -> int | None:
         if self.event is None or not self.on("S12"):
@@ -277,11 +473,181 @@ class _Week:
         n = (self.event - day).days
         return n if 0 <= n <= TAPER_DAYS else None
 
-    def _race_days_ago(self, day: dt.date) -> int | None:
-        for n in (1, 2):
-            if day - n * DAY in self.race_days:
-                return n
+    def _race(self, day: dt.date) -> tuple[int, int, str] | None:
+        """(day N of its recovery, its recovery days, what it was) for the latest race-like effort whose
+        recovery ``day`` falls in."""
+        best = None
+        for s in self._races():
+            n = (day - s.date).days
+            if 1 <= n <= s.recovery and (best is None or s.date > best.date):
+                best = s
+        return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+
+    def _races(self) -> list[Strain]:
+        """The race-like strains so far (a handful: looked through, not searched day by day)."""
+        if self._race_list is None:  # made again once a day is settled
+            self._race_list = [s for found in self.strains.values() for s in found if s.race]
+        return self._race_list
+
+    def _back(self, day: dt.date) -> tuple[int, int] | None:
+        """(day N of the first week back, the break's length in days) when ``day`` falls in the first
+        week after two weeks or more without training that followed some training."""
+        for k in range(BACK_DAYS):
+            back = day - k * DAY
+            i = bisect.bisect_left(self.training, back)
+            trained_then = k == 0 or (i < len(self.training) and self.training[i] == back)
+            if not trained_then:
+                continue
+            last = self.training[i - 1] if i > 0 else None
+            if last is None or (back - last).days <= BREAK_DAYS:
+                continue
+            if (back - last).days > BREAK_LOOKBACK:
+                return None  # nothing in the seven weeks before: a new start, not a comeback (can't tell)
+            return k, (back - last).days - 1
         return None
+
+    def _lingering(self, day: dt.date) -> bool:
+        """A P5 warning stands for a week after it, and for the first leg session after it."""
+        if not self.on("P5"):
+            return False
+        return any(0 <= (day - x.date).days < 7 for x in self.lingering)
+
+    def _lingering_legs(self, day: dt.date) -> bool:
+        return self._lingering(day) and any(0 <= (day - x.date).days < 7 and x.legs for x in self.lingering)
+
+    def _lingering_days(self, checkins: list[CheckIn]) -> list[_Lingering]:
+        """P5: check-ins still sore days after the session that most likely caused it (the hardest
+        effort still weighing on the legs that morning, not always the last leg session)."""
+        out = []
+        for c in checkins:
+            # Only a check-in from the week before the first day shown on can stand for a day in it.
+            if c.soreness < LINGERING_SORENESS or c.date < self.first - 6 * DAY:
+                continue
+            cause = self._cause(c.date)
+            if cause is None:
+                continue
+            gap = (c.date - cause.date).days
+            if lingers(c.soreness, gap):
+                out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), cause.what == "legs"))
+        return out
+
+    def _cause(self, day: dt.date) -> Strain | None:
+        best: tuple[float, dt.date] | None = None
+        found = None
+        for n in range(1, CAUSE_DAYS + 1):
+            for s in self.strains.get(day - n * DAY, ()):
+                weight = s.points * max(s.left(day), 0.05)
+                if best is None or (weight, s.date) > best:
+                    best, found = (weight, s.date), s
+        return found
+
+    def _ledger(self, day: dt.date) -> _Ledger:
+        found = self.ledgers.get(day)
+        if found is not None:
+            return found
+        # The event day is a training day, logged or not (as it was when it was planned).
+        x = _Ledger(busy=bool(self.legs_by_date.get(day)) or day == self.event)
+        for c in self.cardio_by_date.get(day, []):
+            x.minutes += c.minutes
+            x.sessions += 1
+            x.hard |= c.effort >= HARD_CARDIO_EFFORT
+            x.busy |= c.effort >= 3
+            x.long |= _long(c.minutes, c.effort)
+            x.g4 |= self._g4_like(c)
+        if day < self.anchor:
+            self.ledgers[day] = x
+        return x
+
+    def _g4_like(self, c: CardioSession) -> bool:
+        """A hard run on a leg day (G4's race rehearsal, "once a week"), logged: by the day."""
+        return c.modality == "run" and c.effort >= 6 and bool(self.index.on(c.date))
+
+    def _expected(self, day: dt.date) -> list[LegSession]:
+        """Leg sessions on a day after the one being decided: logged, moved there, or expected on a
+        usual leg day unless what is known now already drops it (the event, a race, pain)."""
+        if day in self.ledgers or day < self.anchor:
+            return self.index.on(day)
+        logged = self.legs_by_date.get(day)
+        if logged:
+            return logged
+        if day in self.moved_in or (self._usual(day) and not self._known_drop(day)):
+            found = self._placeholders.get(day)
+            if found is None:
+                found = self._placeholders[day] = [
+                    LegSession(day, self.profile.leg_time, 60, HARD_LEG_EFFORT)
+                ]
+            return found
+        return []
+
+    def _known_drop(self, day: dt.date) -> bool:
+        n = self._event_days(day)
+        if n is not None and n <= 2:
+            return True
+        race = self._race(day)
+        if race is not None and self.on("G3") and race[0] <= max(1, -(-race[1] // 4)):
+            return True
+        return self.on("P4") and self._pain_before(day) is not None and day > self.today
+
+    # -- leg days ------------------------------------------------------------------------------------
+
+    def _template(self, day: dt.date) -> Template | None:
+        """The usual session for ``day`` from the four weeks before it: logged, and from today on the
+        ones the plan put there (so logging a planned session as planned changes nothing ahead)."""
+        if day not in self._templates:
+            # The index holds what was logged and what the plan put on the days decided so far.
+            before = [s for n in range(1, 29) for s in self.index.on(day - n * DAY)]
+            self._templates[day] = template_for(day, before)
+        return self._templates[day]
+
+    def _leg_day(self, day: dt.date, r: Readiness, moved: tuple[dt.date, str] | None = None) -> LegDay:
+        source = moved[0] if moved else day
+        race = self._race(day)
+        back = self._back(day)
+        template = self._template(source) if back is None else self._before_break(source, back)
+        before = self.checkins.get(day - DAY)
+        novel: tuple[str, ...] = ()
+        lingering = self._lingering_legs(day)
+        if lingering:  # the exercises of the last session that were new then (P5: stick to what you know)
+            last = self.index.last_before(dt.datetime.combine(day, dt.time(0)))
+            if last is not None:
+                novel = self.index.novel(last)
+        return LegDay(
+            day,
+            self.profile,
+            r,
+            template,
+            self._event_days(day),
+            race[0] if race else None,
+            self._hard_run(day),
+            lingering,
+            novel,
+            self.disabled,
+            race_recovery=race[1] if race else 0,
+            race_what=race[2] if race else "",
+            sore_yesterday=before.soreness if before is not None and r.soreness is None else None,
+            sore_regions=self._sore_regions(day),
+            back_day=back[0] if back else None,
+            break_days=back[1] if back else 0,
+            moved_from=moved,
+        )
+
+    def _before_break(self, day: dt.date, back: tuple[int, int]) -> Template | None:
+        """Back after a break: the usual session from the weeks before it (lighter, by the rules), not
+        from the sessions since - each first-week session starts from the same place."""
+        returned = day - back[0] * DAY
+        started = returned - (back[1] + 1) * DAY  # the last training day before the break
+        floor = self.anchor - dt.timedelta(days=LOOKBACK_DAYS)  # the history every week start reads
+        before = [s for s in self.logged_legs if floor <= s.date <= started]
+        return template_for(day, before, started + DAY)
+
+    def _sore_regions(self, day: dt.date) -> tuple[tuple[str, int, str], ...]:
+        found: CheckIn | None = self.checkins.get(day)
+        when = "this morning"
+        if found is None:
+            found, when = self.checkins.get(day - DAY), "yesterday"
+        if found is None:
+            return ()
+        return tuple((r, v, when) for r, v in found.regions if v >= 5)
 
     def _hard_run(self, day: dt.date) -> int:
         n = 0
@@ -289,87 +655,50 @@ class _Week:
             n += 1
         return n
 
-    def _lingering_days(self, checkins: list[CheckIn]) -> list[tuple[dt.date, int, int]]:
-        """P5: check-ins still sore days after the last leg session (see ``lingers``): (date, soreness,
-        days since legs)."""
-        out = []
-        for c in checkins:
-            if c.soreness < LINGERING_SORENESS:
+    def _offer_day(self, dropped: dt.date) -> dt.date | None:
+        """The next day a dropped leg session fits: two days on at the soonest (legs too sore for it are
+        at or near their 24-48 h peak, S7), before the next leg day and not the day before one, not in
+        the event's last days or a race's first."""
+        day = max(dropped + OFFER_AFTER * DAY, self.anchor)
+        for between in range(1, (day - dropped).days + 1):  # a leg day in between: it comes first
+            if self.legs_by_date.get(dropped + between * DAY) or self._usual(dropped + between * DAY):
+                return None
+        while day <= dropped + 6 * DAY:
+            if self.legs_by_date.get(day) or (self._usual(day) and day > dropped):
+                return None  # a leg session comes first: the dropped one is not added on top
+            nxt = day + DAY
+            if not (self.legs_by_date.get(nxt) or self._usual(nxt)) and not self._known_drop(day):
+                n = self._event_days(day)
+                if n is None or n > 2:
+                    return day
+            day += DAY
+        return None
+
+    def _offers_from_missed_days(self) -> None:
+        """A usual leg day before today that its own check-in dropped (too sore, pain) and nothing was
+        logged since: its session is still offered on the next day it fits, as that day's plan said."""
+        for n in range(6, 0, -1):
+            day = self.anchor - n * DAY
+            if not self._usual(day) or self.legs_by_date.get(day) or day not in self.checkins:
                 continue
-            last = self.logged_index.last_before(dt.datetime.combine(c.date, dt.time(0)))
-            if last is not None and lingers(c.soreness, (c.date - last.date).days):
-                out.append((c.date, c.soreness, (c.date - last.date).days))
-        return out
-
-    def _lingering(self, day: dt.date) -> bool:
-        """A P5 warning stands for a week after it, and for the first leg session after it."""
-        if not self.on("P5"):
-            return False
-        return any(0 <= (day - d).days < 7 for d, _, _ in self.lingering_from)
-
-    # -- per day -----------------------------------------------------------------------------------
-
-    def build(self) -> WeekPlan:
-        readiness = self.readiness
-        drafts: dict[dt.date, Draft] = {}
-        leg_sessions: dict[dt.date, list[Session]] = {}
-        g4_used = False
-        long_done = any(c.minutes >= 60 for cs in self.cardio_by_day.values() for c in cs)
-        contexts: dict[dt.date, Ctx] = {}
-        for day in self.days:
-            before = self.checkins.get(day - DAY)
-            ctx = contexts[day] = Ctx(
-                day,
-                self.profile,
-                readiness[day],
-                self.index,
-                self.index.on(day),
-                self.disabled,
-                g4_used,
-                long_done,
-                self._event_days(day),
-                sore_yesterday=before.soreness if before is not None else None,
-                race_days_ago=self._race_days_ago(day),
-                lingering=self._lingering(day),
-                checkins=self.checkins,
-                longest_recent=self.recent.longest(day),
-            )
-            leg_sessions[day] = self._leg_sessions(ctx)
-            if day < self.today or day in self.cardio_by_day:
+            later = [day + k * DAY for k in range(1, n)]
+            if any(self.legs_by_date.get(d) or self._usual(d) for d in later):
                 continue
-            d = self._draft(ctx, leg_sessions[day])
-            if d is None:
-                continue
-            drafts[day] = d
-            g4_used = g4_used or d.exception == "G4"
-            long_done = long_done or d.role == "long"
-        balance(
-            WeekView(
-                self.days,
-                self.today,
-                drafts,
-                self.cardio_by_day,
-                lambda d: bool(self.index.on(d)),
-                self.profile.goal,
-                self.skips,
-                self.on,
-            )
-        )
-        for day, d in drafts.items():  # balancing may have changed a session: still one the person can do
-            settle(d, contexts[day])
-        return self._assemble(readiness, drafts, leg_sessions)
+            x = self._leg_day(day, self._readiness(day))
+            v = verdict(x)
+            if v.reason is not None and v.offer:
+                target_day = self._offer_day(day)
+                if target_day is not None:
+                    self.moved_in[target_day] = (day, _why(v.reason))
 
-    def _draft(self, ctx: Ctx, legs: list[Session]) -> Draft | None:
+    # -- a day's cardio ------------------------------------------------------------------------------
+
+    def _draft(self, ctx: Ctx) -> Draft | None:
         event_days = ctx.event_days
+        day = ctx.day
         if event_days == 0:
             d = Draft(
-                ctx.day,
-                "event",
-                "cardio",
-                modality="event",
-                status="planned",
-                locked=True,
-                detail="event day",
+                day, "event", "cardio", modality="event", status="planned", locked=True, detail="event day"
             )
             d.add(
                 "S12",
@@ -379,63 +708,263 @@ class _Week:
             )
             return d
         if event_days == 1:
-            return Draft(ctx.day, "rest").rest(
+            return Draft(day, "rest").rest(
                 "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
             )
-        dropped = self.dropped.get(ctx.day)
-        if dropped is not None and dropped.id != "G3":
-            return Draft(ctx.day, "rest", "rest", locked=True, reasons=[dropped])
+        dropped = self.dropped.get(day)
+        if dropped is not None and dropped.reason.id != "G3":
+            d = Draft(day, "rest", "rest", locked=True)
+            d.add(dropped.reason.id, dropped.reason.text, dropped.reason.source)
+            if dropped.moved_to is not None:
+                d.add(
+                    "P4",
+                    f"The leg session moves to {dropped.moved_to:%a %-d}, the next day it fits (legday's rule).",
+                    LEGDAY,
+                )
+            return d
         if dropped is not None:
-            # The day after a race: no leg session, and the day is active recovery (G3), planned as a
+            # The days after a race: no leg session, and the day is active recovery (G3), planned as a
             # free day; the guards keep it easy, low impact and short.
             d = free_day_draft(ctx)
-            d.reasons.insert(0, dropped)
+            d.reasons.insert(0, dropped.reason)
         elif ctx.legs_today:
-            d, notes = leg_day_draft(ctx)
-            if legs and notes:
-                legs[-1] = _with_reasons(legs[-1], notes)
-            if d is None:
+            found, notes = leg_day_draft(ctx)
+            if notes:
+                self.leg_notes.setdefault(day, []).extend(notes)
+            if found is None:
                 return None
+            d = found
         else:
             d = free_day_draft(ctx)
+        give_share(d, ctx)
         fit_to_volume(d, ctx)
-        if event_days is not None and d.kind != "rest":
-            # S12: race week cuts volume by about half and keeps intensity and frequency - for those who
-            # train hard; a beginner keeps it moderate (legday's call). First, so that the timing rules
-            # still see the session as it will be.
-            if ctx.beginner:
-                d.cap("moderate")
-            d.minutes = max(10, round((d.minutes or 0) * TAPER_SHARE / 5) * 5)
-            d.span, d.reduced, d.held_back = (d.minutes, d.minutes), True, "race week's taper"
-            d.add(
-                "S12",
-                lambda d, n=event_days: (
-                    f"Race week ({n} days to go): about half the usual minutes"
-                    + (", same intensity: a taper cuts volume, not intensity." if d.hard else ".")
-                ),
-                "Bosquet 2007",
-            )
+        if event_days is not None and d.kind != "rest" and event_days >= 2:
+            self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
         place(d, ctx)
         apply_timing(d, ctx)
         apply_state(d, ctx)
         guard(d, ctx)
+        self._week_rules(d, ctx)
+        settle(d, ctx)
         disagreements(d, ctx)
         add_ons(d, ctx)
         return d
 
-    def _leg_sessions(self, ctx: Ctx) -> list[Session]:
+    def _taper(self, d: Draft, ctx: Ctx, days: int) -> None:
+        """S12: the last two weeks cut the volume (by about half overall) and keep intensity and how often
+        - for those who train hard; a beginner's stays moderate (legday's call)."""
+        if ctx.beginner:
+            d.cap("moderate")
+        fraction = taper_share(days)
+        d.minutes = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        d.span, d.reduced, d.held_back = (d.minutes, d.minutes), True, "the taper"
+        d.add(
+            "S12",
+            lambda d: (
+                f"Taper ({days} days to go): shorter sessions"
+                + (", same intensity: a taper cuts volume, not intensity" if d.hard else "")
+                + ". Over the last two weeks it cuts the volume by about half and keeps how hard and how "
+                "often you train."
+            ),
+            "Bosquet 2007",
+        )
+        d.add(
+            "S12",
+            f"Today's share: about {round(fraction * 100)}% of the usual minutes (legday's day-by-day "
+            "shape of the taper).",
+            LEGDAY,
+        )
+
+    def _week_rules(self, d: Draft, ctx: Ctx) -> None:
+        """S11, P5 and G6 over the seven days ending today (rules/week.py)."""
+        if d.kind == "rest" or d.role == "event":
+            return
+        behind = self._behind(ctx.day)
+        if ctx.on("S11"):
+            hard_cap(d, ctx, behind)
+        if (
+            ctx.on("P5")
+            and d.kind == "cardio"
+            and d.role in ("zone2", "hard", "long")
+            and not d.locked
+            and d.exception is None
+            and not ctx.legs_today
+        ):
+            why = rest_pick(
+                ctx.day,
+                behind,
+                self._rest_candidates(ctx.day),
+                self.profile.goal,
+                lambda c: bool(self._expected(c)),
+                lambda c: self._fatigue(c, ctx.day),
+            )
+            if why is not None:
+                day_off(d, ctx, why)
+                return
+        trim(d, ctx, behind)
+
+    def _behind(self, day: dt.date) -> Behind:
+        minutes = sessions = 0
+        hard: set[dt.date] = set()
+        last_free = None
+        for n in range(6, 0, -1):
+            e = day - n * DAY
+            x = self._ledger(e)
+            minutes += x.minutes
+            sessions += x.sessions
+            if x.hard:
+                hard.add(e)
+            if not x.busy:
+                last_free = e
+        tomorrow = any(c.effort >= HARD_CARDIO_EFFORT for c in self.cardio_by_date.get(day + DAY, []))
+        return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow)
+
+    def _rest_candidates(self, day: dt.date) -> list[dt.date]:
+        """Days from ``day`` on (a week at most) that could still be the day off: no leg session
+        expected, nothing logged, not the event."""
         out = []
-        for s in ctx.legs_today:
-            planned = self.planned.get(ctx.day) is s
-            if ctx.day < self.today and planned:
+        for n in range(7):
+            c = day + n * DAY
+            if self._expected(c) if c > day else self.index.on(c):
                 continue
-            addons = leg_addons(ctx) if ctx.day >= self.today else []
+            if self.cardio_by_date.get(c) or self._event_days(c) == 0:
+                continue
+            out.append(c)
+        return out
+
+    def _fatigue(self, day: dt.date, today: dt.date) -> float:
+        """Readiness as far as known on ``today`` for ``day``, before check-ins: the sessions so far and
+        the leg sessions expected from today on (for the day off: the least ready of the next few)."""
+        fatigue = sum(s.points * s.left(day) for s in self._strains_before(day))
+        e = today
+        while e < day:
+            for s in self._expected(e) if e > today else self.index.on(e):
+                fatigue += s.load * POINTS_PER_LOAD * fraction_left((day - e).days)
+            e += DAY
+        return 100 - fatigue
+
+    # -- strains -------------------------------------------------------------------------------------
+
+    def _cardio_strain(self, c: CardioSession) -> Strain:
+        s = cardio_strain(c.date, c.modality, c.minutes, c.effort, scaled=self.on("S3"))
+        if c.date == self.event and c.effort >= 7 and not s.race:
+            kind = kind_factor(c.modality)
+            s = replace(s, recovery=recovery_days(c.minutes, c.effort, kind), course=max(s.course, 4))
+        elif s.race and c.date != self.event and self._routine(c):
+            # A weekly match or race rehearsal is training the legs are used to (S7: it is the
+            # unaccustomed that hurts): its load counts, the race's days of recovery don't.
+            s = replace(s, recovery=0, course=COURSE_DAYS)
+        return s
+
+    def _routine(self, c: CardioSession) -> bool:
+        """Was a like effort (the same kind, 7+, at least three quarters as long) logged 5 to 14 days
+        before? Then this one is routine, not a race (legday's own line)."""
+        for n in range(ROUTINE_DAYS[0], ROUTINE_DAYS[1] + 1):
+            for other in self.cardio_by_date.get(c.date - n * DAY, ()):
+                if other.modality == c.modality and other.effort >= 7 and other.minutes >= 0.75 * c.minutes:
+                    return True
+        return False
+
+    def _unlogged(self, day: dt.date) -> bool:
+        return not self.legs_by_date.get(day) and not any(
+            c.effort >= 7 for c in self.cardio_by_date.get(day, [])
+        )
+
+    def _event_strain(self) -> Strain:
+        """The event on its date, not logged: a meet or a race, estimated (legday's own, see the top)."""
+        assert self.event is not None
+        if self.meet:
+            points = MEET_EFFORT * MEET_MINUTES / 10
+            return Strain(
+                self.event, points, 4, "event", MEET_EFFORT, MEET_MINUTES, 1.0, "projected", MEET_RECOVERY
+            )
+        # The longest session of the four weeks before it (logged, or planned from today on).
+        longest = self.recent.longest(self.event) or RACE_DEFAULT_MINUTES
+        minutes = max(RACE_MINUTES[0], min(RACE_MINUTES[1], longest))
+        s = cardio_strain(self.event, "run", minutes, RACE_EFFORT, "projected", scaled=self.on("S3"))
+        if not s.race:
+            s = replace(s, recovery=recovery_days(minutes, RACE_EFFORT, kind_factor("run")))
+        return replace(s, what="event")
+
+    # -- the window: a week as the person sees it ----------------------------------------------------
+
+    def week(self) -> WeekPlan:
+        days = []
+        cardio_minutes = hard = easy = legs = 0
+        warnings: list[Reason] = []
+        for day in (self.start + n * DAY for n in range(7)):
+            sessions = self._sessions(day, warnings)
+            for s in sessions:
+                if s.kind == "legs":
+                    legs += 1
+                elif s.kind in ("cardio", "recovery") and s.status in ("done", "suggested", "planned"):
+                    cardio_minutes += s.minutes or 0
+                    if s.intensity in HARD_INTENSITIES:
+                        hard += 1
+                    elif s.intensity is not None:
+                        easy += 1
+            r = self.readiness[day]
+            days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
+        ratio = (
+            acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.end))
+            if self.on("S5")
+            else None
+        )
+        head: list[Reason] = []
+        if ratio is not None and ratio >= DANGER_RATIO:
+            head.append(
+                reason(
+                    "S5",
+                    f"This week's load is {ratio:g}x your monthly average. Above 1.5 "
+                    "is called a danger zone, but that claim is disputed: a warning, "
+                    "not a rule; the plan is unchanged.",
+                    "Gabbett 2016",
+                )
+            )
+        head.extend(self._lingering_warning())
+        low, high = target(self.on, self.profile.goal)
+        aim, *notes = self._target_notes(low, high, cardio_minutes)
+        totals = Totals(
+            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
+        )
+        return WeekPlan(
+            self.start, self.today, tuple(days), totals, (*head, *warnings), tuple(n for n in notes if n)
+        )
+
+    def _sessions(self, day: dt.date, warnings: list[Reason]) -> list[Session]:
+        ctx = self.ctx[day]
+        out = list(self._leg_sessions(day, ctx))
+        out.extend(self.done.get(day, []))
+        if day < self.today:
+            out.extend(
+                Session(kind="cardio", status="skipped", modality=m, record=Skip(d, m))
+                for (d, m) in sorted(self.skips)
+                if d == day
+            )
+        found = self.suggestions.get(day)
+        if found is not None and day >= self.today:
+            out.append(found)
+        out.sort(key=lambda s: (s.start is None, s.start or dt.datetime.min))
+        # Every heads-up is in its session's reasons and in the week's warnings, in the same order.
+        warnings.extend(
+            r for s in out if s.status == "done" for r in s.reasons if r.text.startswith("Heads-up")
+        )
+        return out
+
+    def _leg_sessions(self, day: dt.date, ctx: Ctx) -> list[Session]:
+        out = []
+        for s in self.index.on(day):
+            planned = self.planned.get(day) is s
+            if planned and day < self.today:
+                continue
+            addons = leg_addons(ctx) if day >= self.today else []
             if planned:
                 runners = runners_leg_day(ctx)
                 if runners is not None:
                     addons.insert(0, runners)
-            reasons = leg_reasons(ctx, s, planned, self.shaped.get(ctx.day, []) if planned else [])
+            reasons = leg_reasons(ctx, s, planned, self.leg_notes.get(day, []) if planned else [])
+            moved = self.moved_in.get(day) if planned else None
             out.append(
                 Session(
                     kind="legs",
@@ -452,73 +981,23 @@ class _Week:
                     detail=", ".join(str(e) for e in s.exercises) or None,
                     record=None if planned else s,
                     regions=_in_order(regions_loaded(e.name for e in s.exercises)) if s.exercises else (),
+                    moved_from=moved[0] if moved else None,
                 )
             )
         return out
 
-    # -- output ------------------------------------------------------------------------------------
-
-    def _assemble(
-        self,
-        readiness: dict[dt.date, Readiness],
-        drafts: dict[dt.date, Draft],
-        leg_sessions: dict[dt.date, list[Session]],
-    ) -> WeekPlan:
-        days = []
-        cardio_minutes = hard = easy = legs = 0
-        for day in self.days:
-            sessions: list[Session] = list(leg_sessions[day])
-            legs += len(sessions)
-            for c in self.cardio_by_day.get(day, []):
-                sessions.append(self._logged_cardio(c))
-            if day < self.today:
-                sessions.extend(
-                    Session(kind="cardio", status="skipped", modality=m, record=Skip(d, m))
-                    for (d, m) in sorted(self.skips)
-                    if d == day
-                )
-            if day in drafts:
-                sessions.append(self._session(drafts[day]))
-            sessions.sort(key=lambda s: (s.start is None, s.start or dt.datetime.min))
-            for s in sessions:
-                if s.kind in ("cardio", "recovery") and s.status in ("done", "suggested", "planned"):
-                    cardio_minutes += s.minutes or 0
-                    if s.intensity in HARD_INTENSITIES:
-                        hard += 1
-                    elif s.intensity is not None:
-                        easy += 1
-            r = readiness[day]
-            days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
-        ratio = (
-            acwr(daily_loads(self.logged_legs, self.cardio), min(self.today, self.days[-1]))
-            if self.on("S5")
-            else None
-        )
-        warnings: list[Reason] = []
-        if ratio is not None and ratio >= DANGER_RATIO:
-            warnings.append(
-                reason(
-                    "S5",
-                    f"This week's load is {ratio:g}x your monthly average. Above 1.5 "
-                    "is called a danger zone, but that claim is disputed: a warning, "
-                    "not a rule; the plan is unchanged.",
-                    "Gabbett 2016",
-                )
-            )
-        warnings.extend(self._lingering_warning())
-        low, high = target(self.on)
-        aim, *notes = self._target_notes(low, high, cardio_minutes, drafts)
-        totals = Totals(
-            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
-        )
-        return WeekPlan(self.start, self.today, tuple(days), totals, tuple(warnings), tuple(notes))
-
-    def _target_notes(
-        self, low: int, high: int, minutes: int, drafts: dict[dt.date, Draft]
-    ) -> list[Reason | None]:
+    def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
         out: list[Reason | None] = [None]
-        if self.on("S11"):
+        if self.on("S11") and high > 180:
+            out[0] = reason(
+                "S11",
+                f"Weekly aim {low}-{high} min: G6's 2-3 hours (Well+Good) and WHO's 150-300 minutes "
+                "differ; you train for racing, so the plan aims from G6's 3 hours up to WHO's 300 "
+                "(legday's choice by goal).",
+                "WHO 2020",
+            )
+        elif self.on("S11"):
             out[0] = reason(
                 "S11",
                 f"Weekly aim {low}-{high} min: G6's 2-3 hours (Well+Good) and WHO's "
@@ -528,10 +1007,13 @@ class _Week:
             )
         elif self.on("G6"):
             out[0] = reason("G6", f"Weekly aim {low}-{high} min: 2-3 hours of steady cardio.", "Well+Good")
-        if minutes < low and any(d.day >= self.today for d in drafts.values()):
+        ahead = [
+            self.drafts[d] for d in sorted(self.drafts) if self.today <= d <= self.end and d >= self.start
+        ]
+        if minutes < low and ahead:
             held: dict[str, list[str]] = {}
-            for d in sorted(drafts.values(), key=lambda d: d.day):
-                if d.held_back and d.day >= self.today:
+            for d in ahead:
+                if d.held_back:
                     held.setdefault(d.held_back, []).append(f"{d.day:%a}")
             if held:
                 why = "; ".join(f"{what} ({', '.join(days)})" for what, days in held.items())
@@ -544,24 +1026,35 @@ class _Week:
                         LEGDAY,
                     )
                 )
+            else:
+                out.append(
+                    reason(
+                        "G6",
+                        f"{minutes} min, {low - minutes} short of {low}: the aim counts any 7 days, and "
+                        "missed minutes are not crammed into the days left (legday's choice).",
+                        LEGDAY,
+                    )
+                )
         return out
 
     def _lingering_warning(self) -> list[Reason]:
         """P5: still sore days after a hard session means it was too much or too new."""
         if not self.on("P5"):
             return []
-        for day, sore, gap in self.lingering_from:
-            if self.start <= day <= self.days[-1]:
-                return [
-                    reason(
-                        "P5",
-                        f"Still sore ({sore}/10) {gap} days after your last leg session: it "
-                        "was probably too much or too new. Nothing hard for the rest of the "
-                        "week, and the next leg session is lighter and sticks to what you "
-                        "know.",
-                        "Well+Good",
+        for x in self.lingering:
+            if self.start <= x.date <= self.end:
+                if x.legs:
+                    text = (
+                        f"Still sore ({x.soreness}/10) {x.gap} days after {x.cause}: it was probably too "
+                        "much or too new. Nothing hard for the rest of the week, and the next leg session "
+                        "is lighter and sticks to what you know."
                     )
-                ]
+                else:
+                    text = (
+                        f"Still sore ({x.soreness}/10) {x.gap} days after {x.cause}, your hardest recent "
+                        "effort: a lot for the legs, or new to them. Nothing hard for the rest of the week."
+                    )
+                return [reason("P5", text, "Well+Good")]
         return []
 
     def _hours_after(self, start: dt.datetime | None) -> float | None:
@@ -575,9 +1068,10 @@ class _Week:
         status = d.status
         if d.kind != "rest" and (d.day, d.modality) in self.skips:
             status = "skipped"
+        dropped = self.dropped.get(d.day)
         return Session(
-            kind=d.kind,
-            status=status,
+            kind=d.kind,  # type: ignore[arg-type]
+            status=status,  # type: ignore[arg-type]
             start=d.start,
             modality=d.modality,
             intensity=d.intensity,
@@ -590,9 +1084,10 @@ class _Week:
             choice=" | ".join(d.final_choices()) or None,
             detail=d.detail,
             regions=loads_hard(d.modality),
+            moved_to=dropped.moved_to if dropped is not None else None,
         )
 
-    def _logged_cardio(self, c: CardioSession) -> Session:
+    def _logged_cardio(self, c: CardioSession, found: list[Reason]) -> Session:
         start = dt.datetime.combine(c.date, c.start) if c.start else None
         return Session(
             kind="cardio",
@@ -604,90 +1099,19 @@ class _Week:
             minutes=c.minutes,
             hours_after_legs=self._hours_after(start),
             talk=talk_words(c.effort),
-            reasons=tuple(self._heads_up(c, start)),
+            reasons=tuple(found),
             regions=loads_hard(c.modality),
             record=c,
         )
 
-    def _heads_up(self, c: CardioSession, start: dt.datetime | None) -> list[Reason]:
-        """Logged cardio that went against a rule: a heads-up for next time, never a block."""
-        at = start or dt.datetime.combine(c.date, CARDIO_DEFAULT_START)
-        out: list[Reason] = []
-        hard = c.effort >= HARD_LEG_EFFORT
-        last = self.index.last_before(at)
-        since = hours_between(last.ended, at) if last is not None else None
-        last_hard = self.index.last_hard_before(at)
-        since_hard = hours_between(last_hard.ended, at) if last_hard is not None else None
-        nxt = self.index.next_after(at)
-        until = hours_between(at, nxt.started) if nxt is not None else None
-        if hard and since_hard is not None and since_hard < HARD_AFTER_LEGS and self.on("E2"):
-            out.append(
-                reason(
-                    "E2",
-                    f"Heads-up: hard ({c.effort}/10) {since_hard:.0f} h after a hard leg "
-                    "session; hard cardio is best left for about 48 h.",
-                    "TravelRunner",
-                )
-            )
-        elif (
-            hard
-            and self.profile.level is Level.BEGINNER
-            and self.on("P1")
-            and ((since is not None and since < HARD_AFTER_LEGS) or (until is not None and until < 24))
-        ):
-            out.append(
-                reason(
-                    "P1",
-                    "Heads-up: new to lifting, hard cardio this close to a leg session is "
-                    "best avoided; build each separately first.",
-                    "Alex",
-                )
-            )
-        if (
-            self.profile.injury_prone
-            and c.modality in IMPACT
-            and self.on("P2")
-            and (self.index.on(c.date) or (since is not None and since < 24))
-        ):
-            out.append(
-                reason(
-                    "P2",
-                    "Heads-up: with your injury history, running or jumping on a leg day "
-                    "(or the day after) raises the risk of it coming back; low impact is "
-                    "safer.",
-                    "Alex",
-                )
-            )
-        if (
-            hard
-            and self.profile.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
-            and self.on("E6")
-            and until is not None
-            and until < 30
-        ):
-            out.append(
-                reason(
-                    "E6",
-                    "Heads-up: a hard session the day before legs; for your goal the leg "
-                    "session comes first, so keep the day before it easy.",
-                    "Well+Good",
-                )
-            )
-        race = self._race_days_ago(c.date)
-        if hard and race is not None and self.on("G3"):
-            out.append(
-                reason(
-                    "G3",
-                    f"Heads-up: hard, {race} day{'s' if race > 1 else ''} after a race; the "
-                    "days after one are for active recovery.",
-                    "Spartan",
-                )
-            )
-        return out
+
+def _long(minutes: int, effort: int) -> bool:
+    """A long session (G3's "long steady run", once a week), logged or planned: an hour or more at 3+."""
+    return minutes >= 60 and effort >= 3
 
 
 def lingers(soreness: int, days: int) -> bool:
-    """P5: is soreness this high, this many days after the last leg session, a sign it was too much?"""
+    """P5: is soreness this high, this many days after its likely cause, a sign it was too much?"""
     if days > LINGERING_MAX_DAYS:
         return False
     if days >= LINGERING_DAYS:
@@ -695,20 +1119,39 @@ def lingers(soreness: int, days: int) -> bool:
     return days >= EARLY_LINGERING_DAYS and soreness >= EARLY_LINGERING_SORENESS
 
 
-def _pain_streaks(checkins: list[CheckIn]) -> list[tuple[dt.date, dt.date | None]]:
-    """After each check-in: since when pain has been flagged without a clean check-in (None: no pain)."""
-    out, since = [], None
-    for c in checkins:
-        since = (since or c.date) if c.pain else None
-        out.append((c.date, since))
-    return out
+def _race_words(s: Strain) -> str:
+    if s.status == "projected":
+        return f"your event on {s.date:%a %-d %b} (not logged, so counted as about {s.minutes} min hard)"
+    return f"{s.date:%a %-d %b}'s {s.what} ({s.minutes} min at {s.effort}/10)"
+
+
+def _cause_words(s: Strain) -> str:
+    if s.what == "legs":
+        return f"your leg session on {s.date:%a %-d %b}"
+    if s.status == "projected":
+        return f"your event on {s.date:%a %-d %b}"
+    return f"{s.date:%a %-d %b}'s {s.what} ({s.minutes} min at {s.effort}/10)"
+
+
+def _why(r: Reason) -> str:
+    """ "soreness 8/10 that morning" from a drop reason's text ("Soreness 8/10 this morning: ...")."""
+    head = r.text.split(":")[0].replace("this morning", "that morning")
+    return head[:1].lower() + head[1:]
 
 
 def _in_order(regions) -> tuple[str, ...]:
     return tuple(r for r in REGIONS if r in regions)
 
 
-def _with_reasons(s: Session, extra: list[Reason]) -> Session:
-    from dataclasses import replace
-
-    return replace(s, reasons=s.reasons + tuple(extra))
+__all__ = [
+    "CARRY",
+    "HORIZON_DAYS",
+    "LOOKBACK_DAYS",
+    "RACE_EFFORT",
+    "build_week",
+    "history_window",
+    "lingers",
+    "plan_week",
+    "race_like",
+    "week_of",
+]

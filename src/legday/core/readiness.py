@@ -1,16 +1,22 @@
 """How ready the legs are, as a 0-100 number that explains itself.
 
 The model, step by step (each step is a line of ``why`` the app shows):
-1. Every leg session leaves fatigue in proportion to its load, effort x minutes (S3).
-2. That fatigue holds for about a day, then fades to nothing by day four (S7: soreness at 24 h is about
-   the same as at 48 h, less at 72 h, less again at 96 h; S8: running is still slower at 48 h).
-   Exercises new to the person, or lowering-heavy ones, leave more (P5, S7).
-3. A fresh morning check-in overrides the estimate: people's own ratings track load better than
-   models do (S6).
+1. Every session leaves fatigue in proportion to its load, effort x minutes (S3): a leg session in full,
+   cardio by what it does to the legs (impact and lowering against easy pedalling: ``strain.py``).
+   Exercises new to the person, or lowering-heavy ones, leave more (P5, S7); the leg work a person does
+   every week leaves less (S7: the unaccustomed hurts most).
+2. Readiness is a morning number, counted by the day: a session's fatigue is whole the first morning
+   after it, 90 % the second, 60 % the third, 20 % the fourth, gone the fifth (S7: soreness at 24 h is
+   about the same as at 48 h, less at 72 h, less again at 96 h; S8: running is still slower at 48 h).
+   A race-like effort fades over its own recovery days instead. What is done today counts from tomorrow:
+   moving a session by an hour within its day never changes a morning.
+3. A morning check-in overrides the estimate: people's own ratings track load better than models do
+   (S6); without one, a rating from a day or two before still counts for part of it.
 4. Short sleep takes points off (R1: 8 h; P3: under 6 h is limited recovery); pain caps it (P4), and a
    pain flag stands until a later check-in without it.
-Logged cardio counts too: every hard effort is load (S3), and it fades like a leg session's.
-The cut-offs are legday's own: no validated threshold exists (S6), and the last why line says so.
+Days ahead are projections: the sessions the plan suggests count as if done, so doing them as suggested
+changes nothing. The cut-offs are legday's own: no validated threshold exists (S6), and the last why line
+says so.
 
 The acute:chronic ratio (S5) lives here too, but only ever as a warning.
 """
@@ -19,30 +25,30 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from legday.core.catalogue import traits
 from legday.core.model import CardioSession, CheckIn, LegSession
+from legday.core.strain import COURSE_DAYS, POINTS_PER_LOAD, Strain
 
 HOUR = dt.timedelta(hours=1)
 # Readiness is a morning number: how the legs are going into the day.
 MORNING = dt.time(7, 0)
 # Fatigue points per unit of session load (S3). A hard hour of legs (7 x 60 = 420) costs 42: the
 # morning after, readiness is 58 - "tired, train easy" - not yet "rest", which is the person's call (S6).
-POINTS_PER_LOAD = 1 / 10
-# Without S3 (tests switch rules off) every session would cost the same flat amount.
+# (POINTS_PER_LOAD, in strain.py, which turns every session into points.)
+# Without S3 (tests switch rules off) every leg session would cost the same flat amount.
 FLAT_POINTS = 40.0
 FATIGUE_CAP = 85.0
-# How much of a session's fatigue is left h hours after it ended (S7, S8): flat for a day, gone by 96 h.
-DECAY = ((0.0, 1.0), (24.0, 1.0), (48.0, 0.8), (72.0, 0.4), (96.0, 0.0))
-FATIGUE_HOURS = DECAY[-1][0]
 # P5, S7: unaccustomed and lowering-heavy work leaves more soreness.
 NOVEL_FACTOR = 1.25
 ECCENTRIC_FACTOR = 1.15
 NOVEL_LOOKBACK = dt.timedelta(days=28)
+# ...and work done every week leaves less (S7: soreness is worst after unaccustomed exercise): nothing
+# new in it, and four leg sessions or more in the four weeks before (legday's own line and number).
+ACCUSTOMED_FACTOR, ACCUSTOMED_SESSIONS = 0.8, 4
 # How much of an earlier soreness rating still counts 1, 2 days later (S6: the person's word beats the
 # model; P5: soreness eases over 24-48 h). legday's own choice.
 CARRY = {1: 0.6, 2: 0.3}
@@ -53,15 +59,11 @@ PAIN_CAP = 10
 # A leg session this hard or harder counts as a "hard leg workout" (E2). legday's own cut-off.
 HARD_LEG_EFFORT = 7
 
+On = Callable[[str], bool]
 
-def decay(hours: float) -> float:
-    """Share of a session's fatigue left ``hours`` after it ended (piecewise linear over DECAY)."""
-    if hours < 0:
-        return 0.0
-    for (h0, f0), (h1, f1) in itertools.pairwise(DECAY):
-        if hours <= h1:
-            return max(0.0, f0 + (f1 - f0) * (hours - h0) / (h1 - h0))
-    return 0.0
+
+def _all_on(rule: str) -> bool:
+    return True
 
 
 class LegIndex:
@@ -74,6 +76,7 @@ class LegIndex:
         self._by_date: dict[dt.date, list[LegSession]] = {}
         for s in sorted(self.sessions, key=lambda s: s.started):
             self._by_date.setdefault(s.date, []).append(s)
+        self._days = sorted(self._by_date)  # the days with a session, for "the 28 days before"
         hard = [s for s in self.sessions if s.effort >= HARD_LEG_EFFORT]
         self._hard_ends = [s.ended for s in hard]
         self._hard = hard
@@ -87,14 +90,16 @@ class LegIndex:
         i = bisect.bisect_right(self.sessions, key, key=lambda s: (s.ended, s.started))
         self.sessions.insert(i, session)
         self.ends.insert(i, session.ended)
+        if session.date not in self._by_date:
+            bisect.insort(self._days, session.date)
         same_day = self._by_date.setdefault(session.date, [])
         same_day.insert(bisect.bisect_right(same_day, session.started, key=lambda s: s.started), session)
         if session.effort >= HARD_LEG_EFFORT:
             j = bisect.bisect_right(self._hard, key, key=lambda s: (s.ended, s.started))
             self._hard.insert(j, session)
             self._hard_ends.insert(j, session.ended)
-        # What counts as new depends on the sessions before: forget answers for later sessions.
-        self._novel = {k: v for k, v in self._novel.items() if v[0].started <= session.started}
+        # What counts as new depends on the days before: forget answers for later days.
+        self._novel = {k: v for k, v in self._novel.items() if v[0].date <= session.date}
 
     def on(self, day: dt.date) -> list[LegSession]:
         return self._by_date.get(day, [])
@@ -127,16 +132,27 @@ class LegIndex:
         later = [s for s in self.sessions[bisect.bisect_right(self.ends, t) :] if s.started > t]
         return min(later, key=lambda s: s.started) if later else None
 
+    def _days_before(self, day: dt.date) -> list[dt.date]:
+        """The days with a session in the NOVEL_LOOKBACK days before ``day`` (by bisection)."""
+        lo = bisect.bisect_left(self._days, day - NOVEL_LOOKBACK)
+        return self._days[lo : bisect.bisect_left(self._days, day, lo=lo)]
+
+    def accustomed(self, session: LegSession) -> bool:
+        """Leg work the person does every week: ACCUSTOMED_SESSIONS or more in the 28 days before its
+        day (and nothing in it new: see ``novel``)."""
+        count = sum(len(self._by_date[day]) for day in self._days_before(session.date))
+        return count >= ACCUSTOMED_SESSIONS and bool(session.exercises) and not self.novel(session)
+
     def novel(self, session: LegSession) -> tuple[str, ...]:
-        """Exercises in ``session`` not done in the 28 days before it (P5). Nothing counts as new
-        until there is some earlier history to compare with."""
+        """Exercises in ``session`` not done in the 28 days before its day (P5; by the day, so an hour
+        earlier or later never changes it). Nothing counts as new until there is some earlier history
+        to compare with."""
         found = self._novel.get(id(session))
         if found is None or found[0] is not session:
-            first = session.started - NOVEL_LOOKBACK
             seen: set[str] = set()
             earlier = False
-            for s in self.sessions:
-                if first <= s.started < session.started:
+            for day in self._days_before(session.date):
+                for s in self._by_date[day]:
                     earlier = True
                     seen.update(e.name.lower() for e in s.exercises)
             names = [e.name.lower() for e in session.exercises]
@@ -156,6 +172,11 @@ class Readiness:
     sleep_hours: float | None = None
     pain: bool = False
 
+    @property
+    def rated(self) -> bool:
+        """Whether this morning has its own check-in (otherwise the number is a projection)."""
+        return self.soreness is not None
+
     @cached_property
     def soreness_estimate(self) -> int:
         """Reported soreness when there is a check-in, otherwise the model's guess on the same 0-10."""
@@ -164,12 +185,11 @@ class Readiness:
         return round(self.fatigue / 10)
 
 
-def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, list[str]]:
+def leg_strain(session: LegSession, index: LegIndex, on: On = _all_on, status: str = "done") -> Strain:
+    """A leg session as the legs feel it: its load in full (S3), more for new or lowering-heavy work
+    (P5, S7). ``index`` holds the sessions before it (what counts as new)."""
     notes: list[str] = []
-    if on("S3"):
-        points = session.load * POINTS_PER_LOAD
-    else:
-        points = FLAT_POINTS
+    points = session.load * POINTS_PER_LOAD if on("S3") else FLAT_POINTS
     factor = 1.0
     if on("P5"):
         new = index.novel(session)
@@ -179,104 +199,119 @@ def _session_points(session: LegSession, index: LegIndex, on) -> tuple[float, li
                 f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
                 "more soreness (P5, S7)"
             )
+        elif index.accustomed(session):
+            factor *= ACCUSTOMED_FACTOR
+            notes.append(
+                f"work you do every week: x{ACCUSTOMED_FACTOR:g}, the unaccustomed is what leaves the "
+                "most soreness (S7; legday's number)"
+            )
     if on("S7") and any(traits(e.name).eccentric_heavy for e in session.exercises):
         factor *= ECCENTRIC_FACTOR
         notes.append(f"lowering-heavy exercises: x{ECCENTRIC_FACTOR:g} (S7)")
-    return points * factor, notes
-
-
-@dataclass(frozen=True)
-class CardioLoad:
-    """A logged cardio session as the legs feel it: its load decays like a leg session's (S3, S7, S8)."""
-
-    date: dt.date
-    ended: dt.datetime
-    effort: int
-    minutes: int
-    modality: str
-
-    @property
-    def load(self) -> int:
-        return self.effort * self.minutes
-
-
-# Logged cardio without a start time: assume it was done around midday (legday's own choice).
-CARDIO_DEFAULT_START = dt.time(12, 0)
-
-
-def cardio_loads(sessions: Iterable[CardioSession]) -> list[CardioLoad]:
-    out = []
-    for c in sessions:
-        start = dt.datetime.combine(c.date, c.start or CARDIO_DEFAULT_START)
-        out.append(
-            CardioLoad(c.date, start + dt.timedelta(minutes=c.minutes), c.effort, c.minutes, c.modality)
-        )
-    return sorted(out, key=lambda c: c.ended)
-
-
-# A check-in taken less than this long after a leg session is before the soreness peaks (S7, P5): it
-# carries to the next day in full. legday's own cut-off.
-BEFORE_PEAK_HOURS = 36
+    return Strain(
+        session.date,
+        points * factor,
+        COURSE_DAYS,
+        "legs",
+        session.effort,
+        session.minutes,
+        1.0,
+        status,
+        0,
+        tuple(notes),
+    )
 
 
 @dataclass(frozen=True)
 class Pain:
-    """A pain flag still standing: flagged on ``since`` and no check-in without it after that."""
+    """A pain flag still standing: the latest check-in, on ``since``, flagged it."""
 
     since: dt.date
 
 
+def rated_score(checkin: CheckIn, on: On = _all_on) -> tuple[float, list[str]]:
+    """A morning's readiness from its own check-in alone (S6, R1, P3, P4), with its why lines: the
+    number trends averages over the rated mornings."""
+    why: list[str] = []
+    score = 100.0
+    if on("S6"):
+        score = 100.0 - 10 * checkin.soreness
+        why.append(
+            f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
+            f"the estimate (S6): {score:.0f}."
+        )
+    score = _sleep(checkin, score, why, on)
+    if checkin.pain and on("P4"):
+        score = _pain_cap(score, "You flagged pain this morning", why)
+    return score, why
+
+
+def _sleep(checkin: CheckIn, score: float, why: list[str], on: On) -> float:
+    sleep = checkin.sleep_hours
+    if sleep is None:
+        return score
+    cut = 0
+    if on("R1") and sleep < GOOD_SLEEP:
+        cut += 5
+    if on("P3") and sleep < SHORT_SLEEP:
+        cut += 10
+    if cut:
+        why.append(
+            f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
+            + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3") else "")
+            + f"): -{cut}."
+        )
+    return score - cut
+
+
+def _pain_cap(score: float, said: str, why: list[str]) -> float:
+    if score > PAIN_CAP:
+        why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
+        return PAIN_CAP
+    why.append(f"{said} (P4).")
+    return score
+
+
+_STATUS_WORDS = {
+    "planned": " (planned)",
+    "suggested": " (suggested; counted as done)",
+    "projected": " (your event; not logged, so estimated)",
+}
+
+
 def day_readiness(
     day: dt.date,
-    index: LegIndex,
+    strains: Iterable[Strain],
     checkin: CheckIn | None,
-    on=lambda rule: True,
+    on: On = _all_on,
     earlier: CheckIn | None = None,
-    cardio: Sequence[CardioLoad] = (),
     pain: Pain | None = None,
+    before_peak: bool = False,
 ) -> Readiness:
-    """Leg readiness on the morning of ``day``. ``checkin`` is that morning's, ``earlier`` the latest
-    one before it (it carries over for a couple of days), ``cardio`` logged cardio (its load counts like
-    a leg session's), ``pain`` an earlier pain flag not yet cleared by a check-in without it. ``on(rule_id)``
-    says whether a rule is switched on (always, except in the tests that prove each rule matters).
+    """Leg readiness on the morning of ``day``. ``strains``: sessions before ``day`` (logged, and ahead
+    of today the ones planned and suggested); ``checkin`` that morning's; ``earlier`` the latest one a
+    day or two before (it carries over); ``before_peak`` whether that earlier rating came the morning
+    after a leg session, before soreness peaks; ``pain`` a pain flag not yet cleared by a check-in
+    without it. ``on(rule_id)`` says whether a rule is switched on (always, except in the tests that
+    prove each rule matters).
 
     Every line of ``why`` ends either in ``: -N.`` (a step down) or ``: N.`` (the number from there on),
     so the lines add up to the number shown."""
-    at = dt.datetime.combine(day, MORNING)
     why = ["Start at 100: fresh legs."]
     fatigue = 0
-    window = FATIGUE_HOURS if on("S7") else 24.0
-    for s in index.ended_within(at, window):
-        hours = (at - s.ended) / HOUR
-        points, notes = _session_points(s, index, on)
-        left = decay(hours) if on("S7") else 1.0
-        cost = round(points * left)
+    for s in sorted(strains, key=lambda s: (s.date, s.what != "legs", s.what)):
+        if s.date >= day:
+            continue
+        if s.what != "legs" and not on("S3"):
+            continue  # without S3 only leg sessions count (a flat amount each)
+        mornings = (day - s.date).days
+        left = s.left(day) if on("S7") else (1.0 if mornings == 1 else 0.0)
+        cost = round(s.points * left)
         if cost < 1:
             continue
         fatigue += cost
-        load = f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)" if on("S3") else "a leg session"
-        why.append(
-            f"{_on(s.date, day)} {s.start:%H:%M} legs: {load}. {hours:.0f} h on, "
-            f"{round(left * 100)}% of its fatigue is left (S7, S8): -{cost}."
-        )
-        why.extend(f"  {n}" for n in notes)
-    if on("S3") and cardio:
-        # Every hard effort is load: a race tires the legs as a leg session does (S3), fading the same way.
-        lo = bisect.bisect_left([c.ended for c in cardio], at - dt.timedelta(hours=window))
-        for c in cardio[lo:]:
-            if c.ended > at:
-                break
-            hours = (at - c.ended) / HOUR
-            left = decay(hours) if on("S7") else 1.0
-            cost = round(c.load * POINTS_PER_LOAD * left)
-            if cost < 1:
-                continue
-            fatigue += cost
-            why.append(
-                f"{_on(c.date, day)} {c.modality}: effort {c.effort} x {c.minutes} min = load {c.load} "
-                f"(S3). {hours:.0f} h on, {round(left * 100)}% of its fatigue is left "
-                f"(S7, S8): -{cost}."
-            )
+        why.append(_strain_line(s, day, mornings, left, cost, on))
+        why.extend(f"  {n}" for n in s.notes)
     if fatigue > FATIGUE_CAP:
         fatigue = int(FATIGUE_CAP)
         why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}: {100 - fatigue}.")
@@ -289,7 +324,7 @@ def day_readiness(
         # day by day (legday's own rate), and only ever lowers the estimate.
         days = (day - earlier.date).days
         share = CARRY.get(days, 0.0)
-        early = days == 1 and on("P5") and _before_peak(earlier, index)
+        early = days == 1 and on("P5") and before_peak
         if early:
             share = 1.0
         carried = 100.0 - round(10 * earlier.soreness * share)
@@ -297,9 +332,9 @@ def day_readiness(
             score = carried
             if early:
                 why.append(
-                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came less than "
-                    f"{BEFORE_PEAK_HOURS} h after legs, before soreness peaks (S7, P5), so it "
-                    f"still counts in full today (legday's rule): {score:.0f}."
+                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came the morning "
+                    f"after legs, before soreness peaks (S7, P5), so it still counts in full today "
+                    f"(legday's rule): {score:.0f}."
                 )
             else:
                 why.append(
@@ -318,48 +353,49 @@ def day_readiness(
                 f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
                 f"the estimate (S6): {score:.0f}."
             )
-        if sleep is not None:
-            cut = 0
-            if on("R1") and sleep < GOOD_SLEEP:
-                cut += 5
-            if on("P3") and sleep < SHORT_SLEEP:
-                cut += 10
-            if cut:
-                score -= cut
-                why.append(
-                    f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
-                    + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3") else "")
-                    + f"): -{cut}."
-                )
+        score = _sleep(checkin, score, why, on)
     carried_pain = checkin is None and pain is not None and on("P4")
-    if (flagged or carried_pain) and on("P4"):
-        said = (
-            "You flagged pain this morning"
-            if flagged
-            else f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since"
-        )
-        if score > PAIN_CAP:
-            score = PAIN_CAP
-            why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
-        else:
-            why.append(f"{said} (P4).")
+    if flagged and on("P4"):
+        score = _pain_cap(score, "You flagged pain this morning", why)
+    elif carried_pain and pain is not None:
+        said = f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since"
+        score = _pain_cap(score, said, why)
     if score < 0:
         # The steps can take more than is left (a 9/10 rating and a short night): the floor gets its own
         # line, so the lines still add up to the number shown.
         why.append(f"Readiness stops at 0 ({score:.0f} by the steps above): 0.")
         score = 0
     final = max(0, min(100, round(score)))
-    why.append(
-        f"Readiness {final}/100. The hour marks, sleep and soreness cut-offs are legday's own "
-        "choice: no validated threshold exists (S6)."
+    if checkin is None:
+        why.append(
+            f"Readiness projected at {final}/100 until this morning's check-in. The day counts, sleep "
+            "and soreness cut-offs are legday's own choice: no validated threshold exists (S6)."
+        )
+    else:
+        why.append(
+            f"Readiness {final}/100. The day counts, sleep and soreness cut-offs are legday's own "
+            "choice: no validated threshold exists (S6)."
+        )
+    return Readiness(
+        day, final, tuple(why), float(fatigue), soreness, sleep, (flagged and on("P4")) or carried_pain
     )
-    return Readiness(day, final, tuple(why), float(fatigue), soreness, sleep, flagged or carried_pain)
 
 
-def _before_peak(c: CheckIn, index: LegIndex) -> bool:
-    """Was this check-in (taken in the morning) less than 36 h after a leg session ended?"""
-    at = dt.datetime.combine(c.date, MORNING)
-    return bool(index.ended_within(at, BEFORE_PEAK_HOURS))
+def _strain_line(s: Strain, day: dt.date, mornings: int, left: float, cost: int, on: On) -> str:
+    when = f"{_on(s.date, day)} {s.what}{_STATUS_WORDS.get(s.status, '')}"
+    if not on("S3"):
+        load = "a leg session"
+    else:
+        load = f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)"
+        if s.what != "legs":
+            load += f", x{s.factor:.2g} for what it does to the legs (legday's factor)"
+    course = ""
+    if s.race and on("S7"):
+        course = f"; a race-like effort fades over {s.course} days, not {COURSE_DAYS} (legday's scale)"
+    return (
+        f"{when}: {load}. Morning {mornings} after it: {round(left * 100)}% of its fatigue is left "
+        f"(S7, S8{course}): -{cost}."
+    )
 
 
 # --- Acute:chronic workload ratio (S5): a warning, never a rule. ------------------------------------
@@ -370,7 +406,8 @@ DANGER_RATIO = 1.5
 
 def daily_loads(legs: Sequence[LegSession], cardio: Sequence[CardioSession]) -> dict[dt.date, int]:
     loads: dict[dt.date, int] = {}
-    for s in (*legs, *cardio):
+    sessions: list[LegSession | CardioSession] = [*legs, *cardio]
+    for s in sessions:
         loads[s.date] = loads.get(s.date, 0) + s.load
     return loads
 

@@ -41,7 +41,7 @@ def _time(t: dt.time | None) -> str | None:
 
 def _canonical(r: Record) -> list[Any]:
     kind = kind_of(r)
-    if kind == "legs":
+    if isinstance(r, LegSession):
         return [
             kind,
             r.date.isoformat(),
@@ -50,9 +50,9 @@ def _canonical(r: Record) -> list[Any]:
             _number(r.effort),
             [[e.name, _number(e.sets), _number(e.reps), _number(e.load), e.unit] for e in r.exercises],
         ]
-    if kind == "cardio":
+    if isinstance(r, CardioSession):
         return [kind, r.date.isoformat(), _time(r.start), r.modality, _number(r.minutes), _number(r.effort)]
-    if kind == "checkin":
+    if isinstance(r, CheckIn):
         return [
             kind,
             r.date.isoformat(),
@@ -87,11 +87,11 @@ def record_fields(r: Record) -> dict[str, Any]:
         "date": r.date.isoformat(),
         "start": _hhmm(getattr(r, "start", None)),
     }
-    if kind == "legs":
+    if isinstance(r, LegSession):
         out.update(minutes=r.minutes, effort=r.effort, exercises=[str(e) for e in r.exercises])
-    elif kind == "cardio":
+    elif isinstance(r, CardioSession):
         out.update(modality=r.modality, minutes=r.minutes, effort=r.effort)
-    elif kind == "checkin":
+    elif isinstance(r, CheckIn):
         out.update(
             soreness=r.soreness,
             sleep_hours=r.sleep_hours,
@@ -108,7 +108,7 @@ def describe(r: Record, today: dt.date | None = None) -> str:
     ``"bike Tue 17 Nov"``, ``"check-in Tue 17 Nov"``, ``"run Thu 19 Nov"``. The year is added
     unless ``today`` is given and in the same year (the core has no clock of its own)."""
     kind = kind_of(r)
-    what = {"legs": "legs", "checkin": "check-in"}.get(kind) or r.modality
+    what = {"legs": "legs", "checkin": "check-in"}.get(kind) or getattr(r, "modality", kind)
     d = r.date
     year = "" if today is not None and today.year == d.year else f" {d.year}"
     return f"{what} {d:%a} {d.day} {d:%b}{year}"

@@ -5,16 +5,16 @@ Every number is the one the rest of legday already uses, not a second definition
   that week planned as of the day after it: the cardio logged in it, hard by the intensity its effort
   falls in (S1, S2), and the band the plan aims at;
 - leg and cardio load are session effort x minutes (S3), ``LegSession.load`` / ``CardioSession.load``;
-- soreness and readiness are the mornings the week grid shows (``readiness.day_readiness``, given
-  exactly what the planner gives it);
+- soreness and readiness are the means of the mornings you rated: a rated morning's readiness is its
+  check-in's (``readiness.rated_score``: the rating, sleep and pain, as the week grid shows it); an
+  unrated morning's number would be the model's guess, so it is left out of the mean;
 - the acute:chronic ratio is ``readiness.acwr`` over the same window the planner gives it (S5).
 Fitness and fatigue (S4) are a model and labelled so wherever they are shown.
 
-Cost: a planned week costs a few milliseconds (every rule, every day, and the leg days of the week
-after it), and 52 of them held the view for several frames. So the numbers are worked out from the
-logged records directly, in one pass over the window, each morning's readiness only for weeks with a
-rated morning; the full plan of a week is made only when its words are asked for (``WeekTrend.plan``:
-what was missed, which warnings fired). A test holds the two ways equal on random histories.
+Cost: a planned week costs a few milliseconds (every rule, every day), and 52 of them held the view for
+several frames. So the numbers are worked out from the logged records directly, in one pass over the
+window; the full plan of a week is made only when its words are asked for (``WeekTrend.plan``: what was
+missed, which warnings fired). A test holds the two ways equal on random histories.
 
 The week containing ``end`` counts only up to ``end``: what was logged so far, never the plan ahead.
 ``trends_window`` says which dates to read, so ten years of history cost no more than the weeks shown.
@@ -30,17 +30,9 @@ from functools import cached_property
 
 from legday.core.evidence import reason
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile
-from legday.core.plan import HARD_INTENSITIES, Reason, WeekPlan, logged_intensity
-from legday.core.planner import LOOKBACK_DAYS, TEMPLATE_DAYS, plan_week, week_of
-from legday.core.readiness import (
-    DANGER_RATIO,
-    LegIndex,
-    Pain,
-    acwr,
-    cardio_loads,
-    daily_loads,
-    day_readiness,
-)
+from legday.core.plan import HARD_INTENSITIES, Reason, Session, WeekPlan, logged_intensity
+from legday.core.planner import LOOKBACK_DAYS, plan_week, week_of
+from legday.core.readiness import DANGER_RATIO, acwr, daily_loads, rated_score
 from legday.core.rules import target
 
 DAY = dt.timedelta(days=1)
@@ -66,8 +58,8 @@ class WeekTrend:
     leg_sessions: int
     # Mean of the mornings rated (0-10); None when no morning of the week was rated.
     soreness: float | None
-    # Mean of the week's morning readiness (0-100) up to ``last_day``; None when nothing was rated,
-    # where the number would be the model's guess alone.
+    # Mean readiness (0-100) of the mornings rated up to ``last_day``; None when nothing was rated
+    # (an unrated morning's number is the model's guess alone, so it never counts).
     readiness: float | None
     acwr: float | None
     target_minutes: tuple[int, int]
@@ -147,10 +139,10 @@ class Window:
         # that a week's part of it is a bisection.
         kept = history.between(first, end)
         self.history = History(
-            *(
-                tuple(sorted(items, key=lambda i: i.date))
-                for items in (kept.legs, kept.cardio, kept.checkins, kept.skips)
-            )
+            tuple(sorted(kept.legs, key=lambda i: i.date)),
+            tuple(sorted(kept.cardio, key=lambda i: i.date)),
+            tuple(sorted(kept.checkins, key=lambda i: i.date)),
+            tuple(sorted(kept.skips, key=lambda i: i.date)),
         )
         self.loads = daily_loads(self.history.legs, self.history.cardio)
         start = first_week(end, weeks, week_start)
@@ -166,9 +158,9 @@ class Window:
         checkins = self._checkins
         rated = [checkins[d].soreness for d in days if d in checkins]
         soreness = readiness = None
-        if rated:  # a week nobody rated shows no readiness: the model's guess alone would say too much
+        if rated:  # only rated mornings: the model's guess alone would say more than it knows
             soreness = round(sum(rated) / len(rated), 1)
-            scores = self._mornings(ws, days)
+            scores = [_rated_readiness(checkins[d]) for d in days if d in checkins]
             readiness = round(sum(scores) / len(scores), 1)
         # S5 exactly as the planner computes it: loads from its look-back window, as of the last day.
         window = ws - dt.timedelta(days=LOOKBACK_DAYS)
@@ -186,7 +178,7 @@ class Window:
             soreness,
             readiness,
             ratio,
-            TARGET,
+            target(lambda rule: True, self.profile.goal),
             round(fitness, 1),
             round(fatigue, 1),
             planner=lambda: self.plan(ws),
@@ -200,39 +192,6 @@ class Window:
         """The week starting ``ws`` planned as of the day after it: every day is past, so it holds
         what was logged, the warnings and nothing suggested."""
         return plan_week(self.profile, self.history, ws + 7 * DAY, self.week_start, week=ws)
-
-    def _mornings(self, ws: dt.date, days: list[dt.date]) -> list[int]:
-        """Each morning's readiness as the week grid shows it: ``day_readiness`` given what the
-        planner gives it for that week (the records of its look-back window, that morning's check-in,
-        the one a day or two before, and a pain flag not yet cleared).
-
-        A rated morning's number is its check-in's: the rating replaces the estimate from the
-        sessions (readiness.py, step 3, S6), and only an unrated morning carries an earlier rating
-        or pain flag. So a rated morning is asked of the model without the sessions, which is most
-        of its cost; the sessions are gathered only for a week with an unrated morning."""
-        checkins = self._checkins
-        index = cardio = None
-        out = []
-        for day in days:
-            checkin = checkins.get(day)
-            if checkin is not None:
-                out.append(day_readiness(day, NO_SESSIONS, checkin).score)
-                continue
-            if index is None:
-                first = ws - dt.timedelta(days=LOOKBACK_DAYS)
-                index = LegIndex(_between(self.history.legs, first, days[-1]))
-                # The model counts cardio ended in the 4 days before a morning: those, not the window.
-                ends = self._cardio_ends
-                lo = bisect.bisect_left(ends, dt.datetime.combine(ws - 5 * DAY, dt.time()))
-                hi = bisect.bisect_right(ends, dt.datetime.combine(days[-1] + DAY, dt.time()))
-                cardio = self._cardio_loads[lo:hi]
-            earlier = checkins.get(day - DAY) or checkins.get(day - 2 * DAY)
-            out.append(
-                day_readiness(
-                    day, index, None, earlier=earlier, cardio=cardio, pain=self._pain_before(day)
-                ).score
-            )
-        return out
 
     # -- the records, indexed once (on first use) ----------------------------------------------------
 
@@ -254,38 +213,15 @@ class Window:
         return sorted(self.loads)
 
     @cached_property
-    def _cardio_loads(self):
-        return cardio_loads(self.history.cardio)  # sorted by when each ended
-
-    @cached_property
-    def _cardio_ends(self) -> list[dt.datetime]:
-        return [c.ended for c in self._cardio_loads]
-
-    @cached_property
     def _checkins(self) -> dict[dt.date, CheckIn]:
         # As the planner keeps them: one a day, the later of two for the same day.
         return {c.date: c for c in sorted(self.history.checkins, key=lambda c: c.date)}
 
-    @cached_property
-    def _checkin_days(self) -> list[dt.date]:
-        return sorted(self._checkins)
 
-    def _pain_before(self, day: dt.date) -> Pain | None:
-        """A pain flag still standing on ``day``: the latest check-in before it flagged pain, within
-        the planner's six weeks (an older flag with no check-in since says little)."""
-        days = self._checkin_days
-        i = bisect.bisect_left(days, day) - 1
-        if i < 0:
-            return None
-        latest = self._checkins[days[i]]
-        if not latest.pain or (day - latest.date).days > TEMPLATE_DAYS:
-            return None
-        return Pain(latest.date)
-
-
-NO_SESSIONS = LegIndex(())
-# The weekly band the plan aims at with every rule on (S11 with G6).
-TARGET: tuple[int, int] = target(lambda rule: True)
+def _rated_readiness(checkin: CheckIn) -> int:
+    """A rated morning's readiness as the week grid shows it (its own check-in decides it, S6)."""
+    score, _ = rated_score(checkin)
+    return max(0, min(100, round(score)))
 
 
 def _days(first: dt.date, last: dt.date):
@@ -437,7 +373,7 @@ def _heaviest(w: WeekTrend) -> str | None:
     ]
     if not sessions:
         return None
-    top = max(sessions, key=lambda s: s.effort[1] * s.minutes)
+    top = max(sessions, key=_session_load)
     what = "legs" if top.kind == "legs" else (top.modality or top.kind)
     day = top.start.strftime("%a %d %b") if top.start else ""
     if not day:
@@ -445,9 +381,17 @@ def _heaviest(w: WeekTrend) -> str | None:
             if top in d.sessions:
                 day = f"{d.date:%a %d %b}"
     return (
-        f"Heaviest session: {what} on {day}, {top.minutes} min at effort {top.effort[1]} "
-        f"(load {top.effort[1] * top.minutes})."
+        f"Heaviest session: {what} on {day}, {top.minutes} min at effort {_top_effort(top)} "
+        f"(load {_session_load(top)})."
     )
+
+
+def _top_effort(s: Session) -> int:
+    return s.effort[1] if s.effort else 0
+
+
+def _session_load(s: Session) -> int:
+    return _top_effort(s) * (s.minutes or 0)
 
 
 def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:

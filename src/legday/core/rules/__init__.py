@@ -9,10 +9,14 @@ A day's suggestion starts as a ``Draft`` and passes through the rules in a fixed
     recovery.py  sleep, and the add-ons                 P3; E7, R1, R3, R4
     guards.py    the lines nothing crosses              G3 after a race, P4 pain and soreness, P5, P1, P2
     volume.py    no longer than recent sessions allow   P5 (legday's reading: not too much too fast)
-    week.py      the week as a whole                    S11, P5, G6
-    legs.py      planned leg sessions and their notes   S12, G3, P3, P4, P5 lighter/dropped; E6, E8, R2
+    week.py      any seven days in a row                S11, P5, G6 (rolling: never the calendar week)
+    legs.py      planned leg sessions and their notes   S12, G3, P3, P4, P5, M2 lighter/dropped/moved;
+                                                        E6, E8, R2
+    checks.py    heads-ups for logged cardio            the lines above, asked of what was done
 
-Words are checked last: a reason carries a ``holds`` test of the final session (``Draft.final_reasons``).
+Every time line is counted in days (the leg day, the day after, the second day after); hours only place
+a session's start. Words are written last: a reason's text may be a function of the final session, and
+it carries a ``holds`` test of it (``Draft.final_reasons``).
 
 Each rule writes a ``Reason`` with its ID when it changes or explains something. ``Ctx.on(id)`` is how
 the tests switch a single rule off to prove that its test fails without it; in the app every rule is on.
@@ -27,7 +31,7 @@ from legday.core.rules.modality import choose_modality, loads_hard, settle
 from legday.core.rules.recovery import add_ons, apply_state
 from legday.core.rules.timing import apply_timing, place
 from legday.core.rules.volume import Recent, fit_to_volume
-from legday.core.rules.week import WeekView, balance, target
+from legday.core.rules.week import target
 
 __all__ = [
     "EFFORT",
@@ -37,11 +41,9 @@ __all__ = [
     "Draft",
     "LegDay",
     "Recent",
-    "WeekView",
     "add_ons",
     "apply_state",
     "apply_timing",
-    "balance",
     "choose_modality",
     "disagreements",
     "fit_to_volume",

@@ -64,7 +64,7 @@ EFFORT: dict[str, tuple[int, int]] = {
 RANK = {name: n for n, name in enumerate(INTENSITIES)}
 
 # legday's own thresholds (S6: none is validated). Readiness is 0-100.
-READY_FOR_HARD = 60  # below this, a free day gets steady work instead of a hard session
+READY_FOR_HARD = 55  # below this, a free day gets steady work instead of a hard session
 READY_FOR_E3 = 65  # E3 needs low soreness: reported <= 3, or an estimate this good
 LOW_SORENESS = 3
 RECOVERY_BELOW = 40  # P4: very tired -> active recovery
@@ -216,20 +216,24 @@ class Draft:
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
+            # The exceptions (E3, E4, G4) were about working hard close to legs: a session no longer
+            # hard is none of them, and the lines that chose them go with them.
             self.choices = [
                 c
                 for c in self.choices
-                if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4"))
+                if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4", "G4"))
             ]
             self.pitch = []
-            self.exception = None if self.exception in ("E3", "E4") else self.exception
+            self.exception = None
             self.add("G6", STEADY, "Well+Good", holds=_steady)
         return True
 
-    def pitch_hard(self, id: str, text: str, source: str | None = None) -> None:
+    def pitch_hard(self, id: str, text: str | Callable[[Draft], str], source: str | None = None) -> None:
         """A reason that argues for the hard session; dropped if a later rule makes it steady."""
         self.add(id, text, source, holds=hard)
-        self.pitch.append(self.reasons[-1])
+        note = self.reasons[-1]
+        assert isinstance(note, Note)  # add() always appends a Note
+        self.pitch.append(note)
 
     def rest(self, id: str, text: str, source: str | None = None, locked: bool = True) -> Draft:
         """Turn this draft into a rest day with one reason (earlier reasons no longer apply)."""
@@ -246,26 +250,41 @@ def _steady(d: Draft) -> bool:
     return d.kind == "cardio" and d.intensity in ("easy", "moderate")
 
 
+def _no_legs(day: dt.date) -> list[LegSession]:
+    return []
+
+
 @dataclass
 class Ctx:
-    """Everything a rule may look at for one day."""
+    """Everything a rule may look at for one day.
+
+    Time lines are counted in days (the leg day, the day after, the second day after), never in hours:
+    hours only place a session's start. So moving a session by an hour within its day never changes
+    what the rules decide (see README: bands, not cliffs)."""
 
     day: dt.date
     profile: Profile
     readiness: Readiness
-    legs: LegIndex  # logged and planned leg sessions, in and before this week
+    legs: LegIndex  # logged leg sessions, and those planned up to this day
     legs_today: list[LegSession]
     disabled: frozenset[str] = frozenset()
-    g4_used: bool = False  # G4 already placed this week ("not overdone")
-    long_done: bool = False  # a long run is already in this week
-    event_days: int | None = None  # days from this day to the event, when it is 0-7 days away
+    g4_used: bool = False  # G4 already in the 6 days before ("once a week, not overdone")
+    long_done: bool = False  # a long session in the 6 days before
+    event_days: int | None = None  # days from this day to the event, when it is 0-TAPER_DAYS away
     sore_yesterday: int | None = None  # yesterday's reported soreness (P4: 5+ keeps today easy)
-    race_days_ago: int | None = None  # 1 or 2 days after a race or a very hard long session (G3)
+    race_days_ago: int | None = None  # this is day N of a race's recovery (1 = the day after it)
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
-    longest_recent: int | None = (
-        None  # minutes of the longest cardio logged in the 4 weeks before (volume.py)
-    )
+    longest_recent: int | None = None  # minutes of the longest cardio logged in the 4 weeks before
+    # Leg sessions on any day: logged, planned, or (ahead) expected on the usual leg days.
+    expected: Callable[[dt.date], list[LegSession]] = _no_legs
+    race_recovery: int = 0  # the days that race takes to come back from (legday's scale)
+    race_what: str = ""  # "Sat 21's run (effort 9 x 200 min)"
+    back_day: int | None = None  # day N (0-6) of the first week back after a break
+    break_days: int = 0  # how long that break was
+    base: bool = True  # the log shows steady training besides walks (or nothing at all)
+    meet: bool = False  # the event is a strength meet (strength or power goal)
+    share: int = 40  # the minutes a steady session gets so that a usual week lands in the aim (G6)
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -286,13 +305,44 @@ class Ctx:
     def at(self, t: dt.time) -> dt.datetime:
         return dt.datetime.combine(self.day, t)
 
+    # -- the days around this one ---------------------------------------------------------------------
+
+    def legs_on(self, day: dt.date) -> list[LegSession]:
+        """Leg sessions on ``day``: up to this day what is logged or planned, after it what is expected."""
+        if day <= self.day:
+            return self.legs.on(day)
+        return self.expected(day)
+
+    def legs_before(self, start: dt.datetime | None) -> list[LegSession]:
+        """Today's leg sessions that ended by ``start`` (all of today's when there is no start)."""
+        return [s for s in self.legs_today if start is None or s.ended <= start]
+
+    def trained(self, start: dt.datetime | None) -> list[LegSession]:
+        """Legs that make this session "after legs": yesterday's, or today's before it (E1, M2, P1, P2)."""
+        return [*self.legs_on(self.day - DAY), *self.legs_before(start)]
+
+    def legs_ahead(self, start: dt.datetime | None) -> list[LegSession]:
+        """Legs this session comes before: later today, or tomorrow (E6, P1: "the day before legs")."""
+        later = [s for s in self.legs_today if start is not None and s.started > start]
+        return [*later, *self.legs_on(self.day + DAY)]
+
+    def last_legs_day(self) -> dt.date | None:
+        """The last day before this one with a leg session (up to four weeks back)."""
+        for n in range(1, 29):
+            if self.legs_on(self.day - n * DAY):
+                return self.day - n * DAY
+        return None
+
+
+DAY = dt.timedelta(days=1)
+
 
 def hours_between(earlier: dt.datetime, later: dt.datetime) -> float:
     return (later - earlier) / HOUR
 
 
 def explosive(session: LegSession | None) -> bool:
-    return bool(session) and any(traits(e.name).explosive for e in session.exercises)
+    return session is not None and any(traits(e.name).explosive for e in session.exercises)
 
 
 def cardio_draft(
@@ -310,10 +360,16 @@ def cardio_draft(
 # ---------------------------------------------------------------------------------------------------
 
 
-def hours_since_legs(ctx: Ctx, d: Draft) -> float | None:
-    t = d.start or ctx.slot
-    last = ctx.legs.last_before(t)
-    return None if last is None else hours_between(last.ended, t)
+def recently_trained(ctx: Ctx, d: Draft) -> bool:
+    """The session comes on a leg day after the lift, or the day after legs (day-based: no hour line)."""
+    return bool(ctx.trained(d.start))
+
+
+def readiness_words(r: Readiness) -> str:
+    """How a reason quotes the day's readiness: a projection says so until that morning's check-in."""
+    if r.rated:
+        return f"Readiness {r.score}/100"
+    return f"Readiness projected at {r.score}/100 (your morning check-in will update it)"
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ from legday.core.model import Goal, Level
 from legday.core.plan import Reason
 from legday.core.readiness import Readiness
 from legday.core.rules.base import (
-    HARD_AFTER_LEGS,
-    LATEST,
+    DAY,
     LOW_SORENESS,
     NEXT_DAY_GAP,
     READY_FOR_E3,
@@ -26,8 +25,10 @@ from legday.core.rules.base import (
     cardio_draft,
     explosive,
     hours_between,
+    readiness_words,
 )
-from legday.core.rules.modality import DEMAND
+from legday.core.rules.modality import noun
+from legday.core.rules.volume import ceiling
 
 # Every goal starts from running; S9, M2, P1 and P2 then move it to something kinder where they apply.
 BASE_MODALITY = "run"
@@ -50,7 +51,9 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
                 else "Pain flagged and not yet cleared"
             )
             if r.pain
-            else f"Readiness {score}/100"
+            else f"Soreness {r.soreness}/10"
+            if r.soreness is not None and r.soreness >= VERY_SORE
+            else readiness_words(r)
         )
         notes.append(
             reason(
@@ -84,10 +87,17 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
     elif goal is Goal.GENERAL and ctx.on("G5"):
         d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 25), score)
         d.add(
-            "G5", "A light run stacked after lifting adds energy burned; fine for general fitness.", "Sayer"
+            "G5",
+            lambda d: (
+                "A light run stacked after lifting adds energy burned; fine for general fitness."
+                if d.modality == "run"
+                else f"Light cardio stacked after lifting adds energy burned ({noun(d)} here; the "
+                "sources say it of a light run): fine for general fitness."
+            ),
+            "Sayer",
         )
     elif goal is Goal.ENDURANCE and ctx.on("G3"):
-        d = cardio_draft(ctx.day, "post_legs", "run", "easy", 30, (20, 40), score)
+        d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 25), score)
         lift_end = max(s.ended for s in ctx.legs_today)
 
         def after_lift(d: Draft) -> bool:
@@ -105,7 +115,7 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
         )
         d.add(
             "E6",
-            lambda d: f"{_noun(d).capitalize()} on leg day: your key runs go on days away from legs.",
+            lambda d: f"{noun(d).capitalize()} on leg day: your key runs go on days away from legs.",
             "Well+Good",
             holds=lambda d: not fat_use(d) and not d.hard,
         )
@@ -115,14 +125,17 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
             "G2", "Just a short easy spin: hard cardio next to explosive work costs power.", "Schumann 2022"
         )
     elif goal is Goal.HYBRID and ctx.on("G4"):
-        if ctx.profile.level is Level.ADVANCED and not ctx.g4_used:
+        # Not for the injury-prone (P2: no running on a leg day) nor without a run on the list.
+        rehearse = not (ctx.profile.injury_prone and ctx.on("P2")) and ctx.profile.can_do("run")
+        if ctx.profile.level is Level.ADVANCED and not ctx.g4_used and rehearse:
             d = cardio_draft(ctx.day, "post_legs", "run", "tempo", 20, (15, 20), score)
             d.exception = "G4"
             d.add(
                 "G4",
                 "Race rehearsal: a tempo run straight after legs, to practise running on tired "
-                "legs. Once this week, not every leg day.",
+                "legs. Once a week, not every leg day.",
                 "Well+Good",
+                holds=lambda d: d.modality == "run" and d.hard,
             )
             d.choices.append(
                 "G4 over E1/E5: for an advanced hybrid racer, running hard on tired legs is "
@@ -130,10 +143,22 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
             )
         else:
             d = cardio_draft(ctx.day, "post_legs", "run", "easy", 20, (15, 20), score)
-            why = "once a week is enough" if ctx.g4_used else "that is for advanced athletes only"
+            why = (
+                "that is for advanced athletes only"
+                if ctx.profile.level is not Level.ADVANCED
+                else "once a week is enough, and you did it in the last 6 days"
+                if ctx.g4_used
+                else "not with your injury history"
+                if ctx.profile.injury_prone
+                else "not without running on your list"
+            )
+
+            def easy_words(d: Draft, why: str = why) -> str:
+                return f"{noun(d).capitalize()} after legs; running hard on tired legs rehearses racing, but {why}."
+
             d.add(
                 "G4",
-                f"An easy run after legs; running hard on tired legs rehearses racing, but {why}.",
+                easy_words,
                 "Well+Good",
             )
             d.choices.append(f"E1 over G4: racing on tired legs is worth it, but {why}; this one stays easy.")
@@ -144,21 +169,26 @@ def free_day_draft(ctx: Ctx) -> Draft:
     """The day's draft, plus the E2-over-E3 line when a runner the day after legs doesn't get the
     exception: sources disagree there, and the plan says which way it went."""
     d = _free_day_draft(ctx)
-    if ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None:
-        last = ctx.legs.last_before(ctx.slot)
-        if last is not None and last.date == ctx.day - dt.timedelta(days=1):
-            if ctx.beginner:
-                why = "the runner's exception is for experienced runners, so the hard run waits"
-            else:
-                why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
-            d.choices.append(f"E2 over E3: {why}.")
+    runner = ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None
+    if runner and ctx.legs_on(ctx.day - DAY):
+        if ctx.beginner:
+            why = "the runner's exception is for experienced runners, so the hard run waits"
+        elif ctx.profile.injury_prone and ctx.on("P2"):
+            why = (
+                "with your injury history there is no running the day after legs (P2), so the hard run waits"
+            )
+        elif not ctx.profile.can_do("run"):
+            why = "the runner's exception is a hard run, and running is not on your list"
+        else:
+            why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
+        d.choices.append(f"E2 over E3: {why}.")
     return d
 
 
 def _not_ready_words(r: Readiness) -> str:
     if r.soreness is not None:
         return f"soreness {r.soreness}/10 is not low enough"
-    return f"projected readiness {r.score}/100 is not high enough"
+    return f"projected readiness {r.score}/100 (no check-in yet) is not high enough"
 
 
 def _free_day_draft(ctx: Ctx) -> Draft:
@@ -183,11 +213,10 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             return d.rest(
                 "P4", f"{said}: rest today, and stop any session that hurts sharply.", "TravelRunner"
             )
-        # After a race the days are active recovery (G3, Spartan: not the couch), unless the person's
-        # own rating says rest: a low number that is only the model's projection of the race's load
+        # Rest is the person's call (S6): only their own rating turns a day into rest. A low number
+        # that is only the model's projection (after a race, say: G3, active recovery, not the couch)
         # moves gently instead.
-        projected_after_race = ctx.on("G3") and ctx.race_days_ago is not None and sore is None
-        if (score < REST_BELOW and not projected_after_race) or (sore is not None and sore >= TOO_SORE):
+        if (score < REST_BELOW and r.rated) or (sore is not None and sore >= TOO_SORE):
             return d.rest(
                 "P4",
                 f"{_readiness_words(r)}: very tired or very sore legs need rest, not more work.",
@@ -196,20 +225,33 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         if score < RECOVERY_BELOW or (sore is not None and sore >= VERY_SORE):
             return recovery_draft(ctx, d)
 
-    last = ctx.legs.last_before(ctx.slot)
-    yesterday = last is not None and last.date == ctx.day - dt.timedelta(days=1)
+    before = ctx.legs_on(ctx.day - DAY)
+    last = max(before, key=lambda s: s.ended) if before else None
+    # The exceptions run or jump the day after legs: not for the injury-prone (P2).
+    impact_ok = not (ctx.profile.injury_prone and ctx.on("P2"))
 
     # E4: after an explosive leg day, a power athlete pairs it with short explosive work - or rests.
-    if ctx.on("E4") and ctx.goal is Goal.POWER and yesterday and explosive(last):
+    if (
+        ctx.on("E4")
+        and ctx.goal is Goal.POWER
+        and last is not None
+        and impact_ok
+        and any(explosive(s) for s in before)
+    ):
         if score >= READY_FOR_HARD:
-            start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
-            if start.date() == ctx.day and start.time() <= LATEST:
+            start = _a_day_after(ctx, last, 20)
+            if start is not None:
                 d = cardio_draft(ctx.day, "hard", "sprints", "sprints", 20, (15, 25), score)
                 d.exception, d.start, d.moved_from = "E4", start, ctx.slot
                 d.pitch_hard(
                     "E4",
-                    "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or "
-                    "bounds, full rest between. Not a HIIT class.",
+                    lambda d: (
+                        "Explosive pairs with explosive: 6-10 short sprints (100-200 m) or bounds, full "
+                        "rest between. Not a HIIT class."
+                        if d.modality in ("sprints", "plyometrics")
+                        else "Explosive pairs with explosive: short all-out efforts, full rest between. "
+                        "Not a HIIT class."
+                    ),
                     "Spartan",
                 )
                 d.choices.append(
@@ -227,17 +269,29 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             )
 
     # E3: the runner's exception to E2.
-    if ctx.on("E3") and ctx.goal is Goal.ENDURANCE and not ctx.beginner and yesterday and _low_soreness(r):
-        start = max(ctx.slot, last.ended + dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0))
-        if start.date() == ctx.day and start.time() <= LATEST:
+    if (
+        ctx.on("E3")
+        and ctx.goal is Goal.ENDURANCE
+        and not ctx.beginner
+        and last is not None
+        and impact_ok
+        and _low_soreness(r)
+        and ctx.profile.can_do("run")
+    ):
+        start = _a_day_after(ctx, last, 40)
+        if start is not None:
             d = cardio_draft(ctx.day, "hard", "run", "intervals", 40, (30, 45), score)
             d.exception, d.start, d.moved_from = "E3", start, ctx.slot
-            d.pitch_hard(
-                "E3",
-                "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
-                "today, a full day after legs.",
-                "Spartan",
-            )
+
+            def exception_words(d: Draft, end: dt.datetime = last.ended) -> str:
+                at = d.start or start
+                return (
+                    "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
+                    f"today, {hours_between(end, at):.0f} h after legs: at least a full day."
+                )
+
+            d.pitch_hard("E3", exception_words, "Spartan")
+            d.pitch[-1].holds = lambda d: d.hard and d.modality == "run"
             feel = (
                 "report low soreness"
                 if r.soreness is not None
@@ -249,19 +303,28 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             )
             return d
 
-    # G3: the long steady run goes to the weekend, on rested legs.
-    rested = last is None or hours_between(last.ended, ctx.slot) >= HARD_AFTER_LEGS
+    # G3: the long steady run goes to the weekend, on rested legs - an hour at least, so not while the
+    # log allows less (volume.py).
+    most = ceiling(ctx.longest_recent, ctx.profile.level.value, ctx.back_day is not None)
     if (
         ctx.on("G3")
         and ctx.goal is Goal.ENDURANCE
         and ctx.day.weekday() >= 5
-        and rested
+        and rested(ctx)
         and not ctx.long_done
-        and score >= READY_FOR_HARD
-        and ctx.event_days is None
+        and (ctx.event_days is None or ctx.event_days >= TAPER_LONG_LAST)
+        and (most >= LONG_SPAN[0] or not ctx.on("P5"))
     ):
-        d = cardio_draft(ctx.day, "long", "run", "moderate", 75, (60, 90), score)
-        d.add("G3", "The long steady run: weekend, on rested legs.", "Spartan")
+        # As long as the long sessions you do (the longest of the last 4 weeks), within what the log
+        # allows; 75 minutes when nothing is logged.
+        length = max(LONG_MINUTES, ctx.longest_recent or 0)
+        d = cardio_draft(ctx.day, "long", "run", "moderate", length, (LONG_SPAN[0], max(90, most)), score)
+        d.add(
+            "G3",
+            lambda d: f"The long steady {_bare(d)}: weekend, on rested legs.",
+            "Spartan",
+            holds=lambda d: d.role == "long" and not d.hard and (d.minutes or 0) >= LONG_SPAN[0],
+        )
         return d
 
     # G6: a harder effort when the legs are ready (S11 keeps these to about one in five), else steady.
@@ -287,6 +350,48 @@ def _free_day_draft(ctx: Ctx) -> Draft:
     return d
 
 
+# legday's own length for the weekend's long steady session before the weekly aim trims it, and its
+# span: an hour at least.
+LONG_MINUTES = 75
+LONG_SPAN = (60, 90)
+# The taper keeps the long run, shorter, until this many days before the event (S12 keeps how often you
+# train; the last long one a week out is legday's call).
+TAPER_LONG_LAST = 6
+# The day's last minute a session after a late lift may run to (E3, E4 need a full day after legs).
+LATE_END = dt.time(23, 30)
+
+
+def rested(ctx: Ctx) -> bool:
+    """Legs rested enough for the long session (G3: "when legs are rested"): no leg session yesterday
+    or today, not in a race's recovery days, and readiness at least READY_FOR_HARD (legday's line)."""
+    return (
+        not ctx.legs_on(ctx.day - DAY)
+        and not ctx.legs_today
+        and ctx.race_days_ago is None
+        and ctx.readiness.score >= READY_FOR_HARD
+    )
+
+
+def _a_day_after(ctx: Ctx, last, minutes: int) -> dt.datetime | None:
+    """A start a full day (E5: 24 h) after yesterday's lift, at the usual time or later: late lifters
+    run late (up to LATE_END). None when even that won't fit today."""
+    gap = dt.timedelta(hours=NEXT_DAY_GAP if ctx.on("E5") else 0)
+    start = max(ctx.slot, last.ended + gap)
+    end = start + dt.timedelta(minutes=minutes)
+    if start.date() != ctx.day or end.date() != ctx.day or end.time() > LATE_END:
+        return None
+    return start
+
+
+def _bare(d: Draft) -> str:
+    """ "run", "ride", "hike": the session's noun without its article."""
+    word = noun(d)
+    for article in ("an easy ", "a ", "an ", "the "):
+        if word.startswith(article):
+            return word[len(article) :]
+    return word
+
+
 def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     """P4 with M1 and R4: move gently, low impact, and be honest about what it does."""
     modality = d.modality  # without M1 the plan would know no gentler option than its usual one
@@ -308,30 +413,15 @@ def recovery_draft(ctx: Ctx, d: Draft) -> Draft:
     if ctx.on("M1"):
         d.add(
             "M1",
-            f"{modality.capitalize()}: low impact, kind to sore legs"
+            f"{(modality or 'cardio').capitalize()}: low impact, kind to sore legs"
             + (" (swimming is kindest to an injury)." if modality == "swim" else "."),
             "Alex",
         )
     return d
 
 
-def _noun(d: Draft) -> str:
-    """ "an easy run", "an easy swim": what the person will do, in words."""
-    demand = DEMAND.get(d.modality or "")
-    noun = demand.noun if demand else "cardio"
-    if d.intensity in ("recovery", "easy") and noun.startswith("a "):
-        return f"an easy {noun[2:]}"
-    return noun
-
-
 def _readiness_words(r: Readiness) -> str:
-    if r.soreness is None:
-        # No check-in for this day yet: the number is the model's projection, and says so.
-        return (
-            f"Readiness projected at {r.score}/100 from your logged sessions (your morning check-in "
-            "will update it)"
-        )
-    return f"Readiness {r.score}/100"
+    return readiness_words(r)
 
 
 def _low_soreness(r: Readiness) -> bool:

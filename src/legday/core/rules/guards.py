@@ -1,12 +1,19 @@
 """The lines no suggestion crosses, checked after every other rule has had its say (so nothing later
 can undo them except by making the session gentler still):
 
-    G3   the days after a race or a very hard long session are active recovery (Spartan)
+    G3   the days after a race, a match or an event are active recovery (Spartan), for as many days as
+         its length, effort and kind call for (legday's scale: a 10K about 3 days, a marathon 10 or more):
+         the first easy, low impact and short, none of them hard
     P4   pain flagged and not cleared: nothing hard, no running or jumping
     P4   soreness 5+ today or yesterday, or readiness under 50: easy, low impact, 40 minutes at most
-    P5   still sore days after legs: nothing hard for a week
-    P1   beginners: nothing hard within 48 h after legs or 24 h before the next leg session
-    P2   injury-prone: no running or jumping on a leg day, nor in the 24 h after it
+    P5   still sore days after a hard session: nothing hard for a week
+    P5   back after a break of 2 weeks or more: nothing hard in the first week (legday's reading)
+    P1   beginners, and anyone whose log holds only walks: no hard session without a base of steady
+         ones (legday's reading); beginners: nothing hard on a leg day, the day after, or the day before
+    P2   injury-prone: no running or jumping on a leg day, nor the day after it
+    S12  before a strength meet: no hard cardio in its last week (legday's reading of Spartan)
+
+All of them by the day, never by the hour (see base.Ctx).
 
 Then the disagreement lines the sources leave open (G1 vs S9 vs Sayer on cardio and muscle size).
 The cut-offs (40 and 45 minutes, soreness 5, readiness 50) are legday's own and say so.
@@ -17,15 +24,15 @@ from __future__ import annotations
 from legday.core.evidence import LEGDAY
 from legday.core.model import Goal
 from legday.core.rules.base import (
-    HARD_AFTER_LEGS,
+    DAY,
     IMPACT,
     STEADY,
     Ctx,
     Draft,
     easy_or_less,
-    hours_between,
     not_hard,
     not_run,
+    readiness_words,
 )
 from legday.core.rules.modality import low_impact
 
@@ -35,8 +42,8 @@ READY_LINE = 50  # readiness under 50 -> an easy day
 EASY_DAY_MINUTES = 40
 RACE_DAY_AFTER_MINUTES = 40  # the day after a race
 RACE_SECOND_DAY_MINUTES = 45  # the day after that
-BEGINNER_BEFORE_LEGS = 30  # hours: "the day before", an evening session before a morning lift too
-INJURY_AFTER_LEGS = 24  # hours
+RACE_LATER_MINUTES = 60  # the days after that, until the race's recovery is over
+MEET_DAYS = 7  # a strength meet's last week: no hard cardio
 
 
 def _no_impact(d: Draft, ctx: Ctx, id: str, source: str, why: str) -> bool:
@@ -66,40 +73,10 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest" or d.role == "event":
         return
     r = ctx.readiness
-    if ctx.on("G3") and ctx.race_days_ago in (1, 2):
-        first = ctx.race_days_ago == 1
-        d.cap("easy" if first else "moderate")
-        if (
-            first
-            and _no_impact(
-                d, ctx, "G3", LEGDAY, "The day after a race is easy and low impact (legday's limit)"
-            )
-            and d.kind == "rest"
-        ):
+    if ctx.on("G3") and ctx.race_days_ago is not None:
+        race_recovery(d, ctx)
+        if d.kind == "rest":
             return
-        _shorten(d, RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES, "recovering from a race")
-        d.exception = None if d.exception in ("E3", "E4") else d.exception
-        if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
-            d.reasons = [n for n in d.reasons if n.text != STEADY]
-            d.locked = True
-        d.add(
-            "G3",
-            "After a race, the next days are active recovery, as after any competition.",
-            "Spartan",
-            holds=not_hard,
-        )
-        d.add(
-            "G3",
-            (
-                "The day after a race: easy and low impact, 40 minutes at most; nothing hard or over "
-                "45 minutes until the third day (legday's limits)."
-                if first
-                else "Two days after a race: nothing hard and 45 minutes at most; normal training from "
-                "tomorrow (legday's limits)."
-            ),
-            LEGDAY,
-            holds=not_hard,
-        )
     if ctx.on("P4") and r.pain:
         d.held_back = "pain"  # whatever else shortened the day, pain is what holds it back now
         d.cap("easy")
@@ -122,7 +99,7 @@ def guard(d: Draft, ctx: Ctx) -> None:
         why = (
             f"Soreness {max(sore)}/10 {'today' if r.soreness in sore else 'yesterday'}"
             if sore
-            else f"Readiness {r.score}/100"
+            else readiness_words(r)
         )
         changed = d.cap("easy")
         if _no_impact(d, ctx, "P4", LEGDAY, f"{why}: an easy, low-impact day (legday's own line)"):
@@ -145,61 +122,121 @@ def guard(d: Draft, ctx: Ctx) -> None:
     if ctx.on("P5") and ctx.lingering and d.cap("moderate"):
         d.add(
             "P5",
-            "Still sore days after your last leg session: nothing hard for the rest of the week.",
+            "Still sore days after your hardest recent session: nothing hard for the rest of the week.",
             "Well+Good",
             holds=not_hard,
         )
-    if ctx.beginner and ctx.on("P1") and d.hard and ctx.longest_recent is None and d.cap("moderate"):
-        # A first hard session with no base under it is the "too much too fast" P5 warns of; legday's
-        # reading of P1 (Alex: novices build the basics first) is a few steady weeks before any.
+    if ctx.on("P5") and ctx.back_day is not None and d.cap("moderate"):
         d.add(
-            "P1",
-            "New to this and no cardio logged in the last 4 weeks: build a base of steady "
-            "sessions before a hard one (legday's call).",
+            "P5",
+            lambda d: (
+                f"Back after {ctx.break_days} days off: the first week builds back up, so nothing hard "
+                "until day 8 (legday's reading of 'too much too fast'; unaccustomed work hurts most, S7)."
+            ),
             LEGDAY,
             holds=not_hard,
         )
-    if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4":
-        # From the usual time: a session E2 moved to exactly 48 h is still too close for a beginner.
-        start = min(d.start or ctx.slot, d.moved_from or ctx.slot)
-        last = ctx.legs.last_before(start)
-        nxt = ctx.legs.next_after(start)
-        after = last is not None and hours_between(last.ended, start) < HARD_AFTER_LEGS
-        before = nxt is not None and hours_between(start, nxt.started) < BEGINNER_BEFORE_LEGS
-        if (after or before) and d.cap("moderate"):
-            d.add(
-                "P1",
-                "New to lifting: nothing hard within 48 h after a leg session or the day before "
-                "one; the runner's and explosive exceptions are for experienced athletes.",
-                "Alex",
-                holds=not_hard,
-            )
-    if ctx.profile.injury_prone and ctx.on("P2") and d.modality in IMPACT:
-        start = d.start or ctx.slot
-        last = ctx.legs.last_before(start)
-        after = last is not None and hours_between(last.ended, start) < INJURY_AFTER_LEGS
-        if ctx.legs_today or after:
-            was = d.modality
-            if (
-                _no_impact(
-                    d,
-                    ctx,
-                    "P2",
-                    "Alex",
-                    "Injury-prone: no running or jumping on a leg day or in the 24 h after it",
-                )
-                and d.kind == "rest"
-            ):
-                return
-            if was in ("sprints", "plyometrics"):
-                d.cap("moderate")
-            d.add(
+    if ctx.on("P1") and d.hard and not ctx.base and d.cap("moderate"):
+        # A hard session with no base under it is the "too much too fast" P5 warns of: legday's reading
+        # of P1 (Alex: novices build the basics first). Walks are not that base.
+        d.add(
+            "P1",
+            (
+                "New to this: fewer than 3 steady sessions of half an hour in the last 4 weeks (logged or planned), so "
+                "build a base of steady sessions before a hard one (legday's call)."
+                if ctx.beginner
+                else "Your last 4 weeks hold walks but no steady cardio: walks are no base for "
+                "intervals, so steady sessions first (legday's call)."
+            ),
+            LEGDAY,
+            holds=not_hard,
+        )
+    # By the day: a leg day, the day after it, the day before the next one.
+    near_legs = ctx.trained(d.start) or ctx.legs_today or ctx.legs_ahead(d.start)
+    if ctx.beginner and ctx.on("P1") and d.hard and d.exception != "G4" and near_legs and d.cap("moderate"):
+        d.add(
+            "P1",
+            "New to lifting: nothing hard on a leg day, the day after it or the day before "
+            "one; the runner's and explosive exceptions are for experienced athletes.",
+            "Alex",
+            holds=not_hard,
+        )
+    meet_week = ctx.meet and ctx.event_days is not None and ctx.event_days <= MEET_DAYS
+    if meet_week and ctx.on("S12") and d.cap("moderate"):
+        d.add(
+            "S12",
+            "Meet week: no hard cardio, so the legs are fresh for the heavy singles (legday's "
+            "reading of Spartan: the heavy leg day matters more than intense cardio).",
+            LEGDAY,
+            holds=not_hard,
+        )
+    injury_day = bool(ctx.legs_today or ctx.legs_on(ctx.day - DAY))  # a leg day or the day after
+    if ctx.profile.injury_prone and ctx.on("P2") and d.modality in IMPACT and injury_day:
+        was = d.modality
+        if (
+            _no_impact(
+                d,
+                ctx,
                 "P2",
-                "Injury-prone: no running or jumping on a leg day, before or after the lift, nor in "
-                "the 24 h after it; adding running to a leg day raises the risk of recurrence.",
                 "Alex",
-                holds=not_run,
+                "Injury-prone: no running or jumping on a leg day or the day after it",
             )
+            and d.kind == "rest"
+        ):
+            return
+        if was in ("sprints", "plyometrics"):
+            d.cap("moderate")
+        d.add(
+            "P2",
+            "Injury-prone: no running or jumping on a leg day, before or after the lift, nor the "
+            "day after it; adding running to a leg day raises the risk of recurrence.",
+            "Alex",
+            holds=not_run,
+        )
+
+
+def race_recovery(d: Draft, ctx: Ctx) -> None:
+    """G3 with legday's lengths: day 1 easy, low impact, 40 minutes at most; day 2 nothing hard, 45 at
+    most; then nothing hard and an hour at most until the race's recovery days are over."""
+    k, days = ctx.race_days_ago or 0, max(ctx.race_recovery, 2)
+    first = k == 1
+    d.cap("easy" if first else "moderate")
+    if (
+        first
+        and _no_impact(
+            d, ctx, "G3", LEGDAY, "The day after a race or a match is easy and low impact (legday's limit)"
+        )
+        and d.kind == "rest"
+    ):
+        return
+    most = RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES if k == 2 else RACE_LATER_MINUTES
+    _shorten(d, most, "recovering from a race")
+    d.exception = None if d.exception in ("E3", "E4") else d.exception
+    if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
+        d.reasons = [n for n in d.reasons if n.text != STEADY]
+        d.locked = True
+    d.add(
+        "G3",
+        "After a race, a match or a meet, the next days are active recovery, as after any competition.",
+        "Spartan",
+        holds=not_hard,
+    )
+    left = days - k
+    rest_of = (
+        "normal training from tomorrow"
+        if left <= 0
+        else f"nothing hard for {left} more day{'s' if left > 1 else ''}"
+    )
+    d.add(
+        "G3",
+        lambda d: (
+            f"Day {k} of about {days} to come back from {ctx.race_what or 'your race'}: "
+            + ("easy and low impact, " if first else "nothing hard, ")
+            + f"{most} minutes at most; {rest_of} (legday's scale, by its length and effort)."
+        ),
+        LEGDAY,
+        holds=lambda d: not_hard(d) and (d.minutes or 0) <= most,
+    )
 
 
 def _gentle(d: Draft) -> bool:

@@ -29,7 +29,7 @@ from legday.core.catalogue import traits
 from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
 from legday.core.plan import Reason
-from legday.core.rules.base import HARD_AFTER_LEGS, RANK, STEADY, Ctx, Draft, hours_since_legs, not_run
+from legday.core.rules.base import RANK, STEADY, Ctx, Draft, not_run, recently_trained
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -86,6 +86,15 @@ NEAREST: dict[str, tuple[str, ...]] = {
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
 
 
+def noun(d: Draft) -> str:
+    """ "an easy run", "a ride", "sprints": what the person will do, in words (from the final pick)."""
+    demand = DEMAND.get(d.modality or "")
+    word = demand.noun if demand else "cardio"
+    if d.intensity in ("recovery", "easy") and word.startswith("a "):
+        return f"an easy {word[2:]}"
+    return word
+
+
 def loads_hard(modality: str | None) -> tuple[str, ...]:
     """The regions ``modality`` loads hard, in REGIONS order; () for one legday doesn't know."""
     demand = DEMAND.get(modality or "")
@@ -115,19 +124,15 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
         found = [Sore(r, level, True, when=when) for r, level in checkin.regions if level >= SORE_REGION]
     else:
         found = []
-        at = d.start or ctx.slot
-        last = ctx.legs.last_before(at)
+        # The day after legs or the second day (S7: soreness peaks at 24-48 h), never the leg day.
+        recent = [*ctx.legs_on(ctx.day - dt.timedelta(days=1)), *ctx.legs_on(ctx.day - dt.timedelta(days=2))]
+        last = max(recent, key=lambda s: s.ended) if recent else None
         # Rated overall but not by region: the soreness is likely where the session loaded. Not rated
         # at all: the estimate, with a higher bar, as it is only a guess.
         rated_overall = ctx.readiness.soreness
         level = rated_overall if rated_overall is not None else ctx.readiness.soreness_estimate
         bar = SORE_REGION if rated_overall is not None else LIKELY_SORE
-        if (
-            last is not None
-            and level >= bar
-            and d.role != "post_legs"
-            and at - last.ended < dt.timedelta(hours=HARD_AFTER_LEGS)
-        ):
+        if last is not None and level >= bar and d.role != "post_legs":
             for region in REGIONS:
                 names = list(
                     dict.fromkeys(e.name for e in last.exercises if region in traits(e.name).regions)
@@ -169,7 +174,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest":
         return
     noun = DEMAND[d.modality].noun
-    for rule in moved:
+    # "Instead of a run" is said to people who run; without running on the list the move is silent.
+    for rule in moved if ctx.profile.can_do("run") else ():
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."
@@ -190,8 +196,8 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
     moved it; their words are written once the pick is final."""
     if d.modality in COMES_WITH_RUN:
         return []
-    after = hours_since_legs(ctx, d)
-    recent = after is not None and after < HARD_AFTER_LEGS and d.role != "long"
+    # On a leg day or the day after it (by the day: no hour line to fall either side of).
+    recent = recently_trained(ctx, d) and d.role != "long"
     moved: list[str] = []
     low_impact = [m for m in ctx.profile.modalities if m not in IMPACT]
     # S9: for a size goal, cycle: running (not cycling) blunts fibre growth. A preference, so without
@@ -239,7 +245,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
 _MOVED_WORDS = {
     "S9": ("{M} rather than a run: running, not cycling, blunts muscle growth.", "Lundberg 2022"),
     "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.", "Sayer"),
-    "P1": ("New to lifting: no running within 48 h of a leg session; {m} instead.", "Alex"),
+    "P1": ("New to lifting: no running on a leg day or the day after it; {m} instead.", "Alex"),
     "P2": ("Injury-prone: low impact after leg day; swimming is the kindest (M1).", "Alex"),
 }
 
@@ -329,6 +335,10 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
             )
         return
     best, pick = order[0], listed[0]
+    if d.exception in ("E3", "G4"):
+        # The runner's exceptions are about running close to legs: on anything else they don't hold.
+        d.exception = None
+        d.cap("moderate")
     _use(d, pick)
     if hurt:
         instead = f"{DEMAND[pick].noun} instead."
@@ -357,11 +367,11 @@ def _sore_words(hurt: list[Sore]) -> str:
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if hurt[0].rated:
-        levels = [f"{s.level}/10" for s in hurt]
-        levels = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
+        each = [f"{s.level}/10" for s in hurt]
+        levels = each[0] if len(each) == 1 else ", ".join(each[:-1]) + " and " + each[-1]
         return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
-    names = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
-    return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {names} loaded them)"
+    loaded = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
+    return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {loaded} loaded them)"
 
 
 def low_impact(d: Draft, ctx: Ctx) -> str | None:

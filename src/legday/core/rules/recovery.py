@@ -5,7 +5,7 @@ honesty about active recovery (R4). Leg sessions' own add-ons (E8, R2, R3 again)
 from __future__ import annotations
 
 from legday.core.model import Goal
-from legday.core.rules.base import HARD_AFTER_LEGS, IMPACT, Ctx, Draft, hours_since_legs
+from legday.core.rules.base import IMPACT, Ctx, Draft, recently_trained
 
 
 def apply_state(d: Draft, ctx: Ctx) -> None:
@@ -26,8 +26,7 @@ def apply_state(d: Draft, ctx: Ctx) -> None:
 def add_ons(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest":
         return
-    after = hours_since_legs(ctx, d)
-    recent = after is not None and after < HARD_AFTER_LEGS
+    recent = recently_trained(ctx, d)
     runner = ctx.goal in (Goal.ENDURANCE, Goal.HYBRID)
     if ctx.on("E7") and d.modality in IMPACT and (recent or runner):
         text = (

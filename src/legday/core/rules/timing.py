@@ -1,5 +1,8 @@
 """When and how hard, around the leg sessions: placement on a leg day (E6 priority first, E5 six hours
-apart) and the caps that follow from the hours since legs (E1, E2, S1) and the leg day ahead (E6)."""
+apart) and the caps that follow from the days since legs (E1, E2, S1) and the leg day ahead (E6).
+
+What a session may be is decided by the day (the leg day, the day after, the second day after); hours
+only say when it starts. So a lift an hour earlier or later moves the session, never changes it."""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ import datetime as dt
 
 from legday.core.evidence import LEGDAY
 from legday.core.model import Goal
+from legday.core.readiness import HARD_LEG_EFFORT
 from legday.core.rules.base import (
+    DAY,
     EARLIEST,
     FLUSH_MINUTES,
     HARD_AFTER_LEGS,
@@ -20,6 +25,7 @@ from legday.core.rules.base import (
     hours_between,
     not_hard,
 )
+from legday.core.rules.modality import noun
 
 
 def place(d: Draft, ctx: Ctx) -> None:
@@ -39,21 +45,34 @@ def place(d: Draft, ctx: Ctx) -> None:
     gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush and d.exception != "G4" else 0)
 
     if ctx.goal is Goal.ENDURANCE and ctx.on("E6"):
-        # E6: the runner's run comes before the leg session.
+        # E6: the runner's run comes before the leg session - 6 h before it (E5): the short-flush
+        # allowance is for a cool-down after the lift, not a run before it.
+        gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") else 0)
         start = ctx.at(MORNING_RUN)
         if start + length + gap > first:
             start = first - gap - length
         if start >= ctx.at(EARLIEST) and ctx.legs.last_before(start) == ctx.legs.last_before(first):
             d.start = start
-            d.add("E6", "Running is your priority, so run before the leg session, not after it.", "Well+Good")
+            d.add(
+                "E6",
+                lambda d: f"Your priority goes first: {noun(d)} before the leg session, not after it.",
+                "Well+Good",
+            )
             d.choose(
-                "E6: sources disagree on the order - Spartan says lift in the morning and run at "
-                "night; Sayer says go running before you lift when the run is your focus. Running is "
-                "your priority, so this plan follows Sayer: the run comes first."
+                lambda d: (
+                    "E6: sources disagree on the order - Spartan says lift in the morning and run at "
+                    "night; Sayer says go running before you lift when the run is your focus. Running is "
+                    f"your priority, so this plan follows Sayer: {noun(d)} comes first."
+                )
             )
             if gap:
-                d.add("E5", f"At least {SAME_DAY_GAP} h between the run and the lift.", "Robineau 2016")
+                d.add(
+                    "E5",
+                    lambda d: f"At least {SAME_DAY_GAP} h between {noun(d)} and the lift.",
+                    "Robineau 2016",
+                )
             return
+        gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush else 0)
     start = last_end + max(gap, dt.timedelta(minutes=10))
     if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
         d.start = start
@@ -97,18 +116,21 @@ def _clear_of_legs(start: dt.datetime, ctx: Ctx, d: Draft) -> dt.datetime:
     return start
 
 
-# Timing: how hard, given the hours since legs (E1, E2, S1) and the leg day ahead (E6).
+# Timing: how hard, given the days since legs (E1, E2, S1) and the leg day ahead (E6).
 # ---------------------------------------------------------------------------------------------------
+# E2's "about 48 h" is a band, not a line (legday's reading): no hard cardio on a hard leg day or the
+# day after it; on the second day after it, hard work starts about 48 h after the lift ended, as late as
+# the day allows - and never under 42 h, which only a lift ending in the small hours could force.
+E2_FLOOR = 42  # hours
 
 
 def apply_timing(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest" or d.start is None or d.exception == "G4":
         return
     start = d.start
-    yesterday = ctx.day - dt.timedelta(days=1)
-    recent = [s for s in ctx.legs.ended_within(start, 48) if s.date in (ctx.day, yesterday)]
     excepted = d.exception in ("E3", "E4")
-    in_e1 = bool(recent) and ctx.on("E1")
+    trained = ctx.trained(start)
+    in_e1 = bool(trained) and ctx.on("E1")
     if in_e1 and not excepted:
         if d.cap("moderate"):
             d.add(
@@ -119,25 +141,44 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
             )
         elif d.role != "post_legs":
             d.add("E1", "Close to leg day: low to moderate effort only.", "Well+Good", holds=not_hard)
-    hard_leg = ctx.legs.last_hard_before(start)
-    in_e2 = ctx.on("E2") and hard_leg is not None and hours_between(hard_leg.ended, start) < HARD_AFTER_LEGS
-    if in_e2 and not excepted and d.hard:
-        # "About 48 h": when the usual slot falls an hour or two short, start a little later instead.
-        later = hard_leg.ended + dt.timedelta(hours=HARD_AFTER_LEGS)
-        end = later + dt.timedelta(minutes=d.minutes or 0)
-        if not in_e1 and later.date() == ctx.day and end.date() == ctx.day and end.time() <= LATEST:
-            d.moved_from, d.start, in_e2 = d.start, later, False
-            d.pitch_hard(
-                "E2", f"Starts at {later:%H:%M}, a full 48 h after your hard leg session.", "TravelRunner"
-            )
-        elif d.cap("moderate"):
-            h = hours_between(hard_leg.ended, start)
-            d.add(
-                "E2",
-                f"Hard leg session {h:.0f} h before: no sprints or intervals until about 48 h.",
-                "TravelRunner",
-                holds=not_hard,
-            )
+    hard_recent = [s for s in trained if s.effort >= HARD_LEG_EFFORT]
+    in_e2 = ctx.on("E2") and bool(hard_recent)
+    if in_e2 and not excepted and d.cap("moderate"):
+        d.add(
+            "E2",
+            "A hard leg session today or yesterday: no sprints or intervals until the second day "
+            "after it, about 48 h on.",
+            "TravelRunner",
+            holds=not_hard,
+        )
+    second = [s for s in ctx.legs_on(ctx.day - 2 * DAY) if s.effort >= HARD_LEG_EFFORT]
+    if ctx.on("E2") and second and d.hard and not excepted:
+        # The second day after a hard leg session: hard is fine, started about 48 h after it.
+        end = max(s.ended for s in second)
+        wanted = end + dt.timedelta(hours=HARD_AFTER_LEGS)
+        latest = ctx.at(LATEST) - dt.timedelta(minutes=d.minutes or 0)
+        later = min(wanted, latest)
+        if later > start:
+            if hours_between(end, later) >= E2_FLOOR:
+                d.moved_from, d.start = start, later
+
+                def starts_at(d: Draft, end: dt.datetime = end) -> str:
+                    at = d.start or later
+                    return (
+                        f"Starts at {at:%H:%M}, {hours_between(end, at):.0f} h after your hard leg "
+                        "session: hard work waits about 48 h."
+                    )
+
+                d.pitch_hard("E2", starts_at, "TravelRunner")
+            elif d.cap("moderate"):
+                in_e2 = True
+                d.add(
+                    "E2",
+                    "Your hard leg session ended too late for a hard session today to start about 48 h "
+                    "after it: steady instead.",
+                    "TravelRunner",
+                    holds=not_hard,
+                )
     if (in_e1 or in_e2) and not excepted and ctx.on("S1") and d.cap("easy"):
         # Easy after legs is also short: an easy 2 km run, 20 min bike, 30 min swim (G1).
         d.span = (min(d.span[0], 20), min(d.span[1], 40))
@@ -149,16 +190,16 @@ def apply_timing(d: Draft, ctx: Ctx) -> None:
             holds=easy_or_less,
         )
     # E6: strength, power and general fitness put legs first - don't tire them the day before.
-    if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and d.hard:
-        nxt = ctx.legs.next_after(start)
-        if nxt is not None and hours_between(start, nxt.started) < 30 and d.cap("moderate"):
-            d.add(
-                "E6",
-                "Legs come first for your goal: nothing hard the day before a leg session "
-                "(legday's reading of Spartan: the heavy leg day matters more than intense cardio).",
-                LEGDAY,
-                holds=not_hard,
-            )
+    ahead = ctx.legs_ahead(d.start) if d.hard else []
+    if ctx.on("E6") and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and ahead and d.cap("moderate"):
+        when = "before the lift on a leg day" if ahead[0].date == ctx.day else "the day before a leg session"
+        d.add(
+            "E6",
+            f"Legs come first for your goal: nothing hard {when} (legday's reading of Spartan: the heavy "
+            "leg day matters more than intense cardio).",
+            LEGDAY,
+            holds=lambda d: not_hard(d) and bool(ctx.legs_ahead(d.start)),
+        )
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,17 @@
-"""The week as a whole, after every day has its draft: about one session in five hard and never two hard
-days in a row (S11), at least one day off (P5), and 2-3 hours of cardio with the WHO floor (G6, S11)."""
+"""The week as a whole - any seven days in a row, not the calendar week on screen (so the plan is the
+same whichever day your week starts on). Each day is decided in order, looking at the six days before
+it (what was logged, and from today on what was planned) and at the leg days expected after it:
+
+    S11  about one session in five hard, and never two hard days in a row
+    P5   at least one day off in any seven (recovery takes 24-48 h or more; light sessions don't speed
+         it, S10): the day before a leg session for a legs-first goal, else the least ready day, at
+         the latest on the seventh day
+    G6   2-3 h of cardio in any seven days, with S11's WHO floor of 150 minutes: a steady session gets
+         its share of the weekly aim (``share``), and is trimmed - or becomes a day off - when the six
+         days before it already hold the aim's top
+
+Nothing is crammed in to make up for days that were missed: a week short of the aim says why.
+"""
 
 from __future__ import annotations
 
@@ -7,90 +19,96 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from legday.core.model import CardioSession, Goal
-from legday.core.rules.base import Draft
+from legday.core.model import Goal, Profile
+from legday.core.rules.base import READY_FOR_HARD, Ctx, Draft
 
 DAY = dt.timedelta(days=1)
 # Logged cardio at this effort or more counts as a hard session (S11).
 HARD_CARDIO_EFFORT = 7
-STEP = 5  # G6 moves minutes in 5-minute steps
+STEP = 5  # minutes move in 5-minute steps
+# The minutes each kind of session starts from, before the weekly aim shares them out (legday's own).
+POST_LEGS = {Goal.STRENGTH: 20, Goal.GENERAL: 20, Goal.ENDURANCE: 20, Goal.POWER: 15, Goal.HYBRID: 20}
+LONG = 75
+STEADY_SPAN = (25, 60)
+HARD_SPAN = (30, 45)
+LONG_SPAN = (60, 90)
 
 
-@dataclass
-class WeekView:
-    days: list[dt.date]
-    today: dt.date
-    drafts: dict[dt.date, Draft]  # from today on
-    logged: dict[dt.date, list[CardioSession]]  # cardio logged this week
-    leg_day: Callable[[dt.date], bool]  # a leg session (logged or planned) on that day
-    goal: Goal
-    skips: set[tuple[dt.date, str]]
-    on: Callable[[str], bool]
-
-    @property
-    def future(self) -> list[Draft]:
-        return [self.drafts[d] for d in sorted(self.drafts)]
+# Goals that train for races: the week aims past G6's 3 hours, to the top of WHO's range.
+RACING = (Goal.ENDURANCE, Goal.HYBRID)
 
 
-def target(on: Callable[[str], bool]) -> tuple[int, int]:
-    """G6 says 2-3 h; WHO (S11) asks at least 150 minutes of moderate activity: aim for the overlap."""
+def target(on: Callable[[str], bool], goal: Goal = Goal.GENERAL) -> tuple[int, int]:
+    """G6 says 2-3 h; WHO (S11) asks 150-300 minutes of moderate activity. For most goals the plan aims
+    where they overlap (150-180); an endurance or hybrid racer, from G6's 3 hours to WHO's 300 (legday's
+    choice by goal)."""
+    if goal in RACING and on("S11"):
+        return (180, 300)
     return (150, 180) if on("S11") else (120, 180)
 
 
-def balance(week: WeekView) -> None:
-    hard_cap(week)
-    rest_day(week)
-    weekly_minutes(week)
+def _fives(x: float) -> int:
+    return int(round(x / STEP) * STEP)
 
 
-def hard_cap(week: WeekView) -> None:
-    """S11: about 80 % of sessions easy, 20 % hard; and never two hard days in a row. The exceptions
-    (E3, E4, G4) were deliberate choices, so they keep their place first; then the readiest days."""
-    if not week.on("S11"):
+def share(profile: Profile, on: Callable[[str], bool]) -> int:
+    """The minutes of a steady session, so that a usual week of this profile lands in the middle of the
+    aim: the aim, less the leg days' short sessions and the weekend's long one, over the other training
+    days (one day in seven is off). Depends on the profile only, never on the calendar."""
+    low, high = target(on, profile.goal)
+    aim = (low + high) / 2
+    legs = len(profile.leg_days)
+    post = 0 if profile.level.value == "beginner" else POST_LEGS[profile.goal]
+    free = max(7 - legs - 1, 1)
+    long = LONG if profile.goal is Goal.ENDURANCE and free >= 2 else 0
+    steady = free - (1 if long else 0)
+    per = (aim - legs * post - long) / steady if steady else STEADY_SPAN[0]
+    return max(STEADY_SPAN[0], min(STEADY_SPAN[1], _fives(per)))
+
+
+def give_share(d: Draft, ctx: Ctx) -> None:
+    """G6: steady and hard sessions start at the week's share; the long session gives way when the
+    share is at its floor (the week is full already)."""
+    if not ctx.on("G6") or d.reduced or d.locked or d.kind != "cardio":
         return
-    future = week.future
-    sessions = sum(len(cs) for cs in week.logged.values()) + sum(
-        1 for d in future if d.kind != "rest" and d.role != "event"
+    if d.role == "zone2" or d.role == "hard":
+        d.minutes = max(d.span[0], min(d.span[1], ctx.share))
+    elif d.role == "long" and ctx.share <= STEADY_SPAN[0]:
+        d.minutes = d.span[0]
+
+
+@dataclass(frozen=True)
+class Behind:
+    """What the six days before a day hold (logged; and from today on, planned)."""
+
+    minutes: int  # cardio minutes (skipped suggestions count for nothing)
+    sessions: int  # cardio sessions
+    hard_days: frozenset[dt.date]  # days with a hard cardio session
+    last_free: dt.date | None  # the last day without training (None: none in the six)
+    hard_tomorrow: bool = False  # a hard session already logged for tomorrow
+
+
+def hard_cap(d: Draft, ctx: Ctx, behind: Behind) -> None:
+    """S11: about 80 % of sessions easy, 20 % hard, in any seven days; never two hard days in a row."""
+    if not ctx.on("S11") or not d.hard:
+        return
+    yesterday = (ctx.day - DAY) in behind.hard_days
+    cap = max(1, round((behind.sessions + 1) / 5))
+    kept = len(behind.hard_days)
+    if not (yesterday or behind.hard_tomorrow) and kept < cap:
+        return
+    d.cap("moderate")
+    why = (
+        "the day next to another hard one stays steady"
+        if yesterday or behind.hard_tomorrow
+        else f"the 6 days before already hold {kept} hard session{'s' if kept != 1 else ''}"
     )
-    cap = max(1, round(sessions / 5))
-    hard_days = {c.date for cs in week.logged.values() for c in cs if c.effort >= HARD_CARDIO_EFFORT}
-    kept = len(hard_days)
-    for d in sorted((d for d in future if d.hard), key=lambda d: (d.exception is None, -d.readiness, d.day)):
-        next_to_hard = (d.day - DAY) in hard_days or (d.day + DAY) in hard_days
-        if kept < cap and not next_to_hard:
-            kept += 1
-            hard_days.add(d.day)
-            continue
-        d.cap("moderate")
-        why = (
-            "the day next to another hard one stays steady"
-            if next_to_hard
-            else f"this week already has {kept} hard session{'s' if kept != 1 else ''}"
-        )
-        d.add("S11", f"About 80% of sessions easy, 20% hard: {why}.", "Seiler 2010")
+    d.add("S11", f"About 80% of sessions easy, 20% hard: {why}.", "Seiler 2010")
 
 
-def rest_day(week: WeekView) -> None:
-    """P5: recovery takes 24-48 h or more, and light sessions don't speed it (S10): keep at least one
-    day of the week free of training. Gentle movement (P4, R4) is not training."""
-    if not week.on("P5"):
-        return
-    for day in week.days:
-        busy = week.leg_day(day) or day in week.logged
-        if day >= week.today and day in week.drafts:
-            busy = busy or week.drafts[day].kind == "cardio"
-        if not busy:
-            return
-    candidates = [d for d in week.future if d.role == "zone2" and not d.locked and not week.leg_day(d.day)]
-    if not candidates:
-        return
-    before_legs = [d for d in candidates if week.leg_day(d.day + DAY)]
-    if week.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and before_legs:
-        pick, why = before_legs[-1], "and tomorrow's leg session gets fresh legs"
-    else:
-        pick = min(candidates, key=lambda d: (d.readiness, -d.day.toordinal()))
-        why = "on the day your legs are least ready"
-    pick.rest(
+def day_off(d: Draft, ctx: Ctx, why: str) -> None:
+    """P5: this is the day off the seven days need (the planner picks it: see ``rest_pick``)."""
+    d.rest(
         "P5",
         f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), {why}.",
         "Sayer",
@@ -98,42 +116,55 @@ def rest_day(week: WeekView) -> None:
     )
 
 
-def weekly_minutes(week: WeekView) -> None:
-    """G6: 2-3 h of steady cardio a week (with S11's WHO floor of 150). Too much: trim the flexible
-    sessions to their shortest, then turn steady days into rest. Too little: lengthen them."""
-    if not week.on("G6"):
+# P5's rhythm (legday's own): a day off every 4 to 7 days, at the latest on the seventh.
+REST_EVERY = (4, 7)
+
+
+def rest_pick(
+    day: dt.date,
+    behind: Behind,
+    candidates: list[dt.date],
+    goal: Goal,
+    leg_day: Callable[[dt.date], bool],
+    readiness: Callable[[dt.date], float],
+) -> str | None:
+    """P5: is ``day`` the day off? One falls 4 to 7 days after the last (at the latest on the seventh,
+    so any seven days hold one). Among the days in that span that can still be off (``candidates``):
+    for a legs-first goal the last one before a leg day (fresh legs for it); else the least ready, when
+    one is projected under READY_FOR_HARD (the latest of equals); else the last one. Returns why when it
+    is this day, else None."""
+    last = behind.last_free or day - 7 * DAY
+    first, deadline = last + REST_EVERY[0] * DAY, last + REST_EVERY[1] * DAY
+    options = [c for c in candidates if first <= c <= deadline]
+    if day not in options:
+        return None
+    before_legs = [c for c in options if leg_day(c + DAY)]
+    if goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and before_legs:
+        return "and tomorrow's leg session gets fresh legs" if before_legs[-1] == day else None
+    low = [c for c in options if readiness(c) < READY_FOR_HARD]
+    if low:
+        pick = min(low, key=lambda c: (readiness(c), -c.toordinal()))
+        return "on the day your legs are least ready of the next few" if pick == day else None
+    return "as a week's training without one would be too much" if options[-1] == day else None
+
+
+def trim(d: Draft, ctx: Ctx, behind: Behind) -> None:
+    """G6: no seven days over the aim's top: shorten this session to what is left, down to its
+    shortest; a steady session with nothing left becomes a day off."""
+    if not ctx.on("G6") or d.kind == "rest" or not d.minutes or d.role == "event":
         return
-    low, high = target(week.on)
-    logged = sum(c.minutes for cs in week.logged.values() for c in cs)
-    live = [
-        d for d in week.future if d.kind != "rest" and d.minutes and (d.day, d.modality) not in week.skips
-    ]
-    total = logged + sum(d.minutes for d in live)
-    flexible = [d for d in live if d.role in ("zone2", "long", "hard") and not d.reduced and not d.locked]
-    while total > high:
-        shrink = [d for d in flexible if d.minutes - STEP >= d.span[0]]
-        if not shrink:
-            break
-        d = max(shrink, key=lambda d: (d.minutes - d.span[0], d.day))
-        d.minutes -= STEP
-        total -= STEP
-    while total > high:
-        spare = [d for d in flexible if d.role == "zone2" and d.kind != "rest"]
-        if not spare:
-            break
-        d = max(spare, key=lambda d: d.day)
-        total -= d.minutes
+    _, high = target(ctx.on, ctx.goal)
+    if behind.minutes + d.minutes <= high:
+        return
+    if d.role not in ("zone2", "long", "hard") or d.reduced or d.locked:
+        return
+    room = max(high - behind.minutes, 0)
+    d.minutes = max(d.span[0], room - room % STEP)
+    if behind.minutes + d.minutes > high and d.role == "zone2":
         d.rest(
             "G6",
-            f"The rest of the week already makes {total} minutes of cardio: 2-3 hours is the aim.",
+            f"The 6 days before already hold {behind.minutes} minutes of cardio: {high} in any 7 days is "
+            "the most the plan aims at.",
             "Well+Good",
             locked=False,
         )
-        flexible.remove(d)
-    while total < low:
-        grow = [d for d in flexible if d.kind != "rest" and d.minutes + STEP <= d.span[1]]
-        if not grow:
-            break
-        d = min(grow, key=lambda d: (d.minutes - d.span[1], d.day))
-        d.minutes += STEP
-        total += STEP
