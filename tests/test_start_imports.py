@@ -1,9 +1,10 @@
 """What plain ``legday`` imports on its way to the first frame: nothing that only a later action needs.
 
 Every module imported before the first frame is start-up time the person waits through (issue 18:
-"no module the first frame does not need is imported before it"). Record ids (``json``) and the
-argument parser (``argparse``, with nothing to parse) are needed later or never; this test fails when
-one of them moves back onto the start path. (``hashlib`` is needed: the first read looks for this
+"no module the first frame does not need is imported before it"). Record ids (``json``), the
+argument parser (``argparse``, with nothing to parse) and the names and merging of sync tools' conflict
+copies (``legday.storage.conflicts``: the journal looks for copies as it opens, and only a copy found
+needs it) are needed later or never; this test fails when one of them moves back onto the start path. (``hashlib`` is needed: the first read looks for this
 machine's pending change, whose name hashes the machine id.)
 
 The start path runs as the ``legday`` command runs it (``legday.cli.run([])``, then ``run_app``),
@@ -32,7 +33,7 @@ code = run([])
 print(repr({"code": code, "modules": sorted(sys.modules)}))
 """
 
-LATER_ONLY = ("argparse", "json")
+LATER_ONLY = ("argparse", "json", "legday.storage.conflicts")
 
 
 def start_path_modules(tmp_path) -> dict:
@@ -55,3 +56,16 @@ def test_plain_legday_imports_only_what_its_first_frame_needs(tmp_path):
     assert result["code"] == 0
     assert {"legday.tui.app", "legday.tui.screens.week", "legday.core.planner"} <= modules
     assert [name for name in LATER_ONLY if name in modules] == []
+
+
+def test_the_merge_names_every_sync_tool_conflicts_knows():
+    """merging.TOOLS spells the tools out (so that looking for copies imports no conflicts.py): they
+    must stay the ones conflicts.py names copies by."""
+    from legday.storage import conflicts, merging
+
+    assert set(merging.TOOLS) == {
+        conflicts.SYNCTHING,
+        conflicts.DROPBOX,
+        conflicts.NEXTCLOUD,
+        conflicts.OWNCLOUD,
+    }
