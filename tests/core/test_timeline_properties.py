@@ -324,6 +324,29 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     if effort >= 7 and start <= s.start:
                         assert gap >= 2, where  # not on a hard leg day, nor the day after (E2)
                         assert gap > 2 or s.start - end >= 42 * HOUR, where  # the second day: ~48 h
+            check_close_to_legs(s, legs, where)
+
+
+# The lines that let hard work sit close to legs, in the words of the session they let through.
+EXCEPTION_WORDS = ("Runner's exception", "Explosive pairs", "Race rehearsal")
+
+
+def check_close_to_legs(s, legs, where) -> None:
+    """E1 with S1, and E5: unless an exception (E3, E4, G4) stands on the session, cardio after the lift
+    on a leg day or on the day after one is easy, and within 6 h of the lift a short flush (20 minutes at
+    most, easy). So a session that lost its exception to a later rule (S11, P3, a guard) is held to the
+    lines the exception let it skip, as if it had never had one."""
+    if s.start is None or s.kind not in ("cardio", "recovery"):
+        return
+    if any(r.text.startswith(EXCEPTION_WORDS) for r in s.reasons):
+        return
+    day = s.start.date()
+    before = [end for start, end, _ in legs if start.date() == day and end <= s.start]
+    yesterday = [start for start, _, _ in legs if start.date() == day - dt.timedelta(days=1)]
+    if before or yesterday:
+        assert s.intensity in ("recovery", "easy"), where
+    if before and s.start - max(before) < 6 * HOUR:
+        assert s.minutes <= 20 and s.intensity in ("recovery", "easy"), where
 
 
 def check_readiness_adds_up(day) -> None:

@@ -722,6 +722,19 @@ class _Timeline:
                     LEGDAY,
                 )
             return d
+        first = self._decide(ctx, dropped)
+        if first is not None and first.lost is not None and first.exception is None and first.kind != "rest":
+            # A later rule took the exception away (E3, E4, G4: hard work close to legs): decide the day
+            # again without it, so that nothing it let through - no gap after the lift, no E1 cap the
+            # day after legs - outlives it; the line that took it says why.
+            by = first.lost_by
+            lost = (by.id, by.words(first)) if by is not None else (first.lost, "another rule came first")
+            return self._decide(replace(ctx, lost=lost), dropped)
+        return first
+
+    def _decide(self, ctx: Ctx, dropped: _Dropped | None) -> Draft | None:
+        """The day's cardio through every rule, in order (see rules/__init__.py)."""
+        day, event_days = ctx.day, ctx.event_days
         if dropped is not None:
             # The days after a race: no leg session, and the day is active recovery (G3), planned as a
             # free day; the guards keep it easy, low impact and short.
@@ -729,7 +742,7 @@ class _Timeline:
             d.reasons.insert(0, dropped.reason)
         elif ctx.legs_today:
             found, notes = leg_day_draft(ctx)
-            if notes:
+            if notes and ctx.exceptions:  # the notes come once (a second pass finds the same)
                 self.leg_notes.setdefault(day, []).extend(notes)
             if found is None:
                 return None

@@ -152,6 +152,11 @@ class Draft:
     pitch: list[Note] = field(default_factory=list)
     moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
     ceiling: int | None = None  # minutes it may never exceed, from recent volume (volume.py)
+    # An exception (E3, E4, G4) a later rule took away, and that rule's line: the day is then decided
+    # again without it (planner), so nothing the exception let through (no gap after the lift, no E1
+    # cap the day after legs) outlives it.
+    lost: str | None = None
+    lost_by: Note | None = None
 
     def add(
         self,
@@ -163,7 +168,10 @@ class Draft:
         """A line of why. ``holds``: when it stays true of the final session (checked at the end)."""
         reason(id, "", source)  # an unknown ID or a source that isn't the evidence's own fails here
         if not any(r.id == id and r.text == text for r in self.reasons):
-            self.reasons.append(Note(id, text, source, holds))
+            note = Note(id, text, source, holds)
+            self.reasons.append(note)
+            if self.lost is not None and self.lost_by is None and text != STEADY:
+                self.lost_by = note  # the first line after an exception was lost: the rule that took it
 
     def choose(self, text: str | Callable[[Draft], str], holds: Holds | None = None, id: str = "") -> None:
         """A line saying which way the plan went where sources disagree."""
@@ -224,6 +232,8 @@ class Draft:
                 if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4", "G4"))
             ]
             self.pitch = []
+            if self.exception is not None:
+                self.lost = self.exception
             self.exception = None
             self.add("G6", STEADY, "Well+Good", holds=_steady)
         return True
@@ -285,9 +295,28 @@ class Ctx:
     base: bool = True  # the log shows steady training besides walks (or nothing at all)
     meet: bool = False  # the event is a strength meet (strength or power goal)
     share: int = 40  # the minutes a steady session gets so that a usual week lands in the aim (G6)
+    # Decided again without the exceptions (E3, E4, G4): the rule that took one away, in its words
+    # ("S11", "About 80% of sessions easy, ..."); None on the first pass.
+    lost: tuple[str, str] | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
+
+    @property
+    def exceptions(self) -> bool:
+        """Whether E3, E4 and G4 may be offered: not when a later rule already took one away today."""
+        return self.lost is None
+
+    def lost_words(self) -> str:
+        """Why the exception was taken away, as a clause: "about 80% of sessions easy, ... (S11)"."""
+        if self.lost is None:
+            return ""
+        id, text = self.lost
+        text = text.rstrip(".")
+        head, colon, tail = text.partition(": ")
+        if colon and tail:  # "Rule: what it found" -> "what it found (ID: rule)"
+            return f"{tail} ({id}: {head[:1].lower()}{head[1:]})"
+        return f"{text[:1].lower()}{text[1:]} ({id})"
 
     @property
     def goal(self) -> Goal:

@@ -211,7 +211,8 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         return
     most = RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES if k == 2 else RACE_LATER_MINUTES
     _shorten(d, most, "recovering from a race")
-    d.exception = None if d.exception in ("E3", "E4") else d.exception
+    if d.exception in ("E3", "E4"):
+        d.lost, d.exception = d.exception, None
     if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
         d.reasons = [n for n in d.reasons if n.text != STEADY]
         d.locked = True

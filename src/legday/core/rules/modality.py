@@ -337,7 +337,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
     best, pick = order[0], listed[0]
     if d.exception in ("E3", "G4"):
         # The runner's exceptions are about running close to legs: on anything else they don't hold.
-        d.exception = None
+        d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
     if hurt:

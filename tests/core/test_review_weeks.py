@@ -1,0 +1,64 @@
+"""The eighteen weeks of the second coach's read (``review_weeks.py``), each held to what the read found
+once its class was fixed. Each week is planned as the person would read it (``legday plan --date``).
+The classes themselves are held by the properties in test_timeline_properties.py; these are the cases
+the read found them in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from legday.core.plan import HARD_INTENSITIES, WeekPlan
+from legday.core.planner import plan_week
+from tests.core.review_weeks import WEEKS, Week
+
+DAY = dt.timedelta(days=1)
+
+
+def planned(name: str) -> tuple[Week, WeekPlan]:
+    week = WEEKS[name]()
+    return week, plan_week(week.profile, week.history, week.today, week.week_start)
+
+
+def suggested(plan: WeekPlan, date: dt.date):
+    day = plan.day(date)
+    assert day is not None
+    return [s for s in day.sessions if s.status == "suggested" and s.kind != "rest"]
+
+
+def words(s) -> str:
+    return " ".join(r.text for r in s.reasons) + " " + (s.choice or "")
+
+
+def hard(s) -> bool:
+    return s.intensity in HARD_INTENSITIES
+
+
+def test_a_lost_race_rehearsal_leaves_an_easy_flush_not_a_moderate_run_straight_after_legs():
+    """Found: the CrossFit athlete's G4 tempo run, capped by S11, stayed where G4 had put it (10 minutes
+    after hard legs) at 4-5/10, with no line saying why it sat there. Decided again without G4, it is
+    the easy post-legs run, and the line says what took G4 away."""
+    week, plan = planned("crossfit")
+    for day in (week.today, week.today + 3 * DAY):  # both leg days
+        (s,) = suggested(plan, day)
+        assert s.intensity == "easy" and s.minutes <= 20, day
+        assert "E1 over G4" in (s.choice or "") and "S11" in (s.choice or ""), day
+
+
+def test_a_runner_whose_exception_was_capped_runs_easy_the_day_after_hard_legs():
+    """Found: the late lifter's E3 intervals, capped by S11, kept E3's pass on E1: a moderate run the day
+    after hard legs. Decided again without E3, it is easy, and the choice says S11 took the hard run."""
+    week, plan = planned("late_lifter")
+    (s,) = suggested(plan, week.today)
+    assert s.intensity == "easy" and "E1" in {r.id for r in s.reasons}
+    assert (s.choice or "").startswith("E2 over E3") and "S11" in s.choice
+
+
+@pytest.mark.parametrize("name", sorted(WEEKS))
+def test_every_review_week_plans_with_every_week_start_alike(name):
+    week = WEEKS[name]()
+    days = {}
+    for ws in range(7):
+        for d in plan_week(week.profile, week.history, week.today, ws).days:
+            assert days.setdefault(d.date, d.sessions) == d.sessions, (name, d.date, ws)
