@@ -9,9 +9,11 @@ import datetime as dt
 
 import pytest
 
+from legday.core.model import CheckIn, History, LegSession
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
-from legday.core.planner import plan_week
+from legday.core.planner import build_week, plan_week
 from tests.core.review_weeks import WEEKS, Week
+from tests.core.test_timeline_properties import _exercises
 
 DAY = dt.timedelta(days=1)
 
@@ -62,3 +64,41 @@ def test_every_review_week_plans_with_every_week_start_alike(name):
     for ws in range(7):
         for d in plan_week(week.profile, week.history, week.today, ws).days:
             assert days.setdefault(d.date, d.sessions) == d.sessions, (name, d.date, ws)
+
+
+def test_a_deload_lasts_the_week_and_the_usual_session_comes_back_after_it():
+    """Found: in the powerlifter's deload week (Monday's squats at 60 %, logged), Thursday was planned at
+    the full 80 minutes and 5x3 at 200 kg. A deload is a week: Thursday takes Monday's share, at its
+    effort; the Monday after is the usual session again. Without the rule (P5 off) Thursday is full."""
+    week, plan = planned("deload")
+    thursday = next(s for s in plan.day(week.today + 2 * DAY).sessions if s.kind == "legs")
+    assert thursday.effort == (5, 5) and thursday.minutes < 60
+    assert "deadlift 3x3@180kg" in thursday.detail and "Deload week" in words(thursday)
+    after = plan_week(week.profile, week.history, week.today, week=week.today + 6 * DAY)
+    monday = next(s for s in after.days[0].sessions if s.kind == "legs")
+    assert monday.effort == (9, 9) and "Deload" not in words(monday)
+    loose = build_week(week.profile, week.history, week.today, 0, frozenset({"P5"}))
+    full = next(s for s in loose.day(week.today + 2 * DAY).sessions if s.kind == "legs")
+    assert full.effort == (8, 8) and "deadlift 5x3@200kg" in full.detail
+
+
+def test_a_session_legday_planned_lighter_and_logged_as_planned_is_no_deload():
+    """A short night before Monday: legday plans Monday lighter (P3). Logged as planned, it does not
+    start a deload week (Thursday stays the usual session): only a session the person made lighter, for
+    no reason of legday's, is a deload."""
+    week = WEEKS["deload"]()
+    monday = week.today - DAY
+    week.legs = [s for s in week.legs if s.date != monday]
+    history = week.history
+    sore = History(history.legs, history.cardio, (CheckIn(monday, 2, 5.0),))
+    plan = plan_week(week.profile, sore, monday)
+    lighter = next(s for s in plan.day(monday).sessions if s.kind == "legs")
+    assert lighter.effort[0] < 9 and "Only 5 h of sleep" in words(lighter)
+    logged = LegSession(
+        monday, lighter.start.time(), lighter.minutes, lighter.effort[0], _exercises(lighter.detail)
+    )
+    after = plan_week(
+        week.profile, History((*sore.legs, logged), sore.cardio, sore.checkins), week.today, week=monday
+    )
+    thursday = next(s for s in after.day(monday + 3 * DAY).sessions if s.kind == "legs")
+    assert "Deload" not in words(thursday) and thursday.effort == (8, 8)

@@ -70,7 +70,17 @@ from legday.core.rules import (
     target,
 )
 from legday.core.rules.checks import heads_ups
-from legday.core.rules.legs import TAPER_DAYS, Template, taper_share, template_for, verdict
+from legday.core.rules.legs import (
+    DELOAD_DAYS,
+    TAPER_DAYS,
+    Deload,
+    Template,
+    deload_of,
+    lighter_reasons,
+    taper_share,
+    template_for,
+    verdict,
+)
 from legday.core.rules.week import (
     HARD_CARDIO_EFFORT,
     Behind,
@@ -289,6 +299,7 @@ class _Timeline:
         self._placeholders: dict[dt.date, list[LegSession]] = {}
         self._race_list: list[Strain] | None = None
         self._templates: dict[dt.date, Template | None] = {}
+        self._deloads: dict[LegSession, Deload | None] = {}
         self._run()
 
     def on(self, rule: str) -> bool:
@@ -629,7 +640,38 @@ class _Timeline:
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
             moved_from=moved,
+            deload=self._deload(day),
         )
+
+    def _deload(self, day: dt.date) -> Deload | None:
+        """The deload that began the week ``day`` falls in, if one did: the first leg session of the six
+        days before it that the person made a deload (legs.py: a deload lasts the week)."""
+        for n in range(DELOAD_DAYS, 0, -1):
+            for s in self.index.on(day - n * DAY):
+                found = self._deload_start(s)
+                if found is not None:
+                    return found
+        return None
+
+    def _deload_start(self, s: LegSession) -> Deload | None:
+        """``s`` as the deload that begins a week: logged (a planned session's shape is legday's own),
+        under 70 % of its usual load, and for no reason legday knows - not lighter for soreness, a race,
+        a short night, the taper or a sore region, nor inside an earlier deload's week - so that logging
+        a lighter session as legday planned it never starts one."""
+        if s in self._deloads:
+            return self._deloads[s]
+        self._deloads[s] = None  # (a session is never its own cause)
+        found = None
+        if self.planned.get(s.date) is not s:
+            found = deload_of(s, self._template(s.date))
+            if found is not None:
+                r = self.readiness.get(s.date) or self._readiness(s.date)
+                x = self._leg_day(s.date, r)
+                tapered = x.event_days is not None and x.on("S12")
+                if x.deload is not None or x.sore_regions or tapered or lighter_reasons(x):
+                    found = None
+        self._deloads[s] = found
+        return found
 
     def _before_break(self, day: dt.date, back: tuple[int, int]) -> Template | None:
         """Back after a break: the usual session from the weeks before it (lighter, by the rules), not
