@@ -102,3 +102,19 @@ def test_a_session_legday_planned_lighter_and_logged_as_planned_is_no_deload():
     )
     thursday = next(s for s in after.day(monday + 3 * DAY).sessions if s.kind == "legs")
     assert "Deload" not in words(thursday) and thursday.effort == (8, 8)
+
+
+def test_two_mornings_too_sore_to_walk_are_too_much_too_fast():
+    """Found: rated 9/10 on Tuesday and Wednesday after a new, brutal Monday, and intervals were still
+    planned for Saturday, with no word of "too much". Carlson (Well+Good): sore "to the point where you
+    can't walk for days" is a sign of too much too fast. Rated 8 or more two mornings running is that
+    sign (legday's reading): a P5 warning, nothing hard for the week, the next leg session lighter. Without
+    P5 Saturday is hard again."""
+    week, plan = planned("sore9")
+    (warning,) = [w for w in plan.warnings if w.id == "P5"]
+    assert "two mornings running" in warning.text and warning.source == "Well+Good"
+    assert not any(hard(s) for d in plan.days for s in suggested(plan, d.date))
+    thursday = next(s for s in plan.day(week.today + DAY).sessions if s.kind == "legs")
+    assert "still sore days after" in words(thursday)
+    loose = build_week(week.profile, week.history, week.today, 0, frozenset({"P5"}))
+    assert any(hard(s) for d in loose.days for s in suggested(loose, d.date))

@@ -46,6 +46,7 @@ from legday.core.readiness import (
 )
 from legday.core.rules import (
     EFFORT,
+    TOO_SORE,
     Ctx,
     Draft,
     LegDay,
@@ -232,6 +233,7 @@ class _Lingering:
     gap: int
     cause: str
     legs: bool  # the likely cause was a leg session
+    running: bool = False  # rated too sore (8+) two mornings running: "can't walk for days"
 
 
 class _Timeline:
@@ -538,8 +540,14 @@ class _Timeline:
             if cause is None:
                 continue
             gap = (c.date - cause.date).days
-            if lingers(c.soreness, gap):
-                out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), cause.what == "legs"))
+            before = self.checkins.get(c.date - DAY)
+            # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
+            # legday's reading: rated TOO_SORE or more two mornings running.
+            running = before is not None and min(before.soreness, c.soreness) >= TOO_SORE
+            if lingers(c.soreness, gap) or (running and gap <= LINGERING_MAX_DAYS):
+                out.append(
+                    _Lingering(c.date, c.soreness, gap, _cause_words(cause), cause.what == "legs", running)
+                )
         return out
 
     def _cause(self, day: dt.date) -> Strain | None:
@@ -1098,7 +1106,18 @@ class _Timeline:
             return []
         for x in self.lingering:
             if self.start <= x.date <= self.end:
-                if x.legs:
+                if x.running:
+                    text = (
+                        f"Sore {TOO_SORE}/10 or more two mornings running ({x.soreness}/10 on "
+                        f"{x.date:%a %-d}) after {x.cause}: sore 'to the point where you can't walk for "
+                        "days' is a sign of too much too fast. Nothing hard for the rest of the week"
+                        + (
+                            ", and the next leg session is lighter and sticks to what you know."
+                            if x.legs
+                            else "."
+                        )
+                    )
+                elif x.legs:
                     text = (
                         f"Still sore ({x.soreness}/10) {x.gap} days after {x.cause}: it was probably too "
                         "much or too new. Nothing hard for the rest of the week, and the next leg session "
