@@ -183,6 +183,11 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
     checkins = {c.date: c for c in history.checkins if c.date <= plan.today}  # a morning to come has none
     leg_days = {d.date for d in plan.days for s in d.sessions if s.kind == "legs"}
     leg_days |= {s.date for s in history.legs}
+    leg_starts: dict[dt.date, list[dt.datetime]] = {}
+    for d in plan.days:
+        for s in d.sessions:
+            if s.kind == "legs":
+                leg_starts.setdefault(d.date, []).append(s.start)
     for d in plan.days:
         for s in d.sessions:
             if s.status != "suggested" or s.kind == "rest":
@@ -215,6 +220,20 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                     assert d.date + dt.timedelta(days=1) in leg_days or _usual(profile, d.date, 1), (r, where)
                 if "before the lift on a leg day" in text:
                     assert d.date in leg_days, (r, where)
+                # The order words are about a run: "your priority goes first" only on one, and "before
+                # the leg session" only before one that day.
+                if "priority goes first" in text or "comes first" in (s.choice or ""):
+                    assert s.modality == "run", (r, where)
+                if "before the leg session" in text:
+                    assert any(s.start < st for st in leg_starts.get(d.date, ())), (r, where)
+                # P2 is about a leg day and the day after it; "after" only after the lift or the day after.
+                if r.id == "P2":
+                    assert d.date in leg_days or d.date - dt.timedelta(days=1) in leg_days, (r, where)
+                    if "after leg day" in text:
+                        after = d.date - dt.timedelta(days=1) in leg_days or any(
+                            st < s.start for st in leg_starts.get(d.date, ())
+                        )
+                        assert after, (r, where)
                 # "Rested legs": no leg session the day before or that day, and nothing hard.
                 if "rested legs" in text:
                     before = d.date - dt.timedelta(days=1)

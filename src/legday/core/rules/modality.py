@@ -246,7 +246,10 @@ _MOVED_WORDS = {
     "S9": ("{M} rather than a run: running, not cycling, blunts muscle growth.", "Lundberg 2022"),
     "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.", "Sayer"),
     "P1": ("New to lifting: no running on a leg day or the day after it; {m} instead.", "Alex"),
-    "P2": ("Injury-prone: low impact after leg day; swimming is the kindest (M1).", "Alex"),
+    "P2": (
+        "Injury-prone: low impact on a leg day and the day after it; swimming is the kindest (M1).",
+        "Alex",
+    ),
 }
 
 
