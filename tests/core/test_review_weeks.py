@@ -118,3 +118,14 @@ def test_two_mornings_too_sore_to_walk_are_too_much_too_fast():
     assert "still sore days after" in words(thursday)
     loose = build_week(week.profile, week.history, week.today, 0, frozenset({"P5"}))
     assert any(hard(s) for d in loose.days for s in suggested(loose, d.date))
+
+
+def test_a_planned_leg_session_starts_when_that_weekday_usually_does():
+    """Found: Saturday's session, always logged at 10:00, was planned at the profile's 21:00 (the
+    weekday lift's time), and its cardio squeezed in "no room for 6 h". The usual session is planned at
+    that weekday's usual start; the profile's time is for weekdays with no sessions to follow."""
+    week, plan = planned("early_late")
+    saturday = next(s for s in plan.day(week.today + 3 * DAY).sessions if s.kind == "legs")
+    assert saturday.start.time() == dt.time(10, 0)
+    (after,) = suggested(plan, week.today + 3 * DAY)
+    assert "No room" not in words(after)

@@ -73,6 +73,7 @@ class Template:
     basis: str
     left_out: str = ""
     same_day: int = 0  # how many of the sessions it comes from were on its weekday
+    start: dt.time | None = None  # when that weekday's sessions usually start (None: not known)
 
 
 def template_for(
@@ -109,7 +110,10 @@ def template_for(
         f"{s.date:%a %-d %b} ({'a deload' if s.load < usual else 'a one-off'}, load {s.load})"
         for s in sorted(odd, key=lambda s: s.date)
     )
-    return Template(minutes, effort, closest.exercises, basis, left_out, len(same))
+    # The weekday's usual start (the median's own, a time you logged), so a Saturday-morning lifter's
+    # Saturday is planned in the morning whatever the profile's usual leg time.
+    start = statistics.median_low(s.start for s in kept) if same else None
+    return Template(minutes, effort, closest.exercises, basis, left_out, len(same), start)
 
 
 def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSession], list[LegSession]]:
@@ -377,7 +381,8 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                 LEGDAY,
             )
         )
-    session = LegSession(x.day, x.profile.leg_time, minutes, effort, exercises)
+    at = (x.template.start if x.template is not None else None) or x.profile.leg_time
+    session = LegSession(x.day, at, minutes, effort, exercises)
     return session, [*lighter, *notes]
 
 
