@@ -112,8 +112,8 @@ def template_for(
     )
     # The weekday's usual start (the median's own, a time you logged), so a Saturday-morning lifter's
     # Saturday is planned in the morning whatever the profile's usual leg time.
-    start = statistics.median_low(s.start for s in kept) if same else None
-    return Template(minutes, effort, closest.exercises, basis, left_out, len(same), start)
+    at = statistics.median_low(s.start for s in kept) if same else None
+    return Template(minutes, effort, closest.exercises, basis, left_out, len(same), at)
 
 
 def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSession], list[LegSession]]:
