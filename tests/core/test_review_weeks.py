@@ -9,10 +9,10 @@ import datetime as dt
 
 import pytest
 
-from legday.core.model import CheckIn, History, LegSession
+from legday.core.model import CardioSession, CheckIn, History, LegSession
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import build_week, plan_week
-from tests.core.review_weeks import WEEKS, Week
+from tests.core.review_weeks import WEEKS, Week, d, t
 from tests.core.test_timeline_properties import _exercises
 
 DAY = dt.timedelta(days=1)
@@ -62,8 +62,8 @@ def test_every_review_week_plans_with_every_week_start_alike(name):
     week = WEEKS[name]()
     days = {}
     for ws in range(7):
-        for d in plan_week(week.profile, week.history, week.today, ws).days:
-            assert days.setdefault(d.date, d.sessions) == d.sessions, (name, d.date, ws)
+        for one in plan_week(week.profile, week.history, week.today, ws).days:
+            assert days.setdefault(one.date, one.sessions) == one.sessions, (name, one.date, ws)
 
 
 def test_a_deload_lasts_the_week_and_the_usual_session_comes_back_after_it():
@@ -129,3 +129,16 @@ def test_a_planned_leg_session_starts_when_that_weekday_usually_does():
     assert saturday.start.time() == dt.time(10, 0)
     (after,) = suggested(plan, week.today + 3 * DAY)
     assert "No room" not in words(after)
+
+
+def test_a_race_is_no_template_for_the_long_run():
+    """Found: after a marathon the weekend's long run was as long as the race (trimmed only by the
+    week's minutes). The long run follows the long sessions you do, not the race: here, with runs of at
+    most 60 minutes besides it, the first long run after the recovery days is 75 (legday's own start)."""
+    week = WEEKS["half_after"]()
+    week.cardio = [c for c in week.cardio if c.minutes <= 60] + [
+        CardioSession(d(-1), "run", 215, 8, t("08:00"))
+    ]
+    later = plan_week(week.profile, week.history, week.today, week=week.today + 14 * DAY)
+    long_runs = [s for day in later.days for s in suggested(later, day.date) if "long steady" in words(s)]
+    assert long_runs and all(s.minutes <= 90 for s in long_runs)

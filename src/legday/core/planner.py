@@ -467,6 +467,7 @@ class _Timeline:
             lingering=self._lingering(day),
             checkins=self.checkins,
             longest_recent=self.recent.longest(day),
+            longest_usual=self.recent.longest_usual(day),
             expected=self._expected,
             race_recovery=race[1] if race else 0,
             race_what=race[2] if race else "",

@@ -286,6 +286,7 @@ class Ctx:
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
     longest_recent: int | None = None  # minutes of the longest cardio logged in the 4 weeks before
+    longest_usual: int | None = None  # ... of those that were not races or matches (the long run's length)
     # Leg sessions on any day: logged, planned, or (ahead) expected on the usual leg days.
     expected: Callable[[dt.date], list[LegSession]] = _no_legs
     race_recovery: int = 0  # the days that race takes to come back from (legday's scale)

@@ -346,9 +346,9 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         and (ctx.event_days is None or ctx.event_days >= TAPER_LONG_LAST)
         and (most >= LONG_SPAN[0] or not ctx.on("P5"))
     ):
-        # As long as the long sessions you do (the longest of the last 4 weeks), within what the log
-        # allows; 75 minutes when nothing is logged.
-        length = max(LONG_MINUTES, ctx.longest_recent or 0)
+        # As long as the long sessions you do (the longest of the last 4 weeks that was not a race or a
+        # match), within what the log allows; 75 minutes when nothing is logged.
+        length = max(LONG_MINUTES, ctx.longest_usual or 0)
         d = cardio_draft(ctx.day, "long", "run", "moderate", length, (LONG_SPAN[0], max(90, most)), score)
         d.add(
             "G3",

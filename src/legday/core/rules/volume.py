@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from legday.core.evidence import LEGDAY
 from legday.core.model import CardioSession
 from legday.core.rules.base import Ctx, Draft
+from legday.core.strain import race_like
 
 # legday's own numbers (S6: none is validated).
 GROWTH = 1.2  # about a fifth longer than the longest recent session
@@ -50,6 +51,7 @@ class Recent:
     def __init__(self, cardio: Sequence[CardioSession] = ()):
         self._dates: list[dt.date] = []
         self._minutes: list[int] = []
+        self._usual: list[tuple[dt.date, int]] = []  # the same, without races and matches
         self._steady: list[dt.date] = []
         self._walks: list[dt.date] = []
         for c in sorted(cardio, key=lambda c: c.date):
@@ -61,6 +63,8 @@ class Recent:
         i = bisect.bisect_right(self._dates, day)
         self._dates.insert(i, day)
         self._minutes.insert(i, minutes)
+        if not race_like(effort, minutes):
+            bisect.insort(self._usual, (day, minutes))
         if modality.lower() in NOT_A_BASE:
             bisect.insort(self._walks, day)
         elif minutes >= BASE_MINUTES:
@@ -70,6 +74,14 @@ class Recent:
         lo = bisect.bisect_left(self._dates, day - LOOKBACK)
         hi = bisect.bisect_left(self._dates, day)
         return max(self._minutes[lo:hi]) if hi > lo else None
+
+    def longest_usual(self, day: dt.date) -> int | None:
+        """The longest of the 4 weeks before ``day`` that was not a race or a match (a long hard effort,
+        strain.race_like): what "the long sessions you do" are, for the weekend's long one (G3). A race
+        is no template for training: a marathon is not next month's long run."""
+        lo = bisect.bisect_left(self._usual, (day - LOOKBACK, 0))
+        hi = bisect.bisect_left(self._usual, (day, 0))
+        return max(m for _, m in self._usual[lo:hi]) if hi > lo else None
 
     def base(self, day: dt.date, beginner: bool) -> bool:
         """A base for hard work in the 4 weeks before ``day`` (see the module's docstring)."""
