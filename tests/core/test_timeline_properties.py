@@ -190,6 +190,12 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 leg_starts.setdefault(d.date, []).append(s.start)
     for d in plan.days:
         for s in d.sessions:
+            # A leg session's words about running after lifting only when a run follows it that day.
+            if s.kind == "legs" and any("Running after lifting" in a.text for a in s.addons):
+                end = s.start + dt.timedelta(minutes=s.minutes)
+                assert any(
+                    o.modality in IMPACT and o.start is not None and o.start >= end for o in d.sessions
+                ), (d.date, s)
             if s.status != "suggested" or s.kind == "rest":
                 continue
             where = (d.date, s)

@@ -46,6 +46,7 @@ from legday.core.readiness import (
 )
 from legday.core.rules import (
     EFFORT,
+    IMPACT,
     TOO_SORE,
     Ctx,
     Draft,
@@ -1022,7 +1023,7 @@ class _Timeline:
             planned = self.planned.get(day) is s
             if planned and day < self.today:
                 continue
-            addons = leg_addons(ctx) if day >= self.today else []
+            addons = leg_addons(ctx, self._runs_after(day, s)) if day >= self.today else []
             if planned:
                 runners = runners_leg_day(ctx)
                 if runners is not None:
@@ -1049,6 +1050,14 @@ class _Timeline:
                 )
             )
         return out
+
+    def _runs_after(self, day: dt.date, s: LegSession) -> bool:
+        """A run (logged or suggested) follows leg session ``s`` on its day."""
+        found = self.suggestions.get(day)
+        after = [c.modality for c in self.done.get(day, []) if c.start is not None and c.start >= s.ended]
+        if found is not None and found.status == "suggested" and found.start and found.start >= s.ended:
+            after.append(found.modality)
+        return any(m in IMPACT for m in after if m)
 
     def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""

@@ -540,14 +540,20 @@ def runners_leg_day(ctx: Ctx) -> Reason | None:
     return None
 
 
-def leg_addons(ctx: Ctx) -> list[Reason]:
+def leg_addons(ctx: Ctx, runs_after: bool = False) -> list[Reason]:
+    """The add-ons of a leg session; ``runs_after``: a run follows it that day (the energy line is
+    about running after lifting, so it is said only then)."""
     out = []
     if ctx.on("E8"):
         out.append(
             reason("E8", "Cool down: 5-10 minutes of easy spinning or walking after the last set.", "ACSM")
         )
     if ctx.on("R2"):
-        extra = " Running after lifting can leave you short: eat enough." if ctx.goal is Goal.STRENGTH else ""
+        extra = (
+            " Running after lifting can leave you short: eat enough."
+            if ctx.goal is Goal.STRENGTH and runs_after
+            else ""
+        )
         amount = (
             "0.55-0.9 g per lb of body weight"
             if ctx.profile.units == "lb"
