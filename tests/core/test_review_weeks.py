@@ -142,3 +142,18 @@ def test_a_race_is_no_template_for_the_long_run():
     later = plan_week(week.profile, week.history, week.today, week=week.today + 14 * DAY)
     long_runs = [s for day in later.days for s in suggested(later, day.date) if "long steady" in words(s)]
     assert long_runs and all(s.minutes <= 90 for s in long_runs)
+
+
+def test_skipped_suggestions_are_no_base_for_intervals():
+    """Found: three weeks of every cardio suggestion skipped, and intervals planned as if a base were
+    there (with nothing logged legday can't tell a runner who doesn't log from a new one; a skip tells
+    it). Read on Thursday, nothing done this week either: steady sessions first. Without the skips in the
+    log the same week has its hard session."""
+    week = WEEKS["skipper"]()
+    thursday = week.today + 3 * DAY
+    plan = plan_week(week.profile, week.history, thursday)
+    assert not any(hard(s) for day in plan.days for s in suggested(plan, day.date))
+    assert any("You skipped the cardio" in words(s) for day in plan.days for s in suggested(plan, day.date))
+    h = week.history
+    unskipped = plan_week(week.profile, History(h.legs, h.cardio, h.checkins), thursday)
+    assert any(hard(s) for day in unskipped.days for s in suggested(unskipped, day.date))

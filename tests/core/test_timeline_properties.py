@@ -23,7 +23,17 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from legday.core.model import CardioSession, CheckIn, Exercise, Goal, History, LegSession, Level, Profile
+from legday.core.model import (
+    CardioSession,
+    CheckIn,
+    Exercise,
+    Goal,
+    History,
+    LegSession,
+    Level,
+    Profile,
+    Skip,
+)
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
 from legday.core.rules.volume import Recent, ceiling
@@ -71,6 +81,7 @@ cardio_rows = st.tuples(
     st.integers(1, 10),
     st.integers(-1, 56),
 )
+skip_rows = st.tuples(st.integers(FIRST, 0), st.integers(0, len(MODALITIES) - 1))
 checkin_rows = st.tuples(offsets, st.integers(0, 10), st.sampled_from([None, 5.0, 7.5, 8.0]), st.booleans())
 
 
@@ -88,14 +99,17 @@ def histories(draw) -> History:
         day(d): CheckIn(day(d), s, h, p, (("calves", s),) if s % 3 == 0 else ())
         for d, s, h, p in draw(st.lists(checkin_rows, max_size=6))
     }
-    return _history(legs, cardio, [checks[d] for d in sorted(checks)])
+    # Skipped suggestions (a skip says no cardio was done that day; the planner reads it as such).
+    skips = {Skip(day(d), MODALITIES[k]) for d, k in draw(st.lists(skip_rows, max_size=3))}
+    return _history(legs, cardio, [checks[d] for d in sorted(checks)], skips)
 
 
-def _history(legs, cardio, checkins) -> History:
+def _history(legs, cardio, checkins, skips=()) -> History:
     return History(
         tuple(sorted(legs, key=lambda s: (s.date, s.start))),
         tuple(sorted(cardio, key=lambda s: s.date)),
         tuple(sorted(checkins, key=lambda c: c.date)),
+        tuple(sorted(skips, key=lambda s: (s.date, s.modality))),
     )
 
 
@@ -427,7 +441,7 @@ def test_an_hour_either_way_never_changes_what_a_day_holds(profile, history, tod
     legs = [shifted if s is moved else s for s in history.legs]
     cardio = [shifted if c is moved else c for c in history.cardio]
     before = plan_week(profile, history, today)
-    after = plan_week(profile, _history(legs, cardio, history.checkins), today)
+    after = plan_week(profile, _history(legs, cardio, history.checkins, history.skips), today)
     for a, b in zip(before.days, after.days):
         assert sorted(map(kind_of, a.sessions), key=str) == sorted(map(kind_of, b.sessions), key=str), (
             a.date,
@@ -475,13 +489,15 @@ def test_doing_what_legday_says_changes_nothing_ahead_and_earns_no_heads_up(
     profile, history, today, days, week_start
 ):
     # Only mornings already rated: a check-in for a morning to come would be news to the later plan.
-    history = _history(history.legs, history.cardio, [c for c in history.checkins if c.date <= today])
+    history = _history(
+        history.legs, history.cardio, [c for c in history.checkins if c.date <= today], history.skips
+    )
     plan = plan_week(profile, history, today, week_start)
     last = min(today + dt.timedelta(days=days), plan.days[-1].date - dt.timedelta(days=1))
     if last < today:
         return
     legs, cardio = as_logged(plan, today, last)
-    logged = _history([*history.legs, *legs], [*history.cardio, *cardio], history.checkins)
+    logged = _history([*history.legs, *legs], [*history.cardio, *cardio], history.checkins, history.skips)
     later = plan_week(profile, logged, last + dt.timedelta(days=1), week_start, week=plan.days[0].date)
     for d in later.days:
         for s in d.sessions:

@@ -269,7 +269,7 @@ class _Timeline:
         for c in self.cardio:
             self.cardio_by_date.setdefault(c.date, []).append(c)
         self.index = LegIndex(legs)
-        self.recent = Recent(self.cardio)
+        self.recent = Recent(self.cardio, [d for d, _ in self.skips])
         self.event = profile.event_date
         self.meet = profile.goal in (Goal.STRENGTH, Goal.POWER)
         self.share = share(profile, self.on)
@@ -453,6 +453,7 @@ class _Timeline:
         race = self._race(day)
         back = self._back(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
+        no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
         return Ctx(
             day,
             self.profile,
@@ -474,7 +475,8 @@ class _Timeline:
             race_what=race[2] if race else "",
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
-            base=self.recent.base(day, self.profile.level.value == "beginner"),
+            base=no_base is None,
+            no_base=no_base,
             meet=self.meet,
             share=self.share,
         )

@@ -294,6 +294,7 @@ class Ctx:
     back_day: int | None = None  # day N (0-6) of the first week back after a break
     break_days: int = 0  # how long that break was
     base: bool = True  # the log shows steady training besides walks (or nothing at all)
+    no_base: str | None = None  # why not: "beginner", "walks", "skips" (volume.Recent.no_base)
     meet: bool = False  # the event is a strength meet (strength or power goal)
     share: int = 40  # the minutes a steady session gets so that a usual week lands in the aim (G6)
     # Decided again without the exceptions (E3, E4, G4): the rule that took one away, in its words

@@ -144,7 +144,10 @@ def guard(d: Draft, ctx: Ctx) -> None:
             (
                 "New to this: fewer than 3 steady sessions of half an hour in the last 4 weeks (logged or planned), so "
                 "build a base of steady sessions before a hard one (legday's call)."
-                if ctx.beginner
+                if ctx.no_base == "beginner"
+                else "You skipped the cardio in the last 4 weeks, and fewer than 3 steady sessions of half "
+                "an hour are logged or planned: steady sessions first, then a hard one (legday's call)."
+                if ctx.no_base == "skips"
                 else "Your last 4 weeks hold walks but no steady cardio: walks are no base for "
                 "intervals, so steady sessions first (legday's call)."
             ),

@@ -12,9 +12,10 @@ asks for three times what the legs know.
 The ceiling also bounds what the weekly aim (G6) may grow a session to.
 
 A base for hard work (``Recent.base``): three steady sessions of half an hour or more in the last 4
-weeks besides walks, for a beginner and for anyone whose 4 weeks hold walks (walks are no base for
-intervals); with nothing logged at all, legday can't tell a seasoned runner who doesn't log from a new
-one, so only a beginner waits.
+weeks besides walks, for a beginner, for anyone whose 4 weeks hold walks (walks are no base for
+intervals) and for anyone who skipped suggestions in them (a skip says no cardio was done); with
+nothing logged at all, legday can't tell a seasoned runner who doesn't log from a new one, so only a
+beginner waits.
 
 "The last 4 weeks" are the timeline's: what was logged, and from today on what the plan put on the days
 before (a suggestion counts as done) - so doing what legday suggests, and logging it, changes nothing.
@@ -48,7 +49,8 @@ class Recent:
     longest in the 4 weeks before this day" and "a base" by bisection. Logged sessions at first; the
     planner adds each day's suggestion as the day is decided."""
 
-    def __init__(self, cardio: Sequence[CardioSession] = ()):
+    def __init__(self, cardio: Sequence[CardioSession] = (), skipped: Sequence[dt.date] = ()):
+        self._skipped = sorted(skipped)  # days a suggestion was skipped: the person said no cardio
         self._dates: list[dt.date] = []
         self._minutes: list[int] = []
         self._usual: list[tuple[dt.date, int]] = []  # the same, without races and matches
@@ -85,10 +87,22 @@ class Recent:
 
     def base(self, day: dt.date, beginner: bool) -> bool:
         """A base for hard work in the 4 weeks before ``day`` (see the module's docstring)."""
-        steady = _count(self._steady, day)
-        if beginner or _count(self._walks, day):
-            return steady >= BASE_SESSIONS
-        return True
+        return self.no_base(day, beginner) is None
+
+    def no_base(self, day: dt.date, beginner: bool) -> str | None:
+        """Why the 4 weeks before ``day`` hold no base for hard work ("beginner", "walks", "skips"),
+        or None when they do. Without a log legday can't tell a runner who doesn't log from a new one;
+        walks (no base for intervals) or skipped suggestions (the person said they did no cardio) tell
+        it, and then three steady sessions are the base."""
+        if _count(self._steady, day) >= BASE_SESSIONS:
+            return None
+        if beginner:
+            return "beginner"
+        if _count(self._walks, day):
+            return "walks"
+        if _count(self._skipped, day):
+            return "skips"
+        return None
 
 
 def _count(days: list[dt.date], day: dt.date) -> int:
