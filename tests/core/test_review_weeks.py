@@ -157,3 +157,17 @@ def test_skipped_suggestions_are_no_base_for_intervals():
     h = week.history
     unskipped = plan_week(week.profile, History(h.legs, h.cardio, h.checkins), thursday)
     assert any(hard(s) for day in unskipped.days for s in suggested(unskipped, day.date))
+
+
+def test_a_bike_only_lifter_spins_easy_on_sore_quads_instead_of_resting():
+    """Found: the cyclist (bike only) rested every day after legs - "quads likely sore... nothing on
+    your list spares them" - though an easy spin is the low-impact cardio M1 names for tired legs. An easy
+    ride on legs sore but not very sore is no hard work for them (legday's rule); very sore (7+), or
+    anything harder, still spares them."""
+    week, plan = planned("cyclist")
+    (s,) = suggested(plan, week.today)
+    assert s.modality == "bike" and s.intensity == "easy"
+    assert any(r.id == "M2" and "easy 3-4/10 keeps the load on them light" in r.text for r in s.reasons)
+    h = week.history
+    very = History(h.legs, h.cardio, (CheckIn(week.today, 5, 7.0, regions=(("quads", 7),)),))
+    assert not suggested(plan_week(week.profile, very, week.today), week.today)  # rest
