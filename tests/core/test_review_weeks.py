@@ -171,3 +171,12 @@ def test_a_bike_only_lifter_spins_easy_on_sore_quads_instead_of_resting():
     h = week.history
     very = History(h.legs, h.cardio, (CheckIn(week.today, 5, 7.0, regions=(("quads", 7),)),))
     assert not suggested(plan_week(week.profile, very, week.today), week.today)  # rest
+
+
+def test_cardio_is_planned_when_that_weekday_s_cardio_usually_starts():
+    """Found: a runner who lifts at 21:30 got every run at 21:30, the 90-minute Sunday long run too,
+    though their Sunday runs start at 09:00. A weekday's cardio goes where that weekday's logged cardio
+    usually starts; the profile's leg time is for weekdays without any."""
+    week, plan = planned("late_lifter")
+    (long_run,) = suggested(plan, week.today + 5 * DAY)
+    assert long_run.minutes >= 60 and long_run.start.time() == dt.time(9, 0)

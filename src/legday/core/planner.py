@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -133,6 +134,8 @@ PAIN_DAYS = 42
 MEET_EFFORT, MEET_MINUTES, MEET_RECOVERY = 9, 90, 4
 RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
+# The usual cardio time of a weekday is read from this many sessions on it, at least (legday's own).
+USUAL_TIME_FROM = 2
 # A leg session dropped for soreness is offered two days on at the soonest (legday's own).
 OFFER_AFTER = 2
 # A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
@@ -477,9 +480,23 @@ class _Timeline:
             break_days=back[1] if back else 0,
             base=no_base is None,
             no_base=no_base,
+            cardio_time=self._cardio_time(day),
             meet=self.meet,
             share=self.share,
         )
+
+    def _cardio_time(self, day: dt.date) -> dt.time | None:
+        """When cardio usually starts on ``day``'s weekday: the median start of the cardio logged on it
+        in the four weeks before (on days without legs, two at least), so a Sunday-morning runner's long
+        run is planned on Sunday morning, not at the evening leg time (legday's own reading)."""
+        starts = [
+            c.start
+            for n in (7, 14, 21, 28)
+            if not self.legs_by_date.get(day - n * DAY)
+            for c in self.cardio_by_date.get(day - n * DAY, ())
+            if c.start is not None
+        ]
+        return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
 
     def _usual(self, day: dt.date) -> bool:
         return day.weekday() in self.profile.leg_days

@@ -300,6 +300,8 @@ class Ctx:
     # Decided again without the exceptions (E3, E4, G4): the rule that took one away, in its words
     # ("S11", "About 80% of sessions easy, ..."); None on the first pass.
     lost: tuple[str, str] | None = None
+    # When this weekday's cardio usually starts (the planner's reading of the log), or None.
+    cardio_time: dt.time | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -330,8 +332,9 @@ class Ctx:
 
     @property
     def slot(self) -> dt.datetime:
-        """The usual training time on this day."""
-        return dt.datetime.combine(self.day, self.profile.leg_time)
+        """The usual cardio time on this day: when this weekday's cardio usually starts, else the
+        profile's usual training time."""
+        return dt.datetime.combine(self.day, self.cardio_time or self.profile.leg_time)
 
     def at(self, t: dt.time) -> dt.datetime:
         return dt.datetime.combine(self.day, t)
