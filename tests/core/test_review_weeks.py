@@ -180,3 +180,35 @@ def test_cardio_is_planned_when_that_weekday_s_cardio_usually_starts():
     week, plan = planned("late_lifter")
     (long_run,) = suggested(plan, week.today + 5 * DAY)
     assert long_run.minutes >= 60 and long_run.start.time() == dt.time(9, 0)
+
+
+def test_a_hard_hour_is_not_the_weeks_long_run_and_a_long_ride_does_not_set_its_length():
+    """Found: the triathlete's 60-minute tempo ride counted as the week's long session, so Sunday had
+    no long run; and the long run, once there, took its length from the 150-minute ride. A long session
+    is steady (3-6/10), and the long run follows the long runs you do (80 minutes here)."""
+    week, plan = planned("triathlete")
+    (sunday,) = suggested(plan, week.today + 3 * DAY)
+    assert "long steady run" in words(sunday) and sunday.minutes == 80
+
+
+def test_the_first_leg_session_after_a_pain_flag_clears_is_lighter():
+    """Found: pain flagged Tuesday, cleared Thursday morning, and Thursday's session was the full 5x3 at
+    200 kg. The first session back after a pain flag is lighter (legday's call)."""
+    week, plan = planned("pain_clears")
+    thursday = next(s for s in plan.day(week.today).sessions if s.kind == "legs")
+    assert thursday.effort[0] < 7 and "Pain flagged on Tue 2 and cleared since" in words(thursday)
+    later = plan_week(week.profile, week.history, week.today, week=week.today + 4 * DAY)
+    monday = next(s for s in later.days[0].sessions if s.kind == "legs")
+    assert "Pain flagged" not in words(monday)  # Thursday's (planned) was the first back
+
+
+def test_the_second_leg_day_running_is_also_the_day_after_legs():
+    """Found: leg days Monday and Tuesday, and Tuesday's cardio after the lift was a run - on legs
+    trained the day before too, where M2 keeps everyone else off running."""
+    week, plan = planned("consecutive")
+    (tuesday,) = suggested(plan, week.today + DAY)
+    assert tuesday.modality not in ("run", "sprints", "plyometrics") and "M2" in {
+        r.id for r in tuesday.reasons
+    }
+    (monday,) = suggested(plan, week.today)
+    assert monday.modality == "run"  # the first leg day's light run stays (G5)

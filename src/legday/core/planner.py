@@ -670,7 +670,22 @@ class _Timeline:
             break_days=back[1] if back else 0,
             moved_from=moved,
             deload=self._deload(day),
+            pain_cleared=self._pain_cleared(day),
         )
+
+    def _pain_cleared(self, day: dt.date) -> dt.date | None:
+        """The day of a pain flag in the week before ``day`` that a later check-in cleared, when no leg
+        session came between (``day``'s session is the first back)."""
+        for n in range(1, 8):
+            c = self.checkins.get(day - n * DAY)
+            if c is None:
+                continue
+            if not c.pain:
+                continue
+            if any(self.index.on(day - k * DAY) for k in range(1, n)):
+                return None
+            return c.date
+        return None
 
     def _deload(self, day: dt.date) -> Deload | None:
         """The deload that began the week ``day`` falls in, if one did: the first leg session of the six
@@ -1209,8 +1224,9 @@ class _Timeline:
 
 
 def _long(minutes: int, effort: int) -> bool:
-    """A long session (G3's "long steady run", once a week), logged or planned: an hour or more at 3+."""
-    return minutes >= 60 and effort >= 3
+    """A long session (G3's "long steady run", once a week), logged or planned: an hour or more, steady
+    (3 to 6: a hard hour of intervals or a tempo ride is hard work, not the week's long steady session)."""
+    return minutes >= 60 and 3 <= effort <= 6
 
 
 def lingers(soreness: int, days: int) -> bool:

@@ -12,7 +12,7 @@ adapts to the legs as they will be that day:
     lighter        very sore (rated 6 or 7, legday's "very sore" line; or rated very sore the day before
                    and no check-in yet); readiness under 40; a third hard day in a row; a race's recovery
                    days (no heavy legs); still sore days after the last leg session; a short night; the
-                   first week back after a break
+                   first week back after a break; the first session after a pain flag that cleared
     spared         a region rated sore (5/10 or more) gets fewer sets where the session loads it, and no
                    jumps
     tapered        the last two weeks before an event (S12)
@@ -182,6 +182,7 @@ class LegDay:
     break_days: int = 0
     moved_from: tuple[dt.date, str] | None = None  # (the day it was dropped from, why)
     deload: Deload | None = None  # the deload that began this week, when one did (legday's reading)
+    pain_cleared: dt.date | None = None  # a pain flag this week, cleared since, no leg session after it
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -392,6 +393,15 @@ def lighter_reasons(x: LegDay) -> list[Reason]:
     (P3), the first week back (P5)."""
     r = x.readiness
     lighter: list[Reason] = []
+    if x.on("P4") and x.pain_cleared is not None and not r.pain:
+        lighter.append(
+            reason(
+                "P4",
+                f"Pain flagged on {x.pain_cleared:%a %-d} and cleared since: the first leg session back is "
+                "lighter (legday's call); stop if anything hurts sharply.",
+                LEGDAY,
+            )
+        )
     if x.on("P4"):
         if r.soreness is not None and r.soreness >= VERY_SORE:
             lighter.append(

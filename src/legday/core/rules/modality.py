@@ -214,12 +214,13 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
                 "it stays a run."
             )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
-    # except for runners (it is their sport) and the light run G5 stacks straight after lifting.
+    # except for runners (it is their sport) and the light run G5 stacks straight after lifting (not
+    # on a second leg day running, which is also the day after legs).
     if (
         recent
         and d.modality == "run"
         and ctx.on("M2")
-        and d.role != "post_legs"
+        and (d.role != "post_legs" or ctx.legs_on(ctx.day - dt.timedelta(days=1)))
         and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
     ):
         if low_impact:

@@ -54,6 +54,7 @@ class Recent:
         self._dates: list[dt.date] = []
         self._minutes: list[int] = []
         self._usual: list[tuple[dt.date, int]] = []  # the same, without races and matches
+        self._usual_runs: list[tuple[dt.date, int]] = []  # ... and of those, the runs
         self._steady: list[dt.date] = []
         self._walks: list[dt.date] = []
         for c in sorted(cardio, key=lambda c: c.date):
@@ -67,6 +68,8 @@ class Recent:
         self._minutes.insert(i, minutes)
         if not race_like(effort, minutes):
             bisect.insort(self._usual, (day, minutes))
+            if modality.lower() == "run":
+                bisect.insort(self._usual_runs, (day, minutes))
         if modality.lower() in NOT_A_BASE:
             bisect.insort(self._walks, day)
         elif minutes >= BASE_MINUTES:
@@ -78,12 +81,16 @@ class Recent:
         return max(self._minutes[lo:hi]) if hi > lo else None
 
     def longest_usual(self, day: dt.date) -> int | None:
-        """The longest of the 4 weeks before ``day`` that was not a race or a match (a long hard effort,
-        strain.race_like): what "the long sessions you do" are, for the weekend's long one (G3). A race
-        is no template for training: a marathon is not next month's long run."""
-        lo = bisect.bisect_left(self._usual, (day - LOOKBACK, 0))
-        hi = bisect.bisect_left(self._usual, (day, 0))
-        return max(m for _, m in self._usual[lo:hi]) if hi > lo else None
+        """The longest run of the 4 weeks before ``day`` that was not a race or a match (a long hard
+        effort, strain.race_like), or of any cardio when no run was logged: what "the long runs you do"
+        are, for the weekend's long one (G3). A race is no template for training (a marathon is not next
+        month's long run), nor is a long ride for a long run."""
+        for found in (self._usual_runs, self._usual):
+            lo = bisect.bisect_left(found, (day - LOOKBACK, 0))
+            hi = bisect.bisect_left(found, (day, 0))
+            if hi > lo:
+                return max(m for _, m in found[lo:hi])
+        return None
 
     def base(self, day: dt.date, beginner: bool) -> bool:
         """A base for hard work in the 4 weeks before ``day`` (see the module's docstring)."""
