@@ -365,7 +365,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         if best != pick:
             instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
         why = reason(
-            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; {instead}", "legday"
+            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which loads them more; {instead}", "legday"
         )
     else:
         missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
