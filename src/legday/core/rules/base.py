@@ -318,9 +318,10 @@ class Ctx:
         id, text = self.lost
         text = text.rstrip(".")
         head, colon, tail = text.partition(": ")
-        if colon and tail:  # "Rule: what it found" -> "what it found (ID: rule)"
-            return f"{tail} ({id}: {head[:1].lower()}{head[1:]})"
-        return f"{text[:1].lower()}{text[1:]} ({id})"
+        # The lines say "cause: what follows" ("Soreness 6/10 today: an easy day..."), except S11's,
+        # which says "rule: what it found" ("About 80% ... hard: the 6 days before already hold 2 ...").
+        cause = (tail if id == "S11" else head) if colon and tail else text
+        return f"{cause[:1].lower()}{cause[1:]} ({id})"
 
     @property
     def goal(self) -> Goal:
