@@ -357,6 +357,8 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                 assert not trained and d.date + dt.timedelta(days=1) not in leg_dates, where
             if profile.injury_prone and impact:
                 assert not trained, where
+            if profile.level is Level.BEGINNER and impact:  # P1: no running right after leg training
+                assert not trained, where
             if hard and not {"E3", "E4", "G4"} & ids:
                 for start, end, effort in legs:
                     gap = (d.date - start.date()).days
