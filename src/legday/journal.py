@@ -225,6 +225,13 @@ class Journal:
 
         return list(dict.fromkeys([*self._store.exercise_names(), *EXERCISE_NAMES]))
 
+    def leg_sessions(self, last: dt.date, weeks: int = 26) -> list[LegSession]:
+        """The leg sessions of the ``weeks`` weeks up to ``last`` (included), newest first: what the
+        workout form shows as "last time" for each exercise and repeats. Reads those months only
+        (about seven small files), once, when the form opens."""
+        history = self._store.history(last - dt.timedelta(weeks=weeks), last)
+        return sorted(history.legs, key=lambda s: (s.date, s.start), reverse=True)
+
     # -- changes ----------------------------------------------------------------------------------
 
     def log(self, record: Record) -> str:

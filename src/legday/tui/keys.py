@@ -246,6 +246,14 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("log.cardio", "c", "log_cardio", HOME, "Log a cardio session", "log: cardio", "log", group="log"),
     Key(
+        "log.repeat",
+        "",
+        "repeat_workout",
+        HOME,
+        "Log a leg workout filled in from the last one on that weekday, to change and save",
+        "log: repeat last leg session",
+    ),
+    Key(
         "log.undo",
         "u,ctrl+z",
         "undo",
@@ -311,6 +319,27 @@ KEYS: tuple[Key, ...] = (
         "A new exercise line (from any field)",
         bar="add row",
     ),
+    # Enter, Tab and shift+Tab are priority keys: Textual runs them as they arrive, so the keys typed
+    # right after them go to the field they moved to (not the one left: "bike", Tab, "25").
+    Key(
+        "workout.repeat",
+        "ctrl+r",
+        "repeat",
+        "workout",
+        "Fill in the last leg session on this weekday (again: the one before), to change and save",
+        "workout: repeat last leg session",
+        bar="repeat",
+    ),
+    Key(
+        "form.enter",
+        "enter",
+        "enter",
+        "form",
+        "The next field, from any field (a slider or a choice too); on the last field, save",
+        bar="next",
+        display="⏎",
+        priority=True,
+    ),
     Key(
         "soreness.save",
         "enter",
@@ -320,6 +349,7 @@ KEYS: tuple[Key, ...] = (
         bar="save",
         display="⏎",
         group="save",
+        follows="form.enter",
     ),
     Key(
         "welcome.next",
@@ -330,6 +360,18 @@ KEYS: tuple[Key, ...] = (
         bar="next",
         display="⏎",
         group="save",
+        priority=True,
+        follows="form.enter",
+    ),
+    Key(
+        "welcome.digit",
+        "1,2,3,4,5,6,7,8,9",
+        "answer",
+        "welcome",
+        "Pick that option (leg days: switch that day on or off); a one-answer question then moves on",
+        display="1-9",
+        each=True,
+        priority=True,
     ),
     Key(
         "form.cancel",
@@ -348,8 +390,8 @@ KEYS: tuple[Key, ...] = (
         bar="later",
         follows="form.cancel",
     ),
-    Key("form.next_field", "tab", "app.focus_next", "form", "The next field"),
-    Key("form.previous_field", "shift+tab", "app.focus_previous", "form", "The field before"),
+    Key("form.next_field", "tab", "app.focus_next", "form", "The next field", priority=True),
+    Key("form.previous_field", "shift+tab", "app.focus_previous", "form", "The field before", priority=True),
     # On an exercise line of the workout form: its own keys first in the bar, where they apply.
     # (ctrl+d replaces the line's "delete right"; the Delete key still does that.)
     Key(
@@ -524,6 +566,7 @@ def bindings(place: str) -> list[BindingType]:
                         show=shown,
                         key_display=k.display if shown else None,
                         tooltip=k.help,
+                        priority=k.priority,
                     )
                 )
             continue

@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from legday.core import words
 from legday.core.model import MODALITIES, CardioSession
@@ -123,15 +122,6 @@ class LogCardioScreen(FormScreen):
     def on_mount(self) -> None:
         self.remember_initial()
         self.query_one("#modality", Field).input.focus()
-
-    @on(Input.Submitted)
-    def _entered(self, event: Input.Submitted) -> None:
-        # Enter moves on; on the last field it saves.
-        event.stop()
-        if event.input is self.query_one("#start", Field).input:
-            self.action_save()
-        else:
-            self.focus_next()
 
     def build(self) -> CardioSession:
         modality, minutes, date, start = self.read(

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
@@ -118,11 +118,6 @@ class ProfileScreen(FormScreen):
     def _preview_theme(self, event: Choice.Changed) -> None:
         if self.preview is not None:
             self.preview(event.value)
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
 
     def build(self) -> tuple[Profile, Settings]:
         leg_days, leg_time, calendar = self.read(

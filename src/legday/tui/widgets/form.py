@@ -139,8 +139,7 @@ class Field(Vertical):
         return True
 
     @on(Input.Blurred)
-    @on(Input.Submitted)
-    def _checked(self, event: Input.Blurred | Input.Submitted) -> None:
+    def _checked(self, event: Input.Blurred) -> None:
         self.check()
 
     @on(Input.Changed)
@@ -237,6 +236,28 @@ class FormScreen(Screen[bool]):
             first.input.focus()
             raise error
         return values
+
+    async def action_enter(self) -> None:
+        """Enter, from any field: on to the next field (a slider and a choice too); on the last, save.
+        A field whose text is wrong keeps the focus and shows why. It is a priority key (run as it
+        arrives), so the keys typed right after it land in the field it moved to."""
+        if not self.is_active:
+            return
+        focused = self.focused
+        if await self.entered(focused):
+            return
+        field = focused.parent if isinstance(focused, Input) else None
+        if isinstance(field, Field) and not field.check():
+            return
+        chain = self.focus_chain
+        if focused is None or not chain or focused is chain[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    async def entered(self, focused: Widget | None) -> bool:
+        """A form's own Enter for ``focused`` (the workout's exercise lines); True if it handled it."""
+        return False
 
     def action_save(self) -> None:
         # Keys typed fast (Enter twice on the last field) can reach a form that has already saved
