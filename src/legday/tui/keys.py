@@ -318,6 +318,7 @@ KEYS: tuple[Key, ...] = (
         "workout",
         "A new exercise line (from any field)",
         bar="add row",
+        priority=True,
     ),
     # Enter, Tab and shift+Tab are priority keys: Textual runs them as they arrive, so the keys typed
     # right after them go to the field they moved to (not the one left: "bike", Tab, "25").
@@ -329,6 +330,7 @@ KEYS: tuple[Key, ...] = (
         "Fill in the last leg session on this weekday (again: the one before), to change and save",
         "workout: repeat last leg session",
         bar="repeat",
+        priority=True,
     ),
     Key(
         "form.enter",
@@ -402,13 +404,43 @@ KEYS: tuple[Key, ...] = (
         "A new exercise line",
         bar="add row",
         follows="workout.add_row",
+        priority=True,
     ),
     Key(
-        "exercise.remove_row", "ctrl+d", "screen.remove_row", "exercise", "Remove this line", bar="remove row"
+        "exercise.remove_row",
+        "ctrl+d",
+        "screen.remove_row",
+        "exercise",
+        "Remove this line",
+        bar="remove row",
+        priority=True,
     ),
-    # Sliders (soreness, effort) and choices (profile, first run).
-    Key("slider.less", "left,h", "step(-1)", "slider", "One less", bar="less", display="←", group="level"),
-    Key("slider.more", "right,l", "step(1)", "slider", "One more", bar="more", display="→", group="level"),
+    # Sliders (soreness, effort) and choices (profile, first run). Priority, as every key of a form
+    # that is not typed text: a binding that is not runs only once its key has gone up through the
+    # screen and back to the app, behind every key typed after it ("8", Enter, "75" on the effort
+    # slider gave 5); a priority one runs as the key arrives, in the order typed.
+    Key(
+        "slider.less",
+        "left,h",
+        "step(-1)",
+        "slider",
+        "One less",
+        bar="less",
+        display="←",
+        group="level",
+        priority=True,
+    ),
+    Key(
+        "slider.more",
+        "right,l",
+        "step(1)",
+        "slider",
+        "One more",
+        bar="more",
+        display="→",
+        group="level",
+        priority=True,
+    ),
     Key(
         "slider.digit",
         "0,1,2,3,4,5,6,7,8,9",
@@ -418,9 +450,10 @@ KEYS: tuple[Key, ...] = (
         bar="jump",
         display="0-9",
         each=True,
+        priority=True,
     ),
-    Key("slider.lowest", "home", "jump(0)", "slider", "The lowest level"),
-    Key("slider.highest", "end", "jump_end", "slider", "The highest level"),
+    Key("slider.lowest", "home", "jump(0)", "slider", "The lowest level", priority=True),
+    Key("slider.highest", "end", "jump_end", "slider", "The highest level", priority=True),
     Key(
         "choice.previous",
         "left,h",
@@ -430,6 +463,7 @@ KEYS: tuple[Key, ...] = (
         bar="previous",
         display="←",
         group="choose",
+        priority=True,
     ),
     Key(
         "choice.next",
@@ -440,6 +474,7 @@ KEYS: tuple[Key, ...] = (
         bar="next",
         display="→",
         group="choose",
+        priority=True,
     ),
     Key(
         "choice.digit",
@@ -449,6 +484,7 @@ KEYS: tuple[Key, ...] = (
         "The option with that number",
         display="1-9",
         each=True,
+        priority=True,
     ),
     Key(
         "picks.toggle",
@@ -458,6 +494,7 @@ KEYS: tuple[Key, ...] = (
         "Switch the kind of cardio under the cursor on or off",
         bar="on/off",
         display="space",
+        priority=True,
     ),
     # Picking a record, questions.
     # (Priority: the list's own Enter, not shown in the key bar, would hide this one.)

@@ -242,7 +242,7 @@ class LogWorkoutScreen(FormScreen):
     async def action_add_row(self) -> None:
         row = self._row(len(self.rows) + 1)
         await self.query_one("#exercises").mount(row)
-        row.input.focus()
+        self.set_focus(row.input)
         row.scroll_visible(animate=False)
 
     async def action_remove_row(self) -> None:
@@ -274,11 +274,11 @@ class LogWorkoutScreen(FormScreen):
             return True
         rows = self.rows
         if not row.text.strip():
-            self.query_one("#effort", Slider).focus()  # an empty line: done with exercises
+            self.set_focus(self.query_one("#effort", Slider))  # an empty line: done with exercises
         elif row is rows[-1]:
             await self.action_add_row()
         else:
-            rows[rows.index(row) + 1].input.focus()
+            self.set_focus(rows[rows.index(row) + 1].input)
         return True
 
     @on(Input.Changed, "#minutes Input")

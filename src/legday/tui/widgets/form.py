@@ -7,6 +7,7 @@ and shows that parser's InputError message, which says what is wrong and what is
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,9 @@ class NotSaved(Exception):
     """A save callback could not save (a file could not be written, a record changed meanwhile).
     The message says why; the form shows it and stays open."""
 
+
+# How long Enter waits at most for the focused field to take in the keys typed before it.
+SETTLE_SECONDS = 1.0
 
 # What a screen's save callback may raise: both are shown in the screen, which stays open.
 SAVE_ERRORS = (NotSaved, InputError)
@@ -243,7 +247,7 @@ class FormScreen(Screen[bool]):
         arrives), so the keys typed right after it land in the field it moved to."""
         if not self.is_active:
             return
-        focused = self.focused
+        focused = await self.settle()
         if await self.entered(focused):
             return
         field = focused.parent if isinstance(focused, Input) else None
@@ -254,6 +258,22 @@ class FormScreen(Screen[bool]):
             self.action_save()
         else:
             self.focus_next()
+
+    async def settle(self) -> Widget | None:
+        """Wait until the focused field has handled the keys already on their way to it, and return
+        it. A priority key (Enter) runs as it arrives, ahead of the characters typed just before it,
+        which the field has queued but not yet taken in: "deadlift 4x4", Enter must read the line as
+        typed. (Moving the focus, after this, is done at once with ``set_focus``: ``focus()`` would
+        wait behind the keys typed next.)"""
+        focused = self.focused
+        if focused is not None and focused.is_attached:
+            handled = asyncio.Event()
+            if focused.call_later(handled.set):
+                try:
+                    await asyncio.wait_for(handled.wait(), SETTLE_SECONDS)
+                except TimeoutError:
+                    pass  # a field that never answers must not hang the form
+        return self.focused
 
     async def entered(self, focused: Widget | None) -> bool:
         """A form's own Enter for ``focused`` (the workout's exercise lines); True if it handled it."""
