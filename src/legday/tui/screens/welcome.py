@@ -23,6 +23,7 @@ from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.picks import Picks
+
 # One line on what each answer means for the plan (the app's own words; see evidence G1-G5, P1).
 GOALS = {
     Goal.ENDURANCE: "running or racing comes first; the key run is kept away from leg day",

@@ -8,6 +8,7 @@ and shows that parser's InputError message, which says what is wrong and what is
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -269,10 +270,9 @@ class FormScreen(Screen[bool]):
         if focused is not None and focused.is_attached:
             handled = asyncio.Event()
             if focused.call_later(handled.set):
-                try:
+                # (A field that never answers must not hang the form.)
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(handled.wait(), SETTLE_SECONDS)
-                except TimeoutError:
-                    pass  # a field that never answers must not hang the form
         return self.focused
 
     async def entered(self, focused: Widget | None) -> bool:

@@ -13,8 +13,9 @@ from textual.content import Content
 from textual.widget import Widget
 
 from legday.core import words
-from legday.core.plan import WeekPlan
+from legday.core.plan import WeekPlan, session_mix
 from legday.tui import legend
+from legday.tui.widgets.suggestion_pane import safety_first
 
 BAR = 24
 
@@ -80,8 +81,10 @@ class WeekTotals(Widget):
         low, high = t.target_minutes
         label = "$foreground-muted"
         pad = Content(" " * 9)
+        hard, moderate, easy = session_mix(t)  # as the sessions are labelled
         sessions = t.hard_sessions + t.easy_sessions
-        easy_share = f"{round(100 * t.easy_sessions / sessions)} % easy" if sessions else "no cardio yet"
+        # S11's 80 % is of sessions that are not hard: easy and moderate ones.
+        easy_share = f"{round(100 * t.easy_sessions / sessions)} % not hard" if sessions else "no cardio yet"
 
         minutes = Content.assemble(
             ("cardio   ", label), (f"{t.cardio_minutes}", "bold"), (f" of {low}-{high} min", label)
@@ -90,9 +93,11 @@ class WeekTotals(Widget):
         g6 = Content.styled(f"  {t.target_why.id if t.target_why else 'G6'}", "$accent")
         mix = Content.assemble(
             ("mix      ", label),
-            (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
-            (" · ", label),
-            (f"{t.easy_sessions} easy", "bold"),
+            (f"{hard} hard", "$error bold" if hard > 2 else "bold"),
+            (", ", label),
+            (f"{moderate} moderate", "bold"),
+            (", ", label),
+            (f"{easy} easy", "bold"),
         )
         share = Content.styled(f"{easy_share}, aim ~80 %", label)
         s11 = Content.styled("  S11", "$accent")
@@ -108,12 +113,20 @@ class WeekTotals(Widget):
             lines = [minutes + Content("  ") + bar + g6, mix + Content("  ") + share + s11, legs]
         else:
             lines = [minutes + g6, pad + bar, mix + s11, pad + share, legs]
-        for warning in self.plan.warnings:
-            lines.append(
-                Content.assemble(("!  ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
-            )
-        for note in self.plan.notes:  # e.g. why the week falls short of its minutes
-            lines.append(Content.assemble(("·  ", label), note.text, (f"  {note.id}", "$accent")))
+        if self.plan.warnings or self.plan.notes:
+            # In full in the pane (warnings at its top, safety first; notes at its end): here, where
+            # a line is cut at the width, only which they are.
+            ids = " ".join(dict.fromkeys(r.id for r in safety_first(self.plan.warnings)))
+            if self.plan.warnings:
+                lines.append(
+                    Content.assemble(
+                        ("!  ", "$warning bold"), (ids, "$warning bold"), ("  in full in the pane", label)
+                    )
+                )
+            if self.plan.notes:
+                lines.append(
+                    Content.assemble(("·  ", label), ("a note on the week: end of the pane", label))
+                )
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
