@@ -8,13 +8,13 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from legday.core.model import CardioSession
+from legday.storage import Settings
 from legday.tui.screens.log_cardio import LogCardioScreen
 from legday.tui.screens.log_workout import LogWorkoutScreen
 from legday.tui.screens.profile import ProfileScreen
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import Field
 from legday.tui.widgets.slider import Slider
-from legday.storage import Settings
 from tests.tui.conftest import until
 from tests.tui.forms.helpers import NOW, TODAY, UNSET, FormHost, burst
 

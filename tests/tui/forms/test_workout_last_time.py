@@ -79,7 +79,9 @@ async def test_the_last_sets_show_on_the_line_as_soon_as_the_name_is_typed():
         await pilot.press(*" 5x5@105", "enter")
         assert subtitle(app, 1) == ""
         await pilot.press(*"rom")
-        assert subtitle(app, 1) == "romanian deadlift, last: 16 Nov 3x8@80kg · 12 Nov 3x8@85kg · 9 Nov 3x8@80kg"
+        assert (
+            subtitle(app, 1) == "romanian deadlift, last: 16 Nov 3x8@80kg · 12 Nov 3x8@85kg · 9 Nov 3x8@80kg"
+        )
         await pilot.press("right")  # → takes the completion: the person's own name comes first
         assert app.screen.rows[1].text == "romanian deadlift"
         assert subtitle(app, 1).startswith("last: 16 Nov 3x8@80kg")

@@ -124,9 +124,7 @@ class WeekTotals(Widget):
                     )
                 )
             if self.plan.notes:
-                lines.append(
-                    Content.assemble(("·  ", label), ("a note on the week: end of the pane", label))
-                )
+                lines.append(Content.assemble(("·  ", label), ("a note on the week: end of the pane", label)))
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
