@@ -113,3 +113,14 @@ async def test_the_totals_count_sessions_as_they_are_labelled(make_app, scenario
             if weeks == 0:
                 await pilot.press("]")
                 await until(pilot, lambda shown=plan: screen.plan is not shown, "next week")
+
+
+async def test_the_gap_after_legs_is_the_real_one(make_app):
+    """Thursday's legs run 18:00-19:00 and the run starts at 19:10: "10 min after legs" (0.2 h made
+    it 12)."""
+    app = make_app("typical")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_week(app, pilot)
+        run = next(s for s in screen.plan.day(TODAY).sessions if s.kind != "legs")
+        assert run.start is not None and run.start.strftime("%H:%M") == "19:10"
+        assert "at 19:10 · 10 min after legs" in pane_text(screen)

@@ -1070,7 +1070,8 @@ class _Timeline:
         if start is None:
             return None
         last = self.index.last_before(start)
-        return None if last is None else round(hours_between(last.ended, start), 1)
+        # Two decimals: to the minute under an hour ("+10 min", not the 12 that 0.2 h would say).
+        return None if last is None else round(hours_between(last.ended, start), 2)
 
     def _session(self, d: Draft) -> Session:
         effort = EFFORT[d.intensity] if d.intensity else None

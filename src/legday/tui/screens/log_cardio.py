@@ -1,5 +1,5 @@
 """Log a cardio session, usually by marking a suggestion done: everything comes prefilled from the
-suggestion (modality, minutes, the middle of its effort range, its start), so it is often just ctrl+s.
+suggestion (modality, minutes, its effort as the plan counts it, its start), so it is often just ctrl+s.
 Given ``existing`` (a logged session), the same form edits it, filled in as logged.
 """
 
@@ -76,8 +76,10 @@ class LogCardioScreen(FormScreen):
             start = self.now.strftime("%H:%M")
         else:
             start = ""  # another day and no suggestion: the time is optional, do not guess it
-        # The middle of the suggested range, rounding down: after leg day, easier is the safer side.
-        effort = sum(p.effort) // 2 if p and p.effort else DEFAULT_EFFORT
+        # The suggested effort, as the planner counts it, so the session logs with its intensity (the
+        # low end of the range logged a moderate run as easy).
+        suggested = words.suggested_effort(p) if p is not None else None
+        effort = suggested if suggested is not None else DEFAULT_EFFORT
         modality = old.modality if old else (p.modality or "" if p else "")
         minutes = old.minutes if old else (p.minutes if p else None)
         if old is not None:

@@ -251,8 +251,13 @@ class WeekScreen(Screen):
             self.notify("Nothing suggested on this day to skip.", severity="warning")
             return
         from legday.tui import forms
+        from legday.tui.replan import skip_notice
 
-        forms.attempt(self, lambda: self.journal.skip(self.selected, session), "Skip not saved")
+        before, day = self.plan, self.selected
+        forms.attempt(self, lambda: self.journal.skip(day, session), "Skip not saved")
+        after = self.journal.week_plan(day)
+        if before is not None and after is not before:  # saved, and re-planned
+            self.notify(skip_notice(before, after, session, day), timeout=10, markup=False)
 
     def action_edit(self) -> None:
         from legday.tui import forms
