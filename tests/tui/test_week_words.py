@@ -124,3 +124,18 @@ async def test_the_gap_after_legs_is_the_real_one(make_app):
         run = next(s for s in screen.plan.day(TODAY).sessions if s.kind != "legs")
         assert run.start is not None and run.start.strftime("%H:%M") == "19:10"
         assert "at 19:10 · 10 min after legs" in pane_text(screen)
+
+
+@pytest.mark.parametrize("scenario", ["typical", "very_sore", "three_months"])
+async def test_no_totals_line_is_cut_beside_the_pane_or_at_80_columns(make_app, scenario):
+    """The totals' lines fit the 38 columns beside the pane (120x40) and the 78 of an 80-column
+    terminal, so nothing there ends in "…"."""
+    app = make_app(scenario)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_week(app, pilot)
+        totals = screen.query_one(WeekTotals)
+        for width in (38, 78):
+            for weeks in (-1, 0, 1):
+                plan = screen.journal.week_plan(TODAY + dt.timedelta(days=7 * weeks))
+                totals.plan = plan
+                assert all(line.cell_length <= width for line in totals._lines(width)), width

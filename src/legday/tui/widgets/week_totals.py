@@ -99,20 +99,28 @@ class WeekTotals(Widget):
             (", ", label),
             (f"{easy} easy", "bold"),
         )
-        share = Content.styled(f"{easy_share}, aim ~80 %", label)
-        s11 = Content.styled("  S11", "$accent")
+        share = Content.styled(f"{easy_share}, aim 80 %", label)
+        s11 = Content.styled(" S11", "$accent")
         legs = Content.assemble(
             ("legs     ", label),
             (f"{t.leg_sessions} session{'s' if t.leg_sessions != 1 else ''}", "bold"),
         )
-        if t.acwr is not None:
-            legs += Content.assemble(
-                (f"  load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")
+        ratio = (
+            Content.assemble(
+                (f"load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")
             )
+            if t.acwr is not None
+            else None
+        )
+        # Every line fits the 38 columns beside the pane: nothing is cut.
         if wide:
             lines = [minutes + Content("  ") + bar + g6, mix + Content("  ") + share + s11, legs]
+            if ratio is not None:
+                lines[-1] += Content("  ") + ratio
         else:
-            lines = [minutes + g6, pad + bar, mix + s11, pad + share, legs]
+            lines = [minutes + g6, pad + bar, mix, pad + share + s11, legs]
+            if ratio is not None:
+                lines.append(pad + ratio)
         if self.plan.warnings or self.plan.notes:
             # In full in the pane (warnings at its top, safety first; notes at its end): here, where
             # a line is cut at the width, only which they are.
@@ -124,7 +132,7 @@ class WeekTotals(Widget):
                     )
                 )
             if self.plan.notes:
-                lines.append(Content.assemble(("·  ", label), ("a note on the week: end of the pane", label)))
+                lines.append(Content.assemble(("·  ", label), ("a note on the week: in the pane", label)))
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
