@@ -218,3 +218,22 @@ async def test_an_empty_calendar_field_stops_the_calendar(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.saved[0][1].calendar_file is None
+
+
+async def test_the_morning_reminder_is_set_in_the_profile():
+    """The last two fields: the check-in reminder (on, at 07:30 by default) goes off, and its time
+    moves; both are saved with the settings."""
+    app = profile_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        reminder = app.screen.query_one("#reminder", Choice)
+        assert reminder.value == "on"
+        time = app.screen.query_one("#reminder-time", Field)
+        assert time.text == "07:30"
+        reminder.focus()
+        await pilot.press("2")  # off
+        time.input.value = "06:15"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.result is True, "saved")
+    _profile, settings = app.saved[0]
+    assert settings.morning_reminder is False
+    assert settings.morning_reminder_time == dt.time(6, 15)
