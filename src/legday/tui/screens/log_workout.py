@@ -154,7 +154,7 @@ class LogWorkoutScreen(FormScreen):
         yield Static(self._title(), id="title")
         with VerticalScroll(id="form"):
             yield Label(
-                f"Exercises, one a line (units: {self.units}) · ⏎ next line · ^n add · ^d remove · ^r repeat",
+                f"Exercises, one a line ({self.units}) · ⏎ next · ^n add · ^d remove · ^r repeat",
                 classes="section",
             )
             with Vertical(id="exercises"):
