@@ -225,3 +225,21 @@ async def test_with_256_or_16_colours_bands_are_dotted_not_tinted(make_app):
         rows = chart.rows(width)
         assert not tints(rows)
         assert sum(part.count("┈") for row in rows for part, _ in row) > 0
+
+
+def test_a_usual_leg_day_before_the_first_log_was_not_missed():
+    """A new user who logs their first leg session on a Sunday did not miss that week's Wednesday."""
+    import datetime as dt
+
+    from legday.core.model import History, LegSession, Profile
+    from legday.core.trends import Window, week_words
+
+    sunday = dt.date(2026, 12, 6)
+    history = History((LegSession(sunday, dt.time(18, 0), 60, 8),), (), (), ())
+    window = Window(Profile(leg_days=(2,)), history, sunday, 4)
+    week = window.week(window.starts[-1])
+    texts = [r.text for r in week_words(window.profile, week, [week])]
+    assert not any("No leg session on your usual leg day" in t for t in texts), texts
+    earlier = Window(Profile(leg_days=(2,)), history, sunday + dt.timedelta(days=7), 4)
+    later = earlier.week(earlier.starts[-1])  # the week after: its Wednesday was missed
+    assert any("No leg session" in r.text for r in week_words(earlier.profile, later, [later]))

@@ -73,6 +73,8 @@ class WeekTrend:
     # the history. Left out of the average week, and said so.
     # (Not part of equality: the numbers above are the same either way.)
     before_history: bool = field(default=False, compare=False)
+    # The first log, when the window starts before it: a usual leg day before it was not missed.
+    history_from: dt.date | None = field(default=None, compare=False)
 
     @cached_property
     def plan(self) -> WeekPlan:
@@ -199,6 +201,7 @@ class Window:
             round(fatigue, 1),
             planner=lambda: self.plan(ws),
             before_history=self.first_log is not None and last < self.first_log,
+            history_from=self.first_log,
         )
 
     def trends(self) -> Trends:
@@ -431,6 +434,7 @@ def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:
         d.date
         for d in w.plan.days
         if (d.date < w.last_day or w.days == 7)
+        and (w.history_from is None or d.date >= w.history_from)
         and d.date.weekday() in profile.leg_days
         and d.date not in leg_dates
     ]

@@ -180,6 +180,7 @@ def dumps(
         event.add("categories", ["legday", s.kind])
         cal.add_component(event)
     for day in mornings(plans, first) if reminder is not None else ():
+        assert reminder is not None
         event = Event()
         event.add("uid", f"{day:%Y%m%d}-checkin@{UID_DOMAIN}")
         event.add("dtstamp", stamp)

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
@@ -204,6 +204,18 @@ class FormScreen(Screen[bool]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     _initial: object = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a newly focused field into view only if it still has the focus when the
+        # scroll comes round; keys typed in a burst (Enter, "65", Enter) move on before that, and
+        # the field they end on stayed below the fold. It is scrolled to here, once it is drawn.
+        widget = event.widget
+
+        def into_view() -> None:
+            if widget.has_focus:
+                widget.scroll_visible(animate=False)
+
+        self.call_after_refresh(into_view)
 
     def build(self) -> Any:
         raise NotImplementedError
