@@ -8,9 +8,14 @@ what the journal says and subscribes to its changes). It owns
 - the plan cache: one ``WeekPlan`` per week start, dropped on every change,
 - every change: log, replace, remove, skip, add_many, profile, settings, undo,
 - problems to report (files that could not be read), each handed out once,
-- change notices: ``subscribe(callback)``; a change made by another legday process is noticed by
-  ``check_outside()`` through two ``stat`` calls (``Store.stamp()`` for the logs and the profile,
-  the settings file's own for the settings),
+- change notices: ``subscribe(callback)``; a change made by another legday process, or by a sync
+  tool bringing another machine's files, is noticed by ``check_outside()`` through a few ``stat``
+  calls (``Store.stamp()`` for the logs, the profile and the undo history, the settings file's and
+  its folder's for the settings),
+- conflict copies a sync tool left (Syncthing, Dropbox, Nextcloud): merged when the journal opens
+  and whenever an outside change is noticed, each as one undo step, and said in a change notice
+  ("Merged a copy from another device: 1 leg session added."); ``checkup()`` lists them, files that
+  cannot be read, and what a merge would do (``legday doctor``),
 - the calendar file (``settings.calendar_file``): rewritten after every change made here, so the
   command line and the app keep it current from this one place,
 - imports (``import_file``): a whole file checked first, then one write and one undo step.
@@ -40,6 +45,7 @@ from legday.storage import (
     StorageError,
     Store,
     load_settings,
+    merging,
     resolve_config_dir,
     resolve_data_dir,
     save_settings,
@@ -51,7 +57,9 @@ from legday.storage.themes import read_theme_files, theme_dirs
 # The journal's own names. Everything else it hands out is a core type.
 __all__ = [
     "Change",
+    "Checkup",
     "Clock",
+    "CopyReport",
     "Imported",
     "Journal",
     "Record",
@@ -83,6 +91,40 @@ class Change:
 
 
 @dataclass(frozen=True)
+class CopyReport:
+    """A sync tool's conflict copy of one of legday's files, and what merging it did (or would do)."""
+
+    path: Path  # the copy
+    belongs_to: Path  # the file it is a copy of
+    tool: str  # "Syncthing", "Dropbox", "Nextcloud" or "ownCloud"
+    made: str  # when the tool made it, as its name says ("2027-01-12 10:10:10"), or ""
+    # "merged", "would merge", "nothing new", "kept as a step", "waiting" or "unreadable"
+    state: str
+    summary: str = ""  # "1 leg session added, 1 cardio session edited"
+    conflicts: tuple[str, ...] = ()  # both versions kept, or which one: one sentence each
+    note: str = ""  # why it was not merged, or a caveat
+
+    @property
+    def left(self) -> bool:
+        """Still there after this (not merged: waiting, unreadable, or only looked at)."""
+        return self.state in ("would merge", "waiting", "unreadable")
+
+
+@dataclass(frozen=True)
+class Checkup:
+    """What ``legday doctor`` reports: the conflict copies found (merged or not) and every file
+    legday cannot read (one line each, with file and line)."""
+
+    data_dir: Path
+    copies: tuple[CopyReport, ...]
+    unreadable: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.unreadable and not any(c.left for c in self.copies)
+
+
+@dataclass(frozen=True)
 class Imported:
     """What ``import_file`` did (or, on a dry run, would do): the summary line both faces print,
     and the records added (or that would be)."""
@@ -95,7 +137,11 @@ class Imported:
 
 
 class Journal:
-    def __init__(self, store: Store, config_dir: Path | None, clock: Clock = dt.datetime.now) -> None:
+    def __init__(
+        self, store: Store, config_dir: Path | None, clock: Clock = dt.datetime.now, *, merge: bool = True
+    ) -> None:
+        """``merge``: merge the conflict copies a sync tool left, now (``legday doctor`` opens the
+        journal without, to show them first)."""
         self._store = store
         self.config_dir = Path(config_dir) if config_dir is not None else None
         self.clock = clock
@@ -103,6 +149,10 @@ class Journal:
         self._subscribers: list[Callable[[Change], None]] = []
         self._problems: list[str] = []
         self._reported: set[str] = set()
+        # Notices of merges made before anyone could subscribe (on opening): handed out by
+        # ``take_notices`` (the command line) or published by the next ``check_outside`` (the app).
+        self._notices: list[Change] = []
+        self._copies_waiting = False  # a copy was left for its history to arrive: look again
 
         settings_problems: list[StorageError] = []
         self.settings: Settings = (
@@ -124,6 +174,8 @@ class Journal:
         self.profile_saved = saved is not None
         self.profile: Profile = saved or Profile()
         self._stamp = self._read_stamp()
+        if merge:
+            self._merge_copies()
 
     # -- time -------------------------------------------------------------------------------------
 
@@ -463,22 +515,116 @@ class Journal:
             self._subscribers.remove(callback)
 
     def check_outside(self) -> bool:
-        """Has another process written since we last looked? Two stats: the data folder's change
-        stamp and the settings file. If so: forget the cached plans, re-read what changed and
-        notify with ``outside=True`` (and ``settings=True`` when the settings changed). The calendar
-        file is not rewritten: the process that made the change did that."""
+        """Has another process written since we last looked, or a sync tool brought another
+        machine's files? A few stats (``Store.stamp()``, the settings file and its folder). If so:
+        merge any conflict copies that came, forget the cached plans, re-read what changed and
+        notify with ``outside=True`` (``settings=True`` when the settings changed; the message
+        says what a merge brought in). The calendar file is not rewritten: the process that made
+        the change did that. Notices of merges made while opening are published here too."""
         stamp, settings_stamp = self._read_stamp(), self._read_settings_stamp()
         logs_changed, settings_changed = stamp != self._stamp, settings_stamp != self._settings_stamp
-        if not (logs_changed or settings_changed):
+        if self._copies_waiting and not (logs_changed or settings_changed):
+            self._merge_copies()  # a copy waiting for its history: another look
+        if not (logs_changed or settings_changed or self._notices):
             return False
         self._stamp, self._settings_stamp = stamp, settings_stamp
+        if logs_changed or settings_changed:
+            self._merge_copies()
         if logs_changed:
             self._plans.clear()
             self._reload_profile()
         if settings_changed:
             self._reload_settings()
-        self._publish(Change(outside=True, settings=settings_changed))
+        merged = self.take_notices()
+        self._publish(
+            Change(
+                " ".join(c.message for c in merged),
+                outside=True,
+                settings=settings_changed or any(c.settings for c in merged),
+                warning=" ".join(c.warning for c in merged if c.warning),
+            )
+        )
         return True
+
+    def take_notices(self) -> list[Change]:
+        """Notices of merges not published yet (made while opening, or beside a change of our
+        own), each handed out once: the command line prints them."""
+        notices, self._notices = self._notices, []
+        return notices
+
+    # -- conflict copies (sync tools) ------------------------------------------------------------------
+
+    def _merge_copies(self) -> None:
+        """Merge every conflict copy a sync tool left (each as one undo step); queue a notice
+        saying what came in, and any real conflict as its warning. A copy that cannot be merged
+        is left and reported as a problem (``take_problems``). Never raises."""
+        try:
+            found = self._store.conflict_copies(self.config_dir)
+        except DataError as error:
+            self._problems.append(str(error))
+            return
+        if not found:
+            self._copies_waiting = False
+            return
+        outcomes = []
+        for copy in found:
+            try:
+                outcomes.append(self._store.merge_copy(copy))
+            except DataError as error:
+                self._problems.append(str(error))
+        self._copies_waiting = any(o.state == merging.WAITING for o in outcomes)
+        changed = [o for o in outcomes if o.changed]
+        said = [c for o in outcomes for c in o.conflicts] + [o.note for o in changed if o.note]
+        settings = any(o.found.copy.file == "settings" for o in changed)
+        if changed:
+            self._plans.clear()
+            self._reload_profile()
+            if settings:
+                self._reload_settings()
+        self._stamp, self._settings_stamp = self._read_stamp(), self._read_settings_stamp()
+        message = merging.words(outcomes)
+        if not message and not said:
+            return
+        self._notices.append(
+            Change(
+                _sentence(message),
+                outside=True,
+                settings=settings,
+                warning=" ".join(_sentence(s) for s in said),
+            )
+        )
+
+    def checkup(self, *, merge: bool = False) -> Checkup:
+        """What ``legday doctor`` shows: every conflict copy and what merging it does (``merge``:
+        merges them, each as one undo step; otherwise writes nothing), and every file legday keeps
+        that cannot be read (the profile, each month, each undo step, settings)."""
+        reports = []
+        for found in self._store.conflict_copies(self.config_dir):
+            outcome = self._store.merge_copy(found, dry_run=not merge, force=True)
+            copy = found.copy
+            reports.append(
+                CopyReport(
+                    found.path,
+                    found.original,
+                    merging.TOOLS.get(copy.tool, copy.tool),
+                    copy.stamp or "",
+                    outcome.state,
+                    outcome.summary,
+                    outcome.conflicts,
+                    outcome.note,
+                )
+            )
+        if merge and any(r.state in ("merged", "kept as a step") for r in reports):
+            self._plans.clear()
+            self._reload_profile()
+            self._reload_settings()
+            self._stamp, self._settings_stamp = self._read_stamp(), self._read_settings_stamp()
+        unreadable = [str(p) for p in self._store.check()]
+        if self.config_dir is not None:
+            problems: list[StorageError] = []
+            load_settings(self.config_dir, problems)
+            unreadable += [str(p) for p in problems]
+        return Checkup(self._store.data_dir, tuple(reports), tuple(dict.fromkeys(unreadable)))
 
     def take_problems(self) -> list[str]:
         """Problems not reported before: files that could not be read (with file and line),
@@ -498,22 +644,32 @@ class Journal:
         return self._store.stamp()
 
     def _read_settings_stamp(self) -> object:
-        """The settings file's version: one stat (a rewrite is a new inode)."""
+        """The settings file's version, and its folder's (where a sync tool's copy of it would
+        appear): two stats (a rewrite is a new inode)."""
         if self.config_dir is None:
             return ()
-        try:
-            st = os.stat(settings_path(self.config_dir))
-        except OSError:
-            return ()
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        found: list[object] = []
+        for path in (settings_path(self.config_dir), self.config_dir):
+            try:
+                st = os.stat(path)
+            except OSError:
+                found.append(())
+                continue
+            found.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        return tuple(found)
 
     def _write(self, method, *args, label: str | None = None, **options):
-        """One store write, then note the new stamp: our own write is not "another process"."""
+        """One store write, then note the new stamp: our own write is not "another process". A
+        change from outside that came just before it (a sync tool's file) is not lost in our own:
+        its copies are merged after the write, and said by the next notice."""
+        outside = self._read_stamp() != self._stamp
         try:
             # The label names the step in the undo history ("logged legs Mon 16 Nov").
             return method(*args, **options) if label is None else method(*args, label=label, **options)
         finally:
             self._stamp = self._read_stamp()
+            if outside:
+                self._merge_copies()
 
     def _changed(
         self,
@@ -568,6 +724,14 @@ def _calendar_settings(settings: Settings) -> tuple:
     )
 
 
+def _sentence(text: str) -> str:
+    """Capital first letter, full stop at the end ("" stays "")."""
+    text = text.strip()
+    if not text:
+        return ""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
 def _when(record: Record) -> tuple:
     start = getattr(record, "start", None)
     order = {LegSession: 0, CardioSession: 0, CheckIn: 1, Skip: 2}[type(record)]
@@ -592,14 +756,25 @@ def calendar_file_setting(text: str) -> str | None:
 
 
 def journal_at(
-    data_dir: str | Path, config_dir: str | Path | None, clock: Clock = dt.datetime.now
+    data_dir: str | Path,
+    config_dir: str | Path | None,
+    clock: Clock = dt.datetime.now,
+    *,
+    machine: str | None = None,
+    merge: bool = True,
 ) -> Journal:
-    """The journal over exactly these folders (tests, screenshots, benchmarks)."""
-    return Journal(Store(Path(data_dir)), Path(config_dir) if config_dir is not None else None, clock)
+    """The journal over exactly these folders (tests, screenshots, benchmarks). ``machine``: the
+    name this machine's undo steps carry (tests play two machines); ``merge``: see ``Journal``."""
+    store = Store(Path(data_dir), machine=machine)
+    return Journal(store, Path(config_dir) if config_dir is not None else None, clock, merge=merge)
 
 
-def open_journal(data_dir: str | Path | None, clock: Clock = dt.datetime.now) -> Journal:
+def open_journal(
+    data_dir: str | Path | None, clock: Clock = dt.datetime.now, *, merge: bool = True
+) -> Journal:
     """The journal over the person's files: ``data_dir`` (or LEGDAY_DATA_DIR, or the user data
-    folder) and the matching settings folder."""
+    folder) and the matching settings folder. ``merge``: see ``Journal``."""
     data = resolve_data_dir(data_dir)  # InputError for an empty --data-dir
-    return Journal(Store(data), resolve_config_dir(data if data_dir is not None else None), clock)
+    return Journal(
+        Store(data), resolve_config_dir(data if data_dir is not None else None), clock, merge=merge
+    )

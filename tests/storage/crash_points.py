@@ -41,6 +41,21 @@ def _extra_profile(store: Store) -> None:
     store.save_profile(Profile(goal=Goal.POWER), label="6 profile")
 
 
+def _conflict_copy(store: Store) -> None:
+    """Another machine's November, with a walk logged there, left by a sync tool as a conflict copy."""
+    import shutil
+
+    other = store.data_dir.with_name(store.data_dir.name + "-other")
+    shutil.copytree(store.data_dir, other)
+    Store(other, machine="bbbb2222").add_cardio(CardioSession(NOV, "walk", 40, 2), label="walk there")
+    month = store.month_path(NOV.year, NOV.month)
+    copy = month.with_name("2026-11.sync-conflict-20261117-101010-ABCDEFG.toml")
+    copy.write_bytes((other / month.relative_to(store.data_dir)).read_bytes())
+    for step in (other / "undo").glob("*-bbbb2222.toml"):  # its step, synced too
+        shutil.copy(step, store.undo_dir / step.name)
+    shutil.rmtree(other)
+
+
 # name: (more setup, the change that is killed, whether it writes several files)
 OPS = {
     "replace across months": (
@@ -63,10 +78,17 @@ OPS = {
     ),
     "undo across months": (None, lambda s: s.undo(), True),
     "undo of a profile": (_extra_profile, lambda s: s.undo(), True),
+    "merge of a conflict copy": (_conflict_copy, lambda s: s.merge_copy(s.conflict_copies()[0]), True),
     "check-in replacing one": (None, lambda s: s.set_checkin(CheckIn(NOV, 9), label="op"), False),
     "delete": (None, lambda s: s.remove(RUN, label="op"), False),
     "profile": (None, lambda s: s.save_profile(Profile(goal=Goal.HYBRID), label="op"), False),
 }
+
+
+# Changes that are made again after a crash left them undone, before undo is walked back: before a
+# merge, the other machine's step is in the history but its change only in the copy (undo would refuse
+# it); legday merges copies before anything else (the journal does on opening).
+MADE_AGAIN = {"merge of a conflict copy"}
 
 
 def prepare(data_dir: Path, op: str) -> Store:

@@ -90,7 +90,7 @@ def test_four_processes_logging_and_undoing_at_once_agree_with_the_undo_history(
         expected -= Counter([label[4:]])
         assert Counter(ids_in(Store(tmp_path))) == expected, label
     assert sum(expected.values()) == workers * count * 3 // 4 - steps
-    assert not (tmp_path / "undo" / "pending.toml").exists()
+    assert not Store(tmp_path).pending_path.exists()
 
 
 def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):

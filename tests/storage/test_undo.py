@@ -67,7 +67,7 @@ def test_replace_moves_an_entry_to_another_month_and_back(tmp_path):
     assert history.cardio == (moved,)
     assert store.undo() == "moved the run"
     assert Store(tmp_path).all_history().cardio == (RUN,)
-    assert not (tmp_path / "undo" / "pending.toml").exists()
+    assert not Store(tmp_path).pending_path.exists()
 
 
 def test_replace_of_a_record_no_longer_stored_writes_nothing(tmp_path):

@@ -119,7 +119,7 @@ def test_an_undo_folder_that_cannot_be_used_does_not_stop_logging(tmp_path):
 def test_a_damaged_pending_file_is_reported_and_left_and_logging_goes_on(tmp_path):
     store = Store(tmp_path)
     logged(store, 1)
-    pending = tmp_path / "undo" / "pending.toml"
+    pending = store.pending_path
     pending.write_text("schema = 1\nstep = [\n")
     store.set_checkin(CheckIn(NOV, 3))  # one file: fine
     assert Store(tmp_path).history(NOV, NOV).checkins == (CheckIn(NOV, 3),)

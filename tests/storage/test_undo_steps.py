@@ -102,7 +102,7 @@ def test_a_pending_file_from_a_newer_legday_is_refused_and_nothing_rolled_back(t
     import hashlib
 
     digest = hashlib.sha256(month.read_bytes()).hexdigest()
-    pending = tmp_path / "undo" / "pending.toml"
+    pending = store.pending_path
     pending.write_text(
         f'schema = 2\nstep = "000009-00000000"\ncommit = "written"\n\n[[file]]\n'
         f'path = "log/2026/2026-11.toml"\nbefore = "schema = 1\\n"\nafter = "{digest}"\n'

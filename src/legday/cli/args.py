@@ -66,6 +66,7 @@ COMMAND_MODULES = {
     "export": "legday.cli.transfer",
     "settings": "legday.cli.settings",
     "serve": "legday.cli.serve",
+    "doctor": "legday.cli.doctor",
 }
 COMMANDS.update(
     {
@@ -73,6 +74,7 @@ COMMANDS.update(
         "export": "export the plan as a calendar (ics) or the log as json or csv",
         "settings": "show or change settings: calendar file, week start, theme",
         "serve": "serve the app to a web browser (legday[web])",
+        "doctor": "list conflict copies from a sync tool and unreadable files; --merge merges",
     }
 )
 
@@ -100,6 +102,7 @@ commands:
   export json|csv [-o FILE]
   settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]
   serve [--host 127.0.0.1] [--port 8000] [--max-tabs 4]
+  doctor [--merge] [--json]
 
 Run `legday COMMAND --help` for one command. Data lives in your user data directory
 unless --data-dir or LEGDAY_DATA_DIR says otherwise.

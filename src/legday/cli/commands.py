@@ -43,6 +43,10 @@ def _journal(ns: argparse.Namespace, now: dt.datetime):
     from legday.journal import open_journal
 
     journal = open_journal(ns.data_dir, lambda: now)
+    for change in journal.take_notices():  # conflict copies from a sync tool, merged on opening
+        if change.message:
+            say("note", change.message)
+        _warn(change)
     journal.subscribe(_warn)
     return journal
 

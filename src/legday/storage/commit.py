@@ -32,7 +32,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,9 @@ from legday.storage import codec
 from legday.storage.errors import CorruptFile, Problems, StorageError
 from legday.storage.files import atomic_write, file_lock, os_error, read_bytes, sweep_temp_files
 from legday.storage.schema import read_table
-from legday.storage.steps import Step, StepFiles
+from legday.storage.steps import FileDigest, Step, StepFiles
 
-PENDING = "pending.toml"
+PENDING = "pending-{machine}.toml"
 
 # One file of a change: its path, its bytes before (None: there was none) and after (None: delete).
 FileChange = tuple[Path, bytes | None, bytes | None]
@@ -119,7 +119,7 @@ class Commit:
 
     @property
     def pending_path(self) -> Path:
-        return self.steps.dir / PENDING
+        return self.steps.dir / PENDING.format(machine=self.steps.machine)
 
     # -- the lock and the change stamp ----------------------------------------------------------------
 
@@ -206,41 +206,49 @@ class Commit:
 
     # -- writing a change ------------------------------------------------------------------------------
 
-    def apply(
-        self, files: list[FileChange], step: Step | None = None, undoing: str | None = None
-    ) -> dict[Path, os.stat_result]:
-        """Write ``files`` and record ``step``, or delete step ``undoing``, in the order described
-        above; the new files' stats. Call under the lock (``writing``)."""
+    def apply(self, files: list[FileChange], step: Step, durable: bool = False) -> dict[Path, os.stat_result]:
+        """Write ``files`` and record ``step`` in the order described above; the new files' stats.
+        ``durable``: the step must not be lost even to a power cut (an undo step: without it the step
+        it undid would look undoable still; a merge), so the change takes the several-files path.
+        Call under the lock (``writing``)."""
         try:
-            return self._apply_in_order(files, step, undoing)
+            return self._apply_in_order(files, step, durable)
         finally:
             # Last, so that whoever notices the new stamp also finds the new undo step.
             self._bump_stamp()
 
-    def _apply_in_order(
-        self, files: list[FileChange], step: Step | None, undoing: str | None
-    ) -> dict[Path, os.stat_result]:
-        assert (step is None) != (undoing is None)
-        steps = self.steps
-        several = len(files) > 1 or undoing is not None
-        name = undoing
-        if step is not None:
+    def _digests(self, files: list[FileChange]) -> tuple[FileDigest, ...]:
+        out = []
+        for path, before, after in files:
             try:
-                name = steps.next_name(steps.steps())
-            except StorageError as err:
-                if several:
-                    raise
-                self.problems.note(_unrecorded(err, steps.dir))
-                step = None
+                where = path.relative_to(self.data_dir).as_posix()
+            except ValueError:
+                continue
+            out.append(FileDigest(where, digest(before), digest(after)))
+        return tuple(out)
+
+    def _apply_in_order(
+        self, files: list[FileChange], step: Step | None, durable: bool
+    ) -> dict[Path, os.stat_result]:
+        steps = self.steps
+        several = len(files) > 1 or durable
+        assert step is not None
+        step = replace(step, files=self._digests(files))
+        name = None
+        try:
+            name = steps.next_name(steps.steps(), undo=bool(step.undoes))
+        except StorageError as err:
+            if several:
+                raise
+            self.problems.note(_unrecorded(err, steps.dir))
+            step = None
         pending = None
         if several:
             if self._bad_pending is not None:
                 raise self._bad_pending
             assert name is not None
             pending = Pending(
-                name,
-                "removed" if undoing is not None else "written",
-                [(path, before, digest(after)) for path, before, after in files],
+                name, "written", [(path, before, digest(after)) for path, before, after in files]
             )
             sweep_temp_files(steps.dir)
             atomic_write(self.pending_path, encode_pending(pending, self.data_dir))
@@ -258,9 +266,7 @@ class Commit:
                     sweep_temp_files(path.parent)
                     stats[path] = atomic_write(path, after)
                 self._forget(path)
-            if undoing is not None:
-                steps.remove(undoing)
-            elif several and step is not None:
+            if several and step is not None:
                 assert name is not None
                 steps.write(name, step)
         except BaseException:

@@ -4,6 +4,7 @@
     <data_dir>/log/2026/2026-11.toml   everything logged in November 2026
     <data_dir>/undo/                   the undo history, one file per change
     <data_dir>/.lock                   taken by writers (flock), so two processes never interleave
+    <data_dir>/merged-copies/          sync tools' conflict copies, once merged (``merging.py``)
 
 The Store puts together four rooms, each its own module:
 
@@ -20,7 +21,9 @@ logging at once therefore lose nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,7 +32,7 @@ from typing import Any
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.records import Record, describe, record_id
-from legday.storage import codec, undo
+from legday.storage import codec, merging, undo
 from legday.storage.commit import Commit, FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
 from legday.storage.files import read_bytes
@@ -52,6 +55,8 @@ class Store:
         self._reader = Reader(self.data_dir, self.problems)
         self._steps = StepFiles(self.data_dir / "undo", machine)
         self._commit = Commit(self.data_dir, self._steps, self.problems, self._reader.forget)
+        self._merger = merging.Merger(self.data_dir, self._reader, self._steps, self._commit)
+        self._years: tuple[int, list[Path]] = (-1, [])  # (log folder's mtime, its year folders)
 
     # -- where ------------------------------------------------------------------------------------
 
@@ -71,12 +76,28 @@ class Store:
     def undo_dir(self) -> Path:
         return self._steps.dir
 
+    @property
+    def pending_path(self) -> Path:
+        """This machine's record of a change to several files in progress (``commit.py``)."""
+        return self._commit.pending_path
+
     def month_path(self, year: int, month: int) -> Path:
         return self._reader.month_path(year, month)
 
     def stamp(self) -> tuple:
-        """Changes on every write by any legday process, and on nothing else (one os.stat)."""
-        return self._commit.stamp()
+        """Changes on every write by any legday process, and whenever a sync tool puts a file into
+        one of legday's folders (a month, a step, a conflict copy: its temp file renamed into place
+        changes the folder's mtime), and on nothing else: the lock file's stat and the mtimes of the
+        data, log, year and undo folders (a handful of stats)."""
+        log = _mtime(self.log_dir)
+        if log != self._years[0]:
+            try:
+                years = sorted(e.path for e in os.scandir(self.log_dir) if e.name.isdigit() and e.is_dir())
+            except OSError:
+                years = []
+            self._years = (log, [Path(y) for y in years])
+        folders = (self.data_dir, self.undo_dir, *self._years[1])
+        return (self._commit.stamp(), log, *map(_mtime, folders))
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -322,12 +343,18 @@ class Store:
         return undo.labels(self._steps, self.problems, limit)
 
     def undo(self) -> str | None:
-        """Reverse the newest change made by any legday process; returns its label, or None if
-        there is nothing to undo. Raises StorageError (RecordChanged when its records were changed
-        since, CorruptFile when its step file cannot be read) and then writes nothing."""
+        """Reverse the newest change made by any legday process (on any machine sharing the folder);
+        returns its label, or None if there is nothing to undo. The reversal is recorded as an undo
+        step (history is never deleted: see ``undo.py``). Raises StorageError (RecordChanged when its
+        records were changed since, CorruptFile when its step file cannot be read) and then writes
+        nothing."""
         with self._commit.writing():
-            name = undo.newest(self._steps)
-            if name is None:
+            try:
+                names, name, head = undo.newest(self._steps)
+            except StorageError as err:
+                self.problems.note(err)
+                raise
+            if name is None or head is None:
                 return None
             try:
                 step = self._steps.read(name)
@@ -336,7 +363,11 @@ class Store:
                 raise
             self.problems.clear_path(self._steps.path(name))
             reversal = undo.reverse(step, self._reader)
-            stats = self._commit.apply(reversal.files, undoing=name)
+            # A merge's twins (the same merge made on another machine) and the steps it brought
+            # in from the other machine are undone with it.
+            undone = undo.twins(self._steps, names, name, head)
+            reverses = undo.undo_step(step, tuple(dict.fromkeys([*undone, *step.brings])))
+            stats = self._commit.apply(reversal.files, reverses, durable=True)
         for path, records in reversal.months.items():
             self._reader.remember(path, stats[path], records)
         if step.profile:
@@ -345,6 +376,58 @@ class Store:
             else:
                 self._reader.remember(self.profile_path, stats[self.profile_path], reversal.profile)
         return step.label
+
+    # -- conflict copies (sync tools) ----------------------------------------------------------------
+
+    def conflict_copies(self, config_dir: Path | None = None) -> list[merging.Found]:
+        """Sync tools' conflict copies of legday's files in the data folder (and of settings.toml
+        in ``config_dir``), oldest first for each file. A few folder listings."""
+        return merging.find(self.data_dir, config_dir)
+
+    def merge_copy(self, found: merging.Found, dry_run: bool = False, force: bool = False) -> merging.Outcome:
+        """Merge one conflict copy into its file as one undo step, and move the copy into
+        ``merged-copies/`` (``dry_run``: only say what that would do; ``force``: merge a young copy
+        even without its history, keeping everything). See ``merging.py``."""
+        self._commit.settle_before_reading()
+        outcome = self._merger.merge(found, dry_run, force)
+        if outcome.state == merging.UNREADABLE:
+            self.problems.note(
+                StorageError(
+                    f"{found.path}: a conflict copy of {found.copy.original}, not merged: {outcome.note}; "
+                    "fix it in a text editor or move it aside",
+                    found.path,
+                )
+            )
+        else:
+            self.problems.clear_path(found.path)
+        return outcome
+
+    def check(self) -> list[StorageError]:
+        """Read every file legday keeps here (the profile, every month, every undo step, the
+        pending file) and list those that cannot be used, each once (for ``legday doctor``)."""
+        self.problems.clear()
+        with contextlib.suppress(StorageError):
+            self.profile()
+        self.all_history()
+        try:
+            names = self._steps.steps()
+        except StorageError as err:
+            self.problems.note(err)
+            names = []
+        for name in names:
+            try:
+                self._steps.read(name)
+            except StorageError as err:
+                if not self._steps.torn(name):
+                    self.problems.note(err)
+        return list(self.problems)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def logged_already(record: Record) -> InputError:

@@ -8,13 +8,21 @@ entry and nothing is written. Steps a power cut left empty are lost, not damaged
 and undo goes on with older ones; a step that cannot be read stops undo (``CorruptFile``, with its
 path and line) until it is moved aside.
 
-Every undo is a change to several files (the months, and the step deleted), so it goes through the
+Undo deletes no history: it records an *undo step* that puts back what the step removed and takes
+out what it added, and names the step it undid (``steps.py``). The step undone stays on disk, so a
+machine that shares the folder through a sync tool knows the change was made and then undone (what
+merging a conflict copy needs). The steps undo can reach are found by walking the history newest
+first past undo steps and the steps they undid (``walk``).
+
+Every undo is a change to several files (the months, and the undo step), so it goes through the
 commit's pending file: a crash leaves all of it or none (``commit.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +32,52 @@ from legday.storage import codec
 from legday.storage.commit import FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
 from legday.storage.reading import Month, Reader
-from legday.storage.steps import Step, StepFiles
+from legday.storage.steps import Head, Step, StepFiles, is_undo
+
+
+def walk(steps: StepFiles, names: list[str]) -> Iterator[tuple[str, Head]]:
+    """The steps undo can reverse, newest first, with their heads: not undo steps, not steps an undo
+    step undid, and a merge once (two machines that merged the same copy made one change). Raises
+    StorageError at a step that cannot be read (undo stops there)."""
+    undone: set[str] = set()
+    merges: set[str] = set()
+    undone_merges: set[str] | None = None  # the merges of the steps undone, read when first needed
+    for name in reversed(names):
+        if name in undone:
+            continue
+        try:
+            head = steps.head(name)
+        except StorageError:
+            if steps.torn(name):
+                continue  # lost in a power cut: passed over (and dropped by the next undo)
+            raise
+        if is_undo(name):
+            undone.update(head.undoes)
+            undone_merges = None
+            continue
+        if head.merge:
+            if undone_merges is None:
+                undone_merges = set()
+                for other in undone:
+                    with suppress(StorageError):
+                        undone_merges.add(steps.head(other).merge)
+            if head.merge in merges or head.merge in undone_merges:
+                continue
+            merges.add(head.merge)
+        yield name, head
+
+
+def twins(steps: StepFiles, names: list[str], name: str, head: Head) -> tuple[str, ...]:
+    """``name`` and the other steps that made the same merge (on other machines)."""
+    if not head.merge:
+        return (name,)
+    found = [name]
+    for other in names:
+        if other != name and not is_undo(other):
+            with suppress(StorageError):
+                if steps.head(other).merge == head.merge:
+                    found.append(other)
+    return tuple(found)
 
 
 def labels(steps: StepFiles, problems: Problems, limit: int) -> list[str]:
@@ -36,27 +89,26 @@ def labels(steps: StepFiles, problems: Problems, limit: int) -> list[str]:
     except StorageError as err:
         problems.note(err)
         return found
-    for name in reversed(names):
-        if len(found) >= limit:
-            break
-        try:
-            found.append(steps.label(name))
-        except StorageError as err:
-            if steps.torn(name):
-                continue  # lost in a power cut: undo passes over it (and drops it)
-            problems.note(err)
-            break
-        problems.clear_path(steps.path(name))
+    try:
+        for name, head in walk(steps, names):
+            if len(found) >= limit:
+                break
+            found.append(head.label)
+            problems.clear_path(steps.path(name))
+    except StorageError as err:
+        problems.note(err)
     return found
 
 
-def newest(steps: StepFiles) -> str | None:
-    """The step undo reverses next, after dropping the newest ones a power cut left empty. Call
-    under the lock."""
+def newest(steps: StepFiles) -> tuple[list[str], str | None, Head | None]:
+    """The step names, and the step undo reverses next with its head, after dropping the newest
+    steps a power cut left empty. Call under the lock."""
     names = steps.steps()
     while names and steps.torn(names[-1]):
         steps.remove(names.pop())
-    return names[-1] if names else None
+    for name, head in walk(steps, names):
+        return names, name, head
+    return names, None, None
 
 
 @dataclass
@@ -67,6 +119,21 @@ class Reversal:
     files: list[FileChange] = field(default_factory=list)
     months: dict[Path, Month] = field(default_factory=dict)
     profile: Profile | None = None
+    step: Step | None = None  # the undo step to record
+
+
+def undo_step(step: Step, undone: tuple[str, ...]) -> Step:
+    """The step that records undoing ``step`` (made by the steps named ``undone``): the other way round."""
+    return Step(
+        f"undid {step.label}",
+        added=step.removed,
+        removed=step.added,
+        profile=step.profile,
+        profile_before=step.profile_after if step.profile else None,
+        profile_after=step.profile_before if step.profile else None,
+        comments=step.comments,
+        undoes=undone,
+    )
 
 
 def reverse(step: Step, reader: Reader) -> Reversal:
