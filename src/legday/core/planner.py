@@ -990,7 +990,7 @@ class _Timeline:
 
     def week(self) -> WeekPlan:
         days = []
-        cardio_minutes = hard = easy = legs = 0
+        cardio_minutes = hard = easy = moderate = legs = 0
         warnings: list[Reason] = []
         for day in (self.start + n * DAY for n in range(7)):
             sessions = self._sessions(day, warnings)
@@ -1003,6 +1003,7 @@ class _Timeline:
                         hard += 1
                     elif s.intensity is not None:
                         easy += 1
+                        moderate += s.intensity == "moderate"
             r = self.readiness[day]
             days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
         ratio = (
@@ -1025,7 +1026,15 @@ class _Timeline:
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
         totals = Totals(
-            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
+            cardio_minutes,
+            hard,
+            easy,
+            legs,
+            (low, high),
+            ratio,
+            max(0, low - cardio_minutes),
+            aim,
+            moderate_sessions=moderate,
         )
         return WeekPlan(
             self.start, self.today, tuple(days), totals, (*head, *warnings), tuple(n for n in notes if n)
@@ -1179,7 +1188,8 @@ class _Timeline:
         if start is None:
             return None
         last = self.index.last_before(start)
-        return None if last is None else round(hours_between(last.ended, start), 1)
+        # Two decimals: to the minute under an hour ("+10 min", not the 12 that 0.2 h would say).
+        return None if last is None else round(hours_between(last.ended, start), 2)
 
     def _session(self, d: Draft) -> Session:
         effort = EFFORT[d.intensity] if d.intensity else None
