@@ -37,8 +37,27 @@ SHOTS = (
     Shot("week-80x24", "legday at 80x24", size=(80, 24)),
     Shot("why-80x24", "legday at 80x24: Enter shows why", size=(80, 24), keys=("enter",)),
     Shot("very-sore", "legday: a very sore morning", scenario="very_sore"),
+    Shot(
+        "very-sore-80x24",
+        "legday at 80x24: a very sore morning, the warning in full",
+        scenario="very_sore",
+        size=(80, 24),
+    ),
     Shot("soreness", "legday: morning check-in", keys=("s",), size=(100, 30)),
-    Shot("log-workout", "legday: log a leg workout", keys=("w",), size=(100, 30)),
+    # The form as a lifter types: each line's border shows last time as the name is typed, and
+    # "rom" offers the name logged before (→ takes it).
+    Shot(
+        "log-workout",
+        "legday: log a leg workout (last time on each line, names completed)",
+        keys=("w", *"back squat 5x5@102.5", "enter", *"rom"),
+        size=(100, 30),
+    ),
+    Shot(
+        "log-workout-repeat",
+        "legday: ctrl+r repeats last Thursday's session",
+        keys=("w", "ctrl+r"),
+        size=(100, 30),
+    ),
     Shot("help", "legday: help", keys=("question_mark",), size=(100, 30)),
     Shot("welcome", "legday: first run", scenario="first_run", size=(100, 30)),
     Shot("week-light", "legday in legday-light", theme="legday-light"),

@@ -16,12 +16,20 @@ from pathlib import Path
 DEFAULT_WEEKS = 2
 
 
-def calendar_bytes(plans: list, first: dt.date) -> bytes:
-    """The week plans as iCalendar, their sessions from ``first`` on, timed in the system's zone
-    (ImportError without the icalendar package)."""
+def calendar_bytes(plans: list, first: dt.date, reminder: dt.time | None = None) -> bytes:
+    """The week plans as iCalendar, their sessions from ``first`` on, timed in the system's zone,
+    and a soreness check-in at ``reminder`` each coming morning (None: none). ImportError without
+    the icalendar package."""
     from legday.transfer.calendar import dumps, system_zone
 
-    return dumps(plans, first, zone=system_zone())
+    return dumps(plans, first, zone=system_zone(), reminder=reminder)
+
+
+def reminder_time(settings) -> dt.time | None:
+    """The morning check-in reminder's time the settings ask for, or None when it is off."""
+    if not getattr(settings, "morning_reminder", False):
+        return None
+    return getattr(settings, "morning_reminder_time", None)
 
 
 def not_written(error: object) -> str:

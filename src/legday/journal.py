@@ -277,6 +277,13 @@ class Journal:
 
         return list(dict.fromkeys([*self._store.exercise_names(), *EXERCISE_NAMES]))
 
+    def leg_sessions(self, last: dt.date, weeks: int = 26) -> list[LegSession]:
+        """The leg sessions of the ``weeks`` weeks up to ``last`` (included), newest first: what the
+        workout form shows as "last time" for each exercise and repeats. Reads those months only
+        (about seven small files), once, when the form opens."""
+        history = self._store.history(last - dt.timedelta(weeks=weeks), last)
+        return sorted(history.legs, key=lambda s: (s.date, s.start), reverse=True)
+
     # -- changes ----------------------------------------------------------------------------------
 
     def log(self, record: Record) -> str:
@@ -346,7 +353,7 @@ class Journal:
         if not notify:
             return ""
         warning = ""
-        if (settings.calendar_file, settings.week_start) != (before.calendar_file, before.week_start):
+        if _calendar_settings(settings) != _calendar_settings(before):
             warning = self.refresh_calendar()
         self._publish(Change(settings=True, warning=warning))
         return warning
@@ -474,11 +481,11 @@ class Journal:
     def calendar(self, first: dt.date | None = None, weeks: int = 2) -> bytes:
         """The plan as iCalendar: the week containing ``first`` (default today) and the
         ``weeks - 1`` after it, as of today. Needs the icalendar package (ImportError without)."""
-        from legday.calendar_file import calendar_bytes
+        from legday.calendar_file import calendar_bytes, reminder_time
 
         first = first or self.today()
         plans = [self.week_plan(first + dt.timedelta(days=7 * n)) for n in range(weeks)]
-        return calendar_bytes(plans, first)
+        return calendar_bytes(plans, first, reminder_time(self.settings))
 
     def refresh_calendar(self) -> str:
         """Rewrite the calendar file, if one is set. Returns "" or a one-line warning: the change
@@ -705,6 +712,16 @@ class Journal:
     def _publish(self, change: Change) -> None:
         for callback in list(self._subscribers):
             callback(change)
+
+
+def _calendar_settings(settings: Settings) -> tuple:
+    """What the calendar file is made from, of the settings: a change to any rewrites it."""
+    return (
+        settings.calendar_file,
+        settings.week_start,
+        settings.morning_reminder,
+        settings.morning_reminder_time,
+    )
 
 
 def _sentence(text: str) -> str:

@@ -14,7 +14,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from legday.core.model import CardioSession, CheckIn, Exercise, Goal, History, LegSession, Level, Profile
+from legday.core.model import (
+    CardioSession,
+    CheckIn,
+    Exercise,
+    Goal,
+    History,
+    LegSession,
+    Level,
+    Profile,
+    Skip,
+)
 
 BASE = dt.date(2026, 12, 3)  # a Thursday
 
@@ -42,6 +52,7 @@ class Week:
     cardio: list[CardioSession] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     week_start: int = 0
+    skips: list[Skip] = field(default_factory=list)
 
     @property
     def history(self) -> History:
@@ -49,6 +60,7 @@ class Week:
             tuple(sorted(self.legs, key=lambda s: (s.date, s.start))),
             tuple(sorted(self.cardio, key=lambda s: s.date)),
             tuple(sorted(self.checkins, key=lambda c: c.date)),
+            tuple(sorted(self.skips, key=lambda s: s.date)),
         )
 
 
@@ -356,6 +368,8 @@ def write(week: Week, data_dir: Path) -> None:
         store.add_cardio(c)
     for c in week.checkins:
         store.set_checkin(c)
+    for s in week.skips:
+        store.add_skip(s)
     (data_dir / "config").mkdir(exist_ok=True)
     save_settings(data_dir / "config", Settings(week_start=week.week_start))
 

@@ -99,7 +99,7 @@ def test_a_skipped_suggestion_shows_as_skipped_and_counts_for_nothing():
 def test_hours_after_legs_count_from_the_end_of_the_last_leg_session():
     week = plan(profile(leg_days=()), [legs(SAT, 6, 90, "08:00")], SAT)
     s = suggestion(week, SAT)
-    assert s.hours_after_legs == round((s.start - dt.datetime(2026, 11, 21, 9, 30)).total_seconds() / 3600, 1)
+    assert s.hours_after_legs == round((s.start - dt.datetime(2026, 11, 21, 9, 30)).total_seconds() / 3600, 2)
 
 
 def test_suggestions_carry_effort_talk_minutes_and_start():

@@ -23,7 +23,17 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from legday.core.model import CardioSession, CheckIn, Exercise, Goal, History, LegSession, Level, Profile
+from legday.core.model import (
+    CardioSession,
+    CheckIn,
+    Exercise,
+    Goal,
+    History,
+    LegSession,
+    Level,
+    Profile,
+    Skip,
+)
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
 from legday.core.rules.volume import Recent, ceiling
@@ -71,6 +81,7 @@ cardio_rows = st.tuples(
     st.integers(1, 10),
     st.integers(-1, 56),
 )
+skip_rows = st.tuples(st.integers(FIRST, 0), st.integers(0, len(MODALITIES) - 1))
 checkin_rows = st.tuples(offsets, st.integers(0, 10), st.sampled_from([None, 5.0, 7.5, 8.0]), st.booleans())
 
 
@@ -88,14 +99,17 @@ def histories(draw) -> History:
         day(d): CheckIn(day(d), s, h, p, (("calves", s),) if s % 3 == 0 else ())
         for d, s, h, p in draw(st.lists(checkin_rows, max_size=6))
     }
-    return _history(legs, cardio, [checks[d] for d in sorted(checks)])
+    # Skipped suggestions (a skip says no cardio was done that day; the planner reads it as such).
+    skips = {Skip(day(d), MODALITIES[k]) for d, k in draw(st.lists(skip_rows, max_size=3))}
+    return _history(legs, cardio, [checks[d] for d in sorted(checks)], skips)
 
 
-def _history(legs, cardio, checkins) -> History:
+def _history(legs, cardio, checkins, skips=()) -> History:
     return History(
         tuple(sorted(legs, key=lambda s: (s.date, s.start))),
         tuple(sorted(cardio, key=lambda s: s.date)),
         tuple(sorted(checkins, key=lambda c: c.date)),
+        tuple(sorted(skips, key=lambda s: (s.date, s.modality))),
     )
 
 
@@ -183,8 +197,19 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
     checkins = {c.date: c for c in history.checkins if c.date <= plan.today}  # a morning to come has none
     leg_days = {d.date for d in plan.days for s in d.sessions if s.kind == "legs"}
     leg_days |= {s.date for s in history.legs}
+    leg_starts: dict[dt.date, list[dt.datetime]] = {}
     for d in plan.days:
         for s in d.sessions:
+            if s.kind == "legs":
+                leg_starts.setdefault(d.date, []).append(s.start)
+    for d in plan.days:
+        for s in d.sessions:
+            # A leg session's words about running after lifting only when a run follows it that day.
+            if s.kind == "legs" and any("Running after lifting" in a.text for a in s.addons):
+                end = s.start + dt.timedelta(minutes=s.minutes)
+                assert any(
+                    o.modality in IMPACT and o.start is not None and o.start >= end for o in d.sessions
+                ), (d.date, s)
             if s.status != "suggested" or s.kind == "rest":
                 continue
             where = (d.date, s)
@@ -215,6 +240,20 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                     assert d.date + dt.timedelta(days=1) in leg_days or _usual(profile, d.date, 1), (r, where)
                 if "before the lift on a leg day" in text:
                     assert d.date in leg_days, (r, where)
+                # The order words are about a run: "your priority goes first" only on one, and "before
+                # the leg session" only before one that day.
+                if "priority goes first" in text or "comes first" in (s.choice or ""):
+                    assert s.modality == "run", (r, where)
+                if "before the leg session" in text:
+                    assert any(s.start < st for st in leg_starts.get(d.date, ())), (r, where)
+                # P2 is about a leg day and the day after it; "after" only after the lift or the day after.
+                if r.id == "P2":
+                    assert d.date in leg_days or d.date - dt.timedelta(days=1) in leg_days, (r, where)
+                    if "after leg day" in text:
+                        after = d.date - dt.timedelta(days=1) in leg_days or any(
+                            st < s.start for st in leg_starts.get(d.date, ())
+                        )
+                        assert after, (r, where)
                 # "Rested legs": no leg session the day before or that day, and nothing hard.
                 if "rested legs" in text:
                     before = d.date - dt.timedelta(days=1)
@@ -318,12 +357,37 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                 assert not trained and d.date + dt.timedelta(days=1) not in leg_dates, where
             if profile.injury_prone and impact:
                 assert not trained, where
+            if profile.level is Level.BEGINNER and impact:  # P1: no running right after leg training
+                assert not trained, where
             if hard and not {"E3", "E4", "G4"} & ids:
                 for start, end, effort in legs:
                     gap = (d.date - start.date()).days
                     if effort >= 7 and start <= s.start:
                         assert gap >= 2, where  # not on a hard leg day, nor the day after (E2)
                         assert gap > 2 or s.start - end >= 42 * HOUR, where  # the second day: ~48 h
+            check_close_to_legs(s, legs, where)
+
+
+# The lines that let hard work sit close to legs, in the words of the session they let through.
+EXCEPTION_WORDS = ("Runner's exception", "Explosive pairs", "Race rehearsal")
+
+
+def check_close_to_legs(s, legs, where) -> None:
+    """E1 with S1, and E5: unless an exception (E3, E4, G4) stands on the session, cardio after the lift
+    on a leg day or on the day after one is easy, and within 6 h of the lift a short flush (20 minutes at
+    most, easy). So a session that lost its exception to a later rule (S11, P3, a guard) is held to the
+    lines the exception let it skip, as if it had never had one."""
+    if s.start is None or s.kind not in ("cardio", "recovery"):
+        return
+    if any(r.text.startswith(EXCEPTION_WORDS) for r in s.reasons):
+        return
+    day = s.start.date()
+    before = [end for start, end, _ in legs if start.date() == day and end <= s.start]
+    yesterday = [start for start, _, _ in legs if start.date() == day - dt.timedelta(days=1)]
+    if before or yesterday:
+        assert s.intensity in ("recovery", "easy"), where
+    if before and s.start - max(before) < 6 * HOUR:
+        assert s.minutes <= 20 and s.intensity in ("recovery", "easy"), where
 
 
 def check_readiness_adds_up(day) -> None:
@@ -379,7 +443,7 @@ def test_an_hour_either_way_never_changes_what_a_day_holds(profile, history, tod
     legs = [shifted if s is moved else s for s in history.legs]
     cardio = [shifted if c is moved else c for c in history.cardio]
     before = plan_week(profile, history, today)
-    after = plan_week(profile, _history(legs, cardio, history.checkins), today)
+    after = plan_week(profile, _history(legs, cardio, history.checkins, history.skips), today)
     for a, b in zip(before.days, after.days):
         assert sorted(map(kind_of, a.sessions), key=str) == sorted(map(kind_of, b.sessions), key=str), (
             a.date,
@@ -427,13 +491,15 @@ def test_doing_what_legday_says_changes_nothing_ahead_and_earns_no_heads_up(
     profile, history, today, days, week_start
 ):
     # Only mornings already rated: a check-in for a morning to come would be news to the later plan.
-    history = _history(history.legs, history.cardio, [c for c in history.checkins if c.date <= today])
+    history = _history(
+        history.legs, history.cardio, [c for c in history.checkins if c.date <= today], history.skips
+    )
     plan = plan_week(profile, history, today, week_start)
     last = min(today + dt.timedelta(days=days), plan.days[-1].date - dt.timedelta(days=1))
     if last < today:
         return
     legs, cardio = as_logged(plan, today, last)
-    logged = _history([*history.legs, *legs], [*history.cardio, *cardio], history.checkins)
+    logged = _history([*history.legs, *legs], [*history.cardio, *cardio], history.checkins, history.skips)
     later = plan_week(profile, logged, last + dt.timedelta(days=1), week_start, week=plan.days[0].date)
     for d in later.days:
         for s in d.sessions:

@@ -59,7 +59,7 @@ def test_the_calendar_parses_and_follows_the_rfc_rules_legday_relies_on(cli, wee
 
 def test_summaries_say_what_and_how_hard_and_descriptions_carry_the_evidence(cli, week, capsysbinary):
     found = events(export(cli, capsysbinary, "--date", "2026-11-19"))
-    summaries = [str(ev["summary"]) for ev in found]
+    summaries = [str(ev["summary"]) for ev in found if "checkin" not in str(ev["uid"])]
     assert all(
         re.fullmatch(r"[A-Z][a-z0-9 ]+( · \d+ min)?( · effort \d+(-\d+)?)?( \(done\))?", s) for s in summaries
     ), summaries
@@ -75,7 +75,7 @@ def test_uids_are_stable_across_exports(cli, data_dir, week, capsysbinary):
     later = NOW + dt.timedelta(minutes=20)
     second = {str(ev["uid"]): str(ev["summary"]) for ev in events(export(cli, capsysbinary, now=later))}
     assert first.keys() == second.keys()
-    assert all(re.fullmatch(r"\d{8}-(legs|cardio)-\d@legday", uid) for uid in first)
+    assert all(re.fullmatch(r"\d{8}-((legs|cardio)-\d|checkin)@legday", uid) for uid in first)
     # A logged change re-plans; the calendar updates events in place rather than adding new ones.
     assert cli("sore", "9", "--date", "2026-11-20", now=dt.datetime(2026, 11, 20, 7, 0)) == 0
     capsysbinary.readouterr()
@@ -266,3 +266,25 @@ def test_the_exported_calendar_uses_the_system_zone(cli, week, capsysbinary, mon
     monkeypatch.setenv("TZ", "Asia/Tokyo")
     raw = export(cli, capsysbinary, "--date", "2026-11-19")
     assert b"TZID:Asia/Tokyo" in raw and b"DTSTART;TZID=Asia/Tokyo:" in raw
+
+
+def test_each_coming_morning_not_yet_rated_has_a_check_in_at_the_reminder_time(cli, week, capsysbinary):
+    """Today (Thu 19) is rated already; Fri 20 to Sun 29 each have a 07:30 check-in, none before.
+    Moved to 06:45 it moves; turned off, none is left."""
+    found = [
+        ev for ev in events(export(cli, capsysbinary, "--date", "2026-11-19")) if "checkin" in str(ev["uid"])
+    ]
+    days = sorted(str(ev["uid"])[:8] for ev in found)
+    assert days == [f"202611{d}" for d in range(20, 30)]
+    assert all(str(ev["summary"]) == "Soreness check-in (legday)" for ev in found)
+    assert {ev.decoded("dtstart").strftime("%H:%M") for ev in found} == {"07:30"}
+    assert "s, a digit 0-10, Enter" in str(found[0]["description"])
+    assert cli("settings", "--morning-reminder-time", "06:45") == 0
+    capsysbinary.readouterr()
+    found = [
+        ev for ev in events(export(cli, capsysbinary, "--date", "2026-11-19")) if "checkin" in str(ev["uid"])
+    ]
+    assert {ev.decoded("dtstart").strftime("%H:%M") for ev in found} == {"06:45"}
+    assert cli("settings", "--morning-reminder", "off") == 0
+    capsysbinary.readouterr()
+    assert not [ev for ev in events(export(cli, capsysbinary)) if "checkin" in str(ev["uid"])]

@@ -143,3 +143,103 @@ async def test_switching_views_reparses_no_stylesheet_and_the_view_keeps_its_sty
         await pilot.press("g")
         await pilot.pause()
         assert app.screen is screen and panel_shown()
+
+
+# -- the average week, the size, the colours --------------------------------------------------------
+
+
+def _window(tmp_path, weeks: int):
+    from legday.journal import journal_at
+    from tests.fixtures import fixed_clock, write_three_months
+
+    data = tmp_path / "data"
+    if not data.exists():
+        write_three_months(data)
+    return journal_at(data, tmp_path / "config", fixed_clock).trends_window(weeks)
+
+
+def test_weeks_before_the_first_log_are_shown_as_such_and_left_out_of_the_average(tmp_path):
+    """Three months of history in a 52-week window: the 38 weeks before the first log were counted
+    as empty weeks, so every week was "a heavy week" and the average fell with every week added. Now
+    they are marked, say so in words, and the average is the same at 26 and 52 weeks."""
+    from legday.core.trends import mean_load, week_words
+
+    trends = {n: _window(tmp_path, n).trends() for n in (12, 26, 52)}
+    first = trends[52].weeks[-14]
+    assert not first.before_history and first.load > 0  # the week of the first log
+    before = [w for w in trends[52].weeks if w.before_history]
+    assert len(before) == 38 and all(w.load == 0 for w in before)
+    assert not any(w.before_history for w in trends[12].weeks)  # the history began before these
+    assert mean_load(trends[26].weeks) == mean_load(trends[52].weeks) > 0
+    shown = [w for w in trends[52].weeks if not w.before_history]
+    assert mean_load(trends[52].weeks) == sum(w.load for w in shown if w.days == 7) / sum(
+        w.days == 7 for w in shown
+    )
+    heavy = [w for w in shown if w.days == 7 and w.load >= 1.3 * mean_load(trends[52].weeks)]
+    assert 0 < len(heavy) < len(shown) // 2  # no longer "every week is a heavy week"
+    (said,) = week_words(trends[52].profile, before[0], trends[52].weeks)
+    assert said.text.startswith("Before your first log (your history here starts the week of")
+    assert "left out of your average week" in said.text
+    # The same week reads the same share of the average at 26 and 52 weeks.
+    this = {n: week_words(trends[n].profile, trends[n].weeks[-3], trends[n].weeks)[0].text for n in (26, 52)}
+    assert this[26] == this[52] and "since your first log, 14 weeks" in this[52]
+
+
+async def test_trends_redraw_on_a_resize_without_a_key(make_app):
+    """From 80x24 to 120x40: the chart grows its tall rows (fitness, fatigue) and its columns widen
+    as the terminal changes, not at the next key."""
+    from legday.tui.screens.trends import TrendsScreen
+    from legday.tui.widgets.trend_chart import TrendChart
+
+    app = make_app("three_months")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, TrendsScreen), "trends")
+        chart = app.screen.query_one(TrendChart)
+        assert not chart.tall
+        narrow = chart.column_width()
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: chart.tall, "the tall rows after the resize")
+        assert chart.column_width() > narrow
+        assert any("fitness" in part for row in chart.rows(chart.content_size.width) for part, _ in row)
+
+
+async def test_with_256_or_16_colours_bands_are_dotted_not_tinted(make_app):
+    """A tint behind the band's rows (and the selected column) rounds to a solid block in a 256- or
+    16-colour terminal: there the band's empty cells are a dotted line and nothing is tinted."""
+    from legday.tui.screens.trends import TrendsScreen
+    from legday.tui.widgets.trend_chart import TrendChart
+
+    app = make_app("three_months")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, TrendsScreen), "trends")
+        chart = app.screen.query_one(TrendChart)
+        width = chart.content_size.width
+
+        def tints(rows):  # (a stacked bar's legs on cardio is two colours, not a tint)
+            return [style for row in rows for _, style in row if "%" in style.partition(" on ")[2]]
+
+        assert tints(chart.rows(width))  # full colour: the band and the selected week are tinted
+        chart.reduced = True
+        rows = chart.rows(width)
+        assert not tints(rows)
+        assert sum(part.count("┈") for row in rows for part, _ in row) > 0
+
+
+def test_a_usual_leg_day_before_the_first_log_was_not_missed():
+    """A new user who logs their first leg session on a Sunday did not miss that week's Wednesday."""
+    import datetime as dt
+
+    from legday.core.model import History, LegSession, Profile
+    from legday.core.trends import Window, week_words
+
+    sunday = dt.date(2026, 12, 6)
+    history = History((LegSession(sunday, dt.time(18, 0), 60, 8),), (), (), ())
+    window = Window(Profile(leg_days=(2,)), history, sunday, 4)
+    week = window.week(window.starts[-1])
+    texts = [r.text for r in week_words(window.profile, week, [week])]
+    assert not any("No leg session on your usual leg day" in t for t in texts), texts
+    earlier = Window(Profile(leg_days=(2,)), history, sunday + dt.timedelta(days=7), 4)
+    later = earlier.week(earlier.starts[-1])  # the week after: its Wednesday was missed
+    assert any("No leg session" in r.text for r in week_words(earlier.profile, later, [later]))

@@ -1,4 +1,5 @@
-"""``legday settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]``.
+"""``legday settings [--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]
+[--morning-reminder on|off] [--morning-reminder-time HH:MM]``.
 
 Like ``legday profile``: no option prints the settings, options change just those. Setting a
 calendar file writes it at once and legday keeps it current after every change.
@@ -21,15 +22,31 @@ NONE_WORDS = ("", "none", "-", "off")
 def command_parser(name: str, make) -> argparse.ArgumentParser:
     p = make(
         "settings",
-        "[--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME]",
+        "[--calendar-file PATH|none] [--week-start mon..sun] [--theme NAME] "
+        "[--morning-reminder on|off] [--morning-reminder-time HH:MM]",
         "Without options, print your settings. With options, change those and keep the rest.\n"
         "--calendar-file: an .ics file legday rewrites after every change (subscribe to it in a\n"
-        "calendar app); 'none' stops it.",
+        "calendar app); 'none' stops it. --morning-reminder: a soreness check-in event each\n"
+        "coming morning in that file and in `legday export ics` (on by default, at 07:30).",
     )
     p.add_argument("--calendar-file", metavar="PATH|none", help="keep the plan in this .ics file")
     p.add_argument("--week-start", metavar="mon..sun", help="first day of the week")
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
+    p.add_argument("--morning-reminder", metavar="on|off", help="a check-in event each coming morning")
+    p.add_argument("--morning-reminder-time", metavar="HH:MM", help="when (default 07:30)")
     return p
+
+
+def on_off(text: str) -> bool:
+    """``on``/``off`` (and yes/no, true/false) as a person types them; InputError says what is accepted."""
+    from legday.core.errors import InputError
+
+    word = text.strip().lower()
+    if word in ("on", "yes", "true", "1"):
+        return True
+    if word in ("off", "no", "false", "0", "none"):
+        return False
+    raise InputError(f"morning reminder {text!r} is not on or off; accepted: on, off")
 
 
 def theme_names(config_dir: Path) -> list[str]:
@@ -85,12 +102,18 @@ def cmd_settings(ns: argparse.Namespace, now: dt.datetime) -> int:
         from legday.journal import calendar_file_setting
 
         changes["calendar_file"] = calendar_file_setting(ns.calendar_file)
+    if ns.morning_reminder is not None:
+        changes["morning_reminder"] = on_off(ns.morning_reminder)
+    if ns.morning_reminder_time is not None:
+        from legday.core.parse import parse_time
+
+        changes["morning_reminder_time"] = parse_time(ns.morning_reminder_time)
     current = journal.settings
     for problem in journal.settings_problems:
         say("warning", problem)
     if not changes:
         for key, value in _lines(current):
-            print(f"{key:<13}  {value}")
+            print(f"{key:<16}  {value}")
         return 0
     settings = dataclasses.replace(current, **changes)
     # A new calendar file is written at once (a warning if it cannot be; the settings are saved).
@@ -106,4 +129,5 @@ def _lines(s) -> list[tuple[str, str]]:
         ("theme", escaped(s.theme)),
         ("week start", WEEKDAYS[s.week_start]),
         ("calendar file", escaped(s.calendar_file or "none")),
+        ("morning reminder", f"{s.morning_reminder_time:%H:%M}" if s.morning_reminder else "off"),
     ]

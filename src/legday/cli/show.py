@@ -17,7 +17,7 @@ from rich.text import Text
 
 from legday.core import words
 from legday.core.names import escaped
-from legday.core.plan import DayPlan, Reason, Session, WeekPlan
+from legday.core.plan import DayPlan, Reason, Session, WeekPlan, session_mix
 
 # One mark per status (shared with the app), so a glance down the table tells logged from planned
 # from suggested.
@@ -105,9 +105,10 @@ def week_table(plan: WeekPlan) -> Table:
 def _totals(plan: WeekPlan) -> Text:
     t = plan.totals
     low, high = t.target_minutes
+    hard, moderate, easy = session_mix(t)  # as the sessions are labelled
     line = (
         f"This week: {t.cardio_minutes} min cardio (aim {low}-{high}), "
-        f"{t.hard_sessions} hard, {t.easy_sessions} easy, {t.leg_sessions} leg sessions"
+        f"{hard} hard, {moderate} moderate, {easy} easy, {t.leg_sessions} leg sessions"
     )
     if t.acwr is not None:
         line += f", load ratio {t.acwr:.2f}"

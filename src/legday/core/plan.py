@@ -103,6 +103,15 @@ class Totals:
     short_by: int = 0
     # Which weekly target the plan aims at and why (G6's 2-3 h and WHO's 150-300 min differ, S11).
     target_why: Reason | None = None
+    # Of ``easy_sessions`` (every cardio session that is not hard, S11's "easy" side), those labelled
+    # moderate: the app and ``legday plan`` count hard / moderate / easy as the sessions say.
+    moderate_sessions: int = 0
+
+
+def session_mix(totals: Totals) -> tuple[int, int, int]:
+    """(hard, moderate, easy) cardio sessions, each as the sessions are labelled (recovery counts as
+    easy): what the week's totals say in words."""
+    return totals.hard_sessions, totals.moderate_sessions, totals.easy_sessions - totals.moderate_sessions
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,7 @@ def to_json(plan: WeekPlan) -> dict:
             "cardio_minutes": t.cardio_minutes,
             "hard_sessions": t.hard_sessions,
             "easy_sessions": t.easy_sessions,
+            "moderate_sessions": t.moderate_sessions,
             "leg_sessions": t.leg_sessions,
             "target_minutes": list(t.target_minutes),
             "acwr": t.acwr,

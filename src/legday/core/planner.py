@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,8 @@ from legday.core.readiness import (
 )
 from legday.core.rules import (
     EFFORT,
+    IMPACT,
+    TOO_SORE,
     Ctx,
     Draft,
     LegDay,
@@ -70,7 +73,17 @@ from legday.core.rules import (
     target,
 )
 from legday.core.rules.checks import heads_ups
-from legday.core.rules.legs import TAPER_DAYS, Template, taper_share, template_for, verdict
+from legday.core.rules.legs import (
+    DELOAD_DAYS,
+    TAPER_DAYS,
+    Deload,
+    Template,
+    deload_of,
+    lighter_reasons,
+    taper_share,
+    template_for,
+    verdict,
+)
 from legday.core.rules.week import (
     HARD_CARDIO_EFFORT,
     Behind,
@@ -121,6 +134,8 @@ PAIN_DAYS = 42
 MEET_EFFORT, MEET_MINUTES, MEET_RECOVERY = 9, 90, 4
 RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
+# The usual cardio time of a weekday is read from this many sessions on it, at least (legday's own).
+USUAL_TIME_FROM = 2
 # A leg session dropped for soreness is offered two days on at the soonest (legday's own).
 OFFER_AFTER = 2
 # A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
@@ -222,6 +237,7 @@ class _Lingering:
     gap: int
     cause: str
     legs: bool  # the likely cause was a leg session
+    running: bool = False  # rated too sore (8+) two mornings running: "can't walk for days"
 
 
 class _Timeline:
@@ -256,7 +272,7 @@ class _Timeline:
         for c in self.cardio:
             self.cardio_by_date.setdefault(c.date, []).append(c)
         self.index = LegIndex(legs)
-        self.recent = Recent(self.cardio)
+        self.recent = Recent(self.cardio, [d for d, _ in self.skips])
         self.event = profile.event_date
         self.meet = profile.goal in (Goal.STRENGTH, Goal.POWER)
         self.share = share(profile, self.on)
@@ -289,6 +305,7 @@ class _Timeline:
         self._placeholders: dict[dt.date, list[LegSession]] = {}
         self._race_list: list[Strain] | None = None
         self._templates: dict[dt.date, Template | None] = {}
+        self._deloads: dict[LegSession, Deload | None] = {}
         self._run()
 
     def on(self, rule: str) -> bool:
@@ -439,6 +456,7 @@ class _Timeline:
         race = self._race(day)
         back = self._back(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
+        no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
         return Ctx(
             day,
             self.profile,
@@ -454,15 +472,31 @@ class _Timeline:
             lingering=self._lingering(day),
             checkins=self.checkins,
             longest_recent=self.recent.longest(day),
+            longest_usual=self.recent.longest_usual(day),
             expected=self._expected,
             race_recovery=race[1] if race else 0,
             race_what=race[2] if race else "",
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
-            base=self.recent.base(day, self.profile.level.value == "beginner"),
+            base=no_base is None,
+            no_base=no_base,
+            cardio_time=self._cardio_time(day),
             meet=self.meet,
             share=self.share,
         )
+
+    def _cardio_time(self, day: dt.date) -> dt.time | None:
+        """When cardio usually starts on ``day``'s weekday: the median start of the cardio logged on it
+        in the four weeks before (on days without legs, two at least), so a Sunday-morning runner's long
+        run is planned on Sunday morning, not at the evening leg time (legday's own reading)."""
+        starts = [
+            c.start
+            for n in (7, 14, 21, 28)
+            if not self.legs_by_date.get(day - n * DAY)
+            for c in self.cardio_by_date.get(day - n * DAY, ())
+            if c.start is not None
+        ]
+        return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
 
     def _usual(self, day: dt.date) -> bool:
         return day.weekday() in self.profile.leg_days
@@ -527,8 +561,14 @@ class _Timeline:
             if cause is None:
                 continue
             gap = (c.date - cause.date).days
-            if lingers(c.soreness, gap):
-                out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), cause.what == "legs"))
+            before = self.checkins.get(c.date - DAY)
+            # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
+            # legday's reading: rated TOO_SORE or more two mornings running.
+            running = before is not None and min(before.soreness, c.soreness) >= TOO_SORE
+            if lingers(c.soreness, gap) or (running and gap <= LINGERING_MAX_DAYS):
+                out.append(
+                    _Lingering(c.date, c.soreness, gap, _cause_words(cause), cause.what == "legs", running)
+                )
         return out
 
     def _cause(self, day: dt.date) -> Strain | None:
@@ -629,7 +669,53 @@ class _Timeline:
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
             moved_from=moved,
+            deload=self._deload(day),
+            pain_cleared=self._pain_cleared(day),
         )
+
+    def _pain_cleared(self, day: dt.date) -> dt.date | None:
+        """The day of a pain flag in the week before ``day`` that a later check-in cleared, when no leg
+        session came between (``day``'s session is the first back)."""
+        for n in range(1, 8):
+            c = self.checkins.get(day - n * DAY)
+            if c is None:
+                continue
+            if not c.pain:
+                continue
+            if any(self.index.on(day - k * DAY) for k in range(1, n)):
+                return None
+            return c.date
+        return None
+
+    def _deload(self, day: dt.date) -> Deload | None:
+        """The deload that began the week ``day`` falls in, if one did: the first leg session of the six
+        days before it that the person made a deload (legs.py: a deload lasts the week)."""
+        for n in range(DELOAD_DAYS, 0, -1):
+            for s in self.index.on(day - n * DAY):
+                found = self._deload_start(s)
+                if found is not None:
+                    return found
+        return None
+
+    def _deload_start(self, s: LegSession) -> Deload | None:
+        """``s`` as the deload that begins a week: logged (a planned session's shape is legday's own),
+        under 70 % of its usual load, and for no reason legday knows - not lighter for soreness, a race,
+        a short night, the taper or a sore region, nor inside an earlier deload's week - so that logging
+        a lighter session as legday planned it never starts one."""
+        if s in self._deloads:
+            return self._deloads[s]
+        self._deloads[s] = None  # (a session is never its own cause)
+        found = None
+        if self.planned.get(s.date) is not s:
+            found = deload_of(s, self._template(s.date))
+            if found is not None:
+                r = self.readiness.get(s.date) or self._readiness(s.date)
+                x = self._leg_day(s.date, r)
+                tapered = x.event_days is not None and x.on("S12")
+                if x.deload is not None or x.sore_regions or tapered or lighter_reasons(x):
+                    found = None
+        self._deloads[s] = found
+        return found
 
     def _before_break(self, day: dt.date, back: tuple[int, int]) -> Template | None:
         """Back after a break: the usual session from the weeks before it (lighter, by the rules), not
@@ -722,6 +808,19 @@ class _Timeline:
                     LEGDAY,
                 )
             return d
+        first = self._decide(ctx, dropped)
+        if first is not None and first.lost is not None and first.exception is None and first.kind != "rest":
+            # A later rule took the exception away (E3, E4, G4: hard work close to legs): decide the day
+            # again without it, so that nothing it let through - no gap after the lift, no E1 cap the
+            # day after legs - outlives it; the line that took it says why.
+            by = first.lost_by
+            lost = (by.id, by.words(first)) if by is not None else (first.lost, "another rule came first")
+            return self._decide(replace(ctx, lost=lost), dropped)
+        return first
+
+    def _decide(self, ctx: Ctx, dropped: _Dropped | None) -> Draft | None:
+        """The day's cardio through every rule, in order (see rules/__init__.py)."""
+        day, event_days = ctx.day, ctx.event_days
         if dropped is not None:
             # The days after a race: no leg session, and the day is active recovery (G3), planned as a
             # free day; the guards keep it easy, low impact and short.
@@ -729,7 +828,7 @@ class _Timeline:
             d.reasons.insert(0, dropped.reason)
         elif ctx.legs_today:
             found, notes = leg_day_draft(ctx)
-            if notes:
+            if notes and ctx.exceptions:  # the notes come once (a second pass finds the same)
                 self.leg_notes.setdefault(day, []).extend(notes)
             if found is None:
                 return None
@@ -891,7 +990,7 @@ class _Timeline:
 
     def week(self) -> WeekPlan:
         days = []
-        cardio_minutes = hard = easy = legs = 0
+        cardio_minutes = hard = easy = moderate = legs = 0
         warnings: list[Reason] = []
         for day in (self.start + n * DAY for n in range(7)):
             sessions = self._sessions(day, warnings)
@@ -904,6 +1003,7 @@ class _Timeline:
                         hard += 1
                     elif s.intensity is not None:
                         easy += 1
+                        moderate += s.intensity == "moderate"
             r = self.readiness[day]
             days.append(DayPlan(day, r.soreness, r.score, r.why, tuple(sessions), r.pain, r.sleep_hours))
         ratio = (
@@ -926,7 +1026,15 @@ class _Timeline:
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
         totals = Totals(
-            cardio_minutes, hard, easy, legs, (low, high), ratio, max(0, low - cardio_minutes), aim
+            cardio_minutes,
+            hard,
+            easy,
+            legs,
+            (low, high),
+            ratio,
+            max(0, low - cardio_minutes),
+            aim,
+            moderate_sessions=moderate,
         )
         return WeekPlan(
             self.start, self.today, tuple(days), totals, (*head, *warnings), tuple(n for n in notes if n)
@@ -958,7 +1066,7 @@ class _Timeline:
             planned = self.planned.get(day) is s
             if planned and day < self.today:
                 continue
-            addons = leg_addons(ctx) if day >= self.today else []
+            addons = leg_addons(ctx, self._runs_after(day, s)) if day >= self.today else []
             if planned:
                 runners = runners_leg_day(ctx)
                 if runners is not None:
@@ -985,6 +1093,14 @@ class _Timeline:
                 )
             )
         return out
+
+    def _runs_after(self, day: dt.date, s: LegSession) -> bool:
+        """A run (logged or suggested) follows leg session ``s`` on its day."""
+        found = self.suggestions.get(day)
+        after = [c.modality for c in self.done.get(day, []) if c.start is not None and c.start >= s.ended]
+        if found is not None and found.status == "suggested" and found.start and found.start >= s.ended:
+            after.append(found.modality)
+        return any(m in IMPACT for m in after if m)
 
     def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
@@ -1043,7 +1159,18 @@ class _Timeline:
             return []
         for x in self.lingering:
             if self.start <= x.date <= self.end:
-                if x.legs:
+                if x.running:
+                    text = (
+                        f"Sore {TOO_SORE}/10 or more two mornings running ({x.soreness}/10 on "
+                        f"{x.date:%a %-d}) after {x.cause}: sore 'to the point where you can't walk for "
+                        "days' is a sign of too much too fast. Nothing hard for the rest of the week"
+                        + (
+                            ", and the next leg session is lighter and sticks to what you know."
+                            if x.legs
+                            else "."
+                        )
+                    )
+                elif x.legs:
                     text = (
                         f"Still sore ({x.soreness}/10) {x.gap} days after {x.cause}: it was probably too "
                         "much or too new. Nothing hard for the rest of the week, and the next leg session "
@@ -1061,7 +1188,8 @@ class _Timeline:
         if start is None:
             return None
         last = self.index.last_before(start)
-        return None if last is None else round(hours_between(last.ended, start), 1)
+        # Two decimals: to the minute under an hour ("+10 min", not the 12 that 0.2 h would say).
+        return None if last is None else round(hours_between(last.ended, start), 2)
 
     def _session(self, d: Draft) -> Session:
         effort = EFFORT[d.intensity] if d.intensity else None
@@ -1106,8 +1234,9 @@ class _Timeline:
 
 
 def _long(minutes: int, effort: int) -> bool:
-    """A long session (G3's "long steady run", once a week), logged or planned: an hour or more at 3+."""
-    return minutes >= 60 and effort >= 3
+    """A long session (G3's "long steady run", once a week), logged or planned: an hour or more, steady
+    (3 to 6: a hard hour of intervals or a tempo ride is hard work, not the week's long steady session)."""
+    return minutes >= 60 and 3 <= effort <= 6
 
 
 def lingers(soreness: int, days: int) -> bool:

@@ -7,6 +7,7 @@ line and the app get them from the journal without knowing where they are kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,10 @@ class Settings:
     week_start: int = 0  # Monday = 0 ... Sunday = 6
     # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
     calendar_file: str | None = None
+    # A soreness check-in event each coming morning in the calendar (the file and ``legday export
+    # ics``), at this time; off with ``morning_reminder = False``.
+    morning_reminder: bool = True
+    morning_reminder_time: dt.time = dt.time(7, 30)
     # The [keymap] table as written: (key id, keys, "path:line" for messages), in file order. Which
     # ids and keys are right is the app's business (tui/keys.py); saving keeps the table as it is.
     keymap: tuple[tuple[str, str, str], ...] = ()

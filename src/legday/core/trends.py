@@ -68,6 +68,13 @@ class WeekTrend:
     fatigue: float
     # Makes the week's full plan when its words are first asked for (see ``plan``).
     planner: Callable[[], WeekPlan] | None = field(default=None, compare=False, repr=False)
+    # The week ends before the first log the window holds (nothing logged in it nor in the eight
+    # weeks of look-back before the first week shown): not a week with nothing done, a week before
+    # the history. Left out of the average week, and said so.
+    # (Not part of equality: the numbers above are the same either way.)
+    before_history: bool = field(default=False, compare=False)
+    # The first log, when the window starts before it: a usual leg day before it was not missed.
+    history_from: dt.date | None = field(default=None, compare=False)
 
     @cached_property
     def plan(self) -> WeekPlan:
@@ -95,8 +102,10 @@ class Trends:
 
 
 def mean_load(weeks) -> float:
-    """The average weekly load of the whole weeks among ``weeks`` (all of them if none is whole)."""
-    full = [w.load for w in weeks if w.days == 7] or [w.load for w in weeks]
+    """The average weekly load of the whole weeks among ``weeks`` since the first log (all of those
+    if none is whole): the weeks before the history count for nothing, not for zero."""
+    logged = [w for w in weeks if not w.before_history]
+    full = [w.load for w in logged if w.days == 7] or [w.load for w in logged]
     return sum(full) / len(full) if full else 0.0
 
 
@@ -147,6 +156,15 @@ class Window:
         self.loads = daily_loads(self.history.legs, self.history.cardio)
         start = first_week(end, weeks, week_start)
         self.starts: tuple[dt.date, ...] = tuple(start + dt.timedelta(days=7 * n) for n in range(weeks))
+        # The first day anything was logged, when it falls inside the weeks shown (the look-back
+        # before them empty): the weeks before it are before the history.
+        dates = [
+            r.date
+            for kind in (self.history.legs, self.history.cardio, self.history.checkins)
+            for r in kind[:1]
+        ]
+        first_log = min(dates, default=None)
+        self.first_log: dt.date | None = first_log if first_log is not None and first_log >= start else None
 
     def week(self, ws: dt.date) -> WeekTrend:
         """The week starting ``ws``, from the records (the same numbers its plan would give)."""
@@ -182,6 +200,8 @@ class Window:
             round(fitness, 1),
             round(fatigue, 1),
             planner=lambda: self.plan(ws),
+            before_history=self.first_log is not None and last < self.first_log,
+            history_from=self.first_log,
         )
 
     def trends(self) -> Trends:
@@ -278,14 +298,26 @@ def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
     "heavier than your average"."""
     out: list[Reason] = []
     so_far = " so far" if w.days < 7 else ""
+    if w.before_history:
+        first = next((x.week_start for x in weeks if not x.before_history), None)
+        since = f" (your history here starts the week of {first:%d %b})" if first else ""
+        return [
+            Reason(
+                "",
+                f"Before your first log{since}: nothing to count, and left out of your average week.",
+                "legday",
+            )
+        ]
     if w.load == 0 and w.cardio_minutes == 0:
         out.append(reason("S3", f"Nothing logged this week{so_far}: no load to show.", "Day 2004"))
     else:
         mean = mean_load(weeks)
         share = w.load / mean if mean else 0
         text = f"Load {w.load}{so_far} (effort x minutes): legs {w.leg_load}, cardio {w.cardio_load}."
-        if mean and len(weeks) > 1:
-            text += f" That is {round(share * 100)}% of your average week here ({round(mean)})."
+        logged = [x for x in weeks if not x.before_history]
+        if mean and len(logged) > 1:
+            since = f" since your first log, {len(logged)} weeks" if len(logged) < len(weeks) else " here"
+            text += f" That is {round(share * 100)}% of your average week{since} ({round(mean)})."
         out.append(reason("S3", text, "Day 2004"))
         heavy = _heaviest(w)
         if heavy:
@@ -402,6 +434,7 @@ def _missed(profile: Profile, w: WeekTrend) -> list[Reason]:
         d.date
         for d in w.plan.days
         if (d.date < w.last_day or w.days == 7)
+        and (w.history_from is None or d.date >= w.history_from)
         and d.date.weekday() in profile.leg_days
         and d.date not in leg_dates
     ]
@@ -445,6 +478,7 @@ def to_json(trends: Trends) -> dict:
                 "acwr": w.acwr,
                 "leg_sessions": w.leg_sessions,
                 "days": w.days,
+                "before_history": w.before_history,
                 "target_minutes": list(w.target_minutes),
                 "model": {"fitness": w.fitness, "fatigue": w.fatigue},
             }

@@ -45,6 +45,20 @@ def effort_range(effort: tuple[int, int] | None) -> str:
     return f"{low}" if low == high else f"{low}-{high}"
 
 
+def suggested_effort(session: Session) -> int | None:
+    """The effort to log a suggestion at when it was done as suggested: the top of its range, which
+    is what the planner counts it at (so logging it changes nothing ahead), unless that would log as
+    another intensity (a moderate run at 4 would read easy); None without a range."""
+    from legday.core.plan import logged_intensity
+
+    if not session.effort:
+        return None
+    low, high = session.effort
+    minutes = session.minutes or 0
+    keeps = [e for e in range(high, low - 1, -1) if logged_intensity(e, minutes) == session.intensity]
+    return keeps[0] if keeps else high
+
+
 def hours_text(hours: float) -> str:
     """0.5 -> "30 min", 6.5 -> "6.5 h", 30 -> "30 h", 143 -> "6 days": as a person would say it."""
     if abs(hours) < 1:

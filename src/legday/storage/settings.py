@@ -1,5 +1,5 @@
-"""App settings (theme, first day of the week, the calendar file kept current, the keys remapped) in
-``<config dir>/settings.toml``.
+"""App settings (theme, first day of the week, the calendar file kept current and its morning check-in
+reminder, the keys remapped) in ``<config dir>/settings.toml``.
 
 Settings are a convenience, so a bad settings file never stops legday: load_settings falls back to
 the defaults (per key where it can) and reports the problem. Saving keeps keys this version does not
@@ -10,6 +10,7 @@ the journal hands it to the app and the command line, which never import storage
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,48 @@ def load_settings(config_dir: Path, problems: list[StorageError] | None = None) 
                     f"calendar_file = {calendar!r} is not a file path; no calendar is kept",
                 )
             )
+    reminder = data.get("morning_reminder", Settings.morning_reminder)
+    if type(reminder) is bool:
+        values["morning_reminder"] = reminder
+    else:
+        report(
+            _bad_value(
+                path,
+                text,
+                "morning_reminder",
+                f"morning_reminder = {reminder!r} is not true or false; using true",
+            )
+        )
+    at = data.get("morning_reminder_time")
+    if at is not None:
+        when = _time(at)
+        if when is None:
+            default = f"{Settings.morning_reminder_time:%H:%M}"
+            report(
+                _bad_value(
+                    path,
+                    text,
+                    "morning_reminder_time",
+                    f'morning_reminder_time = {at!r} is not a time; accepted: "HH:MM" such as '
+                    f'"07:30"; using {default}',
+                )
+            )
+        else:
+            values["morning_reminder_time"] = when
     if "keymap" in data:
         values["keymap"] = _keymap(path, text, data["keymap"], report)
     return Settings(**values)
+
+
+def _time(value: object) -> dt.time | None:
+    """A time of day as settings.toml holds it: "07:30" (or a TOML local time)."""
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*([0-9]{1,2}):([0-9]{2})\s*", value)
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return dt.time(int(match[1]), int(match[2]))
+    return None
 
 
 def _keymap(path: Path, text: str, table: object, report) -> tuple[tuple[str, str, str], ...]:
@@ -177,6 +217,21 @@ def save_settings(config_dir: Path, s: Settings) -> None:
         got = _read(path)  # raises for a file that does not parse or is newer: left as it is
         data = dict(got[0]) if got else {}
         data.update({"schema": SCHEMA, "theme": s.theme, "week_start": s.week_start})
+        # The reminder's keys only when changed from the defaults (on, 07:30): a file nobody set
+        # them in stays as it was.
+        for key, value, default, text in (
+            ("morning_reminder", s.morning_reminder, Settings.morning_reminder, bool(s.morning_reminder)),
+            (
+                "morning_reminder_time",
+                s.morning_reminder_time,
+                Settings.morning_reminder_time,
+                f"{s.morning_reminder_time:%H:%M}",
+            ),
+        ):
+            if value == default:
+                data.pop(key, None)
+            else:
+                data[key] = text
         if s.calendar_file is None:
             data.pop("calendar_file", None)
         else:

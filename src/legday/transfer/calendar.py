@@ -8,7 +8,9 @@ the system's zone known by name (TZ, /etc/localtime), ``DTSTART;TZID=Europe/Berl
 VTIMEZONE for it; otherwise the time in UTC (``...Z``), converted with the system's own rules. The
 UID depends only on the day and the session's place in it ("legs" or "cardio", first or second), so
 exporting again after the plan changed updates the same event in a subscribed calendar instead of
-adding a second one.
+adding a second one. With the morning reminder on (settings: ``morning_reminder``, at
+``morning_reminder_time``, 07:30 unless changed), each coming morning not yet rated has a short
+"Soreness check-in" event too (UID ``YYYYMMDD-checkin@legday``).
 """
 
 from __future__ import annotations
@@ -116,14 +118,35 @@ def events(plans: list[WeekPlan], first: dt.date):
                 yield uid, s, day.date
 
 
+CHECKIN_MINUTES = 5
+CHECKIN_TITLE = "Soreness check-in (legday)"
+CHECKIN_TEXT = (
+    "How sore are your legs this morning? In legday: s, a digit 0-10, Enter (or: legday sore N). "
+    "Your rating replaces the plan's estimate, and the day re-plans (S6)."
+)
+
+
+def mornings(plans: list[WeekPlan], first: dt.date) -> list[dt.date]:
+    """The coming mornings to remind of the check-in: from ``first`` and today on, each day of the
+    plans not rated yet (a morning already rated needs no reminder)."""
+    found: list[dt.date] = []
+    for plan in plans:
+        for day in plan.days:
+            if day.date >= max(first, plan.today) and day.soreness is None and day.date not in found:
+                found.append(day.date)
+    return found
+
+
 def dumps(
     plans: list[WeekPlan],
     first: dt.date,
     stamp: dt.datetime | None = None,
     zone: dt.tzinfo | None = None,
+    reminder: dt.time | None = None,
 ) -> bytes:
     """The calendar as bytes (CRLF line ends, folded at 75 octets). ``stamp``: DTSTAMP, UTC.
-    ``zone``: the zone of the plan's times (``system_zone()``); None writes them in UTC."""
+    ``zone``: the zone of the plan's times (``system_zone()``); None writes them in UTC.
+    ``reminder``: a soreness check-in event at this time each coming morning (None: none)."""
     from icalendar import Calendar, Event
 
     if zone is not None and zone is not dt.UTC and not hasattr(Calendar, "add_missing_timezones"):
@@ -155,6 +178,19 @@ def dumps(
         event.add("summary", title(s))
         event.add("description", description(s))
         event.add("categories", ["legday", s.kind])
+        cal.add_component(event)
+    for day in mornings(plans, first) if reminder is not None else ():
+        assert reminder is not None
+        event = Event()
+        event.add("uid", f"{day:%Y%m%d}-checkin@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        start = dt.datetime.combine(day, reminder.replace(second=0, microsecond=0, tzinfo=None))
+        event.add("dtstart", _zoned(start, zone))
+        event.add("dtend", _zoned(start + dt.timedelta(minutes=CHECKIN_MINUTES), zone))
+        event.add("summary", CHECKIN_TITLE)
+        event.add("description", CHECKIN_TEXT)
+        event.add("categories", ["legday", "check-in"])
+        event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     if zone is not None and zone is not dt.UTC:
         # The zone's rules around the plan's weeks (a short VTIMEZONE, not 1970-2038).

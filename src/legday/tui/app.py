@@ -217,6 +217,9 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     def action_log_workout(self) -> None:
         forms.log_workout(self, self.journal, self._day())
 
+    def action_repeat_workout(self) -> None:
+        forms.log_workout(self, self.journal, self._day(), repeat=True)
+
     def action_soreness(self) -> None:
         forms.soreness(self, self.journal, self._day())
 

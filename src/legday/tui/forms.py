@@ -55,7 +55,11 @@ def day_for_new_log(journal: Journal, selected: dt.date | None) -> dt.date:
 # -- logging ----------------------------------------------------------------------------------------
 
 
-def log_workout(node: Node, journal: Journal, day: dt.date, existing: LegSession | None = None) -> None:
+def log_workout(
+    node: Node, journal: Journal, day: dt.date, existing: LegSession | None = None, *, repeat: bool = False
+) -> None:
+    """The workout form for ``day`` (or editing ``existing``); ``repeat``: filled in from the last leg
+    session on that weekday, as ctrl+r in the form does."""
     from legday.tui.screens.log_workout import LogWorkoutScreen
 
     now = journal.now()
@@ -66,9 +70,17 @@ def log_workout(node: Node, journal: Journal, day: dt.date, existing: LegSession
         if day != now.date():
             now = dt.datetime.combine(day, journal.profile.leg_time)
         save = saving(journal.log)
-    node.app.push_screen(
-        LogWorkoutScreen(now, journal.profile.units, journal.exercise_names(), save, existing=existing)
+    screen = LogWorkoutScreen(
+        now,
+        journal.profile.units,
+        journal.exercise_names(),
+        save,
+        existing=existing,
+        history=journal.leg_sessions(now.date()),
     )
+    node.app.push_screen(screen)
+    if repeat:
+        screen.call_after_refresh(screen.run_action, "repeat")
 
 
 def soreness(node: Node, journal: Journal, day: dt.date, existing: CheckIn | None = None) -> None:

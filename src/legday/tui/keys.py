@@ -246,6 +246,14 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("log.cardio", "c", "log_cardio", HOME, "Log a cardio session", "log: cardio", "log", group="log"),
     Key(
+        "log.repeat",
+        "",
+        "repeat_workout",
+        HOME,
+        "Log a leg workout filled in from the last one on that weekday, to change and save",
+        "log: repeat last leg session",
+    ),
+    Key(
         "log.undo",
         "u,ctrl+z",
         "undo",
@@ -310,6 +318,29 @@ KEYS: tuple[Key, ...] = (
         "workout",
         "A new exercise line (from any field)",
         bar="add row",
+        priority=True,
+    ),
+    # Enter, Tab and shift+Tab are priority keys: Textual runs them as they arrive, so the keys typed
+    # right after them go to the field they moved to (not the one left: "bike", Tab, "25").
+    Key(
+        "workout.repeat",
+        "ctrl+r",
+        "repeat",
+        "workout",
+        "Fill in the last leg session on this weekday (again: the one before), to change and save",
+        "workout: repeat last leg session",
+        bar="repeat",
+        priority=True,
+    ),
+    Key(
+        "form.enter",
+        "enter",
+        "enter",
+        "form",
+        "The next field, from any field (a slider or a choice too); on the last field, save",
+        bar="next",
+        display="⏎",
+        priority=True,
     ),
     Key(
         "soreness.save",
@@ -320,6 +351,7 @@ KEYS: tuple[Key, ...] = (
         bar="save",
         display="⏎",
         group="save",
+        follows="form.enter",
     ),
     Key(
         "welcome.next",
@@ -330,6 +362,18 @@ KEYS: tuple[Key, ...] = (
         bar="next",
         display="⏎",
         group="save",
+        priority=True,
+        follows="form.enter",
+    ),
+    Key(
+        "welcome.digit",
+        "1,2,3,4,5,6,7,8,9",
+        "answer",
+        "welcome",
+        "Pick that option (leg days: switch that day on or off); a one-answer question then moves on",
+        display="1-9",
+        each=True,
+        priority=True,
     ),
     Key(
         "form.cancel",
@@ -348,8 +392,8 @@ KEYS: tuple[Key, ...] = (
         bar="later",
         follows="form.cancel",
     ),
-    Key("form.next_field", "tab", "app.focus_next", "form", "The next field"),
-    Key("form.previous_field", "shift+tab", "app.focus_previous", "form", "The field before"),
+    Key("form.next_field", "tab", "app.focus_next", "form", "The next field", priority=True),
+    Key("form.previous_field", "shift+tab", "app.focus_previous", "form", "The field before", priority=True),
     # On an exercise line of the workout form: its own keys first in the bar, where they apply.
     # (ctrl+d replaces the line's "delete right"; the Delete key still does that.)
     Key(
@@ -360,13 +404,43 @@ KEYS: tuple[Key, ...] = (
         "A new exercise line",
         bar="add row",
         follows="workout.add_row",
+        priority=True,
     ),
     Key(
-        "exercise.remove_row", "ctrl+d", "screen.remove_row", "exercise", "Remove this line", bar="remove row"
+        "exercise.remove_row",
+        "ctrl+d",
+        "screen.remove_row",
+        "exercise",
+        "Remove this line",
+        bar="remove row",
+        priority=True,
     ),
-    # Sliders (soreness, effort) and choices (profile, first run).
-    Key("slider.less", "left,h", "step(-1)", "slider", "One less", bar="less", display="←", group="level"),
-    Key("slider.more", "right,l", "step(1)", "slider", "One more", bar="more", display="→", group="level"),
+    # Sliders (soreness, effort) and choices (profile, first run). Priority, as every key of a form
+    # that is not typed text: a binding that is not runs only once its key has gone up through the
+    # screen and back to the app, behind every key typed after it ("8", Enter, "75" on the effort
+    # slider gave 5); a priority one runs as the key arrives, in the order typed.
+    Key(
+        "slider.less",
+        "left,h",
+        "step(-1)",
+        "slider",
+        "One less",
+        bar="less",
+        display="←",
+        group="level",
+        priority=True,
+    ),
+    Key(
+        "slider.more",
+        "right,l",
+        "step(1)",
+        "slider",
+        "One more",
+        bar="more",
+        display="→",
+        group="level",
+        priority=True,
+    ),
     Key(
         "slider.digit",
         "0,1,2,3,4,5,6,7,8,9",
@@ -376,9 +450,10 @@ KEYS: tuple[Key, ...] = (
         bar="jump",
         display="0-9",
         each=True,
+        priority=True,
     ),
-    Key("slider.lowest", "home", "jump(0)", "slider", "The lowest level"),
-    Key("slider.highest", "end", "jump_end", "slider", "The highest level"),
+    Key("slider.lowest", "home", "jump(0)", "slider", "The lowest level", priority=True),
+    Key("slider.highest", "end", "jump_end", "slider", "The highest level", priority=True),
     Key(
         "choice.previous",
         "left,h",
@@ -388,6 +463,7 @@ KEYS: tuple[Key, ...] = (
         bar="previous",
         display="←",
         group="choose",
+        priority=True,
     ),
     Key(
         "choice.next",
@@ -398,6 +474,7 @@ KEYS: tuple[Key, ...] = (
         bar="next",
         display="→",
         group="choose",
+        priority=True,
     ),
     Key(
         "choice.digit",
@@ -407,6 +484,7 @@ KEYS: tuple[Key, ...] = (
         "The option with that number",
         display="1-9",
         each=True,
+        priority=True,
     ),
     Key(
         "picks.toggle",
@@ -416,6 +494,7 @@ KEYS: tuple[Key, ...] = (
         "Switch the kind of cardio under the cursor on or off",
         bar="on/off",
         display="space",
+        priority=True,
     ),
     # Picking a record, questions.
     # (Priority: the list's own Enter, not shown in the key bar, would hide this one.)
@@ -524,6 +603,7 @@ def bindings(place: str) -> list[BindingType]:
                         show=shown,
                         key_display=k.display if shown else None,
                         tooltip=k.help,
+                        priority=k.priority,
                     )
                 )
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -61,3 +62,10 @@ class FormHost(App):
 
 def disk_full() -> StorageError:
     return StorageError("cannot write /data/log/2026/2026-11.toml: no space left on device")
+
+
+def burst(app: App, *keys: str) -> None:
+    """Keys typed in one burst, faster than the app handles them: every key is queued before the
+    first is handled (Pilot's ``press`` waits for the app between keys, which hides races)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))

@@ -1,6 +1,6 @@
 """Snapshots of every form screen at 80x24 (and a few at 120x40), in the app's dark theme, fixed
-clock, no animation, no cursor blink. Look at any snapshot you update:
-``rsvg-convert file.svg -o x.png`` and open the PNG."""
+clock, no animation, no cursor blink. Look at any snapshot you update (README: "Looking at a
+snapshot"). The key bar of every form has ⏎ next: Enter goes on from every field."""
 
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def test_log_workout_discard_question(snap_compare):
 
 
 def test_log_cardio_from_a_suggestion(snap_compare):
-    """Marking an easy bike suggestion done: "Suggested: bike, easy, effort 3-4, 30 min, at 12:30" and every field filled from it."""
+    """Marking an easy bike suggestion done: "Suggested: bike, easy, effort 3-4, 30 min, at 12:30" and every
+    field filled from it, the effort at 4 (the top of the range, as the plan counts it: still easy)."""
     suggestion = Session(
         kind="cardio",
         status="suggested",
@@ -142,9 +143,11 @@ def test_profile_cardio_list_focused(snap_compare):
 
 
 def test_welcome(snap_compare):
-    """First run: "2" picked strength (its meaning below) and moved on to the level question."""
+    """First run: "2" picked strength (its meaning below) and moved on to the level; "3" advanced
+    and on to the leg days, where "3" ticked Wednesday beside Monday and Thursday (the cursor on it);
+    kg still chosen below."""
     app = FormHost(lambda save: WelcomeScreen(save))
-    assert snap_compare(app, terminal_size=NARROW, press=["2"])
+    assert snap_compare(app, terminal_size=NARROW, press=["2", "3", "3"])
 
 
 def test_profile_calendar_file_refused(snap_compare):

@@ -40,10 +40,10 @@ async def test_a_suggestion_prefills_everything_and_ctrl_s_logs_it():
             app.screen.query_one("#suggested").content
         )
         slider = app.screen.query_one("#effort", Slider)
-        assert slider.words_now == talk_words(3)  # the easier middle of 3-4
+        assert slider.words_now == talk_words(4)  # 3-4: the top, as the plan counts it, still easy
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert app.saved == [CardioSession(TOMORROW, "bike", 30, 3, dt.time(7, 0))]
+    assert app.saved == [CardioSession(TOMORROW, "bike", 30, 4, dt.time(7, 0))]
     assert app.result is True
 
 
@@ -107,3 +107,30 @@ async def test_a_storage_error_is_shown_and_the_screen_stays():
         assert isinstance(app.screen, LogCardioScreen)
         assert "no space left on device" in app.screen.query_one(StatusLine).message
     assert app.result is UNSET
+
+
+async def test_d_prefills_the_suggested_effort_so_the_session_keeps_its_intensity():
+    """A moderate run is 4-5: the low end (4) logged it as easy. Every intensity the planner suggests
+    is pre-filled at an effort that logs as that intensity (sprints, logged at 8-9, read intervals:
+    still hard)."""
+    from legday.core.plan import INTENSITIES, logged_intensity
+    from legday.core.rules.base import EFFORT
+
+    for intensity in INTENSITIES:
+        minutes = 30 if intensity in ("intervals", "sprints") else 40
+        session = Session(
+            kind="cardio",
+            status="suggested",
+            modality="run",
+            intensity=intensity,
+            effort=EFFORT[intensity],
+            minutes=minutes,
+        )
+        app = cardio_app(TODAY, session)
+        async with app.run_test(size=SIZE) as pilot:
+            effort = app.screen.query_one("#effort", Slider).value
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert EFFORT[intensity][0] <= effort <= EFFORT[intensity][1]
+        logged = logged_intensity(app.saved[0].effort, app.saved[0].minutes)
+        assert logged == intensity or (intensity, logged) == ("sprints", "intervals"), intensity

@@ -10,7 +10,9 @@ from legday.tui.screens.profile import ProfileScreen
 from legday.tui.screens.welcome import WelcomeScreen
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import ConfirmDiscard, Field, StatusLine
-from tests.tui.forms.helpers import UNSET, FormHost, disk_full
+from legday.tui.widgets.picks import Picks
+from tests.tui.conftest import until
+from tests.tui.forms.helpers import UNSET, FormHost, burst, disk_full
 
 SIZE = (80, 24)
 THEMES = ["legday-contrast", "legday-dark", "legday-light", "textual-dark"]
@@ -112,27 +114,53 @@ def welcome_app(failing=None) -> FormHost:
     return FormHost(lambda save: WelcomeScreen(save), failing)
 
 
-async def test_welcome_two_digits_and_enter():
+async def test_welcome_two_digits_and_two_enters():
     app = welcome_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")  # strength, and on to the level
         assert "cardio stays short and easy" in str(app.screen.query_one("#goal-means").content)
         assert app.screen.query_one("#level", Choice).has_focus
-        await pilot.press("3", "enter")  # advanced, saved
+        await pilot.press("3")  # advanced, and on to the leg days
+        assert app.screen.query_one("#leg-days", Picks).has_focus
+        await pilot.press("enter", "enter")  # Monday and Thursday as shown, kg: saved
         await pilot.pause()
-    assert app.saved == [Profile(goal=Goal.STRENGTH, level=Level.ADVANCED)]
+    assert app.saved == [Profile(goal=Goal.STRENGTH, level=Level.ADVANCED, leg_days=(0, 3), units="kg")]
     assert app.result is True
+
+
+async def test_welcome_asks_the_leg_days_and_the_units_a_key_or_two_each():
+    """1 and 4 switch Monday and Thursday off, 2 and 5 switch Tuesday and Friday on; 2 is lb."""
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "1", "1", "4", "2", "5", "enter", "2", "enter")
+        await pilot.pause()
+    assert app.saved == [Profile(goal=Goal.HYBRID, level=Level.BEGINNER, leg_days=(1, 4), units="lb")]
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "2", "1", "4", "enter", "enter")  # no usual leg days at all
+        await pilot.pause()
+    assert app.saved == [Profile(goal=Goal.GENERAL, level=Level.INTERMEDIATE, leg_days=())]
+
+
+async def test_welcome_keys_typed_in_one_burst_each_land_on_their_question():
+    """Digits and Enter run as they arrive: typed faster than the screen redraws, "2 1 ⏎ 2 ⏎" still
+    answers strength, beginner, the days shown, lb (a digit once landed on the question just left)."""
+    app = welcome_app()
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "2", "1", "enter", "2", "enter")
+        await until(pilot, lambda: app.result is not UNSET, "the welcome saved")
+    assert app.saved == [Profile(goal=Goal.STRENGTH, level=Level.BEGINNER, leg_days=(0, 3), units="lb")]
 
 
 async def test_welcome_arrows_and_enter_or_just_enter_for_the_defaults():
     app = welcome_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("left", "enter", "left", "enter")
+        await pilot.press("left", "enter", "left", "enter", "enter", "right", "enter")
         await pilot.pause()
-    assert app.saved == [Profile(goal=Goal.HYBRID, level=Level.BEGINNER)]
+    assert app.saved == [Profile(goal=Goal.HYBRID, level=Level.BEGINNER, units="lb")]
     app = welcome_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "enter", "enter", "enter")
         await pilot.pause()
     assert app.saved == [Profile(goal=Goal.GENERAL, level=Level.INTERMEDIATE)]
 
@@ -140,7 +168,7 @@ async def test_welcome_arrows_and_enter_or_just_enter_for_the_defaults():
 async def test_welcome_storage_error_is_shown_and_escape_means_later():
     app = welcome_app(failing=disk_full())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1", "enter")
+        await pilot.press("1", "1", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert "no space left on device" in app.screen.query_one(StatusLine).message
@@ -190,3 +218,22 @@ async def test_an_empty_calendar_field_stops_the_calendar(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.saved[0][1].calendar_file is None
+
+
+async def test_the_morning_reminder_is_set_in_the_profile():
+    """The last two fields: the check-in reminder (on, at 07:30 by default) goes off, and its time
+    moves; both are saved with the settings."""
+    app = profile_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        reminder = app.screen.query_one("#reminder", Choice)
+        assert reminder.value == "on"
+        time = app.screen.query_one("#reminder-time", Field)
+        assert time.text == "07:30"
+        reminder.focus()
+        await pilot.press("2")  # off
+        time.input.value = "06:15"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.result is True, "saved")
+    _profile, settings = app.saved[0]
+    assert settings.morning_reminder is False
+    assert settings.morning_reminder_time == dt.time(6, 15)

@@ -152,6 +152,11 @@ class Draft:
     pitch: list[Note] = field(default_factory=list)
     moved_from: dt.datetime | None = None  # the usual start, when E2-E4 moved a hard session later
     ceiling: int | None = None  # minutes it may never exceed, from recent volume (volume.py)
+    # An exception (E3, E4, G4) a later rule took away, and that rule's line: the day is then decided
+    # again without it (planner), so nothing the exception let through (no gap after the lift, no E1
+    # cap the day after legs) outlives it.
+    lost: str | None = None
+    lost_by: Note | None = None
 
     def add(
         self,
@@ -163,7 +168,10 @@ class Draft:
         """A line of why. ``holds``: when it stays true of the final session (checked at the end)."""
         reason(id, "", source)  # an unknown ID or a source that isn't the evidence's own fails here
         if not any(r.id == id and r.text == text for r in self.reasons):
-            self.reasons.append(Note(id, text, source, holds))
+            note = Note(id, text, source, holds)
+            self.reasons.append(note)
+            if self.lost is not None and self.lost_by is None and text != STEADY:
+                self.lost_by = note  # the first line after an exception was lost: the rule that took it
 
     def choose(self, text: str | Callable[[Draft], str], holds: Holds | None = None, id: str = "") -> None:
         """A line saying which way the plan went where sources disagree."""
@@ -224,6 +232,8 @@ class Draft:
                 if not (c if isinstance(c, str) else c.words(self)).startswith(("E3", "E4", "G4"))
             ]
             self.pitch = []
+            if self.exception is not None:
+                self.lost = self.exception
             self.exception = None
             self.add("G6", STEADY, "Well+Good", holds=_steady)
         return True
@@ -276,6 +286,7 @@ class Ctx:
     lingering: bool = False  # a P5 "still sore days later" warning stands for this day
     checkins: Mapping[dt.date, CheckIn] = field(default_factory=dict)  # by date, this week and just before
     longest_recent: int | None = None  # minutes of the longest cardio logged in the 4 weeks before
+    longest_usual: int | None = None  # ... of those that were not races or matches (the long run's length)
     # Leg sessions on any day: logged, planned, or (ahead) expected on the usual leg days.
     expected: Callable[[dt.date], list[LegSession]] = _no_legs
     race_recovery: int = 0  # the days that race takes to come back from (legday's scale)
@@ -283,11 +294,34 @@ class Ctx:
     back_day: int | None = None  # day N (0-6) of the first week back after a break
     break_days: int = 0  # how long that break was
     base: bool = True  # the log shows steady training besides walks (or nothing at all)
+    no_base: str | None = None  # why not: "beginner", "walks", "skips" (volume.Recent.no_base)
     meet: bool = False  # the event is a strength meet (strength or power goal)
     share: int = 40  # the minutes a steady session gets so that a usual week lands in the aim (G6)
+    # Decided again without the exceptions (E3, E4, G4): the rule that took one away, in its words
+    # ("S11", "About 80% of sessions easy, ..."); None on the first pass.
+    lost: tuple[str, str] | None = None
+    # When this weekday's cardio usually starts (the planner's reading of the log), or None.
+    cardio_time: dt.time | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
+
+    @property
+    def exceptions(self) -> bool:
+        """Whether E3, E4 and G4 may be offered: not when a later rule already took one away today."""
+        return self.lost is None
+
+    def lost_words(self) -> str:
+        """Why the exception was taken away, as a clause: "about 80% of sessions easy, ... (S11)"."""
+        if self.lost is None:
+            return ""
+        id, text = self.lost
+        text = text.rstrip(".")
+        head, colon, tail = text.partition(": ")
+        # The lines say "cause: what follows" ("Soreness 6/10 today: an easy day..."), except S11's,
+        # which says "rule: what it found" ("About 80% ... hard: the 6 days before already hold 2 ...").
+        cause = (tail if id == "S11" else head) if colon and tail else text
+        return f"{cause[:1].lower()}{cause[1:]} ({id})"
 
     @property
     def goal(self) -> Goal:
@@ -299,8 +333,9 @@ class Ctx:
 
     @property
     def slot(self) -> dt.datetime:
-        """The usual training time on this day."""
-        return dt.datetime.combine(self.day, self.profile.leg_time)
+        """The usual cardio time on this day: when this weekday's cardio usually starts, else the
+        profile's usual training time."""
+        return dt.datetime.combine(self.day, self.cardio_time or self.profile.leg_time)
 
     def at(self, t: dt.time) -> dt.datetime:
         return dt.datetime.combine(self.day, t)

@@ -8,7 +8,7 @@ import datetime as dt
 from legday.core.evidence import reason
 from legday.core.model import Goal, Level
 from legday.core.plan import Reason
-from legday.core.readiness import Readiness
+from legday.core.readiness import HARD_LEG_EFFORT, Readiness
 from legday.core.rules.base import (
     DAY,
     LOW_SORENESS,
@@ -127,7 +127,7 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
     elif goal is Goal.HYBRID and ctx.on("G4"):
         # Not for the injury-prone (P2: no running on a leg day) nor without a run on the list.
         rehearse = not (ctx.profile.injury_prone and ctx.on("P2")) and ctx.profile.can_do("run")
-        if ctx.profile.level is Level.ADVANCED and not ctx.g4_used and rehearse:
+        if ctx.profile.level is Level.ADVANCED and not ctx.g4_used and rehearse and ctx.exceptions:
             d = cardio_draft(ctx.day, "post_legs", "run", "tempo", 20, (15, 20), score)
             d.exception = "G4"
             d.add(
@@ -146,6 +146,8 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
             why = (
                 "that is for advanced athletes only"
                 if ctx.profile.level is not Level.ADVANCED
+                else ctx.lost_words()
+                if not ctx.exceptions
                 else "once a week is enough, and you did it in the last 6 days"
                 if ctx.g4_used
                 else "not with your injury history"
@@ -171,7 +173,9 @@ def free_day_draft(ctx: Ctx) -> Draft:
     d = _free_day_draft(ctx)
     runner = ctx.on("E3") and ctx.goal is Goal.ENDURANCE and d.kind == "cardio" and d.exception is None
     if runner and ctx.legs_on(ctx.day - DAY):
-        if ctx.beginner:
+        if not ctx.exceptions:
+            why = f"{ctx.lost_words()}, so the hard run waits"
+        elif ctx.beginner:
             why = "the runner's exception is for experienced runners, so the hard run waits"
         elif ctx.profile.injury_prone and ctx.on("P2"):
             why = (
@@ -181,8 +185,24 @@ def free_day_draft(ctx: Ctx) -> Draft:
             why = "the runner's exception is a hard run, and running is not on your list"
         else:
             why = f"{_not_ready_words(ctx.readiness)} for a hard run a day after legs, so it waits"
-        d.choices.append(f"E2 over E3: {why}.")
+        d.choices.append(f"{_over(ctx)} over E3: {why}.")
+    elif ctx.lost is not None and ctx.goal is Goal.POWER and d.kind != "rest":
+        d.choices.append(f"{_over(ctx)} over E4: {ctx.lost_words()}, so the explosive work waits.")
     return d
+
+
+def _over(ctx: Ctx) -> str:
+    """The line an exception the day after legs stands against: E2 after a hard leg session, E1 after
+    any other (E2 is about hard leg workouts only)."""
+    hard = any(s.effort >= HARD_LEG_EFFORT for s in ctx.legs_on(ctx.day - DAY))
+    return "E2" if hard or not ctx.on("E1") else "E1"
+
+
+def _repeats(minutes: int | None) -> str:
+    """How many 400 m repeats fit the session (Spartan's example, sized by legday: about 3 minutes a
+    repeat with its rest, after the warm-up)."""
+    m = minutes or 0
+    return "6-8" if m >= 30 else "4-5" if m >= 20 else "3-4"
 
 
 def _not_ready_words(r: Readiness) -> str:
@@ -233,6 +253,7 @@ def _free_day_draft(ctx: Ctx) -> Draft:
     # E4: after an explosive leg day, a power athlete pairs it with short explosive work - or rests.
     if (
         ctx.on("E4")
+        and ctx.exceptions
         and ctx.goal is Goal.POWER
         and last is not None
         and impact_ok
@@ -255,8 +276,12 @@ def _free_day_draft(ctx: Ctx) -> Draft:
                     "Spartan",
                 )
                 d.choices.append(
-                    "E4 over E2: after explosive legs, short explosive work keeps you "
-                    "sharp; anything long and hard would still wait 48 h."
+                    f"E4 over {_over(ctx)}: after explosive legs, short explosive work keeps you sharp; "
+                    + (
+                        "anything long and hard would still wait 48 h."
+                        if _over(ctx) == "E2"
+                        else "anything long and hard would wait."
+                    )
                 )
                 return d
         elif r.soreness is not None:
@@ -271,6 +296,7 @@ def _free_day_draft(ctx: Ctx) -> Draft:
     # E3: the runner's exception to E2.
     if (
         ctx.on("E3")
+        and ctx.exceptions
         and ctx.goal is Goal.ENDURANCE
         and not ctx.beginner
         and last is not None
@@ -286,8 +312,8 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             def exception_words(d: Draft, end: dt.datetime = last.ended) -> str:
                 at = d.start or start
                 return (
-                    "Runner's exception: your legs are ready, so intervals (e.g. 6-8 x 400 m) "
-                    f"today, {hours_between(end, at):.0f} h after legs: at least a full day."
+                    f"Runner's exception: your legs are ready, so intervals (e.g. {_repeats(d.minutes)} "
+                    f"x 400 m) today, {hours_between(end, at):.0f} h after legs: at least a full day."
                 )
 
             d.pitch_hard("E3", exception_words, "Spartan")
@@ -297,9 +323,14 @@ def _free_day_draft(ctx: Ctx) -> Draft:
                 if r.soreness is not None
                 else f"your legs project as ready ({r.score}/100; no check-in yet)"
             )
+            over = _over(ctx)
             d.choices.append(
-                f"E3 over E2: you run for endurance, aren't a beginner and {feel}, so the hard "
-                "run goes a day after legs instead of two."
+                f"E3 over {over}: you run for endurance, aren't a beginner and {feel}, so "
+                + (
+                    "the hard run goes a day after legs instead of two."
+                    if over == "E2"
+                    else "the run a day after legs may be hard (E1 keeps cardio close to legs easy)."
+                )
             )
             return d
 
@@ -315,9 +346,9 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         and (ctx.event_days is None or ctx.event_days >= TAPER_LONG_LAST)
         and (most >= LONG_SPAN[0] or not ctx.on("P5"))
     ):
-        # As long as the long sessions you do (the longest of the last 4 weeks), within what the log
-        # allows; 75 minutes when nothing is logged.
-        length = max(LONG_MINUTES, ctx.longest_recent or 0)
+        # As long as the long sessions you do (the longest of the last 4 weeks that was not a race or a
+        # match), within what the log allows; 75 minutes when nothing is logged.
+        length = max(LONG_MINUTES, ctx.longest_usual or 0)
         d = cardio_draft(ctx.day, "long", "run", "moderate", length, (LONG_SPAN[0], max(90, most)), score)
         d.add(
             "G3",

@@ -144,7 +144,10 @@ def guard(d: Draft, ctx: Ctx) -> None:
             (
                 "New to this: fewer than 3 steady sessions of half an hour in the last 4 weeks (logged or planned), so "
                 "build a base of steady sessions before a hard one (legday's call)."
-                if ctx.beginner
+                if ctx.no_base == "beginner"
+                else "You skipped the cardio in the last 4 weeks, and fewer than 3 steady sessions of half "
+                "an hour are logged or planned: steady sessions first, then a hard one (legday's call)."
+                if ctx.no_base == "skips"
                 else "Your last 4 weeks hold walks but no steady cardio: walks are no base for "
                 "intervals, so steady sessions first (legday's call)."
             ),
@@ -211,7 +214,8 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         return
     most = RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES if k == 2 else RACE_LATER_MINUTES
     _shorten(d, most, "recovering from a race")
-    d.exception = None if d.exception in ("E3", "E4") else d.exception
+    if d.exception in ("E3", "E4"):
+        d.lost, d.exception = d.exception, None
     if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
         d.reasons = [n for n in d.reasons if n.text != STEADY]
         d.locked = True

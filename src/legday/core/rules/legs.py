@@ -12,10 +12,13 @@ adapts to the legs as they will be that day:
     lighter        very sore (rated 6 or 7, legday's "very sore" line; or rated very sore the day before
                    and no check-in yet); readiness under 40; a third hard day in a row; a race's recovery
                    days (no heavy legs); still sore days after the last leg session; a short night; the
-                   first week back after a break
+                   first week back after a break; the first session after a pain flag that cleared
     spared         a region rated sore (5/10 or more) gets fewer sets where the session loads it, and no
                    jumps
     tapered        the last two weeks before an event (S12)
+    deloaded       the week a deload began (a session the person made under 70 % of its usual load, for
+                   no reason of legday's): the same share of the usual volume, at its effort - a
+                   deload lasts the week (legday's reading); then the usual session comes back
 
 A projection alone (no check-in that morning) never drops a session: it makes it lighter, and the
 morning's rating decides. The same verdict, from the same ratings, is what the day before says.
@@ -69,6 +72,8 @@ class Template:
     exercises: tuple[Exercise, ...]
     basis: str
     left_out: str = ""
+    same_day: int = 0  # how many of the sessions it comes from were on its weekday
+    start: dt.time | None = None  # when that weekday's sessions usually start (None: not known)
 
 
 def template_for(
@@ -105,7 +110,10 @@ def template_for(
         f"{s.date:%a %-d %b} ({'a deload' if s.load < usual else 'a one-off'}, load {s.load})"
         for s in sorted(odd, key=lambda s: s.date)
     )
-    return Template(minutes, effort, closest.exercises, basis, left_out)
+    # The weekday's usual start (the median's own, a time you logged), so a Saturday-morning lifter's
+    # Saturday is planned in the morning whatever the profile's usual leg time.
+    at = statistics.median_low(s.start for s in kept) if same else None
+    return Template(minutes, effort, closest.exercises, basis, left_out, len(same), at)
 
 
 def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSession], list[LegSession]]:
@@ -121,6 +129,35 @@ def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSes
             keep = min(pool, key=lambda s: (abs(s.load - overall), -s.date.toordinal()))
             return [keep], [s for s in pool if s is not keep]
     return pool, []
+
+
+@dataclass(frozen=True)
+class Deload:
+    """A leg session the person made a deload (under DELOAD_SHARE of their usual load, for no reason
+    legday knows): ``share`` of the usual minutes, at ``effort``."""
+
+    date: dt.date
+    load: int
+    usual: int
+    share: float
+    effort: int
+
+
+# A deload lasts the week (legday's reading): the planned sessions of the six days after one take the
+# same share of their usual volume, never under this.
+DELOAD_DAYS, DELOAD_LEAST = 6, 0.4
+# A deload is told from the same weekday's sessions (a split's lighter day is not one): two at least.
+DELOAD_EVIDENCE = 2
+
+
+def deload_of(session: LegSession, usual: Template | None) -> Deload | None:
+    """``session`` as a deload against its usual session, or None (not under DELOAD_SHARE of it)."""
+    if usual is None or usual.same_day < DELOAD_EVIDENCE:  # against the same weekday's sessions only
+        return None
+    load = usual.minutes * usual.effort
+    if not load or session.load >= DELOAD_SHARE * load:
+        return None
+    return Deload(session.date, session.load, load, session.minutes / usual.minutes, session.effort)
 
 
 @dataclass
@@ -144,6 +181,8 @@ class LegDay:
     back_day: int | None = None  # day N of the first week back after a break
     break_days: int = 0
     moved_from: tuple[dt.date, str] | None = None  # (the day it was dropped from, why)
+    deload: Deload | None = None  # the deload that began this week, when one did (legday's reading)
+    pain_cleared: dt.date | None = None  # a pain flag this week, cleared since, no leg session after it
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
@@ -225,7 +264,6 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
     dropped = verdict(x)
     if dropped.reason is not None:
         return None, [dropped.reason] if dropped.reason.text else []
-    r = x.readiness
     if x.template is not None:
         t = x.template
         minutes, effort, exercises = t.minutes, t.effort, t.exercises
@@ -261,7 +299,6 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
             ),
         )
 
-    lighter: list[Reason] = []
     if x.profile.injury_prone and x.on("P2"):
         # P2: no jumping on a leg day either, so a planned session leaves the template's jumps out.
         jumps = [e for e in exercises if _jumping(e.name)]
@@ -278,79 +315,39 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                     LEGDAY,
                 ),
             )
-    if x.on("P4"):
-        if r.soreness is not None and r.soreness >= VERY_SORE:
-            lighter.append(
-                reason(
-                    "P4",
-                    f"Soreness {r.soreness}/10 this morning, very sore (legday's line: 6): a lighter "
-                    f"session; at {TOO_SORE} or more it would move to another day.",
-                    LEGDAY,
-                )
-            )
-        elif r.soreness is None and x.sore_yesterday is not None and x.sore_yesterday >= VERY_SORE:
-            lighter.append(
-                reason(
-                    "P4",
-                    f"Soreness {x.sore_yesterday}/10 yesterday and no check-in yet today: planned "
-                    f"lighter; rate your legs this morning, and at {TOO_SORE} or more it waits (legday's "
-                    "rule).",
-                    LEGDAY,
-                )
-            )
-        elif r.score < RECOVERY_BELOW:
-            lighter.append(
-                reason("P4", f"{readiness_words(r)}: tired legs, so a lighter session.", "TravelRunner")
-            )
-    if x.on("P5") and x.hard_days_running >= 2:
-        lighter.append(
-            reason(
-                "P5",
-                "This would be a third hard day in a row: without recovery between, "
-                "hard training leads to overreaching, so it is lighter.",
-                "Alex",
-            )
-        )
+    lighter = lighter_reasons(x)
     race = x.on("G3") and x.race_days_ago is not None
-    if race:
-        lighter.append(
-            reason(
-                "G3",
-                f"Day {x.race_days_ago} of about {x.race_recovery} to come back from "
-                f"{x.race_what or 'your race'}: no heavy legs yet, effort {RACE_LEG_EFFORT} at most "
-                "(legday's call).",
-                LEGDAY,
-            )
-        )
-    if x.on("P5") and x.lingering:
-        lighter.append(
-            reason(
-                "P5",
-                "You were still sore days after your last leg session: this one is "
-                "lighter and sticks to exercises you know (soreness comes mostly from "
-                "something new).",
-                "Well+Good",
-            )
-        )
-        if x.novel:
-            exercises = tuple(e for e in exercises if e.name.lower() not in x.novel) or exercises
-    if x.on("P3") and r.sleep_hours is not None and r.sleep_hours < SHORT_NIGHT:
-        lighter.append(reason("P3", f"Only {r.sleep_hours:g} h of sleep: a lighter session today.", "Alex"))
-    if x.on("P5") and x.back_day is not None:
-        lighter.append(
+    if x.on("P5") and x.lingering and x.novel:  # P5: sticks to what you know
+        exercises = tuple(e for e in exercises if e.name.lower() not in x.novel) or exercises
+    deloaded = x.deload is not None and x.on("P5")
+    if deloaded and x.deload is not None:
+        # A deload is a week, not a session (legday's reading): the planned sessions of the week that
+        # began with one take the same share of their usual volume, at its effort.
+        dl = x.deload
+        share = min(1.0, max(DELOAD_LEAST, dl.share))
+        lowered = dl.effort < effort
+        minutes = _fives(minutes * share)
+        exercises = _fewer_sets(exercises, share, LIGHTER_LOAD if lowered else 1.0)
+        effort = min(effort, dl.effort)
+        lighter.insert(
+            0,
             reason(
                 "P5",
-                f"Back after {x.break_days} days off: lighter than before the break for the first week, "
-                "as unaccustomed work leaves the most soreness (legday's reading; S7).",
+                f"Deload week: {dl.date:%a %-d}'s session was a deload (load {dl.load}, under "
+                f"{round(DELOAD_SHARE * 100)}% of your usual {dl.usual}), so this one is too: about "
+                f"{round(share * 100)}% of the sets and minutes"
+                + (f", effort {effort}" if lowered else "")
+                + " (legday's reading: a deload lasts the week; the usual session comes back after it).",
                 LEGDAY,
-            )
+            ),
         )
     taper = x.on("S12") and x.event_days is not None and x.event_days > 2
-    if lighter:
+    if lighter and not deloaded:  # a deload is lighter already: not lighter of lighter
         effort = max(min(effort, LIGHTER_EFFORT_FLOOR), effort - LIGHTER_EFFORT_CUT)
         minutes = _fives(minutes * LIGHTER_MINUTES)
         # The detail shows what "lighter" means: a third fewer sets, a tenth less weight.
         exercises = _fewer_sets(exercises, LIGHTER_MINUTES, LIGHTER_LOAD)
+    if lighter:
         if race:
             effort = min(effort, RACE_LEG_EFFORT)
         if x.profile.goal is Goal.ENDURANCE and x.on("E6"):
@@ -385,8 +382,91 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
                 LEGDAY,
             )
         )
-    session = LegSession(x.day, x.profile.leg_time, minutes, effort, exercises)
+    at = (x.template.start if x.template is not None else None) or x.profile.leg_time
+    session = LegSession(x.day, at, minutes, effort, exercises)
     return session, [*lighter, *notes]
+
+
+def lighter_reasons(x: LegDay) -> list[Reason]:
+    """Why the usual session is planned lighter on ``x``'s day (empty: it isn't): the legs as they will
+    be (P4), hard days running (P5), a race's recovery (G3), soreness that lingered (P5), a short night
+    (P3), the first week back (P5)."""
+    r = x.readiness
+    lighter: list[Reason] = []
+    if x.on("P4") and x.pain_cleared is not None and not r.pain:
+        lighter.append(
+            reason(
+                "P4",
+                f"Pain flagged on {x.pain_cleared:%a %-d} and cleared since: the first leg session back is "
+                "lighter (legday's call); stop if anything hurts sharply.",
+                LEGDAY,
+            )
+        )
+    if x.on("P4"):
+        if r.soreness is not None and r.soreness >= VERY_SORE:
+            lighter.append(
+                reason(
+                    "P4",
+                    f"Soreness {r.soreness}/10 this morning, very sore (legday's line: 6): a lighter "
+                    f"session; at {TOO_SORE} or more it would move to another day.",
+                    LEGDAY,
+                )
+            )
+        elif r.soreness is None and x.sore_yesterday is not None and x.sore_yesterday >= VERY_SORE:
+            lighter.append(
+                reason(
+                    "P4",
+                    f"Soreness {x.sore_yesterday}/10 yesterday and no check-in yet today: planned "
+                    f"lighter; rate your legs this morning, and at {TOO_SORE} or more it waits (legday's "
+                    "rule).",
+                    LEGDAY,
+                )
+            )
+        elif r.score < RECOVERY_BELOW:
+            lighter.append(
+                reason("P4", f"{readiness_words(r)}: tired legs, so a lighter session.", "TravelRunner")
+            )
+    if x.on("P5") and x.hard_days_running >= 2:
+        lighter.append(
+            reason(
+                "P5",
+                "This would be a third hard day in a row: without recovery between, "
+                "hard training leads to overreaching, so it is lighter.",
+                "Alex",
+            )
+        )
+    if x.on("G3") and x.race_days_ago is not None:
+        lighter.append(
+            reason(
+                "G3",
+                f"Day {x.race_days_ago} of about {x.race_recovery} to come back from "
+                f"{x.race_what or 'your race'}: no heavy legs yet, effort {RACE_LEG_EFFORT} at most "
+                "(legday's call).",
+                LEGDAY,
+            )
+        )
+    if x.on("P5") and x.lingering:
+        lighter.append(
+            reason(
+                "P5",
+                "You were still sore days after your last leg session: this one is "
+                "lighter and sticks to exercises you know (soreness comes mostly from "
+                "something new).",
+                "Well+Good",
+            )
+        )
+    if x.on("P3") and r.sleep_hours is not None and r.sleep_hours < SHORT_NIGHT:
+        lighter.append(reason("P3", f"Only {r.sleep_hours:g} h of sleep: a lighter session today.", "Alex"))
+    if x.on("P5") and x.back_day is not None:
+        lighter.append(
+            reason(
+                "P5",
+                f"Back after {x.break_days} days off: lighter than before the break for the first week, "
+                "as unaccustomed work leaves the most soreness (legday's reading; S7).",
+                LEGDAY,
+            )
+        )
+    return lighter
 
 
 # S12: over about two weeks the volume comes down by 41-60 % (Bosquet 2007); legday's shape: from 70 % of
@@ -470,14 +550,20 @@ def runners_leg_day(ctx: Ctx) -> Reason | None:
     return None
 
 
-def leg_addons(ctx: Ctx) -> list[Reason]:
+def leg_addons(ctx: Ctx, runs_after: bool = False) -> list[Reason]:
+    """The add-ons of a leg session; ``runs_after``: a run follows it that day (the energy line is
+    about running after lifting, so it is said only then)."""
     out = []
     if ctx.on("E8"):
         out.append(
             reason("E8", "Cool down: 5-10 minutes of easy spinning or walking after the last set.", "ACSM")
         )
     if ctx.on("R2"):
-        extra = " Running after lifting can leave you short: eat enough." if ctx.goal is Goal.STRENGTH else ""
+        extra = (
+            " Running after lifting can leave you short: eat enough."
+            if ctx.goal is Goal.STRENGTH and runs_after
+            else ""
+        )
         amount = (
             "0.55-0.9 g per lb of body weight"
             if ctx.profile.units == "lb"

@@ -214,12 +214,13 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
                 "it stays a run."
             )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
-    # except for runners (it is their sport) and the light run G5 stacks straight after lifting.
+    # except for runners (it is their sport) and the light run G5 stacks straight after lifting (not
+    # on a second leg day running, which is also the day after legs).
     if (
         recent
         and d.modality == "run"
         and ctx.on("M2")
-        and d.role != "post_legs"
+        and (d.role != "post_legs" or ctx.legs_on(ctx.day - dt.timedelta(days=1)))
         and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
     ):
         if low_impact:
@@ -246,7 +247,10 @@ _MOVED_WORDS = {
     "S9": ("{M} rather than a run: running, not cycling, blunts muscle growth.", "Lundberg 2022"),
     "M2": ("{M} instead of a run: running would load the muscles you trained again, with impact.", "Sayer"),
     "P1": ("New to lifting: no running on a leg day or the day after it; {m} instead.", "Alex"),
-    "P2": ("Injury-prone: low impact after leg day; swimming is the kindest (M1).", "Alex"),
+    "P2": (
+        "Injury-prone: low impact on a leg day and the day after it; swimming is the kindest (M1).",
+        "Alex",
+    ),
 }
 
 
@@ -311,11 +315,27 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         return
     wish = d.modality
     sore = sore_regions(ctx, d) if ctx.on("M2") else []
-    hurt = [s for s in sore if DEMAND[wish].load(s.region) == 2]
+    hurt = [s for s in sore if hard_on(wish, s, d.intensity)]
     if ctx.profile.can_do(wish) and not hurt:
         return
     order = _ranked(wish, d, sore)
     listed = [m for m in order if ctx.profile.can_do(m)]
+    if not listed and hurt:
+        # Nothing on the list spares them at this intensity: easy, on something without impact, does
+        # (the bike-only lifter's easy spin the day after legs), unless they are very sore.
+        gentle = [m for m in _ranked(wish, d, sore, at="easy") if ctx.profile.can_do(m)]
+        if gentle:
+            d.cap("easy")
+            _use(d, gentle[0])
+            words = (
+                f"{_sore_words(hurt)}: {DEMAND[gentle[0]].noun} at an easy 3-4/10 keeps the load on them "
+                "light, and nothing harder or else on your list spares them (legday's rule)."
+            )
+            if later is None:
+                d.add("M2", words, "legday", holds=_easy_and_low_impact)
+            else:
+                later.append(reason("M2", words, "legday"))
+            return
     if not listed:
         if hurt:
             d.rest(
@@ -337,7 +357,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
     best, pick = order[0], listed[0]
     if d.exception in ("E3", "G4"):
         # The runner's exceptions are about running close to legs: on anything else they don't hold.
-        d.exception = None
+        d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
     if hurt:
@@ -345,7 +365,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         if best != pick:
             instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
         why = reason(
-            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which works them hard; {instead}", "legday"
+            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which loads them more; {instead}", "legday"
         )
     else:
         missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
@@ -387,7 +407,25 @@ def low_impact(d: Draft, ctx: Ctx) -> str | None:
     return listed[0] if listed else None
 
 
-def _ranked(wish: str, d: Draft, sore: list[Sore], no_impact: bool = False) -> list[str]:
+def hard_on(modality: str, sore: Sore, intensity: str | None) -> bool:
+    """Does ``modality`` at ``intensity`` load the sore region hard (legday's reading of M1 and M2)? A
+    modality that works it hard does - unless it has no impact and is kept easy while the region is
+    sore but not very sore (under UNLOAD_SORENESS): an easy spin on sore quads is the low-impact cardio
+    M1 names for tired legs, not hard work."""
+    demand = DEMAND[modality]
+    if demand.load(sore.region) < 2:
+        return False
+    easy = intensity in ("recovery", "easy")
+    return demand.impact or not easy or sore.level >= UNLOAD_SORENESS
+
+
+def _easy_and_low_impact(d: Draft) -> bool:
+    return d.intensity in ("recovery", "easy") and d.modality not in IMPACT
+
+
+def _ranked(
+    wish: str, d: Draft, sore: list[Sore], no_impact: bool = False, at: str | None = None
+) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
     (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
     closest to carrying the session's intensity, the least load on sore regions, the nearest to the
@@ -397,13 +435,14 @@ def _ranked(wish: str, d: Draft, sore: list[Sore], no_impact: bool = False) -> l
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
     # Sore muscles absorb shock worse (S7): with any region sore, nothing with impact stands in.
     impact_ok = wish in IMPACT and not sore and d.kind != "recovery" and not no_impact
+    intensity = at or d.intensity
     options = [
-        m for m in near if (impact_ok or m not in IMPACT) and all(DEMAND[m].load(s.region) < 2 for s in sore)
+        m for m in near if (impact_ok or m not in IMPACT) and not any(hard_on(m, s, intensity) for s in sore)
     ]
 
     def key(m: str) -> tuple[int, int, int]:
         # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.
-        short = 0 if d.intensity is None else max(0, RANK[d.intensity] - RANK[DEMAND[m].top])
+        short = 0 if intensity is None else max(0, RANK[intensity] - RANK[DEMAND[m].top])
         return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
 
     return sorted(options, key=key)

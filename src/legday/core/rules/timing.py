@@ -44,7 +44,7 @@ def place(d: Draft, ctx: Ctx) -> None:
     flush = d.intensity in ("recovery", "easy") and (d.minutes or 0) <= FLUSH_MINUTES and d.exception is None
     gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush and d.exception != "G4" else 0)
 
-    if ctx.goal is Goal.ENDURANCE and ctx.on("E6"):
+    if ctx.goal is Goal.ENDURANCE and ctx.on("E6") and d.modality == "run":
         # E6: the runner's run comes before the leg session - 6 h before it (E5): the short-flush
         # allowance is for a cool-down after the lift, not a run before it.
         gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") else 0)
@@ -53,17 +53,21 @@ def place(d: Draft, ctx: Ctx) -> None:
             start = first - gap - length
         if start >= ctx.at(EARLIEST) and ctx.legs.last_before(start) == ctx.legs.last_before(first):
             d.start = start
+            # Running is the priority, so a run goes first; a later rule that makes it something else
+            # (a ride, a swim) leaves no line saying the priority went first.
             d.add(
                 "E6",
                 lambda d: f"Your priority goes first: {noun(d)} before the leg session, not after it.",
                 "Well+Good",
+                holds=_a_run,
             )
             d.choose(
                 lambda d: (
                     "E6: sources disagree on the order - Spartan says lift in the morning and run at "
                     "night; Sayer says go running before you lift when the run is your focus. Running is "
                     f"your priority, so this plan follows Sayer: {noun(d)} comes first."
-                )
+                ),
+                holds=_a_run,
             )
             if gap:
                 d.add(
@@ -72,6 +76,7 @@ def place(d: Draft, ctx: Ctx) -> None:
                     "Robineau 2016",
                 )
             return
+    if ctx.goal is Goal.ENDURANCE:
         gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush else 0)
     start = last_end + max(gap, dt.timedelta(minutes=10))
     if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
@@ -97,6 +102,10 @@ def place(d: Draft, ctx: Ctx) -> None:
             "No room for 6 h between lift and cardio today, so keep it short and easy, straight after.",
             "Robineau 2016",
         )
+
+
+def _a_run(d: Draft) -> bool:
+    return d.modality == "run"
 
 
 def _apart_words(d: Draft) -> str:

@@ -12,9 +12,10 @@ asks for three times what the legs know.
 The ceiling also bounds what the weekly aim (G6) may grow a session to.
 
 A base for hard work (``Recent.base``): three steady sessions of half an hour or more in the last 4
-weeks besides walks, for a beginner and for anyone whose 4 weeks hold walks (walks are no base for
-intervals); with nothing logged at all, legday can't tell a seasoned runner who doesn't log from a new
-one, so only a beginner waits.
+weeks besides walks, for a beginner, for anyone whose 4 weeks hold walks (walks are no base for
+intervals) and for anyone who skipped suggestions in them (a skip says no cardio was done); with
+nothing logged at all, legday can't tell a seasoned runner who doesn't log from a new one, so only a
+beginner waits.
 
 "The last 4 weeks" are the timeline's: what was logged, and from today on what the plan put on the days
 before (a suggestion counts as done) - so doing what legday suggests, and logging it, changes nothing.
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from legday.core.evidence import LEGDAY
 from legday.core.model import CardioSession
 from legday.core.rules.base import Ctx, Draft
+from legday.core.strain import race_like
 
 # legday's own numbers (S6: none is validated).
 GROWTH = 1.2  # about a fifth longer than the longest recent session
@@ -47,9 +49,12 @@ class Recent:
     longest in the 4 weeks before this day" and "a base" by bisection. Logged sessions at first; the
     planner adds each day's suggestion as the day is decided."""
 
-    def __init__(self, cardio: Sequence[CardioSession] = ()):
+    def __init__(self, cardio: Sequence[CardioSession] = (), skipped: Sequence[dt.date] = ()):
+        self._skipped = sorted(skipped)  # days a suggestion was skipped: the person said no cardio
         self._dates: list[dt.date] = []
         self._minutes: list[int] = []
+        self._usual: list[tuple[dt.date, int]] = []  # the same, without races and matches
+        self._usual_runs: list[tuple[dt.date, int]] = []  # ... and of those, the runs
         self._steady: list[dt.date] = []
         self._walks: list[dt.date] = []
         for c in sorted(cardio, key=lambda c: c.date):
@@ -61,6 +66,10 @@ class Recent:
         i = bisect.bisect_right(self._dates, day)
         self._dates.insert(i, day)
         self._minutes.insert(i, minutes)
+        if not race_like(effort, minutes):
+            bisect.insort(self._usual, (day, minutes))
+            if modality.lower() == "run":
+                bisect.insort(self._usual_runs, (day, minutes))
         if modality.lower() in NOT_A_BASE:
             bisect.insort(self._walks, day)
         elif minutes >= BASE_MINUTES:
@@ -71,12 +80,36 @@ class Recent:
         hi = bisect.bisect_left(self._dates, day)
         return max(self._minutes[lo:hi]) if hi > lo else None
 
+    def longest_usual(self, day: dt.date) -> int | None:
+        """The longest run of the 4 weeks before ``day`` that was not a race or a match (a long hard
+        effort, strain.race_like), or of any cardio when no run was logged: what "the long runs you do"
+        are, for the weekend's long one (G3). A race is no template for training (a marathon is not next
+        month's long run), nor is a long ride for a long run."""
+        for found in (self._usual_runs, self._usual):
+            lo = bisect.bisect_left(found, (day - LOOKBACK, 0))
+            hi = bisect.bisect_left(found, (day, 0))
+            if hi > lo:
+                return max(m for _, m in found[lo:hi])
+        return None
+
     def base(self, day: dt.date, beginner: bool) -> bool:
         """A base for hard work in the 4 weeks before ``day`` (see the module's docstring)."""
-        steady = _count(self._steady, day)
-        if beginner or _count(self._walks, day):
-            return steady >= BASE_SESSIONS
-        return True
+        return self.no_base(day, beginner) is None
+
+    def no_base(self, day: dt.date, beginner: bool) -> str | None:
+        """Why the 4 weeks before ``day`` hold no base for hard work ("beginner", "walks", "skips"),
+        or None when they do. Without a log legday can't tell a runner who doesn't log from a new one;
+        walks (no base for intervals) or skipped suggestions (the person said they did no cardio) tell
+        it, and then three steady sessions are the base."""
+        if _count(self._steady, day) >= BASE_SESSIONS:
+            return None
+        if beginner:
+            return "beginner"
+        if _count(self._walks, day):
+            return "walks"
+        if _count(self._skipped, day):
+            return "skips"
+        return None
 
 
 def _count(days: list[dt.date], day: dt.date) -> int:

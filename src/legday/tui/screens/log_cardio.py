@@ -1,5 +1,5 @@
 """Log a cardio session, usually by marking a suggestion done: everything comes prefilled from the
-suggestion (modality, minutes, the middle of its effort range, its start), so it is often just ctrl+s.
+suggestion (modality, minutes, its effort as the plan counts it, its start), so it is often just ctrl+s.
 Given ``existing`` (a logged session), the same form edits it, filled in as logged.
 """
 
@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from legday.core import words
 from legday.core.model import MODALITIES, CardioSession
@@ -77,8 +76,10 @@ class LogCardioScreen(FormScreen):
             start = self.now.strftime("%H:%M")
         else:
             start = ""  # another day and no suggestion: the time is optional, do not guess it
-        # The middle of the suggested range, rounding down: after leg day, easier is the safer side.
-        effort = sum(p.effort) // 2 if p and p.effort else DEFAULT_EFFORT
+        # The suggested effort, as the planner counts it, so the session logs with its intensity (the
+        # low end of the range logged a moderate run as easy).
+        suggested = words.suggested_effort(p) if p is not None else None
+        effort = suggested if suggested is not None else DEFAULT_EFFORT
         modality = old.modality if old else (p.modality or "" if p else "")
         minutes = old.minutes if old else (p.minutes if p else None)
         if old is not None:
@@ -123,15 +124,6 @@ class LogCardioScreen(FormScreen):
     def on_mount(self) -> None:
         self.remember_initial()
         self.query_one("#modality", Field).input.focus()
-
-    @on(Input.Submitted)
-    def _entered(self, event: Input.Submitted) -> None:
-        # Enter moves on; on the last field it saves.
-        event.stop()
-        if event.input is self.query_one("#start", Field).input:
-            self.action_save()
-        else:
-            self.focus_next()
 
     def build(self) -> CardioSession:
         modality, minutes, date, start = self.read(

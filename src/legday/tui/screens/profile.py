@@ -1,5 +1,6 @@
 """Profile and settings: who is training (goal, level, injuries, usual leg days, the cardio they can do,
-units) and how the app looks and shares the plan (week start, theme, the calendar file kept current). Every choice moves with ←/→ (space switches a kind of
+units) and how the app looks and shares the plan (week start, theme, the calendar file kept current and
+its morning check-in reminder). Every choice moves with ←/→ (space switches a kind of
 cardio on or off); the theme previews as you move (in memory: only saving writes it)."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from legday.core.model import CARDIO_MODALITIES, UNITS, WEEKDAYS, Goal, Level, Profile, parse_weekdays
 from legday.core.parse import parse_time
@@ -25,6 +26,7 @@ from legday.tui.widgets.key_bar import KeyBar
 from legday.tui.widgets.picks import Picks
 
 NO_YES = ("no", "yes")
+ON_OFF = ("on", "off")
 
 
 def weekdays_text(days: Sequence[int]) -> str:
@@ -104,6 +106,21 @@ class ProfileScreen(FormScreen):
                     placeholder="an .ics file kept current, e.g. ~/legday.ics (empty: none)",
                     id="calendar-file",
                 )
+                yield Label("Check-in reminder", classes="name")
+                yield Choice(
+                    ON_OFF,
+                    ON_OFF[not self.settings.morning_reminder],
+                    id="reminder",
+                    labels=("on: each morning, in the calendar", "off"),
+                )
+                yield Label("Reminder at", classes="name field-name")
+                yield Field(
+                    "",
+                    parse_time,
+                    self.settings.morning_reminder_time.strftime("%H:%M"),
+                    placeholder="HH:MM",
+                    id="reminder-time",
+                )
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -119,16 +136,12 @@ class ProfileScreen(FormScreen):
         if self.preview is not None:
             self.preview(event.value)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def build(self) -> tuple[Profile, Settings]:
-        leg_days, leg_time, calendar = self.read(
+        leg_days, leg_time, calendar, reminder_time = self.read(
             self.query_one("#leg-days", Field),
             self.query_one("#leg-time", Field),
             self.query_one("#calendar-file", Field),
+            self.query_one("#reminder-time", Field),
         )
         base = self.profile or Profile()
         profile = replace(
@@ -146,6 +159,8 @@ class ProfileScreen(FormScreen):
             theme=self._choice("theme"),
             week_start=WEEKDAYS.index(self._choice("week-start")),
             calendar_file=calendar,
+            morning_reminder=self._choice("reminder") == "on",
+            morning_reminder_time=reminder_time,
         )
         return profile, settings
 

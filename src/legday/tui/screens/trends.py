@@ -95,6 +95,12 @@ class TrendsScreen(Screen):
         if self._unsubscribe is not None:
             self._unsubscribe()
 
+    def on_resize(self) -> None:
+        # A new size: the columns' width and, past 34 rows, the tall rows (fitness and fatigue) are
+        # new; drawn again once the size classes are (they change with the resize).
+        if self.window is not None:
+            self.call_after_refresh(self._show)
+
     def on_screen_resume(self) -> None:
         # Back from another view: what changed meanwhile is worked out again.
         if self._stale:

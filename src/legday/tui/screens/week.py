@@ -26,7 +26,7 @@ from legday.journal import Change, Journal
 from legday.tui import keys, legend
 from legday.tui.messages import DaySelected
 from legday.tui.widgets.key_bar import KeyBar
-from legday.tui.widgets.suggestion_pane import SuggestionPane
+from legday.tui.widgets.suggestion_pane import NO_NOTES, SuggestionPane, WeekNotes
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
 
@@ -34,6 +34,11 @@ from legday.tui.widgets.week_totals import WeekTotals
 # that shows the screen.
 STYLESHEET = Path(__file__).with_name("week.tcss")
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
+
+
+def week_notes(plan: WeekPlan) -> WeekNotes:
+    """The plan's warnings and notes, which the pane shows in full with every day."""
+    return WeekNotes(plan.warnings, plan.notes)
 
 
 class WeekScreen(Screen):
@@ -117,7 +122,10 @@ class WeekScreen(Screen):
         plan = self.plan
         if plan is None:
             return
-        if self._pane is not None and any(self._pane.prepare(day, self.journal.today()) for day in plan.days):
+        week = week_notes(plan)
+        if self._pane is not None and any(
+            self._pane.prepare(day, self.journal.today(), week) for day in plan.days
+        ):
             self._after_frame(self._work_ahead)
             return
         for weeks in (1, -1, -2):
@@ -193,7 +201,8 @@ class WeekScreen(Screen):
         # The pane is mounted lazily, after the first frame; until then there is nothing to update
         # and its Ready message brings us back here.
         if self._pane is not None:
-            self._pane.show(self.selected_day, self.journal.today())
+            week = week_notes(self.plan) if self.plan is not None else None
+            self._pane.show(self.selected_day, self.journal.today(), week or NO_NOTES)
 
     def on_suggestion_pane_ready(self, message: SuggestionPane.Ready) -> None:
         self._pane = message.pane
@@ -242,8 +251,13 @@ class WeekScreen(Screen):
             self.notify("Nothing suggested on this day to skip.", severity="warning")
             return
         from legday.tui import forms
+        from legday.tui.replan import skip_notice
 
-        forms.attempt(self, lambda: self.journal.skip(self.selected, session), "Skip not saved")
+        before, day = self.plan, self.selected
+        forms.attempt(self, lambda: self.journal.skip(day, session), "Skip not saved")
+        after = self.journal.week_plan(day)
+        if before is not None and after is not before:  # saved, and re-planned
+            self.notify(skip_notice(before, after, session, day), timeout=10, markup=False)
 
     def action_edit(self) -> None:
         from legday.tui import forms

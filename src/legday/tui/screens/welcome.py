@@ -1,8 +1,11 @@
-"""First run: two questions (goal, level), a few keystrokes, and the week is planned.
+"""First run: four questions (goal, level, usual leg days, kg or lb), a key or two each, and the week
+is planned.
 
-Keys: a digit picks an option and moves on, ←/→ move, Enter moves on and, on the last question,
-saves. "2 2 ⏎" is a strength-focused intermediate lifter. Everything else has a sensible default
-and lives in the profile (p).
+Keys: a digit picks an option; on the goal and the level it also moves on; on the leg days it switches
+that day (1 Monday ... 7 Sunday) on or off. ←/→ move, Enter moves on and, on the last question, saves.
+"2 2 ⏎ ⏎" is a strength-focused intermediate lifter with legs on Monday and Thursday, in kg. Everything
+else has a sensible default and lives in the profile (p). The digits and Enter are priority keys, so
+keys typed in one burst each land on the question they were meant for.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
-from legday.core.model import Goal, Level, Profile
+from legday.core.model import UNITS, WEEKDAYS, Goal, Level, Profile
 from legday.tui import keys
 from legday.tui.widgets.choice import Choice
 from legday.tui.widgets.form import FormScreen, StatusLine
 from legday.tui.widgets.key_bar import KeyBar
+from legday.tui.widgets.picks import Picks
 
 # One line on what each answer means for the plan (the app's own words; see evidence G1-G5, P1).
 GOALS = {
@@ -49,19 +53,29 @@ class WelcomeScreen(FormScreen):
         with Center(), Vertical(id="box"):
             yield Static("Welcome to legday", id="title")
             yield Static(
-                "legday plans your cardio around leg day and says why. "
-                "Two questions and you are in; the rest can wait for the profile (p). "
-                "Your history in Strong, Hevy or FitNotes comes in from the week: "
-                "ctrl+p, data: import.",
+                "legday plans your cardio around leg day and says why. Four questions; the rest "
+                "waits in the profile (p). History from Strong, Hevy or FitNotes: ctrl+p, data: import.",
                 id="intro",
             )
-            yield Label("What do you train for?", classes="question")
-            yield Choice([g.value for g in Goal], Goal.GENERAL.value, numbered=True, id="goal")
-            yield Static(GOALS[Goal.GENERAL], id="goal-means", classes="means")
+            default = Profile()
+            yield Label("What do you train for?", classes="question first")
+            yield Choice([g.value for g in Goal], default.goal.value, numbered=True, id="goal")
+            yield Static(GOALS[default.goal], id="goal-means", classes="means")
             yield Label("How long have you trained legs?", classes="question")
-            yield Choice([lv.value for lv in Level], Level.INTERMEDIATE.value, numbered=True, id="level")
-            yield Static(LEVELS[Level.INTERMEDIATE], id="level-means", classes="means")
-            yield Static("A number picks, ←/→ move, ⏎ goes on and saves.", id="keys")
+            yield Choice([lv.value for lv in Level], default.level.value, numbered=True, id="level")
+            yield Static(LEVELS[default.level], id="level-means", classes="means")
+            yield Label("Your usual leg days (a digit switches one; none is fine)", classes="question")
+            yield Picks(
+                WEEKDAYS,
+                [WEEKDAYS[d] for d in default.leg_days],
+                numbered=True,
+                allow_none=True,
+                labels=[d.capitalize() for d in WEEKDAYS],
+                id="leg-days",
+            )
+            yield Label("Weights in", classes="question")
+            yield Choice(UNITS, default.units, numbered=True, id="units")
+            yield Static("A number picks, ←/→ move, ⏎ goes on, and saves on the last.", id="keys")
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -76,22 +90,32 @@ class WelcomeScreen(FormScreen):
     def _level_changed(self, event: Choice.Changed) -> None:
         self.query_one("#level-means", Static).update(LEVELS[Level(event.value)])
 
-    def on_key(self, event) -> None:
-        # A digit on the goal question answers it and moves to the next question.
-        goal = self.query_one("#goal", Choice)
-        if goal.has_focus and event.character and event.character.isdigit():
-            self.call_after_refresh(self.query_one("#level", Choice).focus)
+    async def action_answer(self, number: int) -> None:
+        """A digit: picks on the question with the focus (switches a day on the leg days); on the goal
+        and the level it then moves to the next question."""
+        focused = await self.settle()
+        if not isinstance(focused, Choice) or number > len(focused.options):
+            self.app.bell()
+            return
+        focused.action_pick(number)
+        if not isinstance(focused, Picks) and focused.id in ("goal", "level"):
+            self.focus_next()
 
-    def action_next(self) -> None:
-        if self.query_one("#goal", Choice).has_focus:
-            self.query_one("#level", Choice).focus()
-        else:
+    async def action_next(self) -> None:
+        await self.settle()
+        chain = self.focus_chain
+        if not chain or self.focused is chain[-1]:
             self.action_save()
+        else:
+            self.focus_next()
 
     def build(self) -> Profile:
+        days = self.query_one("#leg-days", Picks).values
         return Profile(
             goal=Goal(self.query_one("#goal", Choice).value),
             level=Level(self.query_one("#level", Choice).value),
+            leg_days=tuple(WEEKDAYS.index(d) for d in days),
+            units=self.query_one("#units", Choice).value,
         )
 
     def deliver(self, profile: Profile) -> None:

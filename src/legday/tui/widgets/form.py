@@ -7,10 +7,12 @@ and shows that parser's InputError message, which says what is wrong and what is
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
@@ -28,6 +30,9 @@ class NotSaved(Exception):
     """A save callback could not save (a file could not be written, a record changed meanwhile).
     The message says why; the form shows it and stays open."""
 
+
+# How long Enter waits at most for the focused field to take in the keys typed before it.
+SETTLE_SECONDS = 1.0
 
 # What a screen's save callback may raise: both are shown in the screen, which stays open.
 SAVE_ERRORS = (NotSaved, InputError)
@@ -139,8 +144,7 @@ class Field(Vertical):
         return True
 
     @on(Input.Blurred)
-    @on(Input.Submitted)
-    def _checked(self, event: Input.Blurred | Input.Submitted) -> None:
+    def _checked(self, event: Input.Blurred) -> None:
         self.check()
 
     @on(Input.Changed)
@@ -201,6 +205,18 @@ class FormScreen(Screen[bool]):
 
     _initial: object = None
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a newly focused field into view only if it still has the focus when the
+        # scroll comes round; keys typed in a burst (Enter, "65", Enter) move on before that, and
+        # the field they end on stayed below the fold. It is scrolled to here, once it is drawn.
+        widget = event.widget
+
+        def into_view() -> None:
+            if widget.has_focus:
+                widget.scroll_visible(animate=False)
+
+        self.call_after_refresh(into_view)
+
     def build(self) -> Any:
         raise NotImplementedError
 
@@ -237,6 +253,43 @@ class FormScreen(Screen[bool]):
             first.input.focus()
             raise error
         return values
+
+    async def action_enter(self) -> None:
+        """Enter, from any field: on to the next field (a slider and a choice too); on the last, save.
+        A field whose text is wrong keeps the focus and shows why. It is a priority key (run as it
+        arrives), so the keys typed right after it land in the field it moved to."""
+        if not self.is_active:
+            return
+        focused = await self.settle()
+        if await self.entered(focused):
+            return
+        field = focused.parent if isinstance(focused, Input) else None
+        if isinstance(field, Field) and not field.check():
+            return
+        chain = self.focus_chain
+        if focused is None or not chain or focused is chain[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    async def settle(self) -> Widget | None:
+        """Wait until the focused field has handled the keys already on their way to it, and return
+        it. A priority key (Enter) runs as it arrives, ahead of the characters typed just before it,
+        which the field has queued but not yet taken in: "deadlift 4x4", Enter must read the line as
+        typed. (Moving the focus, after this, is done at once with ``set_focus``: ``focus()`` would
+        wait behind the keys typed next.)"""
+        focused = self.focused
+        if focused is not None and focused.is_attached:
+            handled = asyncio.Event()
+            if focused.call_later(handled.set):
+                # (A field that never answers must not hang the form.)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(handled.wait(), SETTLE_SECONDS)
+        return self.focused
+
+    async def entered(self, focused: Widget | None) -> bool:
+        """A form's own Enter for ``focused`` (the workout's exercise lines); True if it handled it."""
+        return False
 
     def action_save(self) -> None:
         # Keys typed fast (Enter twice on the last field) can reach a form that has already saved

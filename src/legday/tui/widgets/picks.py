@@ -1,8 +1,9 @@
 """Pick any of a few options on one line: a Choice whose cursor (←/→, h/l) moves without choosing,
 and space (or the option's digit, or a click) switches the option under it on or off. At least one
-option stays on: switching off the last one is refused with a bell.
+option stays on (switching off the last one is refused with a bell), unless ``allow_none``.
 
-Used for the cardio a person can do (the profile's list of modalities).
+Used for the cardio a person can do (the profile's list of modalities) and the usual leg days (the
+first run, numbered so that a digit switches a day).
 """
 
 from __future__ import annotations
@@ -40,11 +41,15 @@ class Picks(Choice):
         options: Sequence[str],
         values: Sequence[str],
         *,
+        numbered: bool = False,
+        allow_none: bool = False,
+        labels: Sequence[str] | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(options, id=id, classes=classes)
+        super().__init__(options, numbered=numbered, labels=labels, id=id, classes=classes)
         self.on = [option in values for option in self.options]
+        self.allow_none = allow_none
 
     @property
     def value(self) -> str:
@@ -65,7 +70,7 @@ class Picks(Choice):
         self.refresh()  # moving the cursor chooses nothing: no Changed message
 
     def action_switch(self) -> None:
-        if self.on[self.index] and sum(self.on) == 1:
+        if self.on[self.index] and sum(self.on) == 1 and not self.allow_none:
             self.app.bell()  # nothing left would mean no cardio at all
             return
         self.on[self.index] = not self.on[self.index]
@@ -78,14 +83,18 @@ class Picks(Choice):
             self.action_switch()
 
     def _cells(self, i: int) -> str:
-        return f"{'■' if self.on[i] else '□'} {self.labels[i]}"
+        number = f"{i + 1} " if self.numbered else ""
+        return f"{number}{'■' if self.on[i] else '□'} {self.labels[i]}"
 
     def _pieces(self, i: int) -> list[tuple[str, Style]]:
         if self.has_focus and i == self.index:
             style = "picks--cursor"
         else:
             style = "picks--on" if self.on[i] else "picks--off"
-        return [(self._cells(i), self.get_component_rich_style(style, partial=True))]
+        cells = self._cells(i)
+        lead = len(f"{i + 1} ") if self.numbered else 0
+        number = self.get_component_rich_style("choice--number", partial=True)
+        return [(cells[:lead], number), (cells[lead:], self.get_component_rich_style(style, partial=True))]
 
     def on_click(self, event: events.Click) -> None:
         i = self._option_at(event)

@@ -44,6 +44,42 @@ def _reason(reason: Reason) -> Block:
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
 
 
+@dataclass(frozen=True)
+class WeekNotes:
+    """What the week says beside its days: its warnings (each shown in full at the top of the pane,
+    safety first) and its notes (why the week is short of its minutes; at the bottom)."""
+
+    warnings: tuple[Reason, ...] = ()
+    notes: tuple[Reason, ...] = ()
+
+
+NO_NOTES = WeekNotes()
+
+
+def safety_first(warnings: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    """Pain and soreness (P: the injury and recovery evidence) before the rest, each kept in order."""
+    return tuple(sorted(warnings, key=lambda r: not r.id.startswith("P")))
+
+
+def _week_block(reason: Reason, mark: str, style: str) -> Block:
+    text = Content.assemble(
+        reason.text,
+        (f"  {reason.id}", "$accent"),
+        (f" {reason.source}", "$foreground-muted") if reason.source else "",
+    )
+    return Block(text, Content.styled(mark, style), indent=0)
+
+
+def moved_text(session: Session) -> str:
+    """Where a dropped leg day went: ``the leg session moves to Sat 21`` on the day it left, ``moved
+    here from Thu 19`` on the day it went to; "" for any other session."""
+    if session.moved_to is not None:
+        return f"the leg session moves to {session.moved_to:%a %d}"
+    if session.moved_from is not None:
+        return f"moved here from {session.moved_from:%a %d}"
+    return ""
+
+
 def describe_session(session: Session) -> list[Block]:
     """All the blocks for one session, most important first."""
     style = legend.session_style(session)
@@ -58,6 +94,8 @@ def describe_session(session: Session) -> list[Block]:
         facts.append(f"at {session.start:%H:%M}")
     if session.hours_after_legs is not None:
         facts.append(words.after_legs(session.hours_after_legs))
+    if moved_text(session):
+        facts.append(moved_text(session))
     blocks = [
         Block(
             Content.assemble((words.session_name(session), f"{style} bold"), ("  " + " · ".join(facts), "")),
@@ -90,7 +128,7 @@ def describe_session(session: Session) -> list[Block]:
     return blocks
 
 
-def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
+def describe_day(day: DayPlan, today: dt.date, week: WeekNotes = NO_NOTES) -> list[Block]:
     soreness = (
         (f"{day.soreness}/10 {words.soreness_words(day.soreness)}", legend.soreness_style(day.soreness))
         if day.soreness is not None
@@ -106,6 +144,8 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
         ("/100", "$foreground-muted"),
     )
     blocks = [Block(header)]
+    for warning in safety_first(week.warnings):  # in full, before anything else
+        blocks.append(_week_block(warning, "! ", "$warning bold"))
     if day.sleep_hours is not None or day.pain:
         extra = []
         if day.sleep_hours is not None:
@@ -135,6 +175,9 @@ def describe_day(day: DayPlan, today: dt.date) -> list[Block]:
         blocks.extend(session_blocks)
     if not day.sessions:
         blocks += [BLANK, Block(Content.styled("nothing planned", "$foreground-muted"))]
+    if week.notes:
+        blocks += [BLANK, Block(Content.styled("this week", "$foreground-muted italic"))]
+        blocks += [_week_block(note, "· ", "$foreground-muted") for note in week.notes]
     if day.readiness_why:
         blocks.append(BLANK)
         blocks.append(
@@ -188,39 +231,42 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
         self.blocks: list[Block] = []
         self._lines: tuple[int, list[Content]] | None = None
         self._strips: list[Strip] | None = None
-        # (day, today, width) -> (lines, strips or None), most recent last.
-        self._drawn: dict[tuple[DayPlan, dt.date, int], tuple[list[Content], list[Strip] | None]] = {}
+        # (day, today, week notes, width) -> (lines, strips or None), most recent last.
+        self._drawn: dict[
+            tuple[DayPlan, dt.date, WeekNotes, int], tuple[list[Content], list[Strip] | None]
+        ] = {}
         self._today: dt.date | None = None
+        self._week = NO_NOTES
 
     def on_mount(self) -> None:
         self.post_message(self.Ready(self))
 
     def look(self) -> tuple:
-        return self.day, self._today, self.scroll_offset
+        return self.day, self._today, self._week, self.scroll_offset
 
-    def show(self, day: DayPlan | None, today: dt.date) -> None:
-        if day is self.day:
+    def show(self, day: DayPlan | None, today: dt.date, week: WeekNotes = NO_NOTES) -> None:
+        if day is self.day and week == self._week:
             return
         self._keep()
-        self.day, self._today = day, today
-        self.blocks = describe_day(day, today) if day else []
+        self.day, self._today, self._week = day, today, week
+        self.blocks = describe_day(day, today, week) if day else []
         self._lines = self._strips = None
         width = self.scrollable_content_region.width
-        if day is not None and (day, today, width) in self._drawn:
-            lines, self._strips = self._drawn.pop((day, today, width))
+        if day is not None and (day, today, week, width) in self._drawn:
+            lines, self._strips = self._drawn.pop((day, today, week, width))
             self._lines = (width, lines)
         self._measure()
         self.scroll_to(y=0, animate=False)
         self.refresh()
 
-    def prepare(self, day: DayPlan, today: dt.date) -> bool:
+    def prepare(self, day: DayPlan, today: dt.date, week: WeekNotes = NO_NOTES) -> bool:
         """Wrap and draw ``day`` ahead of time (when idle), so that showing it later costs only its
         styling. False if there was nothing to do."""
         width = self.scrollable_content_region.width
-        if width <= 0 or day is self.day or (day, today, width) in self._drawn:
+        if width <= 0 or day is self.day or (day, today, week, width) in self._drawn:
             return False
-        lines = layout(describe_day(day, today), width)
-        self._drawn[(day, today, width)] = (lines, self._draw(lines, width))
+        lines = layout(describe_day(day, today, week), width)
+        self._drawn[(day, today, week, width)] = (lines, self._draw(lines, width))
         self._trim()
         return True
 
@@ -228,7 +274,7 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
         """Remember what the day on show looks like, for when it comes back."""
         if self.day is None or self._lines is None or self._today is None:
             return
-        self._drawn[(self.day, self._today, self._lines[0])] = (self._lines[1], self._strips)
+        self._drawn[(self.day, self._today, self._week, self._lines[0])] = (self._lines[1], self._strips)
         self._trim()
 
     def _trim(self) -> None:

@@ -8,7 +8,8 @@ Rows, top to bottom (each labelled on the left):
   ratio   acute:chronic load as a line (▁ ─ ▔ in three rows); the middle row is the 0.8-1.3 band, which is disputed
           (S5: a warning, not a rule)
   model   fitness and fatigue (S4), tall terminals only: a model, labelled so
-then the weeks' dates. A week not computed yet (the view fills in newest first) is a dim dot.
+then the weeks' dates. A week not computed yet (the view fills in newest first) is a dim dot; a week
+before the first log is a faint floor line (it counts for nothing, not for zero).
 
 No plotting library: Textual's Sparkline buckets and smooths, and each week here must stay exactly one
 column whatever the width. Colours are theme variables, so every theme (high contrast too) draws it.
@@ -111,6 +112,16 @@ def _spark(value: float | None, low: float, high: float) -> str:
     return "▁▂▃▄▅▆▇█"[round(share * 7)]
 
 
+def _in_band(char: str, style: str, tint: str | None) -> Cell:
+    """A cell in a band's row: tinted behind (full colour); with 256 or 16 colours, where a tint
+    rounds to a solid block of the bar's own colour, the band's empty cells are a dotted line."""
+    if tint is not None:
+        return (char, style if " on " in style else f"{style} on {tint}".strip())
+    if char == " ":
+        return ("┈", "$success")
+    return (char, style)
+
+
 class TrendChart(Widget, can_focus=True):
     DEFAULT_CSS = """
     TrendChart {
@@ -134,8 +145,15 @@ class TrendChart(Widget, can_focus=True):
         self.selected = 0
         self.tall = False
         self._version = 0
+        # With 256 or 16 colours (or none), no background tints: they round to solid blocks. Read from
+        # the terminal on mount; tests set it.
+        self.reduced = False
         # (theme key, style by name, the theme's CSS variables): see _style.
         self._styles: tuple[object, dict[str, Style], dict[str, str]] | None = None
+
+    def on_mount(self) -> None:
+        # (Headless, as in tests and screenshots, the drawing is exported in full colour.)
+        self.reduced = not self.app.is_headless and self.app.console.color_system != "truecolor"
 
     def show(
         self,
@@ -193,7 +211,7 @@ class TrendChart(Widget, can_focus=True):
         # (background_colors walks up the DOM: asked once a drawing, not once a line)
         if not y or getattr(self, "_theme_key", None) is None:
             self._theme_key = (self.app.theme, self.background_colors)
-        key = (self._version, self.tall, width, self._theme_key, self.selected)
+        key = (self._version, self.tall, width, self._theme_key, self.selected, self.reduced)
         if key != getattr(self, "_strips_key", None):
             self._strips_key = key
             self._strips = [self._strip(row, width) for row in self.rows(width)]
@@ -258,7 +276,7 @@ class TrendChart(Widget, can_focus=True):
         if not weeks:
             return [[("", "")]]
         cw = self.column_width(width)
-        key = (self._version, self.tall, cw)
+        key = (self._version, self.tall, cw, self.reduced)
         if getattr(self, "_parts_key", None) != key:
             self._parts_key = key
             self._parts = [self._column_parts(i, cw, selected=False) for i in range(len(weeks))]
@@ -280,8 +298,10 @@ class TrendChart(Widget, can_focus=True):
         mix_row = h["load"] + h["cardio"]  # its text is centred, not repeated across the column
         out = []
         for r, (text, style) in enumerate(self._columns()[i]):
-            if selected:
+            if selected and not self.reduced:
                 style = f"{style.split(' on ')[0]} on $primary 30%".strip()
+            elif selected:  # no tint to round to a block: the column in bold, its date reversed
+                style = f"{style} bold".strip()
             if len(text) == 1 and r != mix_row:
                 text = text * bw
             elif len(text) > bw:
@@ -291,7 +311,7 @@ class TrendChart(Widget, can_focus=True):
 
     def _columns(self) -> list[list[Cell]]:
         """Every week's cells, top row first (kept while the numbers and the height stay)."""
-        key = (self._version, self.tall)
+        key = (self._version, self.tall, self.reduced)
         if getattr(self, "_columns_key", None) != key:
             h = self._heights()
             known = [w for w in self.weeks if w is not None]
@@ -307,8 +327,9 @@ class TrendChart(Widget, can_focus=True):
             }
             top_model = max((max(x.fitness, x.fatigue) for x in known), default=0) or 1
             self._columns_key = key
+            tint = None if self.reduced else "$success 20%"
             self._cached_columns = [
-                self._column(w, h, top_load, top_minutes, self._band_rows, top_model, "$success 20%")
+                self._column(w, h, top_load, top_minutes, self._band_rows, top_model, tint)
                 for w in self.weeks
             ]
         return self._cached_columns
@@ -325,7 +346,7 @@ class TrendChart(Widget, can_focus=True):
         top_minutes: float,
         band_rows: set[int],
         top_model: float,
-        tint: str,
+        tint: str | None,
     ) -> list[Cell]:
         """One week's cells, top row first: (text, style); one-character text fills the column."""
         if w is None:  # not computed yet: a dim dot where each measure goes
@@ -338,13 +359,16 @@ class TrendChart(Widget, can_focus=True):
                 + [(" ", "")] * h["ratio"]
                 + ([dot] * 2 if self.tall else [])
             )
+        if w.before_history:  # before the first log: a faint floor, no measure (the words say so)
+            rows = h["load"] + h["cardio"] + 3 + h["ratio"] + (2 if self.tall else 0)
+            return [(" ", "")] * (h["load"] - 1) + [("╌", MUTED)] + [(" ", "")] * (rows - h["load"])
         col: list[Cell] = stacked([(w.leg_load, LEGS), (w.cardio_load, CARDIO)], h["load"], top_load)
         bars = stacked(
             [(w.cardio_minutes, minutes_style(w.cardio_minutes, w.target_minutes))], h["cardio"], top_minutes
         )
         for r, (char, style) in enumerate(bars):
-            if h["cardio"] - 1 - r in band_rows and " on " not in style:
-                style = f"{style} on {tint}".strip()
+            if h["cardio"] - 1 - r in band_rows:
+                char, style = _in_band(char, style, tint)
             col.append((char, style))
         sessions = w.hard + w.easy
         if sessions:
@@ -355,7 +379,7 @@ class TrendChart(Widget, can_focus=True):
         col.append((_spark(w.readiness, 0, 100), "$success" if w.readiness is not None else MUTED))
         for r, (char, style) in enumerate(ratio_cells(w.acwr, h["ratio"])):
             band = r == h["ratio"] // 2  # the middle row is 0.8-1.3
-            col.append((char, f"{style} on {tint}".strip() if band else style))
+            col.append(_in_band(char, style, tint) if band else (char, style))
         if self.tall:
             col.append((_spark(w.fitness, 0, top_model), "$secondary"))
             col.append((_spark(w.fatigue, 0, top_model), "$accent"))

@@ -99,9 +99,14 @@ class DayCell(RemembersLooks):
     def _session_lines(session: Session, width: int, detail_lines: int = 1) -> list[Content]:
         first = legend.session_line(session)
         if session.kind == "rest":
-            return [first]
+            if session.moved_to is None:
+                return [first]
+            # A leg day the plan dropped: where it went (the pane says why).
+            return [first, Content.styled(f"legs→{session.moved_to:%a}", "$foreground-muted")]
         # Most important first: minutes, how hard (the colour says it too), when, the effort range.
         parts: list[str] = []
+        if session.moved_from is not None:
+            parts.append(f"from {session.moved_from:%a}")
         if session.minutes:
             parts.append(legend.minutes_text(session))
         if session.kind != "legs" and session.intensity:

@@ -13,8 +13,9 @@ from textual.content import Content
 from textual.widget import Widget
 
 from legday.core import words
-from legday.core.plan import WeekPlan
+from legday.core.plan import WeekPlan, session_mix
 from legday.tui import legend
+from legday.tui.widgets.suggestion_pane import safety_first
 
 BAR = 24
 
@@ -80,8 +81,10 @@ class WeekTotals(Widget):
         low, high = t.target_minutes
         label = "$foreground-muted"
         pad = Content(" " * 9)
+        hard, moderate, easy = session_mix(t)  # as the sessions are labelled
         sessions = t.hard_sessions + t.easy_sessions
-        easy_share = f"{round(100 * t.easy_sessions / sessions)} % easy" if sessions else "no cardio yet"
+        # S11's 80 % is of sessions that are not hard: easy and moderate ones.
+        easy_share = f"{round(100 * t.easy_sessions / sessions)} % not hard" if sessions else "no cardio yet"
 
         minutes = Content.assemble(
             ("cardio   ", label), (f"{t.cardio_minutes}", "bold"), (f" of {low}-{high} min", label)
@@ -90,30 +93,46 @@ class WeekTotals(Widget):
         g6 = Content.styled(f"  {t.target_why.id if t.target_why else 'G6'}", "$accent")
         mix = Content.assemble(
             ("mix      ", label),
-            (f"{t.hard_sessions} hard", "$error bold" if t.hard_sessions > 2 else "bold"),
-            (" · ", label),
-            (f"{t.easy_sessions} easy", "bold"),
+            (f"{hard} hard", "$error bold" if hard > 2 else "bold"),
+            (", ", label),
+            (f"{moderate} moderate", "bold"),
+            (", ", label),
+            (f"{easy} easy", "bold"),
         )
-        share = Content.styled(f"{easy_share}, aim ~80 %", label)
-        s11 = Content.styled("  S11", "$accent")
+        share = Content.styled(f"{easy_share}, aim 80 %", label)
+        s11 = Content.styled(" S11", "$accent")
         legs = Content.assemble(
             ("legs     ", label),
             (f"{t.leg_sessions} session{'s' if t.leg_sessions != 1 else ''}", "bold"),
         )
-        if t.acwr is not None:
-            legs += Content.assemble(
-                (f"  load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")
+        ratio = (
+            Content.assemble(
+                (f"load ratio {t.acwr:.2f}", "$warning" if t.acwr >= 1.5 else label), ("  S5", "$accent")
             )
+            if t.acwr is not None
+            else None
+        )
+        # Every line fits the 38 columns beside the pane: nothing is cut.
         if wide:
             lines = [minutes + Content("  ") + bar + g6, mix + Content("  ") + share + s11, legs]
+            if ratio is not None:
+                lines[-1] += Content("  ") + ratio
         else:
-            lines = [minutes + g6, pad + bar, mix + s11, pad + share, legs]
-        for warning in self.plan.warnings:
-            lines.append(
-                Content.assemble(("!  ", "$warning bold"), warning.text, (f"  {warning.id}", "$accent"))
-            )
-        for note in self.plan.notes:  # e.g. why the week falls short of its minutes
-            lines.append(Content.assemble(("·  ", label), note.text, (f"  {note.id}", "$accent")))
+            lines = [minutes + g6, pad + bar, mix, pad + share + s11, legs]
+            if ratio is not None:
+                lines.append(pad + ratio)
+        if self.plan.warnings or self.plan.notes:
+            # In full in the pane (warnings at its top, safety first; notes at its end): here, where
+            # a line is cut at the width, only which they are.
+            ids = " ".join(dict.fromkeys(r.id for r in safety_first(self.plan.warnings)))
+            if self.plan.warnings:
+                lines.append(
+                    Content.assemble(
+                        ("!  ", "$warning bold"), (ids, "$warning bold"), ("  in full in the pane", label)
+                    )
+                )
+            if self.plan.notes:
+                lines.append(Content.assemble(("·  ", label), ("a note on the week: in the pane", label)))
         if self.days:
             first, last = self.days[0][0], self.days[-1][0]
             soreness = [d[1] for d in self.days]
