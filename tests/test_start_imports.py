@@ -21,16 +21,25 @@ import subprocess
 import sys
 
 SCRIPT = r"""
+import gc
 import sys
 
 import textual.app
 
-textual.app.App.run = lambda self, *args, **kwargs: None  # build the app, do not run it
+seen = {}
+
+
+def run(self, *args, **kwargs):  # build the app, do not run it
+    seen["collector"] = gc.isenabled()
+    seen["collect_after_first_frame"] = self._collect_after_first_frame
+
+
+textual.app.App.run = run
 
 from legday.cli import run
 
 code = run([])
-print(repr({"code": code, "modules": sorted(sys.modules)}))
+print(repr({"code": code, "modules": sorted(sys.modules), **seen, "collector_after": gc.isenabled()}))
 """
 
 LATER_ONLY = ("argparse", "json", "legday.storage.conflicts")
@@ -56,6 +65,16 @@ def test_plain_legday_imports_only_what_its_first_frame_needs(tmp_path):
     assert result["code"] == 0
     assert {"legday.tui.app", "legday.tui.screens.week", "legday.core.planner"} <= modules
     assert [name for name in LATER_ONLY if name in modules] == []
+
+
+def test_plain_legday_runs_its_app_with_the_collector_off_until_the_first_frame(tmp_path):
+    """cli._open_app turns the garbage collector off before the app's imports, and the app is told to
+    turn it on again after its first frame (tests/tui/test_start.py checks that it does); once the
+    app has returned, it is on whatever happened."""
+    result = start_path_modules(tmp_path)
+    assert result["collector"] is False
+    assert result["collect_after_first_frame"] is True
+    assert result["collector_after"] is True
 
 
 def test_the_merge_names_every_sync_tool_conflicts_knows():

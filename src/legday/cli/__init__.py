@@ -96,13 +96,21 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
 
 def _open_app(data_dir: str | None) -> int:
+    import gc
     from pathlib import Path
 
+    # No garbage collection until the first frame is out: start-up builds some 95 000 objects that
+    # all stay, and the passes over them were a tenth of the wait. The app freezes them and turns
+    # the collector on again after its first frame (LegdayApp._collect_again).
+    gc.disable()
     # In a browser tab of `legday serve`: end with the server, however it ends.
     _web().tie_to_server()
     from legday.tui.app import run_app
 
-    result = run_app(Path(data_dir).expanduser() if data_dir else None)
+    try:
+        result = run_app(Path(data_dir).expanduser() if data_dir else None)
+    finally:
+        gc.enable()  # (already on once the app has drawn; not if it never got that far)
     return result if isinstance(result, int) else EXIT_OK
 
 
