@@ -117,15 +117,13 @@ class WeekScreen(Screen):
 
     def _work_ahead(self) -> None:
         """While nobody is pressing anything, one small job at a time (a key pressed meanwhile waits
-        for one at most): draw the week's days for the pane, then plan the weeks either side, so
-        that moving through the week, [ ], ] and stepping past either end find their work done."""
+        for one at most): draw the week's days for the pane, plan the weeks either side, then draw
+        theirs (the grid's cells and the pane), so that moving through the week, [ ], ] and stepping
+        past either end find their work done."""
         plan = self.plan
         if plan is None:
             return
-        week = week_notes(plan)
-        if self._pane is not None and any(
-            self._pane.prepare(day, self.journal.today(), week) for day in plan.days
-        ):
+        if self._prepare_week(plan):
             self._after_frame(self._work_ahead)
             return
         for weeks in (1, -1, -2):
@@ -134,6 +132,18 @@ class WeekScreen(Screen):
                 self.journal.week_plan(day)  # (sparklines of the week before need the one before that)
                 self._after_frame(self._work_ahead)
                 return
+        for weeks in (1, -1):
+            neighbour = self.journal.week_plan(plan.week_start + dt.timedelta(days=7 * weeks))
+            if self._grid.prepare(neighbour) or self._prepare_week(neighbour):
+                self._after_frame(self._work_ahead)
+                return
+
+    def _prepare_week(self, plan: WeekPlan) -> bool:
+        """One job of drawing ``plan``'s days in the pane ahead; False when none is left."""
+        if self._pane is None:
+            return False
+        week, today = week_notes(plan), self.journal.today()
+        return any(self._pane.prepare(day, today, week) for day in plan.days)
 
     # -- showing --------------------------------------------------------------------------------
 

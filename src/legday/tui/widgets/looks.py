@@ -8,10 +8,31 @@ and styling a line afresh (text, colours, padding, border) is most of what a key
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Generic, TypeVar
 
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+
+T = TypeVar("T")
+
+
+class Same(Generic[T]):
+    """``thing`` in a look, compared by identity: hashing a whole DayPlan on every draw cost more than
+    drawing from the remembered lines. Plans are never changed in place (the journal makes a new one
+    on every change), so the same object means the same look; holding it keeps its id from being
+    reused while the look is remembered."""
+
+    __slots__ = ("thing",)
+
+    def __init__(self, thing: T) -> None:
+        self.thing = thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.thing is self.thing
 
 
 class RemembersLooks(Widget):

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from legday.core import words
 from legday.core.plan import WeekPlan, session_mix
 from legday.tui import legend
+from legday.tui.widgets.looks import Same
 from legday.tui.widgets.suggestion_pane import safety_first
 
 BAR = 24
@@ -32,15 +33,19 @@ def minutes_bar(minutes: int, band: tuple[int, int], width: int = BAR) -> Conten
         style = "$success"
     else:
         style = "$error"
-    cells = []
+    runs: list[tuple[str, str]] = []  # (text, style), one span per run of one style
     for i in range(width):
         if i < filled:
-            cells.append(("━", style))
+            cell = ("━", style)
         elif band_from <= i < band_to:
-            cells.append(("─", "$success 60%"))
+            cell = ("─", "$success 60%")
         else:
-            cells.append(("─", "$foreground-muted 40%"))
-    return Content.assemble(*cells)
+            cell = ("─", "$foreground-muted 40%")
+        if runs and runs[-1][1] == cell[1]:
+            runs[-1] = (runs[-1][0] + cell[0], cell[1])
+        else:
+            runs.append(cell)
+    return Content.assemble(*runs)
 
 
 class WeekTotals(Widget):
@@ -56,6 +61,9 @@ class WeekTotals(Widget):
         super().__init__(id=id)
         self.plan: WeekPlan | None = None
         self.days: Sequence[tuple[dt.date, int | None, int]] = ()
+        # The lines for the last (plan, days, width): measuring and drawing ask for them several
+        # times per change.
+        self._made: tuple[object, list[Content]] | None = None
 
     def show(self, plan: WeekPlan, days: Sequence[tuple[dt.date, int | None, int]]) -> None:
         """``days``: (date, soreness or None, readiness) for the 14 days the sparklines cover."""
@@ -72,6 +80,12 @@ class WeekTotals(Widget):
         return Content("\n").join(self._lines(self.content_size.width))
 
     def _lines(self, width: int) -> list[Content]:
+        key = (Same(self.plan), tuple(self.days), width)
+        if self._made is None or self._made[0] != key:
+            self._made = (key, self._make_lines(width))
+        return self._made[1]
+
+    def _make_lines(self, width: int) -> list[Content]:
         """One line per measure when there is room (narrow screens, full width), else stacked
         (wide screens, where the totals share the row with the suggestion pane)."""
         if self.plan is None:
