@@ -2,9 +2,10 @@
 
 Every module imported before the first frame is start-up time the person waits through (issue 18:
 "no module the first frame does not need is imported before it"). Record ids (``json``), the
-argument parser (``argparse``, with nothing to parse) and the names and merging of sync tools' conflict
+argument parser (``argparse``, with nothing to parse), the names and merging of sync tools' conflict
 copies (``legday.storage.conflicts``: the journal looks for copies as it opens, and only a copy found
-needs it) are needed later or never; this test fails when one of them moves back onto the start path. (``hashlib`` is needed: the first read looks for this
+needs it), the forms' widgets, the suggestion pane (mounted after the first frame), undo and the
+browser server's module are needed later or never; this test fails when one of them moves back onto the start path. (``hashlib`` is needed: the first read looks for this
 machine's pending change, whose name hashes the machine id.)
 
 The start path runs as the ``legday`` command runs it (``legday.cli.run([])``, then ``run_app``),
@@ -42,7 +43,17 @@ code = run([])
 print(repr({"code": code, "modules": sorted(sys.modules), **seen, "collector_after": gc.isenabled()}))
 """
 
-LATER_ONLY = ("argparse", "json", "legday.storage.conflicts")
+LATER_ONLY = (
+    "argparse",
+    "json",
+    "legday.storage.conflicts",
+    # The forms' widgets (a form opens later), the pane (mounted after the first frame), undo (asked
+    # for later) and the browser server's module (only a tab of `legday serve` ties itself to it).
+    "legday.tui.widgets.form",
+    "legday.tui.widgets.suggestion_pane",
+    "legday.storage.undo",
+    "legday.web",
+)
 
 
 def start_path_modules(tmp_path) -> dict:
@@ -75,6 +86,13 @@ def test_plain_legday_runs_its_app_with_the_collector_off_until_the_first_frame(
     assert result["collector"] is False
     assert result["collect_after_first_frame"] is True
     assert result["collector_after"] is True
+
+
+def test_the_cli_knows_the_variable_legday_serve_sets():
+    """cli._open_app looks for `legday serve`'s variable itself (not importing legday.web for it)."""
+    from legday import cli, web
+
+    assert cli.SERVE_PARENT_ENV == web.PARENT_ENV
 
 
 def test_the_merge_names_every_sync_tool_conflicts_knows():

@@ -103,3 +103,35 @@ async def test_an_app_built_for_tests_leaves_the_collector_alone(make_app):
             assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_only_the_chosen_theme_is_read_at_start_and_the_rest_when_listed(tmp_path):
+    """The first frame needs the chosen theme alone: the other files are read (and what is wrong
+    with them told) when a list of themes is first shown, here the profile's theme field."""
+    from legday.storage import Settings, save_settings
+    from legday.tui.app import build_app
+    from legday.tui.screens.profile import ProfileScreen
+    from legday.tui.widgets.choice import Choice
+    from tests.fixtures import fixed_clock, write_typical_week
+    from tests.tui.conftest import messages, record_notices
+
+    data, config = tmp_path / "data", tmp_path / "config"
+    write_typical_week(data)
+    (config / "themes").mkdir(parents=True)
+    broken = config / "themes" / "other.toml"
+    broken.write_text('name = "other"\nprimary = "#E8743B"\nbackground = "not a colour"\n')
+    save_settings(config, Settings(theme="legday-light"))
+    app = record_notices(build_app(data, config, fixed_clock, steady=True))
+    read: list[str | None] = []
+    real = app.journal.theme_files
+    app.journal.theme_files = lambda only=None: read.append(only) or real(only)  # type: ignore[method-assign]
+    assert app.theme == "legday-light" and "legday-contrast" not in app.available_themes
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert read == [] and not any("other.toml" in m for m in messages(app))
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
+        options = app.screen.query_one("#theme", Choice).options
+        assert {"legday-dark", "legday-light", "legday-contrast"} <= set(options)
+        assert read == [None]
+        await until(pilot, lambda: any(f"{broken}:3" in m for m in messages(app)), "the broken file told")

@@ -8,11 +8,14 @@ named with its line), 2 bad input (what is wrong; accepted: what would do).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 EXIT_OK = 0
 EXIT_STORAGE = 1
 EXIT_USAGE = 2
+# What `legday serve` sets in each tab's app process (legday.web.PARENT_ENV; a test holds them equal).
+SERVE_PARENT_ENV = "LEGDAY_SERVE_PARENT"
 
 
 def say(kind: str, message: object) -> None:
@@ -103,8 +106,10 @@ def _open_app(data_dir: str | None) -> int:
     # all stay, and the passes over them were a tenth of the wait. The app freezes them and turns
     # the collector on again after its first frame (LegdayApp._collect_again).
     gc.disable()
-    # In a browser tab of `legday serve`: end with the server, however it ends.
-    _web().tie_to_server()
+    # In a browser tab of `legday serve`: end with the server, however it ends. (Only there is
+    # legday.web worth importing before the first frame.)
+    if SERVE_PARENT_ENV in os.environ:
+        _web().tie_to_server()
     from legday.tui.app import run_app
 
     try:

@@ -32,6 +32,7 @@ from legday.tui.messages import DaySelected
 from legday.tui.screens.week import WeekScreen
 
 if TYPE_CHECKING:
+    from legday.core.settings import ThemeFile, ThemeProblem
     from legday.tui.screens.trends import TrendsScreen
 
 # How often the app looks for writes by another legday process: one stat each time.
@@ -65,6 +66,8 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     ) -> None:
         super().__init__()
         self.journal = journal
+        self._theme_problems: set[str] = set()
+        self._own_themes: set[str] = set()  # registered from theme files
         # The views: each a mode whose first screen is given the journal (and subscribes to it).
         self._week: WeekScreen | None = None
         self._trends: TrendsScreen | None = None
@@ -83,13 +86,15 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     # -- themes ---------------------------------------------------------------------------------
 
     def _load_themes(self) -> None:
-        files, problems = self.journal.theme_files()
-        loaded, invalid = theme_tables.load_themes(files)
-        for theme in loaded:
-            self.register_theme(theme)
-        for problem in [*problems, *invalid]:
-            self.journal.add_problem(f"Theme file skipped: {problem}")
+        """The chosen theme only, from its file (``<name>.toml``): the first frame needs no other.
+        The rest are read when a list of themes is first shown (theme_names), and what is wrong
+        with them is reported then. A chosen theme in a file named otherwise, or missing, means
+        reading them all now."""
         wanted = self.journal.settings.theme
+        self._all_themes = False
+        self._register_themes(*self.journal.theme_files(only=wanted))
+        if wanted not in self.available_themes:
+            self._load_all_themes()
         if wanted not in self.available_themes:
             fallback = (
                 theme_tables.DEFAULT_THEME
@@ -102,8 +107,36 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         private_api.start_in_theme(self, wanted)
         self._chosen_theme = wanted
 
+    def _register_themes(self, files: list[ThemeFile], problems: list[ThemeProblem]) -> None:
+        loaded, invalid = theme_tables.load_themes(files)
+        for theme in loaded:
+            if theme.name not in self._own_themes:  # (read at start: the one in use)
+                self._own_themes.add(theme.name)
+                self.register_theme(theme)
+        for problem in [*problems, *invalid]:
+            message = f"Theme file skipped: {problem}"
+            if message not in self._theme_problems:  # (the chosen one's, told at start)
+                self._theme_problems.add(message)
+                self.journal.add_problem(message)
+
+    def _load_all_themes(self) -> None:
+        if self._all_themes:
+            return
+        self._all_themes = True
+        self._register_themes(*self.journal.theme_files())
+        if self.is_running:
+            self.call_later(self.report_problems)
+
+    def theme_names(self) -> list[str]:
+        """Every theme, by name: Textual's, the shipped ones and the person's own (read now if they
+        were not yet)."""
+        self._load_all_themes()
+        return sorted(self.available_themes)
+
     def choose_theme(self, name: str) -> None:
         """Switch to theme ``name`` and remember it in settings.toml (one write)."""
+        if name not in self.available_themes:
+            self._load_all_themes()
         if name not in self.available_themes:
             return
         self.theme = self._chosen_theme = name
@@ -122,7 +155,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     def action_change_theme(self) -> None:
         # Textual's own theme palette sets the theme without a word to legday; this one chooses it.
         self.search_commands(
-            [(name, partial(self.choose_theme, name)) for name in sorted(self.available_themes)],
+            [(name, partial(self.choose_theme, name)) for name in self.theme_names()],
             placeholder="Search for themes…",
         )
 
@@ -163,6 +196,8 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         theme = self.journal.settings.theme
         if change.settings and self.journal.settings.keymap != self._keymap_read:
             self._use_keymap()  # (its problems are shown with the others, just below)
+        if change.settings and theme not in self.available_themes:
+            self._load_all_themes()  # (chosen in another legday, perhaps one not read yet)
         if change.settings and theme in self.available_themes:
             self._chosen_theme = theme
             if theme != self.theme:
@@ -256,7 +291,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         forms.log_cardio(self, self.journal, self._day())
 
     def action_profile(self) -> None:
-        forms.profile(self, self.journal, sorted(self.available_themes), self.preview_theme)
+        forms.profile(self, self.journal, self.theme_names(), self.preview_theme)
 
     def action_import_data(self) -> None:
         forms.import_data(self, self.journal)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.content import Content
@@ -26,9 +27,12 @@ from legday.journal import Change, Journal
 from legday.tui import keys, legend
 from legday.tui.messages import DaySelected
 from legday.tui.widgets.key_bar import KeyBar
-from legday.tui.widgets.suggestion_pane import NO_NOTES, SuggestionPane, WeekNotes
 from legday.tui.widgets.week_grid import WeekGrid
+from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes
 from legday.tui.widgets.week_totals import WeekTotals
+
+if TYPE_CHECKING:
+    from legday.tui.widgets.suggestion_pane import SuggestionPane
 
 # The screen's stylesheet: read by the app with its own (see LegdayApp.CSS_PATH), or by any app
 # that shows the screen.
@@ -101,6 +105,9 @@ class WeekScreen(Screen):
     async def _mount_pane(self) -> None:
         # Not when the screen is already closing (q pressed as the first frame showed).
         if self.is_attached and self.app.return_code is None:
+            # Imported here: the pane is not part of the first frame.
+            from legday.tui.widgets.suggestion_pane import SuggestionPane
+
             await self.query_one("#lower", Horizontal).mount(SuggestionPane(id="pane"))
 
     def _show_recent(self) -> None:

@@ -25,6 +25,7 @@ from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
 from legday.tui.widgets.looks import RemembersLooks, Same
+from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes, safety_first
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,6 @@ BLANK = Block(Content(""))
 def _reason(reason: Reason) -> Block:
     text = Content.assemble(reason.text, (f"  {reason.source}", "$foreground-muted") if reason.source else "")
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
-
-
-@dataclass(frozen=True)
-class WeekNotes:
-    """What the week says beside its days: its warnings (each shown in full at the top of the pane,
-    safety first) and its notes (why the week is short of its minutes; at the bottom)."""
-
-    warnings: tuple[Reason, ...] = ()
-    notes: tuple[Reason, ...] = ()
-
-
-NO_NOTES = WeekNotes()
-
-
-def safety_first(warnings: tuple[Reason, ...]) -> tuple[Reason, ...]:
-    """Pain and soreness (P: the injury and recovery evidence) before the rest, each kept in order."""
-    return tuple(sorted(warnings, key=lambda r: not r.id.startswith("P")))
 
 
 def _week_block(reason: Reason, mark: str, style: str) -> Block:

@@ -16,7 +16,7 @@ from legday.core import words
 from legday.core.plan import WeekPlan, session_mix
 from legday.tui import legend
 from legday.tui.widgets.looks import Same
-from legday.tui.widgets.suggestion_pane import safety_first
+from legday.tui.widgets.week_notes import safety_first
 
 BAR = 24
 
