@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.color import Color
 
 from legday.tui.screens.week import WeekScreen
@@ -117,7 +118,7 @@ async def test_the_totals_make_their_lines_once_per_change(make_app):
         await until(pilot, lambda: made, "the next week's totals")
         await pilot.pause()
         await pilot.pause()
-        assert len(made) <= 2  # the week (old sparklines kept), then its own sparklines
+        assert len(made) == 1  # the week and its sparklines, together
 
 
 async def test_the_pane_works_ahead_in_two_small_steps_per_day(make_app):
@@ -131,3 +132,24 @@ async def test_the_pane_works_ahead_in_two_small_steps_per_day(make_app):
         assert pane.prepare(day, TODAY) is True  # wrapped
         assert pane.prepare(day, TODAY) is True  # drawn
         assert pane.prepare(day, TODAY) is False  # nothing left
+
+
+@pytest.mark.parametrize("size,layout", [((80, 24), True), ((120, 40), False)])
+async def test_the_totals_lay_out_the_screen_only_where_their_height_follows_them(make_app, size, layout):
+    """Narrow, the totals are as tall as their lines: more or fewer lines lay the screen out. Wide,
+    they fill the row beside the pane: a layout there only cost a second frame per week change."""
+    app = make_app("typical")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        totals = app.screen.query_one(WeekTotals)
+        await until(pilot, lambda: totals.days, "the sparklines")
+        asked: list[bool] = []
+        real = totals.refresh
+
+        def refresh(*args, **kwargs):
+            asked.append(bool(kwargs.get("layout")))
+            return real(*args, **kwargs)
+
+        totals.refresh = refresh
+        totals.show(totals.plan, ())  # no sparklines: fewer lines
+        assert asked == [layout]

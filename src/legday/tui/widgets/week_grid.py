@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from rich.segment import Segment
 from textual import events
 from textual.color import Color
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
@@ -22,7 +22,7 @@ from textual.widget import Widget
 from legday.core import words
 from legday.core.plan import DayPlan, Session, WeekPlan
 from legday.tui import keys, legend
-from legday.tui.widgets.looks import RemembersLooks, Same
+from legday.tui.widgets.looks import RemembersLooks, Same, line_strips
 
 
 class DayCell(RemembersLooks):
@@ -58,6 +58,7 @@ class DayCell(RemembersLooks):
         # matches the node against the whole stylesheet again, on every move.
         self.selected = selected
         self._text: dict[Hashable, list[Strip]] = {}
+        self._drawing: list[Strip] | None = None  # the look being drawn (render_lines)
 
     def set_day(self, day: DayPlan, today: dt.date) -> None:
         if day is self.day and today == self.today:
@@ -90,8 +91,15 @@ class DayCell(RemembersLooks):
             return Content("")
         return Content("\n").join(self.lines(self.content_size.width, self.content_size.height))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The look's text strips, looked up once per draw (not once per line).
+        self._drawing = self.text_strips(self.day, self.today, self.visual_style)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        strips = self.text_strips(self.day, self.today, self.visual_style)
+        strips = self._drawing
+        if strips is None:
+            strips = self.text_strips(self.day, self.today, self.visual_style)
         width = self.content_size.width
         return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self.visual_style.rich_style)
 
@@ -121,14 +129,8 @@ class DayCell(RemembersLooks):
         width, height = self.content_size
         strips = []
         if day is not None and width > 0 and height > 0:
-            parse = self.app.stylesheet.parse_style
-            rich_base = style.rich_style
-            for line in self._lines_of(day, today, width, height):
-                line = line.truncate(width, ellipsis=True)  # text-overflow: ellipsis
-                segments = [
-                    Segment(text, part.rich_style) for text, part in line.render(style, "", parse_style=parse)
-                ]
-                strips.append(Strip(segments).extend_cell_length(width, rich_base))
+            lines = self._lines_of(day, today, width, height)
+            strips = line_strips(lines, width, style, self.app.stylesheet.parse_style)
         self._text[key] = strips
         if len(self._text) > self.TEXT_LOOKS:
             del self._text[next(iter(self._text))]
