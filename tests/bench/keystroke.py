@@ -26,14 +26,18 @@ Two references, each measured in the same run as what it is compared with:
   Button), once without and once with Textual's Footer (which rebuilds its keys on every focus
   change). The one without a Footer is the floor the targets are set against.
 
-Subjects run in blocks of presses interleaved A B C A B C, each block in a fresh app.
+Subjects run in blocks of presses interleaved A B C A B C, each block in a fresh app. legday's app is
+built and run as ``legday`` runs it (``run_app``: no garbage collection until the first frame, then
+start-up's objects frozen); the references are plain Textual apps, run as Textual runs them.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -156,18 +160,38 @@ async def bare_form_block(n: int, seed: int, footer: bool) -> list[float | None]
 
 
 def _legday_app(data_dir: Path):
-    from legday.tui.app import build_app
+    """legday as ``legday`` runs it (legday.tui.app.run_app): the garbage collector off until the
+    first frame is out, then start-up's objects frozen and the collector back on. (The block's end
+    undoes the freeze: see _as_run.)"""
+    from legday.journal import journal_at
+    from legday.tui.app import LegdayApp
 
     config_dir = Path(tempfile.mkdtemp(prefix="legday-bench-config-"))
-    return build_app(data_dir, config_dir, clock=dt.datetime.now)
+    gc.disable()
+    return LegdayApp(journal_at(data_dir, config_dir, dt.datetime.now), collect_after_first_frame=True)
+
+
+@contextlib.asynccontextmanager
+async def _as_run(app):
+    """Run ``app`` (from _legday_app) headless until the collector is back on, as after the first
+    frame of ``legday``; afterwards the process's collector is as it was (nothing left frozen)."""
+    try:
+        async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+            await pilot.pause()
+            while not gc.isenabled():
+                await asyncio.sleep(0.01)
+            yield pilot
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        gc.collect()
 
 
 async def week_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
     """Day moves; a move that crosses into another week is recorded as negative (-ms), so the runner
     can report moves within the week and across weeks apart."""
     app = _legday_app(data_dir)
-    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
-        await pilot.pause()
+    async with _as_run(app) as pilot:
         clock = FrameClock(app)
         screen = app.screen
         results: list[float | None] = []
@@ -183,8 +207,7 @@ async def slider_block(data_dir: Path, n: int, seed: int) -> list[float | None]:
     from legday.tui.widgets.slider import Slider
 
     app = _legday_app(data_dir)
-    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
-        await pilot.pause()
+    async with _as_run(app) as pilot:
         await pilot.press("s")  # the soreness check-in
         await pilot.pause()
         slider = app.screen.query_one("#soreness", Slider)
@@ -203,8 +226,7 @@ async def tab_block(data_dir: Path, n: int, seed: int, form: str = "s") -> list[
     """Tab and Shift+Tab between a form's fields: the check-in (``s``: slider, sleep, pain, the
     regions) or the leg workout (``w``: exercise rows, effort, minutes, date, start)."""
     app = _legday_app(data_dir)
-    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
-        await pilot.pause()
+    async with _as_run(app) as pilot:
         await pilot.press(form)
         await pilot.pause()
         clock = FrameClock(app)

@@ -128,10 +128,11 @@ class WeekScreen(Screen):
 
     def _work_ahead(self) -> None:
         """While nobody is pressing anything, one small job at a time (a key pressed meanwhile waits
-        for one at most), most useful first: plan the weeks either side (and the week before last)
-        and draw their days in the grid (stepping past either end of the week), draw this week's
-        days for the pane, then the neighbours' days for the pane. Every key puts the next job off
-        until its frame is out (select)."""
+        for one at most), most useful first: this week's days for the pane (the selected day's
+        neighbours first: most moves stay in the week), then plan the weeks either side (and the
+        week before last) and draw their days in the grid (stepping past either end of the week),
+        then the neighbours' days for the pane. Every key puts the next job off until its frame is
+        out (select)."""
         self._ahead = None
         plan = self.plan
         if plan is None:
@@ -144,14 +145,14 @@ class WeekScreen(Screen):
     def _one_job(self, plan: WeekPlan, neighbours: list[dt.date]) -> bool:
         """Do the most useful job left; False when there is none."""
         journal = self.journal
+        if self._prepare_week(plan, near=self.selected):
+            return True
         # (The week before last: last week's sparklines need it, so stepping back shows them at once.)
         for day in (*neighbours, plan.week_start - dt.timedelta(days=14)):
             if not journal.is_planned(day):
                 journal.week_plan(day)
                 return True
         if any(self._grid.prepare(journal.week_plan(day)) for day in neighbours):
-            return True
-        if self._prepare_week(plan):
             return True
         return any(self._prepare_week(journal.week_plan(day)) for day in neighbours)
 
@@ -161,12 +162,14 @@ class WeekScreen(Screen):
             self._ahead.stop()
         self._ahead = self.set_timer(AFTER_FRAME, self._work_ahead)
 
-    def _prepare_week(self, plan: WeekPlan) -> bool:
-        """One job of drawing ``plan``'s days in the pane ahead; False when none is left."""
+    def _prepare_week(self, plan: WeekPlan, near: dt.date | None = None) -> bool:
+        """One job of drawing ``plan``'s days in the pane ahead (those nearest ``near`` first); False
+        when none is left."""
         if self._pane is None:
             return False
         week, today = week_notes(plan), self.journal.today()
-        return any(self._pane.prepare(day, today, week) for day in plan.days)
+        days = plan.days if near is None else sorted(plan.days, key=lambda d: abs((d.date - near).days))
+        return any(self._pane.prepare(day, today, week) for day in days)
 
     # -- showing --------------------------------------------------------------------------------
 
