@@ -179,6 +179,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."
+        if rule == "P2" and d.modality != "swim":  # "swimming is kindest" only to someone who swims
+            text = "Injury-prone: low impact on a leg day and the day after it; {m} instead of a run."
         d.add(rule, text.format(m=noun, M=_cap(noun)), source, holds=not_run)
     for r in why:
         d.add(r.id, r.text, r.source)
@@ -209,9 +211,9 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         else:
             # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
             d.choices.append(
-                "S9 vs your list: a ride would be better for size (running, not cycling, "
-                "blunts muscle growth, Lundberg 2022), but there is no bike on your list, so "
-                "it stays a run."
+                "S9 vs your list: for your size goal the plan would pick a ride if it could (running, "
+                "not cycling, blunts muscle growth, Lundberg 2022), but there is no bike on your list, "
+                "so it stays a run."
             )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
     # except for runners (it is their sport) and the light run G5 stacks straight after lifting (not
@@ -360,25 +362,31 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
+    # What is not on the list is never said to suit the person: only what the plan would pick if it
+    # were there (they may not be able to do it at all).
     if hurt:
-        instead = f"{DEMAND[pick].noun} instead."
+        # "Not a run" is said to people who can run; to anyone else, what the pick does for the region.
+        sore, chosen = _sore_words(hurt), DEMAND[pick].noun
         if best != pick:
-            instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
-        why = reason(
-            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which loads them more; {instead}", "legday"
-        )
+            tail = f"{_would_pick(best)}: {chosen} instead."
+        elif ctx.profile.can_do(wish):
+            tail = f"{chosen} instead."
+        else:
+            tail = f"{chosen} spares them heavy work."
+        head = f"not {DEMAND[wish].noun}, which loads them more; " if ctx.profile.can_do(wish) else ""
+        why = reason("M2", f"{sore}: {head}{tail}", "legday")
     else:
-        missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
-        why = reason(
-            "M1",
-            f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
-            f"list: {DEMAND[pick].noun} instead.",
-            "legday",
-        )
+        why = reason("M1", f"{_cap(_would_pick(wish))}: {DEMAND[pick].noun} instead.", "legday")
     if later is None:
         d.add(why.id, why.text, why.source)
     else:
         later.append(why)
+
+
+def _would_pick(modality: str) -> str:
+    """ "the plan would pick a run today if it were on your list" (sprints and jumps come with run)."""
+    missing = "running were" if modality in COMES_WITH_RUN else "it were"
+    return f"the plan would pick {DEMAND[modality].noun} today if {missing} on your list"
 
 
 def _sore_words(hurt: list[Sore]) -> str:
