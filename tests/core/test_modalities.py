@@ -201,7 +201,8 @@ def test_sore_quads_mean_not_the_bike_but_a_swim_or_a_walk():
     no_pool = tuesday(rated(TUE, 4, quads=7), ("run", "bike", "walk", "row"))
     assert no_pool.modality == "walk"
     assert any(
-        "the plan would pick a swim today if it were on your list: a walk instead" in t for t in texts(no_pool)
+        "the plan would pick a swim today if it were on your list: a walk instead" in t
+        for t in texts(no_pool)
     )
 
 
@@ -254,7 +255,9 @@ def test_cardio_on_sore_legs_prefers_a_walk_to_yoga_when_neither_bike_nor_swim_f
     )
     s = suggestion(week, SUN)
     assert s.modality == "walk" and s.kind == "cardio"
-    assert any("the plan would pick a swim today if it were on your list: a walk instead" in t for t in texts(s))
+    assert any(
+        "the plan would pick a swim today if it were on your list: a walk instead" in t for t in texts(s)
+    )
 
 
 def test_the_catalogue_knows_which_regions_an_exercise_loads():
@@ -556,4 +559,8 @@ def test_nothing_off_the_list_is_ever_said_to_suit_the_person(prof, history, tod
                         continue
                     for m in unlisted:
                         for word in NAMED[m]:
-                            assert not re.search(rf"\b{word}\b", clause, re.I), (prof.modalities, clause, line)
+                            assert not re.search(rf"\b{word}\b", clause, re.I), (
+                                prof.modalities,
+                                clause,
+                                line,
+                            )
