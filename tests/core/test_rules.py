@@ -586,8 +586,8 @@ def test_S6_a_rating_from_yesterday_still_counts_today_and_fades():
 
 
 def leg_cost(day) -> int:
-    """Readiness points a morning loses to leg sessions (its why lines: '... legs ...: -N.')."""
-    lines = [line for line in day.readiness_why if re.match(r"\w{3} \d+( \w{3})? legs", line)]
+    """Readiness points a morning loses to leg sessions (its why lines: "Mon 16's leg session ...: -N.")."""
+    lines = [line for line in day.readiness_why if re.match(r"\w{3} \d+( \w{3})?'s leg session", line)]
     return sum(int(line.rsplit("-", 1)[1].rstrip(".")) for line in lines)
 
 
