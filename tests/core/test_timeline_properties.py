@@ -348,6 +348,13 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     assert not hard and s.minutes <= 45, where
                 elif 2 < k <= recovery:
                     assert not hard, where
+                # The first half of the recovery days easy; and while the volume comes back (twice the
+                # recovery days, three weeks at most) no long run: a week after a half marathon is not
+                # the day for one.
+                if 1 <= k <= -(-max(recovery, 2) // 2):
+                    assert s.intensity in ("recovery", "easy"), where
+                if 1 <= k <= min(2 * recovery, 21):
+                    assert s.minutes <= 60 and not any("long steady" in r.text for r in s.reasons), where
             if d.pain:
                 assert not hard and not impact, where
             yesterday = checks.get(d.date - dt.timedelta(days=1))

@@ -142,6 +142,10 @@ OFFER_AFTER = 2
 ROUTINE_DAYS = (5, 14)
 # The shortest session the taper leaves (legday's own: less is not worth going out for).
 TAPER_LEAST = 15
+# After a race the volume comes back as a taper run backwards (legday's reading of G3 and S12): over
+# twice the race's recovery days (three weeks at most), each session from about half its usual minutes
+# on the day after to all of them at the end; the long run waits until it is over.
+COMEBACK_PER_RECOVERY_DAY, COMEBACK_MOST, COMEBACK_FIRST = 2, 21, 0.5
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
 # training in the seven weeks before; the first week back is lighter.
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
@@ -455,6 +459,7 @@ class _Timeline:
         before = self.checkins.get(day - DAY)
         race = self._race(day)
         back = self._back(day)
+        comeback = self._comeback(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
         no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
         return Ctx(
@@ -476,6 +481,7 @@ class _Timeline:
             expected=self._expected,
             race_recovery=race[1] if race else 0,
             race_what=race[2] if race else "",
+            comeback=comeback,
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
             base=no_base is None,
@@ -516,6 +522,19 @@ class _Timeline:
             if 1 <= n <= s.recovery and (best is None or s.date > best.date):
                 best = s
         return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+
+    def _comeback(self, day: dt.date) -> tuple[int, int, str] | None:
+        """(day N, the days it lasts, what the race was) when ``day`` falls in the weeks after the
+        latest race in which its volume comes back (see COMEBACK_*)."""
+        best = None
+        for s in self._races():
+            n = (day - s.date).days
+            window = min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)
+            if 1 <= n <= window and (best is None or s.date > best[0].date):
+                best = (s, window)
+        if best is None:
+            return None
+        return (day - best[0].date).days, best[1], _race_words(best[0])
 
     def _races(self) -> list[Strain]:
         """The race-like strains so far (a handful: looked through, not searched day by day)."""
@@ -837,6 +856,8 @@ class _Timeline:
             d = free_day_draft(ctx)
         give_share(d, ctx)
         fit_to_volume(d, ctx)
+        if ctx.comeback is not None and d.kind == "cardio" and d.role != "event" and ctx.on("G3"):
+            self._coming_back(d, ctx, *ctx.comeback)
         if event_days is not None and d.kind != "rest" and event_days >= 2:
             self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
@@ -849,6 +870,28 @@ class _Timeline:
         disagreements(d, ctx)
         add_ons(d, ctx)
         return d
+
+    def _coming_back(self, d: Draft, ctx: Ctx, k: int, window: int, what: str) -> None:
+        """After a race the minutes come back over ``window`` days (legday's reading of G3 and S12: the
+        taper run backwards), day ``k`` at about COMEBACK_FIRST of the usual on the first, rising to all
+        of it; the long run waits until the window is over (goals.rested)."""
+        fraction = COMEBACK_FIRST + (1 - COMEBACK_FIRST) * (k - 1) / window
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)  # a later cap (hard to steady) must not grow it back
+        d.reduced, d.held_back = True, "recovering from a race"
+        # In the race's recovery days its own line has said which day it is.
+        head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
+        d.add(
+            "G3",
+            f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
+            "usual today, and the long run waits until then (legday's call: a taper run backwards).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
 
     def _taper(self, d: Draft, ctx: Ctx, days: int) -> None:
         """S12: the last two weeks cut the volume (by about half overall) and keep intensity and how often

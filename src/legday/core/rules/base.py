@@ -291,6 +291,9 @@ class Ctx:
     expected: Callable[[dt.date], list[LegSession]] = _no_legs
     race_recovery: int = 0  # the days that race takes to come back from (legday's scale)
     race_what: str = ""  # "Sat 21's run (effort 9 x 200 min)"
+    # Day N of the weeks after a race in which the volume comes back (twice its recovery days, three
+    # weeks at most: legday's), their length and what the race was; None outside them.
+    comeback: tuple[int, int, str] | None = None
     back_day: int | None = None  # day N (0-6) of the first week back after a break
     break_days: int = 0  # how long that break was
     base: bool = True  # the log shows steady training besides walks (or nothing at all)

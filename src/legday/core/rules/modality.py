@@ -366,7 +366,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
     # were there (they may not be able to do it at all).
     if hurt:
         # "Not a run" is said to people who can run; to anyone else, what the pick does for the region.
-        sore, chosen = _sore_words(hurt), DEMAND[pick].noun
+        sore_said, chosen = _sore_words(hurt), DEMAND[pick].noun
         if best != pick:
             tail = f"{_would_pick(best)}: {chosen} instead."
         elif ctx.profile.can_do(wish):
@@ -374,7 +374,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         else:
             tail = f"{chosen} spares them heavy work."
         head = f"not {DEMAND[wish].noun}, which loads them more; " if ctx.profile.can_do(wish) else ""
-        why = reason("M2", f"{sore}: {head}{tail}", "legday")
+        why = reason("M2", f"{sore_said}: {head}{tail}", "legday")
     else:
         why = reason("M1", f"{_cap(_would_pick(wish))}: {DEMAND[pick].noun} instead.", "legday")
     if later is None:
