@@ -26,10 +26,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from legday.core.catalogue import traits
-from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
-from legday.core.plan import Reason
-from legday.core.rules.base import RANK, STEADY, Ctx, Draft, not_run, recently_trained
+from legday.core.rules.base import RANK, STEADY, Ctx, Draft, Note, not_run, recently_trained
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -169,7 +167,7 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
-    why: list[Reason] = []
+    why: list[Note] = []
     settle(d, ctx, moved[-1] if moved else None, why)
     if d.kind == "rest":
         return
@@ -182,8 +180,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         if rule == "P2" and d.modality != "swim":  # "swimming is kindest" only to someone who swims
             text = "Injury-prone: low impact on a leg day and the day after it; {m} instead of a run."
         d.add(rule, text.format(m=noun, M=_cap(noun)), source, holds=not_run)
-    for r in why:
-        d.add(r.id, r.text, r.source)
+    for n in why:
+        d.add(n.id, n.text, n.source, n.holds)
     if need is not None:
         words = _GENTLE_WORDS.get((need, d.modality), _GENTLE_WORDS[need, None])
         d.add(
@@ -308,7 +306,7 @@ _NOTHING_ELSE = {
 }
 
 
-def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] | None = None) -> None:
+def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | None = None) -> None:
     """Make the draft's modality one the profile lists and one that spares today's sore regions.
     Called when the rules pick it and again after the week is balanced (a capped sprint session turns
     into a ride there). ``moved_by``: the rule that moved the session off a run, if any; ``later``:
@@ -336,7 +334,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
             if later is None:
                 d.add("M2", words, "legday", holds=_easy_and_low_impact)
             else:
-                later.append(reason("M2", words, "legday"))
+                later.append(Note("M2", words, "legday", _easy_and_low_impact))
             return
     if not listed:
         if hurt:
@@ -357,6 +355,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
             )
         return
     best, pick = order[0], listed[0]
+    asked = d.intensity  # before the pick brings it down to what the pick carries
     if d.exception in ("E3", "G4"):
         # The runner's exceptions are about running close to legs: on anything else they don't hold.
         d.lost, d.exception = d.exception, None
@@ -374,13 +373,36 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
         else:
             tail = f"{chosen} spares them heavy work."
         head = f"not {DEMAND[wish].noun}, which loads them more; " if ctx.profile.can_do(wish) else ""
-        why = reason("M2", f"{sore_said}: {head}{tail}", "legday")
+        why = Note("M2", f"{sore_said}: {head}{tail}", "legday")
     else:
-        why = reason("M1", f"{_cap(_would_pick(wish))}: {DEMAND[pick].noun} instead.", "legday")
+        why = _instead(wish, pick, asked, ctx)
     if later is None:
-        d.add(why.id, why.text, why.source)
+        d.add(why.id, why.text, why.source, why.holds)
     else:
         later.append(why)
+
+
+def _instead(wish: str, pick: str, asked: str | None, ctx: Ctx) -> Note:
+    """M1's line for a pick made because the wish is not on the list: what the plan would pick if it
+    were, said of the session as it ends up (a sprint session a later rule made steady would have been
+    a ride, not sprints), and only while it says something: not when the wish was just the goal's
+    usual run and the pick carries the session as well (a cyclist needn't hear daily of running)."""
+
+    def wish_now(d: Draft) -> str:
+        return "bike" if wish in COMES_WITH_RUN and not d.hard else wish
+
+    def words(d: Draft) -> str:
+        return f"{_cap(_would_pick(wish_now(d)))}: {DEMAND[d.modality or pick].noun} instead."
+
+    lowered = asked is not None and RANK[DEMAND[pick].top] < RANK[asked]
+
+    def holds(d: Draft) -> bool:
+        now = wish_now(d)
+        if ctx.profile.can_do(now) or d.modality != pick or now == pick:
+            return False
+        return now != "run" or lowered
+
+    return Note("M1", words, "legday", holds)
 
 
 def _would_pick(modality: str) -> str:
