@@ -519,7 +519,8 @@ class _Timeline:
         best = None
         for s in self._races():
             n = (day - s.date).days
-            if 1 <= n <= s.recovery and (best is None or s.date > best.date):
+            # The latest race; of two on one day (a 10 k and then a half), the one needing longer.
+            if 1 <= n <= s.recovery and (best is None or (s.date, s.recovery) > (best.date, best.recovery)):
                 best = s
         return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
 
@@ -530,7 +531,7 @@ class _Timeline:
         for s in self._races():
             n = (day - s.date).days
             window = min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)
-            if 1 <= n <= window and (best is None or s.date > best[0].date):
+            if 1 <= n <= window and (best is None or (s.date, window) > (best[0].date, best[1])):
                 best = (s, window)
         if best is None:
             return None
@@ -570,16 +571,24 @@ class _Timeline:
 
     def _lingering_days(self, checkins: list[CheckIn]) -> list[_Lingering]:
         """P5: check-ins still sore days after the session that most likely caused it (the hardest
-        effort still weighing on the legs that morning, not always the last leg session)."""
+        effort still weighing on the legs that morning, not always the last leg session) - still, not
+        again: not when a rating since eased under the line, nor on a morning that flagged pain."""
         out = []
         for c in checkins:
             # Only a check-in from the week before the first day shown on can stand for a day in it.
             if c.soreness < LINGERING_SORENESS or c.date < self.first - 6 * DAY:
                 continue
+            if c.pain:  # sharp pain is P4's (rest, stop), not soreness that lingered
+                continue
             cause = self._cause(c.date)
             if cause is None:
                 continue
             gap = (c.date - cause.date).days
+            # Soreness that eased (rated under the line since) and came back is not that session's: S7,
+            # it peaks in the first 48 h and then fades; something else brought it back.
+            between = (self.checkins.get(c.date - n * DAY) for n in range(1, gap))
+            if any(e is not None and e.soreness < LINGERING_SORENESS for e in between):
+                continue
             before = self.checkins.get(c.date - DAY)
             # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
             # legday's reading: rated TOO_SORE or more two mornings running.
@@ -817,7 +826,9 @@ class _Timeline:
                 "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
             )
         dropped = self.dropped.get(day)
-        if dropped is not None and dropped.reason.id != "G3":
+        # A leg day dropped for the event two days on (S12) is a free day in the taper, as the rest of
+        # race week is (S12 keeps how often you train); one dropped for soreness or pain is rest.
+        if dropped is not None and dropped.reason.id not in ("G3", "S12"):
             d = Draft(day, "rest", "rest", locked=True)
             d.add(dropped.reason.id, dropped.reason.text, dropped.reason.source)
             if dropped.moved_to is not None:

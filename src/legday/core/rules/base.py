@@ -220,7 +220,11 @@ class Draft:
             if self.role == "hard":
                 most = self.ceiling or 60
                 self.role, self.span = "zone2", (min(25, most), min(60, most))
-                self.minutes = min(max(self.minutes or 40, 30), most)
+                if self.reduced:  # cut on purpose (the taper, a race, a short night): it stays cut
+                    self.minutes = min(self.minutes or most, most)
+                    self.span = (min(self.span[0], self.minutes), self.minutes)
+                else:
+                    self.minutes = min(max(self.minutes or 40, 30), most)
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
