@@ -122,7 +122,6 @@ def test_writers_killed_at_random_moments_lose_nothing_reported(tmp_path):
         store.set_checkin(CheckIn(month, 3))
     store.save_profile(Profile())
     assert [p.name for p in tmp_path.rglob("*.tmp")] == []
-    assert elapsed < 60, f"the crash test took {elapsed:.0f} s"  # ~5 s on an idle 2-core machine
     print(
         f"crash test: seed {seed}, {kills} kills, {len(done)} writes reported, "
         f"{result['mid_write']} kills mid-write, {elapsed:.1f} s",

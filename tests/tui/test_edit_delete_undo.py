@@ -173,6 +173,25 @@ async def test_a_write_by_another_legday_replans_the_open_week(make_app, tmp_pat
         assert any(s.modality == "swim" and s.status == "done" for s in sessions)
 
 
+async def test_a_copy_from_another_device_is_told_once_with_what_it_brought(make_app, tmp_path):
+    """A sync tool leaves another machine's November beside ours while the app runs: the app merges
+    it and says what came in, in one toast (not also the plain "changed by another legday")."""
+    from tests.journal.test_conflict_copies import COPY, arrive, other_machine
+    from tests.tui.conftest import fixed_clock
+
+    app = make_app("typical")
+    data = tmp_path / "data"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        swim = CardioSession(TODAY, "swim", 30, 3, dt.time(6, 0))
+        arrive(data, COPY, other_machine(data, tmp_path, fixed_clock, swim))
+        await until(pilot, lambda: any("another device" in m for m in messages(app)), "the merge was told")
+        await pilot.pause()
+        told = [m for m in messages(app) if "another" in m]
+        assert told == ["Merged a copy from another device: 1 cardio session added. The week is re-planned."]
+        assert any(s.modality == "swim" for s in app.screen.plan.day(TODAY).sessions)
+
+
 async def test_edit_delete_and_undo_are_in_the_palette(make_app, tmp_path):
     app = make_app("typical")
     async with app.run_test(size=SIZE) as pilot:

@@ -149,6 +149,8 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
                 self.theme = theme
         if change.message:
             self.notify(f"{change.message} The week is re-planned.", timeout=3, markup=False)
+        elif change.outside:
+            self.notify("Changed by another legday: the week is re-planned.", timeout=3)
         if change.warning:
             self.notify(
                 change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10, markup=False
@@ -156,8 +158,8 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         self.call_later(self.report_problems)
 
     def _look_outside(self) -> None:
-        if self.journal.check_outside():
-            self.notify("Changed by another legday: the week is re-planned.", timeout=3)
+        # What changed is told by the notice the journal publishes (one toast, with a merge's words).
+        self.journal.check_outside()
 
     def _welcome(self) -> None:
         from legday.tui.screens.welcome import WelcomeScreen
