@@ -242,6 +242,7 @@ class _Lingering:
     cause: str
     legs: bool  # the likely cause was a leg session
     running: bool = False  # rated too sore (8+) two mornings running: "can't walk for days"
+    eased: int | None = None  # the lower rating since the session, when it had eased and came back
 
 
 class _Timeline:
@@ -586,8 +587,13 @@ class _Timeline:
             gap = (c.date - cause.date).days
             # Soreness that eased (rated under the line since) and came back is not that session's: S7,
             # it peaks in the first 48 h and then fades; something else brought it back.
+            # A rating of TOO_SORE or more that came back is still flagged (nothing hard while it
+            # settles), but as what it is - not put down to the session.
             between = (self.checkins.get(c.date - n * DAY) for n in range(1, gap))
-            if any(e is not None and e.soreness < LINGERING_SORENESS for e in between):
+            eased = min((e.soreness for e in between if e is not None), default=LINGERING_SORENESS)
+            if eased < LINGERING_SORENESS:
+                if c.soreness >= TOO_SORE:
+                    out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), False, eased=eased))
                 continue
             before = self.checkins.get(c.date - DAY)
             # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
@@ -1213,6 +1219,14 @@ class _Timeline:
             return []
         for x in self.lingering:
             if self.start <= x.date <= self.end:
+                if x.eased is not None:
+                    text = (
+                        f"Very sore ({x.soreness}/10) on {x.date:%a %-d}, though it had eased to "
+                        f"{x.eased}/10 since {x.cause}: soreness from a session peaks in the first two "
+                        "days and fades, so something since brought it back. Nothing hard until it "
+                        "settles; if a spot hurts sharply, flag pain in the check-in."
+                    )
+                    return [reason("P5", text, LEGDAY)]
                 if x.running:
                     text = (
                         f"Sore {TOO_SORE}/10 or more two mornings running ({x.soreness}/10 on "
