@@ -285,11 +285,12 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
 
 def _said(text: str) -> str:
     """The words that describe the session itself: without what it is not ("not a run", "instead of a
-    run", "rather than a run"), what would have been ("a ride would suit") and what the sources say of
+    run", "rather than a run"), what the plan would have picked ("the plan would pick a ride") and what the sources say of
     another ("the sources say it of a light run")."""
     text = re.sub(
         r"\b(not|instead of|rather than|than|say it of) (a |an |a light |the )?\w+", "", text, flags=re.I
     )
+    text = re.sub(r"\bwould pick (a |an |the )?\w+( \w+)?", "", text, flags=re.I)
     return re.sub(r"\b(a|an|the) \w+( \w+)? would\b", "", text, flags=re.I)
 
 
@@ -347,6 +348,13 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     assert not hard and s.minutes <= 45, where
                 elif 2 < k <= recovery:
                     assert not hard, where
+                # The first half of the recovery days easy; and while the volume comes back (twice the
+                # recovery days, three weeks at most) no long run: a week after a half marathon is not
+                # the day for one.
+                if 1 <= k <= -(-max(recovery, 2) // 2):
+                    assert s.intensity in ("recovery", "easy"), where
+                if 1 <= k <= min(2 * recovery, 21):
+                    assert s.minutes <= 60 and not any("long steady" in r.text for r in s.reasons), where
             if d.pain:
                 assert not hard and not impact, where
             yesterday = checks.get(d.date - dt.timedelta(days=1))
@@ -408,6 +416,19 @@ def check_readiness_adds_up(day) -> None:
     shown = re.match(r"Readiness (projected at )?(\d+)/100", day.readiness_why[-1])
     assert shown and int(shown.group(2)) == day.readiness == value, day.readiness_why
     assert bool(shown.group(1)) == (day.soreness is None), day.readiness_why
+    for line in day.readiness_why:
+        check_plain_sentence(line.strip())
+
+
+def check_plain_sentence(line: str) -> None:
+    """Found by a coach: "Morning 2 after it: 90% of its fatigue is left", "x0.045 for what it does to
+    the legs", "new to you this month (...): x1.25". A readiness line is a sentence a lifter reads: it
+    starts with a capital and ends with a full stop, and says "25% more", "a day on", never a bare
+    multiplier or a numbered morning."""
+    assert line[:1].isupper() and line.endswith("."), line
+    assert not re.search(r"(^|[\s(])x\d", line), line
+    assert not re.search(r"\bMorning \d", line), line
+    assert "(S3), x" not in line and "fatigue is left" not in line, line
 
 
 # --- 10. Heads-ups are in a session's reasons and in the week's warnings -------------------------------

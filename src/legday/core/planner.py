@@ -142,6 +142,10 @@ OFFER_AFTER = 2
 ROUTINE_DAYS = (5, 14)
 # The shortest session the taper leaves (legday's own: less is not worth going out for).
 TAPER_LEAST = 15
+# After a race the volume comes back as a taper run backwards (legday's reading of G3 and S12): over
+# twice the race's recovery days (three weeks at most), each session from about half its usual minutes
+# on the day after to all of them at the end; the long run waits until it is over.
+COMEBACK_PER_RECOVERY_DAY, COMEBACK_MOST, COMEBACK_FIRST = 2, 21, 0.5
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
 # training in the seven weeks before; the first week back is lighter.
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
@@ -238,6 +242,7 @@ class _Lingering:
     cause: str
     legs: bool  # the likely cause was a leg session
     running: bool = False  # rated too sore (8+) two mornings running: "can't walk for days"
+    eased: int | None = None  # the lower rating since the session, when it had eased and came back
 
 
 class _Timeline:
@@ -455,6 +460,7 @@ class _Timeline:
         before = self.checkins.get(day - DAY)
         race = self._race(day)
         back = self._back(day)
+        comeback = self._comeback(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
         no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
         return Ctx(
@@ -476,6 +482,7 @@ class _Timeline:
             expected=self._expected,
             race_recovery=race[1] if race else 0,
             race_what=race[2] if race else "",
+            comeback=comeback,
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
             base=no_base is None,
@@ -513,9 +520,23 @@ class _Timeline:
         best = None
         for s in self._races():
             n = (day - s.date).days
-            if 1 <= n <= s.recovery and (best is None or s.date > best.date):
+            # The latest race; of two on one day (a 10 k and then a half), the one needing longer.
+            if 1 <= n <= s.recovery and (best is None or (s.date, s.recovery) > (best.date, best.recovery)):
                 best = s
         return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+
+    def _comeback(self, day: dt.date) -> tuple[int, int, str] | None:
+        """(day N, the days it lasts, what the race was) when ``day`` falls in the weeks after the
+        latest race in which its volume comes back (see COMEBACK_*)."""
+        best = None
+        for s in self._races():
+            n = (day - s.date).days
+            window = min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)
+            if 1 <= n <= window and (best is None or (s.date, window) > (best[0].date, best[1])):
+                best = (s, window)
+        if best is None:
+            return None
+        return (day - best[0].date).days, best[1], _race_words(best[0])
 
     def _races(self) -> list[Strain]:
         """The race-like strains so far (a handful: looked through, not searched day by day)."""
@@ -551,16 +572,29 @@ class _Timeline:
 
     def _lingering_days(self, checkins: list[CheckIn]) -> list[_Lingering]:
         """P5: check-ins still sore days after the session that most likely caused it (the hardest
-        effort still weighing on the legs that morning, not always the last leg session)."""
+        effort still weighing on the legs that morning, not always the last leg session) - still, not
+        again: not when a rating since eased under the line, nor on a morning that flagged pain."""
         out = []
         for c in checkins:
             # Only a check-in from the week before the first day shown on can stand for a day in it.
             if c.soreness < LINGERING_SORENESS or c.date < self.first - 6 * DAY:
                 continue
+            if c.pain:  # sharp pain is P4's (rest, stop), not soreness that lingered
+                continue
             cause = self._cause(c.date)
             if cause is None:
                 continue
             gap = (c.date - cause.date).days
+            # Soreness that eased (rated under the line since) and came back is not that session's: S7,
+            # it peaks in the first 48 h and then fades; something else brought it back.
+            # A rating of TOO_SORE or more that came back is still flagged (nothing hard while it
+            # settles), but as what it is - not put down to the session.
+            between = (self.checkins.get(c.date - n * DAY) for n in range(1, gap))
+            eased = min((e.soreness for e in between if e is not None), default=LINGERING_SORENESS)
+            if eased < LINGERING_SORENESS:
+                if c.soreness >= TOO_SORE:
+                    out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), False, eased=eased))
+                continue
             before = self.checkins.get(c.date - DAY)
             # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
             # legday's reading: rated TOO_SORE or more two mornings running.
@@ -798,7 +832,9 @@ class _Timeline:
                 "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
             )
         dropped = self.dropped.get(day)
-        if dropped is not None and dropped.reason.id != "G3":
+        # A leg day dropped for the event two days on (S12) is a free day in the taper, as the rest of
+        # race week is (S12 keeps how often you train); one dropped for soreness or pain is rest.
+        if dropped is not None and dropped.reason.id not in ("G3", "S12"):
             d = Draft(day, "rest", "rest", locked=True)
             d.add(dropped.reason.id, dropped.reason.text, dropped.reason.source)
             if dropped.moved_to is not None:
@@ -837,6 +873,8 @@ class _Timeline:
             d = free_day_draft(ctx)
         give_share(d, ctx)
         fit_to_volume(d, ctx)
+        if ctx.comeback is not None and d.kind == "cardio" and d.role != "event" and ctx.on("G3"):
+            self._coming_back(d, ctx, *ctx.comeback)
         if event_days is not None and d.kind != "rest" and event_days >= 2:
             self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
@@ -849,6 +887,28 @@ class _Timeline:
         disagreements(d, ctx)
         add_ons(d, ctx)
         return d
+
+    def _coming_back(self, d: Draft, ctx: Ctx, k: int, window: int, what: str) -> None:
+        """After a race the minutes come back over ``window`` days (legday's reading of G3 and S12: the
+        taper run backwards), day ``k`` at about COMEBACK_FIRST of the usual on the first, rising to all
+        of it; the long run waits until the window is over (goals.rested)."""
+        fraction = COMEBACK_FIRST + (1 - COMEBACK_FIRST) * (k - 1) / window
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)  # a later cap (hard to steady) must not grow it back
+        d.reduced, d.held_back = True, "recovering from a race"
+        # In the race's recovery days its own line has said which day it is.
+        head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
+        d.add(
+            "G3",
+            f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
+            "usual today, and the long run waits until then (legday's call: a taper run backwards).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
 
     def _taper(self, d: Draft, ctx: Ctx, days: int) -> None:
         """S12: the last two weeks cut the volume (by about half overall) and keep intensity and how often
@@ -1159,6 +1219,14 @@ class _Timeline:
             return []
         for x in self.lingering:
             if self.start <= x.date <= self.end:
+                if x.eased is not None:
+                    text = (
+                        f"Very sore ({x.soreness}/10) on {x.date:%a %-d}, though it had eased to "
+                        f"{x.eased}/10 since {x.cause}: soreness from a session peaks in the first two "
+                        "days and fades, so something since brought it back. Nothing hard until it "
+                        "settles; if a spot hurts sharply, flag pain in the check-in."
+                    )
+                    return [reason("P5", text, LEGDAY)]
                 if x.running:
                     text = (
                         f"Sore {TOO_SORE}/10 or more two mornings running ({x.soreness}/10 on "

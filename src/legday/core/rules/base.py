@@ -220,7 +220,11 @@ class Draft:
             if self.role == "hard":
                 most = self.ceiling or 60
                 self.role, self.span = "zone2", (min(25, most), min(60, most))
-                self.minutes = min(max(self.minutes or 40, 30), most)
+                if self.reduced:  # cut on purpose (the taper, a race, a short night): it stays cut
+                    self.minutes = min(self.minutes or most, most)
+                    self.span = (min(self.span[0], self.minutes), self.minutes)
+                else:
+                    self.minutes = min(max(self.minutes or 40, 30), most)
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
@@ -291,6 +295,9 @@ class Ctx:
     expected: Callable[[dt.date], list[LegSession]] = _no_legs
     race_recovery: int = 0  # the days that race takes to come back from (legday's scale)
     race_what: str = ""  # "Sat 21's run (effort 9 x 200 min)"
+    # Day N of the weeks after a race in which the volume comes back (twice its recovery days, three
+    # weeks at most: legday's), their length and what the race was; None outside them.
+    comeback: tuple[int, int, str] | None = None
     back_day: int | None = None  # day N (0-6) of the first week back after a break
     break_days: int = 0  # how long that break was
     base: bool = True  # the log shows steady training besides walks (or nothing at all)

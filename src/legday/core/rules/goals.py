@@ -394,11 +394,14 @@ LATE_END = dt.time(23, 30)
 
 def rested(ctx: Ctx) -> bool:
     """Legs rested enough for the long session (G3: "when legs are rested"): no leg session yesterday
-    or today, not in a race's recovery days, and readiness at least READY_FOR_HARD (legday's line)."""
+    or today, not in the weeks after a race while its volume comes back (its recovery days and as many
+    again: a long run a week after a half marathon is more than its legs are back for, legday's call),
+    and readiness at least READY_FOR_HARD (legday's line)."""
     return (
         not ctx.legs_on(ctx.day - DAY)
         and not ctx.legs_today
         and ctx.race_days_ago is None
+        and (ctx.comeback is None or not ctx.on("G3"))
         and ctx.readiness.score >= READY_FOR_HARD
     )
 
