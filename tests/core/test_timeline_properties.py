@@ -204,6 +204,7 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 leg_starts.setdefault(d.date, []).append(s.start)
     for d in plan.days:
         for s in d.sessions:
+            check_sport_words(s, profile, (d.date, s))
             # A leg session's words about running after lifting only when a run follows it that day.
             if s.kind == "legs" and any("Running after lifting" in a.text for a in s.addons):
                 end = s.start + dt.timedelta(minutes=s.minutes)
@@ -281,6 +282,23 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                         where,
                     )
                 assert r.source in ("legday",) or "legday" not in text or "legday's" in text, (r, where)
+
+
+# The lines that speak of the person's own sport: their priority (E6), the runner's leg day (E3), the long
+# session that waits after a race (G3).
+RUN_WORDS = re.compile(r"\b(run|runs|running|runner|runner's)\b", re.I)
+
+
+def check_sport_words(s, profile: Profile, where) -> None:
+    """Without running on the list, no line calls running the person's priority, their key sessions
+    runs or their long session a long run, and no runner's leg day is offered: a cyclist's sport is
+    riding (base.SPORT_WORDS)."""
+    if profile.can_do("run") or s.status not in ("planned", "suggested"):
+        return
+    for r in (*s.reasons, *s.addons):
+        if r.id in ("E6", "E3") or (r.id == "G3" and "come back over" in r.text):
+            # A logged session is quoted as logged ("Mon 16 Nov's run (60 min at 8/10)").
+            assert not RUN_WORDS.search(re.sub(r"'s \w+ \(", "", r.text)), (r, where)
 
 
 def _said(text: str) -> str:

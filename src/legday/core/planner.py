@@ -70,6 +70,7 @@ from legday.core.rules import (
     plan_leg_session,
     runners_leg_day,
     settle,
+    sport_words,
     target,
 )
 from legday.core.rules.checks import heads_ups
@@ -902,10 +903,17 @@ class _Timeline:
         d.reduced, d.held_back = True, "recovering from a race"
         # In the race's recovery days its own line has said which day it is.
         head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
+        # The long session waits too - said only to whom the plan gives one (G3's long steady session is
+        # the endurance goal's), in the words of their sport.
+        long = (
+            f", and the long {sport_words(self.profile)[0]} waits until then"
+            if self.profile.goal is Goal.ENDURANCE and ctx.on("G3")
+            else ""
+        )
         d.add(
             "G3",
             f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
-            "usual today, and the long run waits until then (legday's call: a taper run backwards).",
+            f"usual today{long} (legday's call: a taper in reverse).",
             LEGDAY,
             holds=lambda d: d.minutes == most,
         )

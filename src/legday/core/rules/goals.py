@@ -26,6 +26,7 @@ from legday.core.rules.base import (
     explosive,
     hours_between,
     readiness_words,
+    sport_words,
 )
 from legday.core.rules.modality import noun
 from legday.core.rules.volume import ceiling
@@ -115,7 +116,10 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
         )
         d.add(
             "E6",
-            lambda d: f"{noun(d).capitalize()} on leg day: your key runs go on days away from legs.",
+            lambda d: (
+                f"{noun(d).capitalize()} on leg day: your key {sport_words(ctx.profile)[1]} go on days "
+                "away from legs."
+            ),
             "Well+Good",
             holds=lambda d: not fat_use(d) and not d.hard,
         )

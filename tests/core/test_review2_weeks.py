@@ -1,0 +1,100 @@
+"""The eighteen weeks of the third coach's read (``review2_weeks.py``), each held to what the read found:
+the classes it found fixed (each with the property that rules it out in test_timeline_properties.py),
+and what it found right, as behaviour. Each week is planned as the person would read it
+(``legday plan --date``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from legday.core.plan import HARD_INTENSITIES, WeekPlan
+from legday.core.planner import plan_week
+from tests.core.review2_weeks import WEEKS, Week, d
+from tests.core.test_timeline_properties import RUN_WORDS, check_every_reason_is_true, check_safety
+
+DAY = dt.timedelta(days=1)
+
+
+def planned(name: str, **kw) -> tuple[Week, WeekPlan]:
+    week = WEEKS[name]()
+    return week, plan_week(week.profile, week.history, week.today, week.week_start, **kw)
+
+
+def suggested(plan: WeekPlan, date: dt.date):
+    day = plan.day(date)
+    assert day is not None
+    return [s for s in day.sessions if s.status == "suggested" and s.kind != "rest"]
+
+
+def live(plan: WeekPlan):
+    return [s for day in plan.days for s in day.sessions if s.status in ("planned", "suggested")]
+
+
+def leg_session(plan: WeekPlan, date: dt.date):
+    return next(s for s in plan.day(date).sessions if s.kind == "legs")
+
+
+def lines(s) -> list:
+    return [*s.reasons, *s.addons]
+
+
+def hard(s) -> bool:
+    return s.intensity in HARD_INTENSITIES
+
+
+@pytest.mark.parametrize("name", sorted(WEEKS))
+def test_every_week_is_the_same_from_any_week_start_and_every_line_holds(name):
+    """The read found no week whose days changed with the weekday the week starts on, and no safety line
+    crossed; every reason is true of its session by the properties' own checks."""
+    week = WEEKS[name]()
+    days: dict = {}
+    for ws in range(7):
+        plan = plan_week(week.profile, week.history, week.today, ws)
+        for one in plan.days:
+            assert days.setdefault(one.date, one.sessions) == one.sessions, (name, one.date, ws)
+        if ws == week.week_start:
+            check_every_reason_is_true(plan, week.profile, week.history)
+            check_safety(plan, week.profile, week.history)
+
+
+# --- What was wrong, and its class fixed -------------------------------------------------------------------
+
+
+def test_a_cyclist_is_told_of_rides_not_runs():
+    """Found: the cyclist (bike only) the week after a gran fondo was told "Running first for your goal:
+    key runs go on days away from legs", "Running is your priority", "the long run waits" and offered a
+    "Runner's leg day" (Spartan's advice for runners). The endurance athlete's sport is the one on their
+    list (base.sport_words): key rides, the long ride; no runner's leg day without running on the list."""
+    week, plan = planned("gran_fondo")
+    said = [r for s in live(plan) for r in lines(s) if r.id in ("E6", "E3", "G3")]
+    assert said and not any(RUN_WORDS.search(r.text) for r in said)
+    wednesday = leg_session(plan, d(2))
+    assert any("Riding first for your goal: key rides" in r.text for r in wednesday.reasons)
+    assert any("Riding is your priority" in r.text for r in wednesday.reasons)
+    assert not any(r.id == "E3" for r in wednesday.addons)
+    (today,) = suggested(plan, week.today)
+    assert any("the long ride waits" in r.text for r in today.reasons)
+
+
+def test_a_general_lifter_after_a_10k_is_not_told_of_a_long_run_they_never_get():
+    """Found: after the pound user's 10K (general fitness), each day said "the long run waits until
+    then", though the plan gives a long steady session only to the endurance goal (G3). Said only to
+    them; the runner is still told."""
+    _, plan = planned("lb_event")
+    after = [s for day in (d(4), d(5), d(6)) for s in suggested(plan, day)]
+    assert after and all(any("come back over" in r.text for r in s.reasons) for s in after)
+    assert not any("long" in r.text for s in after for r in s.reasons if "come back over" in r.text)
+    _, later = planned("marathon_legs", week=d(7))
+    comeback = [r for s in live(later) for r in s.reasons if "come back over" in r.text]
+    assert comeback and all("the long run waits" in r.text for r in comeback)
+
+
+def test_a_hybrid_beginner_is_not_told_of_running_around_a_leg_day_that_has_none():
+    """Found: the Hyrox beginner's leg days said "legs today, running around it", though P1 keeps a
+    beginner from running on a leg day and the day after it, and no run came near any of them."""
+    _, plan = planned("hybrid_beginner")
+    for day in (d(0), d(2), d(4)):
+        (e6,) = [r for r in leg_session(plan, day).reasons if r.id == "E6"]
+        assert "running around it" not in e6.text and "on the days the legs allow" in e6.text
