@@ -182,6 +182,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
     for plan in plans[:2]:
         check_every_reason_is_true(plan, profile, history)
         check_heads_ups_are_in_both_places(plan)
+        check_shortfall_names_its_days(plan)
         check_safety(plan, profile, history)
         for d in plan.days:
             check_readiness_adds_up(d)
@@ -450,6 +451,20 @@ def check_plain_sentence(line: str) -> None:
 
 
 # --- 10. Heads-ups are in a session's reasons and in the week's warnings -------------------------------
+
+
+def check_shortfall_names_its_days(plan: WeekPlan) -> None:
+    """A week short of its aim says why, and names every day from today the aim's top held back (a day
+    off or a shorter session because the 7 days before hold it already), not only the sore ones."""
+    if not plan.totals.short_by:
+        return
+    note = next((n.text for n in plan.notes if "short of" in n.text), "")
+    for d in plan.days:
+        if d.date < plan.today:
+            continue
+        for s in d.sessions:
+            if s.status == "suggested" and any(r.id == "G6" and "already hold" in r.text for r in s.reasons):
+                assert "on purpose" in note and f"{d.date:%a}" in note, (d.date, note)
 
 
 def check_heads_ups_are_in_both_places(plan: WeekPlan) -> None:

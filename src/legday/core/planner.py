@@ -86,6 +86,7 @@ from legday.core.rules.legs import (
     verdict,
 )
 from legday.core.rules.week import (
+    FULL_WEEK,
     HARD_CARDIO_EFFORT,
     Behind,
     day_off,
@@ -160,6 +161,7 @@ HELD_BACK_BY = {
     "the taper": "S12",
     "building up from your recent sessions": "P5",
     "a short night": "P3",
+    FULL_WEEK: "G6",
 }
 
 
