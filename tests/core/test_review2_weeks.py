@@ -116,3 +116,27 @@ def test_a_hikers_short_week_names_the_days_the_full_week_behind_held_back():
     (note,) = [n for n in plan.notes if "short of" in n.text]
     assert note.id == "G6" and "on purpose" in note.text
     assert "(Mon, Thu, Sat)" in note.text and "sore or tired legs (Wed)" in note.text
+
+
+def test_the_first_week_back_after_three_weeks_off_holds_less_than_a_usual_week_before_them(monkeypatch):
+    """Found: the knee-history runner's first week back after 22 days off held 180 minutes of cardio - the
+    aim's floor, more than the 145 of a usual week before the break - with runs at their usual length
+    (only the 45-minute cap and "nothing hard" applied). The first week back ramps its minutes as after a
+    race: about half on the day back, nearly all by day 7 (legday's), and the week's note says so.
+    Without the ramp (BACK_FIRST 1) the week is back at 180."""
+    week, plan = planned("returning_knee")
+    usual = sum(c.minutes for c in week.cardio if d(-49) <= c.date < d(-42))
+    assert plan.totals.cardio_minutes < usual
+    (tuesday,) = suggested(plan, week.today)
+    assert tuesday.minutes <= 25 and any(
+        r.id == "P5" and "about 55% of the usual today" in r.text for r in tuesday.reasons
+    )
+    (note,) = [n for n in plan.notes if "short of" in n.text]
+    assert note.id == "P5" and "coming back from a break" in note.text and "Sun" not in note.text
+    assert not any(hard(s) for s in live(plan))
+
+    import legday.core.planner as planner
+
+    monkeypatch.setattr(planner, "BACK_FIRST", 1.0)
+    full = plan_week(week.profile, week.history, week.today)
+    assert full.totals.cardio_minutes >= 180

@@ -590,3 +590,39 @@ def test_a_session_added_to_the_log_never_shrinks_what_the_log_allows(rows, extr
     # A recovery session (effort 1-2: the plan's own) changes nothing at all.
     easy = Recent(of([*rows, (extra[0], extra[1], extra[2], 2)]))
     assert easy.longest(on) == before.longest(on) and easy.base(on, beginner) == before.base(on, beginner)
+
+
+# --- 7. Back after a break --------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(
+    profiles(),
+    st.lists(leg_rows, min_size=1, max_size=6),
+    st.lists(cardio_rows, max_size=6),
+    st.integers(15, 40),
+    todays,
+)
+def test_the_first_week_back_after_a_break_ramps_its_minutes(profile, legs, cardio, gap, today):
+    """Back after two weeks or more without training (a leg session logged today, the first since): no
+    cardio session on day k of the first week is longer than about half of the break's 45-minute ceiling
+    on the day back, rising to nearly all of it by day 7 (legday's ramp, planner.BACK_FIRST); and nothing
+    hard. Whatever was done before the break, the first week back is not the aim's full week."""
+    from legday.core.rules.volume import BEGINNER_CEILING
+
+    def before(n: int) -> dt.date:  # the sessions before the break, within the seven weeks legday reads
+        return today - dt.timedelta(days=gap + 1 + (n - FIRST) % (48 - gap))
+
+    history = _history(
+        [LegSession(before(d), clock(q), m, e) for d, q, m, e in legs] + [LegSession(today, clock(8), 45, 6)],
+        [CardioSession(before(d), MODALITIES[k], m, e, None) for d, k, m, e, _ in cardio],
+        [],
+    )
+    plan = plan_week(profile, history, today, today.weekday())
+    for k in range(7):
+        date = today + dt.timedelta(days=k)
+        # Half of the ceiling on the day back, rising by a fourteenth a day (the statement, not the code).
+        most = max(15, round(BEGINNER_CEILING * (0.5 + k / 14) / 5) * 5)
+        for s in plan.day(date).sessions:
+            if s.status == "suggested" and s.kind == "cardio" and s.modality != "event":
+                assert s.minutes <= most and s.intensity not in HARD_INTENSITIES, (k, s)

@@ -149,8 +149,11 @@ TAPER_LEAST = 15
 # on the day after to all of them at the end; the long run waits until it is over.
 COMEBACK_PER_RECOVERY_DAY, COMEBACK_MOST, COMEBACK_FIRST = 2, 21, 0.5
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
-# training in the seven weeks before; the first week back is lighter.
+# training in the seven weeks before; the first week back is lighter: its minutes come back as after a
+# race, from about half of each session on the day back to nearly all of it at the end of the week (so
+# the first week holds less than a usual week before the break, not the aim's full floor).
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
+BACK_FIRST = 0.5
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
 HELD_BACK_BY = {
@@ -161,6 +164,7 @@ HELD_BACK_BY = {
     "the taper": "S12",
     "building up from your recent sessions": "P5",
     "a short night": "P3",
+    "coming back from a break": "P5",
     FULL_WEEK: "G6",
 }
 
@@ -878,6 +882,8 @@ class _Timeline:
         fit_to_volume(d, ctx)
         if ctx.comeback is not None and d.kind == "cardio" and d.role != "event" and ctx.on("G3"):
             self._coming_back(d, ctx, *ctx.comeback)
+        if ctx.back_day is not None and d.kind == "cardio" and d.role != "event" and ctx.on("P5"):
+            self._back_ramp(d, ctx, ctx.back_day)
         if event_days is not None and d.kind != "rest" and event_days >= 2:
             self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
@@ -916,6 +922,26 @@ class _Timeline:
             "G3",
             f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
             f"usual today{long} (legday's call: a taper in reverse).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
+
+    def _back_ramp(self, d: Draft, ctx: Ctx, k: int) -> None:
+        """Back after a break, day ``k`` (0-6) of the first week: each session at about BACK_FIRST of its
+        usual minutes on the day back, rising to nearly all of them by the week's end (legday's reading
+        of P5's "too much too fast": the volume comes back as the effort does)."""
+        fraction = back_share(k)
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)
+        d.reduced, d.held_back = True, "coming back from a break"
+        d.add(
+            "P5",
+            f"Back after {ctx.break_days} days off: the minutes come back over the first week, so about "
+            f"{round(fraction * 20) * 5}% of the usual today (legday's call: not too much too fast).",
             LEGDAY,
             holds=lambda d: d.minutes == most,
         )
@@ -1311,6 +1337,11 @@ class _Timeline:
         )
 
 
+def back_share(k: int) -> float:
+    """The share of a session's usual minutes on day ``k`` (0-6) of the first week back after a break."""
+    return BACK_FIRST + (1 - BACK_FIRST) * k / BACK_DAYS
+
+
 def _long(minutes: int, effort: int) -> bool:
     """A long session (G3's "long steady run", once a week), logged or planned: an hour or more, steady
     (3 to 6: a hard hour of intervals or a tempo ride is hard work, not the week's long steady session)."""
@@ -1351,10 +1382,12 @@ def _in_order(regions) -> tuple[str, ...]:
 
 
 __all__ = [
+    "BACK_DAYS",
     "CARRY",
     "HORIZON_DAYS",
     "LOOKBACK_DAYS",
     "RACE_EFFORT",
+    "back_share",
     "build_week",
     "history_window",
     "lingers",

@@ -112,7 +112,9 @@ def hard_cap(d: Draft, ctx: Ctx, behind: Behind) -> None:
 
 
 def day_off(d: Draft, ctx: Ctx, why: str) -> None:
-    """P5: this is the day off the seven days need (the planner picks it: see ``rest_pick``)."""
+    """P5: this is the day off the seven days need (the planner picks it: see ``rest_pick``) - the week's
+    rhythm, not a day held back (the shortfall note leaves it out)."""
+    d.held_back = None
     d.rest(
         "P5",
         f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), {why}.",
