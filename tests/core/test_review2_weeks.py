@@ -140,3 +140,14 @@ def test_the_first_week_back_after_three_weeks_off_holds_less_than_a_usual_week_
     monkeypatch.setattr(planner, "BACK_FIRST", 1.0)
     full = plan_week(week.profile, week.history, week.today)
     assert full.totals.cardio_minutes >= 180
+
+
+@pytest.mark.parametrize("name", ["no_cardio", "wednesday", "night_lifter", "shift_worker"])
+def test_a_strength_lifter_is_not_told_of_a_size_goal_they_never_set(name):
+    """Found: lifters with the strength goal (a powerlifter's as much as a bodybuilder's) read "For your
+    size goal the plan goes for the bike" on every ride. The profile says strength, which covers size; the
+    line says so and names the pick."""
+    _, plan = planned(name)
+    said = [s.choice for s in live(plan) if s.choice and "Cardio and muscle size" in s.choice]
+    assert said and not any("your size goal" in c for c in said)
+    assert all("covers size too" in c for c in said)

@@ -206,6 +206,8 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
     for d in plan.days:
         for s in d.sessions:
             check_sport_words(s, profile, (d.date, s))
+            # The profile knows a strength goal, not a size goal: no line says the person has one.
+            assert "your size goal" not in " ".join([*(r.text for r in s.reasons), s.choice or ""]), s
             # A leg session's words about running after lifting only when a run follows it that day.
             if s.kind == "legs" and any("Running after lifting" in a.text for a in s.addons):
                 end = s.start + dt.timedelta(minutes=s.minutes)
