@@ -151,3 +151,19 @@ def test_a_strength_lifter_is_not_told_of_a_size_goal_they_never_set(name):
     said = [s.choice for s in live(plan) if s.choice and "Cardio and muscle size" in s.choice]
     assert said and not any("your size goal" in c for c in said)
     assert all("covers size too" in c for c in said)
+
+
+def test_a_hybrid_beginner_whose_leg_days_leave_no_run_is_told_so_and_what_would_make_room():
+    """Found: the beginner training for a first Hyrox (legs Monday, Wednesday, Friday) got no run all
+    week - P1 keeps a beginner off running on a leg day and the day after it, and Sunday was the day off
+    - and nothing said so. The week's notes say it (legday's reading of P1) and what would make room; with
+    legs on Monday and Friday only, the same person gets a run."""
+    week, plan = planned("hybrid_beginner")
+    assert not any(s.modality == "run" for s in live(plan))
+    (note,) = [n for n in plan.notes if n.id == "P1"]
+    assert note.source == "legday" and "Mon, Wed, Fri" in note.text and "One leg day fewer" in note.text
+    from dataclasses import replace
+
+    two = replace(week.profile, leg_days=(0, 4))
+    fewer = plan_week(two, week.history, week.today)
+    assert any(s.modality == "run" for s in live(fewer)) and not [n for n in fewer.notes if n.id == "P1"]

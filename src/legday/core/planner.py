@@ -88,6 +88,7 @@ from legday.core.rules.legs import (
 from legday.core.rules.week import (
     FULL_WEEK,
     HARD_CARDIO_EFFORT,
+    RACING,
     Behind,
     day_off,
     give_share,
@@ -1121,6 +1122,7 @@ class _Timeline:
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
+        notes.append(self._no_room_to_run(days))
         totals = Totals(
             cardio_minutes,
             hard,
@@ -1197,6 +1199,33 @@ class _Timeline:
         if found is not None and found.status == "suggested" and found.start and found.start >= s.ended:
             after.append(found.modality)
         return any(m in IMPACT for m in after if m)
+
+    def _no_room_to_run(self, days: list[DayPlan]) -> Reason | None:
+        """A beginner racing (endurance, hybrid) whose leg days leave no day for a run: P1 keeps running
+        off a leg day and the day after it, so with legs every other day the week holds none. Said, with
+        what would make room, rather than left for the person to wonder where the running went."""
+        p = self.profile
+        if not (p.level.value == "beginner" and p.goal in RACING and p.can_do("run") and self.on("P1")):
+            return None
+        if any(s.modality in IMPACT for d in days for s in d.sessions if s.status != "skipped"):
+            return None
+        barred = any(
+            r.id == "P1" and "no running" in r.text
+            for d in days
+            if d.date >= self.today
+            for s in d.sessions
+            for r in s.reasons
+        )
+        if not barred:
+            return None
+        legs = ", ".join(f"{d.date:%a}" for d in days if any(s.kind == "legs" for s in d.sessions))
+        return reason(
+            "P1",
+            f"No run this week: new to lifting, you run only on days that are neither a leg day nor the "
+            f"day after one (legday's reading of P1), and with legs on {legs} the plan found no such day. "
+            "One leg day fewer, or two in a row, would make room for your running.",
+            LEGDAY,
+        )
 
     def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
