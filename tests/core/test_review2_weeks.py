@@ -6,6 +6,7 @@ and what it found right, as behaviour. Each week is planned as the person would 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -162,8 +163,27 @@ def test_a_hybrid_beginner_whose_leg_days_leave_no_run_is_told_so_and_what_would
     assert not any(s.modality == "run" for s in live(plan))
     (note,) = [n for n in plan.notes if n.id == "P1"]
     assert note.source == "legday" and "Mon, Wed, Fri" in note.text and "One leg day fewer" in note.text
-    from dataclasses import replace
 
     two = replace(week.profile, leg_days=(0, 4))
     fewer = plan_week(two, week.history, week.today)
     assert any(s.modality == "run" for s in live(fewer)) and not [n for n in fewer.notes if n.id == "P1"]
+
+
+def test_a_shift_workers_leg_day_ride_goes_when_they_ride_not_straight_after_a_0600_lift():
+    """Found: the shift worker lifts at 06:00 and rides at 21:30 on leg days (15 h apart: E5 kept), and
+    the plan put the ride at 07:10, "straight after as a cool-down", when they are at work. On a leg day
+    the cardio goes where that weekday's leg-day cardio usually starts when that is 6 h or more after the
+    lift; the short flush straight after is the fallback. Logged 20 minutes after the lift, it stays a
+    flush."""
+    _, plan = planned("shift_worker")
+    for day in (d(0), d(3)):
+        (ride,) = suggested(plan, day)
+        assert ride.start.time() == dt.time(21, 30) and ride.intensity == "easy"
+        assert any(r.id == "E5" and r.text.startswith("At least 6 h after the lift") for r in ride.reasons)
+    early = WEEKS["shift_worker"]()
+    early.cardio = [
+        replace(c, start=dt.time(7, 20)) if c.date.weekday() in (0, 3) else c for c in early.cardio
+    ]
+    flush = plan_week(early.profile, early.history, early.today)
+    (ride,) = suggested(flush, d(0))
+    assert ride.start.time() == dt.time(7, 10)

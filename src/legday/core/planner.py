@@ -139,6 +139,7 @@ RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
 # The usual cardio time of a weekday is read from this many sessions on it, at least (legday's own).
 USUAL_TIME_FROM = 2
+SIX_HOURS = dt.timedelta(hours=6)  # E5: same-day sessions 6 h apart
 # A leg session dropped for soreness is offered two days on at the soonest (legday's own).
 OFFER_AFTER = 2
 # A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
@@ -496,6 +497,7 @@ class _Timeline:
             base=no_base is None,
             no_base=no_base,
             cardio_time=self._cardio_time(day),
+            after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
         )
@@ -511,6 +513,21 @@ class _Timeline:
             for c in self.cardio_by_date.get(day - n * DAY, ())
             if c.start is not None
         ]
+        return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
+
+    def _after_legs_time(self, day: dt.date) -> dt.time | None:
+        """When the cardio after this weekday's leg sessions usually starts, counting only what started
+        6 h or more after the lift (E5 kept; a short flush straight after is the plan's own default):
+        the median of the four weeks before, two sessions at least (legday's own reading)."""
+        starts = []
+        for n in (7, 14, 21, 28):
+            legs = self.legs_by_date.get(day - n * DAY)
+            if not legs:
+                continue
+            end = max(s.ended for s in legs)
+            for c in self.cardio_by_date.get(day - n * DAY, ()):
+                if c.start is not None and dt.datetime.combine(c.date, c.start) >= end + SIX_HOURS:
+                    starts.append(c.start)
         return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
 
     def _usual(self, day: dt.date) -> bool:

@@ -338,6 +338,9 @@ class Ctx:
     lost: tuple[str, str] | None = None
     # When this weekday's cardio usually starts (the planner's reading of the log), or None.
     cardio_time: dt.time | None = None
+    # On a leg day: when the cardio logged on this weekday's leg days usually starts, when that was 6 h
+    # or more after the lift (E5 kept: a shift worker's evening ride after a 06:00 lift), or None.
+    after_legs_time: dt.time | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled
