@@ -187,3 +187,167 @@ def test_a_shift_workers_leg_day_ride_goes_when_they_ride_not_straight_after_a_0
     flush = plan_week(early.profile, early.history, early.today)
     (ride,) = suggested(flush, d(0))
     assert ride.start.time() == dt.time(7, 10)
+
+
+# --- What the read found right, held ------------------------------------------------------------------------
+
+
+def test_the_rower_rows_and_the_hard_row_waits_48_hours_after_explosive_legs():
+    """Right: a row-only power athlete rows every day (the plan says what it would pick otherwise), easy
+    the day after explosive legs, and the one hard session is short and explosive, about 48 h on."""
+    week, plan = planned("rower_power")
+    sessions = [s for day in plan.days[2:] for s in suggested(plan, day.date)]
+    assert sessions and all(s.modality == "row" for s in sessions)
+    (wednesday,) = suggested(plan, week.today)
+    assert wednesday.intensity == "easy"
+    hard_ones = [s for s in sessions if hard(s)]
+    assert len(hard_ones) == 1 and hard_ones[0].intensity == "sprints"
+    assert hard_ones[0].hours_after_legs >= 47
+
+
+def test_four_leg_days_keep_the_cardio_short_and_easy_and_lighten_the_fourth():
+    """Right: four leg days a week leave cardio as short easy flushes after the lift and easy days between;
+    nothing hard; the fourth leg session, on legs projected tired, is planned lighter and says the
+    projection is one."""
+    _, plan = planned("four_leg_days")
+    assert not any(hard(s) for s in live(plan))
+    friday = leg_session(plan, d(4))
+    assert friday.effort[0] < 7 and any("projected" in r.text for r in friday.reasons)
+    for day in (d(0), d(1), d(3)):
+        (flush,) = suggested(plan, day)
+        assert flush.minutes <= 20 and flush.intensity == "easy"
+
+
+def test_the_swimmer_swims_and_sore_quads_get_a_gentle_day():
+    """Right: someone who only swims and does yoga gets swims, gentle the morning they rate 6/10 with
+    quads at 7, easy the day after, and a hard swim only once the legs are ready."""
+    week, plan = planned("swim_yoga")
+    assert {s.modality for s in live(plan)} == {"swim"}
+    (today,) = suggested(plan, week.today)
+    assert today.intensity == "recovery" and any(r.id == "P4" for r in today.reasons)
+    (friday,) = suggested(plan, d(4))
+    assert not hard(friday) and friday.minutes <= 40
+
+
+def test_ten_out_of_ten_with_pain_on_a_leg_day_is_rest_until_a_check_in_clears_it():
+    """Right: 10/10 with pain on Thursday morning: no leg session, rest every day until a check-in
+    without pain, and the week says the shortfall is the pain's."""
+    _, plan = planned("ten_pain")
+    assert not any(s.kind == "legs" for day in plan.days[3:] for s in day.sessions)
+    assert all(not suggested(plan, day.date) for day in plan.days[3:])
+    (note,) = [n for n in plan.notes if "short of" in n.text]
+    assert note.id == "P4" and "pain" in note.text
+
+
+def test_the_sprinter_sprints_48_hours_after_hard_legs_and_never_the_day_before_them():
+    """Right (questionable, left as it is: a sprinter's Wednesday sprints give way to E6's legs-first
+    reading): the sprints come about 48 h after the Thursday legs, nothing hard the day after explosive
+    legs or the day before a leg day."""
+    _, plan = planned("sprinter")
+    hard_ones = [(day.date, s) for day in plan.days for s in suggested(plan, day.date) if hard(s)]
+    assert [date for date, _ in hard_ones] == [d(5)]
+    assert hard_ones[0][1].modality == "sprints" and hard_ones[0][1].hours_after_legs >= 47
+
+
+def test_a_10k_on_a_leg_day_tapers_rests_the_day_before_and_comes_back_easy():
+    """Right: the pound user's 10K falls on Thursday, a usual leg day: Monday's legs are tapered (fewer
+    sets, same weights, in pounds), Wednesday is rest, Thursday is the event (no leg session), and the
+    days after it are easy and low impact first."""
+    _, plan = planned("lb_event")
+    monday = leg_session(plan, d(0))
+    assert monday.minutes < 60 and "225lb" in monday.detail and any(r.id == "S12" for r in monday.reasons)
+    assert not suggested(plan, d(2)) and not any(s.kind == "legs" for s in plan.day(d(3)).sessions)
+    (friday,) = suggested(plan, d(4))
+    assert friday.intensity == "easy" and friday.modality not in ("run", "sprints", "plyometrics")
+
+
+def test_a_marathon_two_days_after_legs_rests_the_day_before_and_comes_back_over_a_week():
+    """Right: Friday (two days out, a usual leg day) drops the legs for the race and runs short; Saturday
+    is rest; the week after has nothing hard, no heavy legs, and the Tuesday leg session dropped."""
+    week, plan = planned("marathon_legs")
+    assert not any(s.kind == "legs" for s in plan.day(week.today).sessions)
+    (friday,) = suggested(plan, week.today)
+    assert friday.minutes <= 20 and any(r.id == "S12" for r in friday.reasons)
+    assert not suggested(plan, d(5))
+    after = plan_week(week.profile, week.history, week.today, week=d(7))
+    assert not any(hard(s) for s in live(after))
+    assert all(s.effort[0] <= 5 for s in live(after) if s.kind == "legs")
+    assert not any(s.kind == "legs" for s in after.day(d(8)).sessions)
+
+
+def test_logging_the_suggestions_at_the_low_end_earns_no_heads_up_and_changes_nothing_ahead():
+    """Right: Monday to Wednesday logged as suggested, each at the bottom of its effort range: no heads-up
+    on any of them, and Thursday on reads as logging them at the top of the range would."""
+    _, plan = planned("low_end")
+    done = [s for day in plan.days[:3] for s in day.sessions if s.status == "done" and s.kind == "cardio"]
+    assert len(done) == 3 and not plan.warnings
+    assert not any(r.text.startswith("Heads-up") for s in done for r in s.reasons)
+    top = WEEKS["low_end"]()
+    top.cardio = [replace(c, effort=c.effort + 1) if c.date >= d(0) else c for c in top.cardio]
+    other = plan_week(top.profile, top.history, top.today)
+    for date in (d(3), d(4), d(5)):
+        assert [(s.kind, s.modality, s.intensity, s.minutes) for s in plan.day(date).sessions] == [
+            (s.kind, s.modality, s.intensity, s.minutes) for s in other.day(date).sessions
+        ], date
+
+
+def test_weekend_legs_rest_on_friday_and_stack_only_light_cardio_after_the_lifts():
+    """Right: legs Saturday and Sunday mornings; Friday, the day before, is the week's day off (fresh legs
+    for a legs-first goal); after each lift a short easy flush, the second day's low impact."""
+    week, plan = planned("weekend_legs")
+    assert not suggested(plan, week.today)
+    (saturday,) = suggested(plan, d(5))
+    (sunday,) = suggested(plan, d(6))
+    assert saturday.minutes <= 20 and sunday.minutes <= 20 and sunday.modality != "run"
+    assert not any(hard(s) for s in live(plan))
+
+
+def test_a_night_lifter_rides_easy_and_the_hard_ride_waits_about_48_hours():
+    """Right: lifting at 21:30, the next morning's ride is a short recovery walk on a 5/10, 5.5 h night;
+    the hard session is two days after Thursday's lift, not before 42 h."""
+    week, plan = planned("night_lifter")
+    (tuesday,) = suggested(plan, week.today)
+    assert tuesday.intensity == "recovery" and {"P3", "P4"} <= {r.id for r in tuesday.reasons}
+    hard_ones = [s for s in live(plan) if hard(s)]
+    assert len(hard_ones) == 1 and hard_ones[0].hours_after_legs >= 42
+
+
+def test_a_gran_fondo_is_a_race_the_week_after_comes_back_from():
+    """Right (once its words were the cyclist's): the 4-hour ride at 7/10 on the event date is a race:
+    easy days first, the Wednesday legs at effort 5 at most, nothing hard until its recovery is over, and
+    the minutes back slowly."""
+    _, plan = planned("gran_fondo")
+    wednesday = leg_session(plan, d(2))
+    assert wednesday.effort[0] <= 5 and any(r.id == "G3" for r in wednesday.reasons)
+    for day in plan.days[:5]:
+        for s in suggested(plan, day.date):
+            assert not hard(s) and s.modality == "bike", day.date
+    assert plan.totals.cardio_minutes < 180
+
+
+def test_a_short_night_on_a_leg_day_makes_the_lift_lighter_and_the_run_after_it_shorter():
+    """Right: 4.5 h of sleep before Thursday's legs: the session is lighter (P3), the run after it short
+    and easy, and the week's note names the short night."""
+    week, plan = planned("short_night")
+    thursday = leg_session(plan, week.today)
+    assert thursday.effort[0] < 7 and any(r.id == "P3" for r in thursday.reasons)
+    (run,) = suggested(plan, week.today)
+    assert run.minutes <= 15 and run.intensity == "easy"
+
+
+def test_a_lifter_who_never_logs_cardio_gets_easy_rides_and_the_day_before_legs_stays_steady():
+    """Right: no cardio logged ever: rides (S9), easy while the legs are sore, and nothing hard the day
+    before a leg session."""
+    _, plan = planned("no_cardio")
+    assert {s.modality for s in live(plan) if s.kind == "cardio"} <= {"bike"}
+    assert not any(hard(s) for day in (d(2), d(6)) for s in suggested(plan, day))
+
+
+def test_a_week_that_starts_on_wednesday_plans_the_days_it_would_from_monday():
+    """Right: the week on screen runs Wednesday to Tuesday and holds the same days the Monday week does."""
+    week, plan = planned("wednesday")
+    assert plan.days[0].date == d(2) and plan.days[-1].date == d(8)
+    monday = plan_week(week.profile, week.history, week.today, 0)
+    for day in monday.days:
+        if d(2) <= day.date <= d(6):
+            assert plan.day(day.date).sessions == day.sessions
