@@ -369,6 +369,10 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     assert not hard and s.minutes <= 45, where
                 elif 2 < k <= recovery:
                     assert not hard, where
+                # The line saying why the runner's hard run waits names what binds: the race's recovery
+                # (not a readiness that would not have mattered).
+                if 1 <= k <= recovery and "over E3:" in (s.choice or ""):
+                    assert "(G3)" in s.choice, where
                 # The first half of the recovery days easy; and while the volume comes back (twice the
                 # recovery days, three weeks at most) no long run: a week after a half marathon is not
                 # the day for one.
