@@ -351,3 +351,40 @@ def test_a_week_that_starts_on_wednesday_plans_the_days_it_would_from_monday():
     for day in monday.days:
         if d(2) <= day.date <= d(6):
             assert plan.day(day.date).sessions == day.sessions
+
+
+def _both_reads():
+    from tests.core import review3_weeks
+
+    return [(f"review2:{n}", make) for n, make in WEEKS.items()] + [
+        (f"review3:{n}", make) for n, make in review3_weeks.WEEKS.items()
+    ]
+
+
+@pytest.mark.parametrize(("name", "make"), _both_reads(), ids=[n for n, _ in _both_reads()])
+def test_doing_what_the_week_says_earns_no_heads_up_and_changes_nothing_ahead(name, make):
+    """Found right in all 24 weeks of both reads: the next days logged as suggested (at the top of each
+    range, as the plan counts them; and at the bottom) earn no heads-up, and logged at the top change
+    nothing the plan holds for the days after."""
+    from tests.core.test_timeline_properties import _history, as_logged, kind_of
+
+    week = make()
+    h = week.history
+    plan = plan_week(week.profile, h, week.today, week.week_start)
+    last = min(week.today + 3 * DAY, plan.days[-1].date - DAY)
+    if last < week.today:
+        return
+    for top in (True, False):
+        legs, cardio = as_logged(plan, week.today, last, top)
+        checkins = [c for c in h.checkins if c.date <= week.today]
+        logged = _history([*h.legs, *legs], [*h.cardio, *cardio], checkins, h.skips)
+        later = plan_week(week.profile, logged, last + DAY, week.week_start, week=plan.days[0].date)
+        done = [s for day in later.days for s in day.sessions if s.status == "done" and s.record in cardio]
+        assert len(done) == len(cardio)
+        assert not [r for s in done for r in s.reasons if r.text.startswith("Heads-up")], (name, top)
+        if top:
+            for day in later.days:
+                if day.date > last:
+                    assert [(*kind_of(s), s.start, s.minutes) for s in plan.day(day.date).sessions] == [
+                        (*kind_of(s), s.start, s.minutes) for s in day.sessions
+                    ], (name, day.date)
