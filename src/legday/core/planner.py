@@ -70,6 +70,7 @@ from legday.core.rules import (
     plan_leg_session,
     runners_leg_day,
     settle,
+    sport_words,
     target,
 )
 from legday.core.rules.checks import heads_ups
@@ -85,7 +86,9 @@ from legday.core.rules.legs import (
     verdict,
 )
 from legday.core.rules.week import (
+    FULL_WEEK,
     HARD_CARDIO_EFFORT,
+    RACING,
     Behind,
     day_off,
     give_share,
@@ -136,6 +139,7 @@ RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
 # The usual cardio time of a weekday is read from this many sessions on it, at least (legday's own).
 USUAL_TIME_FROM = 2
+SIX_HOURS = dt.timedelta(hours=6)  # E5: same-day sessions 6 h apart
 # A leg session dropped for soreness is offered two days on at the soonest (legday's own).
 OFFER_AFTER = 2
 # A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
@@ -147,8 +151,11 @@ TAPER_LEAST = 15
 # on the day after to all of them at the end; the long run waits until it is over.
 COMEBACK_PER_RECOVERY_DAY, COMEBACK_MOST, COMEBACK_FIRST = 2, 21, 0.5
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
-# training in the seven weeks before; the first week back is lighter.
+# training in the seven weeks before; the first week back is lighter: its minutes come back as after a
+# race, from about half of each session on the day back to nearly all of it at the end of the week (so
+# the first week holds less than a usual week before the break, not the aim's full floor).
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
+BACK_FIRST = 0.5
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
 HELD_BACK_BY = {
@@ -159,6 +166,8 @@ HELD_BACK_BY = {
     "the taper": "S12",
     "building up from your recent sessions": "P5",
     "a short night": "P3",
+    "coming back from a break": "P5",
+    FULL_WEEK: "G6",
 }
 
 
@@ -488,6 +497,7 @@ class _Timeline:
             base=no_base is None,
             no_base=no_base,
             cardio_time=self._cardio_time(day),
+            after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
         )
@@ -503,6 +513,21 @@ class _Timeline:
             for c in self.cardio_by_date.get(day - n * DAY, ())
             if c.start is not None
         ]
+        return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
+
+    def _after_legs_time(self, day: dt.date) -> dt.time | None:
+        """When the cardio after this weekday's leg sessions usually starts, counting only what started
+        6 h or more after the lift (E5 kept; a short flush straight after is the plan's own default):
+        the median of the four weeks before, two sessions at least (legday's own reading)."""
+        starts = []
+        for n in (7, 14, 21, 28):
+            legs = self.legs_by_date.get(day - n * DAY)
+            if not legs:
+                continue
+            end = max(s.ended for s in legs)
+            for c in self.cardio_by_date.get(day - n * DAY, ()):
+                if c.start is not None and dt.datetime.combine(c.date, c.start) >= end + SIX_HOURS:
+                    starts.append(c.start)
         return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
 
     def _usual(self, day: dt.date) -> bool:
@@ -875,6 +900,8 @@ class _Timeline:
         fit_to_volume(d, ctx)
         if ctx.comeback is not None and d.kind == "cardio" and d.role != "event" and ctx.on("G3"):
             self._coming_back(d, ctx, *ctx.comeback)
+        if ctx.back_day is not None and d.kind == "cardio" and d.role != "event" and ctx.on("P5"):
+            self._back_ramp(d, ctx, ctx.back_day)
         if event_days is not None and d.kind != "rest" and event_days >= 2:
             self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
@@ -902,10 +929,37 @@ class _Timeline:
         d.reduced, d.held_back = True, "recovering from a race"
         # In the race's recovery days its own line has said which day it is.
         head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
+        # The long session waits too - said only to whom the plan gives one (G3's long steady session is
+        # the endurance goal's), in the words of their sport.
+        long = (
+            f", and the long {sport_words(self.profile)[0]} waits until then"
+            if self.profile.goal is Goal.ENDURANCE and ctx.on("G3")
+            else ""
+        )
         d.add(
             "G3",
             f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
-            "usual today, and the long run waits until then (legday's call: a taper run backwards).",
+            f"usual today{long} (legday's call: a taper in reverse).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
+
+    def _back_ramp(self, d: Draft, ctx: Ctx, k: int) -> None:
+        """Back after a break, day ``k`` (0-6) of the first week: each session at about BACK_FIRST of its
+        usual minutes on the day back, rising to nearly all of them by the week's end (legday's reading
+        of P5's "too much too fast": the volume comes back as the effort does)."""
+        fraction = back_share(k)
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)
+        d.reduced, d.held_back = True, "coming back from a break"
+        d.add(
+            "P5",
+            f"Back after {ctx.break_days} days off: the minutes come back over the first week, so about "
+            f"{round(fraction * 20) * 5}% of the usual today (legday's call: not too much too fast).",
             LEGDAY,
             holds=lambda d: d.minutes == most,
         )
@@ -1085,6 +1139,7 @@ class _Timeline:
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
+        notes.append(self._no_room_to_run(days))
         totals = Totals(
             cardio_minutes,
             hard,
@@ -1161,6 +1216,33 @@ class _Timeline:
         if found is not None and found.status == "suggested" and found.start and found.start >= s.ended:
             after.append(found.modality)
         return any(m in IMPACT for m in after if m)
+
+    def _no_room_to_run(self, days: list[DayPlan]) -> Reason | None:
+        """A beginner racing (endurance, hybrid) whose leg days leave no day for a run: P1 keeps running
+        off a leg day and the day after it, so with legs every other day the week holds none. Said, with
+        what would make room, rather than left for the person to wonder where the running went."""
+        p = self.profile
+        if not (p.level.value == "beginner" and p.goal in RACING and p.can_do("run") and self.on("P1")):
+            return None
+        if any(s.modality in IMPACT for d in days for s in d.sessions if s.status != "skipped"):
+            return None
+        barred = any(
+            r.id == "P1" and "no running" in r.text
+            for d in days
+            if d.date >= self.today
+            for s in d.sessions
+            for r in s.reasons
+        )
+        if not barred:
+            return None
+        legs = ", ".join(f"{d.date:%a}" for d in days if any(s.kind == "legs" for s in d.sessions))
+        return reason(
+            "P1",
+            f"No run this week: new to lifting, you run only on days that are neither a leg day nor the "
+            f"day after one (legday's reading of P1), and with legs on {legs} the plan found no such day. "
+            "One leg day fewer, or two in a row, would make room for your running.",
+            LEGDAY,
+        )
 
     def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
@@ -1301,6 +1383,11 @@ class _Timeline:
         )
 
 
+def back_share(k: int) -> float:
+    """The share of a session's usual minutes on day ``k`` (0-6) of the first week back after a break."""
+    return BACK_FIRST + (1 - BACK_FIRST) * k / BACK_DAYS
+
+
 def _long(minutes: int, effort: int) -> bool:
     """A long session (G3's "long steady run", once a week), logged or planned: an hour or more, steady
     (3 to 6: a hard hour of intervals or a tempo ride is hard work, not the week's long steady session)."""
@@ -1341,10 +1428,12 @@ def _in_order(regions) -> tuple[str, ...]:
 
 
 __all__ = [
+    "BACK_DAYS",
     "CARRY",
     "HORIZON_DAYS",
     "LOOKBACK_DAYS",
     "RACE_EFFORT",
+    "back_share",
     "build_week",
     "history_window",
     "lingers",

@@ -52,6 +52,35 @@ RULES: tuple[str, ...] = (
     "S12",
 )
 
+# The endurance athlete's own sport, in the words that name it (one, many, doing): running when it is
+# on their list, else what the plan's runs become on it (the order legday substitutes for a run, see
+# modality.NEAREST). A cyclist's key sessions are rides and their long session a long ride; "your key
+# runs" said to them is not true of anything they do.
+SPORT_WORDS: dict[str, tuple[str, str, str]] = {
+    "run": ("run", "runs", "running"),
+    "elliptical": ("elliptical session", "elliptical sessions", "elliptical work"),
+    "bike": ("ride", "rides", "riding"),
+    "row": ("row", "rows", "rowing"),
+    "stairs": ("stair session", "stair sessions", "stair climbing"),
+    "hike": ("hike", "hikes", "hiking"),
+    "swim": ("swim", "swims", "swimming"),
+    "walk": ("walk", "walks", "walking"),
+}
+NO_SPORT = ("session", "sessions", "cardio")
+
+
+def sport(profile: Profile) -> str | None:
+    """The modality the plan's endurance sessions (the key ones, the long one) are done on: run when the
+    list has it, else the first of the run's substitutes on the list; None with only yoga or pilates."""
+    return next((m for m in SPORT_WORDS if profile.can_do(m)), None)
+
+
+def sport_words(profile: Profile) -> tuple[str, str, str]:
+    """("ride", "rides", "riding") for a cyclist: see SPORT_WORDS."""
+    found = sport(profile)
+    return SPORT_WORDS[found] if found else NO_SPORT
+
+
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
 EFFORT: dict[str, tuple[int, int]] = {
     "recovery": (1, 2),
@@ -309,6 +338,9 @@ class Ctx:
     lost: tuple[str, str] | None = None
     # When this weekday's cardio usually starts (the planner's reading of the log), or None.
     cardio_time: dt.time | None = None
+    # On a leg day: when the cardio logged on this weekday's leg days usually starts, when that was 6 h
+    # or more after the lift (E5 kept: a shift worker's evening ride after a 06:00 lift), or None.
+    after_legs_time: dt.time | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

@@ -250,16 +250,17 @@ def _gentle(d: Draft) -> bool:
 
 
 def disagreements(d: Draft, ctx: Ctx) -> None:
-    """G1 vs S9 vs Sayer: does cardio cost muscle size? Shown where a size goal meets cardio."""
+    """G1 vs S9 vs Sayer: does cardio cost muscle size? Shown where the strength goal (strength or size: the
+    profile doesn't say which, so the words don't either) meets cardio."""
     if d.kind != "cardio" or ctx.goal is not Goal.STRENGTH or not (ctx.on("G1") and ctx.on("S9")):
         return
     d.choose(
         lambda d: (
             "Cardio and muscle size: Schumann 2022 (G1) finds cardio doesn't blunt size or "
             "strength; Lundberg 2022 (S9) finds running, not cycling, blunts fibre growth; Sayer "
-            "warns running after lifting can leave you short of energy. For your size goal the "
-            f"plan goes {'for the ' + d.modality if d.modality else 'without running'}, and eat "
-            "enough."
+            "warns running after lifting can leave you short of energy. The strength goal covers size "
+            "too, and for size anything but a run is the safer pick: the plan goes "
+            f"{'for the ' + d.modality if d.modality else 'without running'}, and eat enough."
         ),
         holds=not_run,
     )

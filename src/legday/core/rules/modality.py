@@ -209,7 +209,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         else:
             # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
             d.choices.append(
-                "S9 vs your list: for your size goal the plan would pick a ride if it could (running, "
+                "S9 vs your list: for muscle size the plan would pick a ride if it could (running, "
                 "not cycling, blunts muscle growth, Lundberg 2022), but there is no bike on your list, "
                 "so it stays a run."
             )
