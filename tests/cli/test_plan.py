@@ -238,4 +238,59 @@ def test_long_names_and_reasons_still_fit_80_columns():
     render_plan(plan, console)
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
-    assert "G4" in text and "+51 days" in text and "Warnings" in text
+    assert "G4" in text and "51 days after legs" in text and "Warnings" in text
+
+
+def _longest_sessions():
+    """Every session the table can show at its longest: each modality at each intensity, with three-digit
+    minutes, a two-digit effort range, a start and the hours after legs (under an hour, in hours, over
+    ten), a leg session moved, a rest whose leg session moved."""
+    from legday.core.model import CARDIO_MODALITIES
+    from legday.core.plan import INTENSITIES, Session
+    from legday.core.rules.base import EFFORT
+
+    start = dt.datetime(2026, 11, 18, 18, 0)
+    out = []
+    for modality in (*CARDIO_MODALITIES, "sprints", "plyometrics"):
+        for intensity in INTENSITIES:
+            for hours, status in ((0.17, "suggested"), (47.4, "done"), (9.5, "skipped")):
+                kind = "recovery" if intensity == "recovery" else "cardio"
+                out.append(Session(kind, status, start, modality, intensity, EFFORT[intensity], 105, hours))
+    out.append(
+        Session(
+            "legs", "planned", start, effort=(10, 10), minutes=120, moved_from=MONDAY + dt.timedelta(days=3)
+        )
+    )
+    out.append(Session("rest", "suggested", moved_to=MONDAY + dt.timedelta(days=5)))
+    return out
+
+
+@pytest.mark.parametrize("width", [80, 100, 60])
+def test_the_table_wraps_between_parts_never_inside_one(width):
+    """Found by a coach at 80 columns: "→ easy elliptical · 30 min · effort 3-4 · 18:00 +23" and "h" on
+    the next line. Every session line, at its longest, fits the width, and each of its parts ("18:00
+    +23 h", "effort 3-4") is whole on one line: a line that goes on starts with "· " under the first
+    word."""
+    from legday.cli.show import session_parts, week_table
+    from legday.core.plan import DayPlan, Totals, WeekPlan
+
+    sessions = _longest_sessions()
+    days = tuple(
+        DayPlan(MONDAY + dt.timedelta(days=i), 10, 100, (), tuple(sessions[i::7]), pain=True)
+        for i in range(7)
+    )
+    plan = WeekPlan(MONDAY, MONDAY + dt.timedelta(days=2), days, Totals(0, 0, 0, 0))
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(week_table(plan, width))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= width
+    column = next(line.index("Sessions") for line in lines if "Sessions" in line)
+    body = [line[column:].rstrip() for line in lines[3:] if line.strip() and not line.startswith("✓")]
+    for s in sessions:
+        for part in session_parts(s, short=True):
+            assert any(part in line for line in body), (part, s)
+    continued = [line for line in body if line and line[0] not in "✓○→✗"]
+    assert all(line.startswith("  · ") for line in continued), continued
+    if width >= 80:  # the usual sessions fit one line at 80 columns
+        assert "→ recovery walk · 105 min · effort 1-2 · 18:00 +10 min" in body
+        assert "✓ elliptical sprints · 105 min · effort 8-9 · 18:00 +47 h" in body

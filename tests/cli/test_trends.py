@@ -115,7 +115,7 @@ def test_table_fits_80_columns(cli, capsys, logged):
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
     row = next(line for line in lines if line.lstrip().startswith("16 Nov 26"))
-    assert row.split()[3:9] == ["*", "560", "75", "25", "0", "1"]  # "*": the week so far
+    assert row.split()[3:10] == ["*", "560", "75", "25", "0", "0", "1"]  # "*": so far; hard, moderate, easy
     assert "disputed" in out and "S5" in out
 
 

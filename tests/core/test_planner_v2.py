@@ -56,7 +56,7 @@ def race_week(off=(), items=None, today=FRI, **kw):
 def test_S3_a_race_leaves_the_legs_less_ready_the_next_day():
     week = race_week(today=WED)
     assert week.day(FRI).readiness < week.day(THU).readiness
-    assert any("run: effort 9 x 140 min = load 1260" in line for line in week.day(FRI).readiness_why)
+    assert any("run, 140 min at 9/10: load 1260" in line for line in week.day(FRI).readiness_why)
     unloaded = race_week({"S3"}, today=WED)
     assert unloaded.day(FRI).readiness >= unloaded.day(THU).readiness
 

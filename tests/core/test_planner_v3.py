@@ -143,7 +143,7 @@ def test_G3_an_event_that_passed_unlogged_still_tired_the_legs():
 
     day = sunday()
     assert day.readiness < 80
-    assert any("your event" in line and "estimated" in line for line in day.readiness_why)
+    assert any("your event" in line.lower() and "estimated" in line for line in day.readiness_why)
     assert sunday({"S3"}).readiness == 100  # without the event's load (S3 off), fresh again
 
 

@@ -51,8 +51,8 @@ def test_fresh_legs_score_100_and_say_so():
 def test_why_lines_show_the_load_the_day_and_the_result():
     r = day_readiness(SUN, strains(legs(SAT, 7, 60)), None)
     text = "\n".join(r.why)
-    assert "effort 7 x 60 min = load 420 (S3)" in text
-    assert "Morning 1 after it: 100% of its fatigue is left (S7, S8): -42." in text
+    assert "Sat 21's leg session, 60 min at 7/10: load 420 (S3)." in text
+    assert "A day on, all of its fatigue is still there (S7, S8): -42." in text
     assert r.score == 58 and f"projected at {r.score}/100" in r.why[-1]
 
 
@@ -107,7 +107,7 @@ def test_soreness_check_in_overrides_and_the_estimate_falls_back_to_the_model():
 def test_sleep_cuts(sleep, cut):
     r = day_readiness(SUN, [], check(SUN, 2, sleep))
     assert r.score == 80 - cut
-    assert any("Slept" in w for w in r.why) == bool(cut)
+    assert any("You slept" in w for w in r.why) == bool(cut)
 
 
 def test_pain_caps_readiness_at_10():

@@ -134,12 +134,13 @@ def test_a_planned_leg_session_starts_when_that_weekday_usually_does():
 def test_a_race_is_no_template_for_the_long_run():
     """Found: after a marathon the weekend's long run was as long as the race (trimmed only by the
     week's minutes). The long run follows the long sessions you do, not the race: here, with runs of at
-    most 60 minutes besides it, the first long run after the recovery days is 75 (legday's own start)."""
+    most 60 minutes besides it, the first long run after the marathon's three weeks of coming back is 75
+    (legday's own start)."""
     week = WEEKS["half_after"]()
     week.cardio = [c for c in week.cardio if c.minutes <= 60] + [
         CardioSession(d(-1), "run", 215, 8, t("08:00"))
     ]
-    later = plan_week(week.profile, week.history, week.today, week=week.today + 14 * DAY)
+    later = plan_week(week.profile, week.history, week.today, week=week.today + 21 * DAY)
     long_runs = [s for day in later.days for s in suggested(later, day.date) if "long steady" in words(s)]
     assert long_runs and all(s.minutes <= 90 for s in long_runs)
 
@@ -212,3 +213,30 @@ def test_the_second_leg_day_running_is_also_the_day_after_legs():
     }
     (monday,) = suggested(plan, week.today)
     assert monday.modality == "run"  # the first leg day's light run stays (G5)
+
+
+def test_the_weeks_after_a_half_marathon_bring_the_volume_back_slowly(monkeypatch):
+    """Found: the week after a half marathon (105 minutes at 9/10) filled the 300-minute aim, more than
+    the runner's usual week, with moderate runs from day 3 and a 105-minute long run on day 7. Legday's
+    reading of G3 and S12: the first half of the 6 recovery days easy; the minutes come back over 12 days
+    (a taper run backwards), so the week holds about two thirds of a usual one; the long run waits until
+    the second weekend. Without the comeback (its length set to 0) the week fills up again."""
+    week, plan = planned("half_after")
+    usual = sum(c.minutes for c in week.cardio if d(-21) <= c.date < d(-14))  # a usual week, logged
+    minutes = plan.totals.cardio_minutes
+    assert minutes <= 0.7 * usual, (minutes, usual)
+    for day in plan.days:
+        for s in suggested(plan, day.date):
+            assert s.minutes <= 60 and "long steady" not in words(s), day.date
+            if (day.date - d(-1)).days <= 3:
+                assert s.intensity in ("recovery", "easy"), day.date
+    second = plan_week(week.profile, week.history, week.today, week=week.today + 7 * DAY)
+    long_runs = [s for day in second.days for s in suggested(second, day.date) if "long steady" in words(s)]
+    assert long_runs and long_runs[0].start.date() >= d(12)  # day 13 on: the 12 days are over
+
+    import legday.core.planner as planner
+
+    monkeypatch.setattr(planner, "COMEBACK_PER_RECOVERY_DAY", 0)
+    full = plan_week(week.profile, week.history, week.today, week.week_start)
+    assert full.totals.cardio_minutes > usual
+    assert any("long steady" in words(s) for day in full.days for s in suggested(full, day.date))

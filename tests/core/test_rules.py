@@ -292,7 +292,11 @@ def test_S12_race_week_halves_the_minutes_rests_the_day_before_and_drops_late_le
 
     w = week()
     assert sessions(w, THU, "legs") == []  # two days out: no leg session
-    assert suggestion(w, THU).kind == "rest" and "S12" in ids(suggestion(w, THU))
+    # The dropped leg day is a free day of the taper (S12 keeps how often you train): rest or a short,
+    # not hard session, never the leg session's slot kept as rest for soreness that isn't there.
+    thu = suggestion(w, THU)
+    assert "S12" in ids(thu)
+    assert thu.kind == "rest" or (thu.intensity != "hard" and thu.minutes <= 30)
     assert suggestion(w, FRI).kind == "rest" and "S12" in ids(suggestion(w, FRI))
     event = suggestion(w, SAT)
     assert event.status == "planned" and event.detail == "event day" and event.modality == "event"
@@ -459,6 +463,19 @@ def test_P5_soreness_lingering_for_days_is_flagged():
     assert "P5" not in warnings({"P5"})
 
 
+def test_P5_soreness_that_eased_and_came_back_or_a_pain_morning_is_not_lingering():
+    """Lingering means still sore: a 2 on Wednesday then a 6 on Friday came from something else (S7: it
+    peaks in 48 h and fades), and a Friday morning flagging pain is P4's rest, not P5's warning."""
+
+    def warnings(*checks):
+        week = plan(profile(leg_days=NO_LEG_DAYS), [legs(MON), *checks], FRI)
+        return [w.id for w in week.warnings]
+
+    assert "P5" in warnings(check(WED, 6), check(FRI, 6))  # still sore: lingering
+    assert "P5" not in warnings(check(WED, 2), check(FRI, 6))  # eased, then back
+    assert "P5" not in warnings(check(FRI, 6, pain=True))
+
+
 # --- Modalities --------------------------------------------------------------------------------------
 
 
@@ -586,8 +603,8 @@ def test_S6_a_rating_from_yesterday_still_counts_today_and_fades():
 
 
 def leg_cost(day) -> int:
-    """Readiness points a morning loses to leg sessions (its why lines: '... legs ...: -N.')."""
-    lines = [line for line in day.readiness_why if re.match(r"\w{3} \d+( \w{3})? legs", line)]
+    """Readiness points a morning loses to leg sessions (its why lines: "Mon 16's leg session ...: -N.")."""
+    lines = [line for line in day.readiness_why if re.match(r"\w{3} \d+( \w{3})?'s leg session", line)]
     return sum(int(line.rsplit("-", 1)[1].rstrip(".")) for line in lines)
 
 
@@ -652,3 +669,20 @@ def test_every_rule_is_evidence_switched_in_code_and_tested_here():
     assert set(core_rules.RULES) <= set(EVIDENCE)
     assert set(core_rules.RULES) == switched  # every listed rule is a switch in code, and vice versa
     assert set(core_rules.RULES) <= tested, sorted(set(core_rules.RULES) - tested)
+
+
+def test_a_hard_session_cut_on_purpose_stays_cut_when_a_later_rule_makes_it_steady():
+    """The taper (or a race, a short night) cut a hard session to 12 minutes; a later rule lowering it
+    to steady work must not grow it back to the usual 30-40 minutes of zone 2: that would undo the cut."""
+    from legday.core.rules.base import Draft
+
+    def capped(reduced: bool) -> Draft:
+        d = Draft(
+            MON, "hard", modality="run", intensity="intervals", minutes=12, span=(12, 12), reduced=reduced
+        )
+        assert d.cap("moderate")
+        return d
+
+    cut = capped(True)
+    assert cut.role == "zone2" and cut.minutes == 12 and cut.span == (12, 12)
+    assert capped(False).minutes >= 30  # not cut on purpose: a steady session of the usual length

@@ -86,6 +86,24 @@ def test_two_weeks_by_hand():
     assert this.target_minutes == (150, 180)
 
 
+def test_moderate_sessions_are_counted_as_the_weeks_totals_count_them():
+    """Found by a coach: the week said "1 hard, 1 moderate, 4 easy" and trends "1 hard, 5 easy". A
+    moderate run (effort 5) is one of ``easy`` (every session not hard, the JSON contract) and is
+    counted in ``moderate`` too, as the plan's totals count it; the words say all three."""
+    h = history(
+        cardio(D(2026, 11, 16), "run", 40, 5),  # moderate
+        cardio(D(2026, 11, 17), "bike", 30, 3),  # easy
+        cardio(D(2026, 11, 18), "run", 30, 8),  # hard
+    )
+    trends = weekly_trends(PROFILE, h, END, weeks=1)
+    (week,) = trends.weeks
+    assert (week.hard, week.easy, week.moderate) == (1, 2, 1)
+    totals = plan_week(PROFILE, h, END + dt.timedelta(days=7), week=END).totals
+    assert (totals.hard_sessions, totals.easy_sessions, totals.moderate_sessions) == (1, 2, 1)
+    assert any("1 hard, 1 moderate, 1 easy" in r.text for r in week_words(PROFILE, week, trends.weeks))
+    assert to_json(trends)["weeks"][0]["moderate"] == 1
+
+
 def test_a_week_nobody_rated_has_no_soreness_or_readiness():
     h = history(legs(D(2026, 11, 16), effort=7, minutes=60), cardio(D(2026, 11, 17), "bike", 30, 3))
     (week,) = weekly_trends(PROFILE, h, END, weeks=1).weeks
@@ -148,7 +166,7 @@ def test_a_sudden_jump_is_a_warning_in_the_words():
     assert len(s5) == 1 and "disputed" in s5[0].text
     # Mon-Thu of this week: four effort-8 bikes (hard), nothing easy.
     assert (week.hard, week.easy) == (4, 0)
-    assert any(r.id == "S11" and "4 hard, 0 easy: 0% easy" in r.text for r in words)
+    assert any(r.id == "S11" and "4 hard, 0 moderate, 0 easy: 0% not hard" in r.text for r in words)
 
 
 def test_words_name_what_was_heavy_and_missed():
@@ -157,7 +175,7 @@ def test_words_name_what_was_heavy_and_missed():
     words = [r.text for r in week_words(PROFILE, last, trends.weeks)]
     assert any("legs on Mon 09 Nov, 60 min at effort 7 (load 420)" in t for t in words)
     assert any("Cardio 90 min: 60 min short of the 150-180 min band" in t for t in words)
-    assert any("1 hard, 2 easy: 67% easy" in t for t in words)
+    assert any("1 hard, 0 moderate, 2 easy: 67% not hard" in t for t in words)
     now = [r.text for r in week_words(PROFILE, this, trends.weeks)]
     assert any(t == "Skipped: run Wed 18." for t in now)
     # Thursday's legs may still come today: not missed yet.
@@ -195,6 +213,7 @@ def test_json_has_the_contract_keys():
         "cardio_minutes",
         "hard",
         "easy",
+        "moderate",
         "soreness",
         "readiness",
         "acwr",
@@ -238,6 +257,7 @@ def by_the_plan(window: Window, ws: dt.date) -> WeekTrend:
         t.target_minutes,
         round(fitness, 1),
         round(fatigue, 1),
+        t.moderate_sessions,
     )
 
 

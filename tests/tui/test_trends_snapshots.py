@@ -4,7 +4,9 @@ fixture (twelve weeks before the typical fortnight), no animation. Look at any y
 What you should see in each: a title line "legday  trends · 12 weeks · week of 16 Nov 2026 · this
 week"; twelve columns, the newest (16/11, highlighted) on the right; stacked load bars, legs under
 cardio, the tallest in the heavy week of 28/09; cardio minutes against the tinted 150-180 band (red
-over it in the heavy week, amber under it most weeks); hard/easy counts, amber where under ~80 % easy;
+over it in the heavy week, amber under it most weeks); the session mix, hard/moderate/easy ("h/m/e",
+"3/0/2") where a column has room and hard/not hard ("hard/ez", "3/2") at 80 columns, amber where
+under ~80 % not hard;
 soreness and readiness blocks, dots in the week away (31/08) and the week nobody rated (14/09); the
 load ratio as a dotted line with the 0.8-1.3 band tinted, amber above it in the heavy week; the dates
 under the columns; then the selected week in words (load, heaviest session, cardio against the band,

@@ -33,9 +33,22 @@ def _range(effort: tuple[int, int] | None) -> str:
     return f"effort {words.effort_range(effort)}" if effort else ""
 
 
-def session_line(s: Session, short: bool = False) -> str:
-    """``easy run · 20 min · effort 3-4 · 19:00 · 25 h after legs`` (only the parts that exist);
-    ``short`` ends ``19:00 +25 h`` instead, for the table."""
+# The table's columns around the sessions: the box's edges, the day ("▶ Wed 18"), Sore, Ready and
+# the gaps between them take this many cells; the sessions get the rest, up to SESSIONS_MOST.
+TABLE_FRAME = 23
+SESSIONS_MOST, SESSIONS_LEAST = 58, 24
+# A session line's parts are joined by this; the table wraps only here, never inside a part.
+SEP = " · "
+# A wrapped session line goes on under its first word (after the mark), with its separator first.
+HANG = "  "
+# The table's "+N h": only in the days the rules count from the lift (the leg day, the next two).
+AFTER_LEGS_SHOWN = 72
+
+
+def session_parts(s: Session, short: bool = False) -> list[str]:
+    """The parts of a session line, each a whole: ``["easy run", "20 min", "effort 3-4", "19:00
+    +25 h"]``. ``short`` (the table) joins the start and the hours after legs as one part, and leaves
+    the hours out from the third day on."""
     parts = [words.session_title(s)]
     if s.minutes:
         parts.append(f"{s.minutes} min")
@@ -44,40 +57,92 @@ def session_line(s: Session, short: bool = False) -> str:
     if s.start:
         parts.append(s.start.strftime("%H:%M"))
     if s.hours_after_legs is not None and s.kind != "legs":
-        if short:
-            after = words.hours_text(s.hours_after_legs)
-            if s.start:
-                parts[-1] += f" +{after}"
-            else:
-                parts.append(f"+{after}")
-        else:
+        if not short:
             parts.append(words.after_legs(s.hours_after_legs))
+        elif s.hours_after_legs < AFTER_LEGS_SHOWN:
+            after = f"+{words.hours_text(s.hours_after_legs)}"
+            if s.start:
+                parts[-1] += f" {after}"
+            else:
+                parts.append(after)
     # A leg day the plan dropped and offers on another day: both ends say where.
     if s.moved_from is not None:
         parts.append(f"moved from {s.moved_from:%a} {s.moved_from.day}")
     if s.moved_to is not None:
         parts.append(f"legs moved to {s.moved_to:%a} {s.moved_to.day}")
-    return escaped(" · ".join(parts))
+    return [escaped(p) for p in parts]
 
 
-def _sessions_cell(day: DayPlan) -> Text:
+def session_line(s: Session, short: bool = False) -> str:
+    """``easy run · 20 min · effort 3-4 · 19:00 · 25 h after legs`` (only the parts that exist);
+    ``short`` ends ``19:00 +25 h`` instead, for the table."""
+    return SEP.join(session_parts(s, short))
+
+
+def wrap_parts(parts: list[str], width: int, lead: int = 2) -> list[str]:
+    """``parts`` joined by SEP in lines of at most ``width`` cells, broken only between parts: a line
+    that goes on starts with HANG and its separator, under the first word (``lead``: the cells before
+    the first line, its status mark). A part too long for any line (a 100-character name) is cut."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        if not line:
+            first = not lines
+            line = part if first else HANG + SEP.lstrip() + part
+            room = width - (lead if first else 0)
+        elif cell_len(line) + cell_len(SEP + part) <= room:
+            line += SEP + part
+            continue
+        else:
+            lines.append(line)
+            line = HANG + SEP.lstrip() + part
+            room = width
+        while cell_len(line) > room:  # only a single part longer than a whole line gets here
+            cut = _fit(line, room)
+            lines.append(line[:cut])
+            line = HANG + line[cut:]
+            room = width
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit(text: str, room: int) -> int:
+    """How many characters of ``text`` fit in ``room`` cells (one at least)."""
+    from rich.cells import cell_len
+
+    n = len(text)
+    while n > 1 and cell_len(text[:n]) > room:
+        n -= 1
+    return n
+
+
+def _sessions_cell(day: DayPlan, width: int) -> Text:
     text = Text()
     for i, s in enumerate(day.sessions):
         if i:
             text.append("\n")
-        text.append(f"{MARKS.get(s.status, '·')} ", style=STATUS_STYLE.get(s.status, ""))
-        text.append(session_line(s, short=True), style=STATUS_STYLE.get(s.status, ""))
+        style = STATUS_STYLE.get(s.status, "")
+        mark = f"{MARKS.get(s.status, '·')} "
+        text.append(mark, style=style)
+        text.append("\n".join(wrap_parts(session_parts(s, short=True), width, len(mark))), style=style)
     if not day.sessions:
         text.append("—", style="dim")
     return text
 
 
-def week_table(plan: WeekPlan) -> Table:
+def week_table(plan: WeekPlan, width: int = 80) -> Table:
+    """The week in ``width`` columns: each session on a line, wrapped only between its parts."""
     first, last = plan.days[0].date, plan.days[-1].date
+    sessions_width = max(SESSIONS_LEAST, min(SESSIONS_MOST, width - TABLE_FRAME))
     table = Table(
         title=f"Week of {first:%a %d %b %Y} – {last:%a %d %b}, as of {plan.today:%a %d %b}",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
         expand=False,
         caption=f"{words.MARKS_LEGEND}   +N h: hours after legs",
         caption_justify="left",
@@ -85,7 +150,8 @@ def week_table(plan: WeekPlan) -> Table:
     table.add_column("Day", no_wrap=True)
     table.add_column("Sore", justify="right", no_wrap=True)
     table.add_column("Ready", justify="right", no_wrap=True)
-    table.add_column("Sessions", overflow="fold", max_width=58)
+    # Wrapped here, between parts (``wrap_parts``): Rich's own wrap would break "18:00 +23 h" in two.
+    table.add_column("Sessions", no_wrap=True, overflow="crop", max_width=sessions_width)
     for day in plan.days:
         is_today = day.date == plan.today
         label = ("▶ " if is_today else "  ") + _day_label(day.date)
@@ -96,7 +162,7 @@ def week_table(plan: WeekPlan) -> Table:
             Text(label, style="bold" if is_today else ""),
             sore,
             str(day.readiness),
-            _sessions_cell(day),
+            _sessions_cell(day, sessions_width),
             style="on grey11" if is_today else "",
         )
     return table
@@ -186,7 +252,7 @@ def today_section(plan: WeekPlan) -> Group:
 
 
 def render_plan(plan: WeekPlan, console: Console) -> None:
-    console.print(week_table(plan))
+    console.print(week_table(plan, console.width))
     console.print(_totals(plan))
     console.print(_week_notes(plan))
     console.print()

@@ -59,11 +59,12 @@ def trends_table(trends: Trends):
     )
     notes = (
         f"Load = effort x minutes (S3). Min: cardio minutes, aim {band} a week (G6, S11);\n"
-        "hard/easy: aim about 80 % easy (S11). Sore 0-10 and ready 0-100: means of the\n"
-        "mornings (– when none was rated). Ratio: acute:chronic load (S5); 0.8-1.3 is\n"
-        "called the sweet spot, a disputed claim: a warning, not a rule."
+        "hard, moderate and easy sessions: aim about 80 % not hard (S11). Sore 0-10 and\n"
+        "ready 0-100: means of the mornings (– when none was rated). Ratio: acute:chronic\n"
+        "load (S5); 0.8-1.3 is called the sweet spot, a disputed claim: a warning, not a\n"
+        "rule."
     )
-    for name in ("Week of", "Legs", "Cardio", "Min", "Hard", "Easy", "Sore", "Ready", "Ratio"):
+    for name in ("Week of", "Legs", "Cardio", "Min", "Hard", "Mod", "Easy", "Sore", "Ready", "Ratio"):
         table.add_column(name, justify="left" if name == "Week of" else "right", no_wrap=True)
     for w in trends.weeks:
         low, high = w.target_minutes
@@ -76,7 +77,8 @@ def trends_table(trends: Trends):
             str(w.cardio_load),
             Text(str(w.cardio_minutes), style=minutes_style),
             str(w.hard),
-            str(w.easy),
+            str(w.moderate),  # as the week's totals count them: moderate apart from easy
+            str(w.easy - w.moderate),
             _num(w.soreness),
             _num(w.readiness, 0),
             Text(_num(w.acwr, 2), style=ratio_style),

@@ -70,6 +70,7 @@ from legday.core.rules import (
     plan_leg_session,
     runners_leg_day,
     settle,
+    sport_words,
     target,
 )
 from legday.core.rules.checks import heads_ups
@@ -85,7 +86,9 @@ from legday.core.rules.legs import (
     verdict,
 )
 from legday.core.rules.week import (
+    FULL_WEEK,
     HARD_CARDIO_EFFORT,
+    RACING,
     Behind,
     day_off,
     give_share,
@@ -136,15 +139,23 @@ RACE_EFFORT, RACE_DEFAULT_MINUTES = 8, 60
 RACE_MINUTES = (30, 240)
 # The usual cardio time of a weekday is read from this many sessions on it, at least (legday's own).
 USUAL_TIME_FROM = 2
+SIX_HOURS = dt.timedelta(hours=6)  # E5: same-day sessions 6 h apart
 # A leg session dropped for soreness is offered two days on at the soonest (legday's own).
 OFFER_AFTER = 2
 # A race-like effort with a like one 5 to 14 days before it is routine (a weekly match), not a race.
 ROUTINE_DAYS = (5, 14)
 # The shortest session the taper leaves (legday's own: less is not worth going out for).
 TAPER_LEAST = 15
+# After a race the volume comes back as a taper run backwards (legday's reading of G3 and S12): over
+# twice the race's recovery days (three weeks at most), each session from about half its usual minutes
+# on the day after to all of them at the end; the long run waits until it is over.
+COMEBACK_PER_RECOVERY_DAY, COMEBACK_MOST, COMEBACK_FIRST = 2, 21, 0.5
 # Back after a break (legday's own): two weeks without a leg session or cardio at 3+, after some
-# training in the seven weeks before; the first week back is lighter.
+# training in the seven weeks before; the first week back is lighter: its minutes come back as after a
+# race, from about half of each session on the day back to nearly all of it at the end of the week (so
+# the first week holds less than a usual week before the break, not the aim's full floor).
 BREAK_DAYS, BACK_DAYS, BREAK_LOOKBACK = 14, 7, 49
+BACK_FIRST = 0.5
 
 # The rule behind each thing that holds a day back, for the week's shortfall note (the first one named).
 HELD_BACK_BY = {
@@ -155,6 +166,8 @@ HELD_BACK_BY = {
     "the taper": "S12",
     "building up from your recent sessions": "P5",
     "a short night": "P3",
+    "coming back from a break": "P5",
+    FULL_WEEK: "G6",
 }
 
 
@@ -238,6 +251,7 @@ class _Lingering:
     cause: str
     legs: bool  # the likely cause was a leg session
     running: bool = False  # rated too sore (8+) two mornings running: "can't walk for days"
+    eased: int | None = None  # the lower rating since the session, when it had eased and came back
 
 
 class _Timeline:
@@ -455,6 +469,7 @@ class _Timeline:
         before = self.checkins.get(day - DAY)
         race = self._race(day)
         back = self._back(day)
+        comeback = self._comeback(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
         no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
         return Ctx(
@@ -476,11 +491,13 @@ class _Timeline:
             expected=self._expected,
             race_recovery=race[1] if race else 0,
             race_what=race[2] if race else "",
+            comeback=comeback,
             back_day=back[0] if back else None,
             break_days=back[1] if back else 0,
             base=no_base is None,
             no_base=no_base,
             cardio_time=self._cardio_time(day),
+            after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
         )
@@ -498,6 +515,21 @@ class _Timeline:
         ]
         return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
 
+    def _after_legs_time(self, day: dt.date) -> dt.time | None:
+        """When the cardio after this weekday's leg sessions usually starts, counting only what started
+        6 h or more after the lift (E5 kept; a short flush straight after is the plan's own default):
+        the median of the four weeks before, two sessions at least (legday's own reading)."""
+        starts = []
+        for n in (7, 14, 21, 28):
+            legs = self.legs_by_date.get(day - n * DAY)
+            if not legs:
+                continue
+            end = max(s.ended for s in legs)
+            for c in self.cardio_by_date.get(day - n * DAY, ()):
+                if c.start is not None and dt.datetime.combine(c.date, c.start) >= end + SIX_HOURS:
+                    starts.append(c.start)
+        return statistics.median_low(starts) if len(starts) >= USUAL_TIME_FROM else None
+
     def _usual(self, day: dt.date) -> bool:
         return day.weekday() in self.profile.leg_days
 
@@ -513,9 +545,23 @@ class _Timeline:
         best = None
         for s in self._races():
             n = (day - s.date).days
-            if 1 <= n <= s.recovery and (best is None or s.date > best.date):
+            # The latest race; of two on one day (a 10 k and then a half), the one needing longer.
+            if 1 <= n <= s.recovery and (best is None or (s.date, s.recovery) > (best.date, best.recovery)):
                 best = s
         return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+
+    def _comeback(self, day: dt.date) -> tuple[int, int, str] | None:
+        """(day N, the days it lasts, what the race was) when ``day`` falls in the weeks after the
+        latest race in which its volume comes back (see COMEBACK_*)."""
+        best = None
+        for s in self._races():
+            n = (day - s.date).days
+            window = min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)
+            if 1 <= n <= window and (best is None or (s.date, window) > (best[0].date, best[1])):
+                best = (s, window)
+        if best is None:
+            return None
+        return (day - best[0].date).days, best[1], _race_words(best[0])
 
     def _races(self) -> list[Strain]:
         """The race-like strains so far (a handful: looked through, not searched day by day)."""
@@ -551,16 +597,29 @@ class _Timeline:
 
     def _lingering_days(self, checkins: list[CheckIn]) -> list[_Lingering]:
         """P5: check-ins still sore days after the session that most likely caused it (the hardest
-        effort still weighing on the legs that morning, not always the last leg session)."""
+        effort still weighing on the legs that morning, not always the last leg session) - still, not
+        again: not when a rating since eased under the line, nor on a morning that flagged pain."""
         out = []
         for c in checkins:
             # Only a check-in from the week before the first day shown on can stand for a day in it.
             if c.soreness < LINGERING_SORENESS or c.date < self.first - 6 * DAY:
                 continue
+            if c.pain:  # sharp pain is P4's (rest, stop), not soreness that lingered
+                continue
             cause = self._cause(c.date)
             if cause is None:
                 continue
             gap = (c.date - cause.date).days
+            # Soreness that eased (rated under the line since) and came back is not that session's: S7,
+            # it peaks in the first 48 h and then fades; something else brought it back.
+            # A rating of TOO_SORE or more that came back is still flagged (nothing hard while it
+            # settles), but as what it is - not put down to the session.
+            between = (self.checkins.get(c.date - n * DAY) for n in range(1, gap))
+            eased = min((e.soreness for e in between if e is not None), default=LINGERING_SORENESS)
+            if eased < LINGERING_SORENESS:
+                if c.soreness >= TOO_SORE:
+                    out.append(_Lingering(c.date, c.soreness, gap, _cause_words(cause), False, eased=eased))
+                continue
             before = self.checkins.get(c.date - DAY)
             # P5 (Carlson): sore "to the point where you can't walk for days" is too much too fast -
             # legday's reading: rated TOO_SORE or more two mornings running.
@@ -798,7 +857,9 @@ class _Timeline:
                 "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
             )
         dropped = self.dropped.get(day)
-        if dropped is not None and dropped.reason.id != "G3":
+        # A leg day dropped for the event two days on (S12) is a free day in the taper, as the rest of
+        # race week is (S12 keeps how often you train); one dropped for soreness or pain is rest.
+        if dropped is not None and dropped.reason.id not in ("G3", "S12"):
             d = Draft(day, "rest", "rest", locked=True)
             d.add(dropped.reason.id, dropped.reason.text, dropped.reason.source)
             if dropped.moved_to is not None:
@@ -837,6 +898,10 @@ class _Timeline:
             d = free_day_draft(ctx)
         give_share(d, ctx)
         fit_to_volume(d, ctx)
+        if ctx.comeback is not None and d.kind == "cardio" and d.role != "event" and ctx.on("G3"):
+            self._coming_back(d, ctx, *ctx.comeback)
+        if ctx.back_day is not None and d.kind == "cardio" and d.role != "event" and ctx.on("P5"):
+            self._back_ramp(d, ctx, ctx.back_day)
         if event_days is not None and d.kind != "rest" and event_days >= 2:
             self._taper(d, ctx, event_days)
         choose_modality(d, ctx)
@@ -849,6 +914,55 @@ class _Timeline:
         disagreements(d, ctx)
         add_ons(d, ctx)
         return d
+
+    def _coming_back(self, d: Draft, ctx: Ctx, k: int, window: int, what: str) -> None:
+        """After a race the minutes come back over ``window`` days (legday's reading of G3 and S12: the
+        taper run backwards), day ``k`` at about COMEBACK_FIRST of the usual on the first, rising to all
+        of it; the long run waits until the window is over (goals.rested)."""
+        fraction = COMEBACK_FIRST + (1 - COMEBACK_FIRST) * (k - 1) / window
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)  # a later cap (hard to steady) must not grow it back
+        d.reduced, d.held_back = True, "recovering from a race"
+        # In the race's recovery days its own line has said which day it is.
+        head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
+        # The long session waits too - said only to whom the plan gives one (G3's long steady session is
+        # the endurance goal's), in the words of their sport.
+        long = (
+            f", and the long {sport_words(self.profile)[0]} waits until then"
+            if self.profile.goal is Goal.ENDURANCE and ctx.on("G3")
+            else ""
+        )
+        d.add(
+            "G3",
+            f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
+            f"usual today{long} (legday's call: a taper in reverse).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
+
+    def _back_ramp(self, d: Draft, ctx: Ctx, k: int) -> None:
+        """Back after a break, day ``k`` (0-6) of the first week: each session at about BACK_FIRST of its
+        usual minutes on the day back, rising to nearly all of them by the week's end (legday's reading
+        of P5's "too much too fast": the volume comes back as the effort does)."""
+        fraction = back_share(k)
+        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        if most >= (d.minutes or 0):
+            return
+        d.minutes = most
+        d.span = (min(d.span[0], most), most)
+        d.ceiling = min(d.ceiling or most, most)
+        d.reduced, d.held_back = True, "coming back from a break"
+        d.add(
+            "P5",
+            f"Back after {ctx.break_days} days off: the minutes come back over the first week, so about "
+            f"{round(fraction * 20) * 5}% of the usual today (legday's call: not too much too fast).",
+            LEGDAY,
+            holds=lambda d: d.minutes == most,
+        )
 
     def _taper(self, d: Draft, ctx: Ctx, days: int) -> None:
         """S12: the last two weeks cut the volume (by about half overall) and keep intensity and how often
@@ -1025,6 +1139,7 @@ class _Timeline:
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
         aim, *notes = self._target_notes(low, high, cardio_minutes)
+        notes.append(self._no_room_to_run(days))
         totals = Totals(
             cardio_minutes,
             hard,
@@ -1102,6 +1217,33 @@ class _Timeline:
             after.append(found.modality)
         return any(m in IMPACT for m in after if m)
 
+    def _no_room_to_run(self, days: list[DayPlan]) -> Reason | None:
+        """A beginner racing (endurance, hybrid) whose leg days leave no day for a run: P1 keeps running
+        off a leg day and the day after it, so with legs every other day the week holds none. Said, with
+        what would make room, rather than left for the person to wonder where the running went."""
+        p = self.profile
+        if not (p.level.value == "beginner" and p.goal in RACING and p.can_do("run") and self.on("P1")):
+            return None
+        if any(s.modality in IMPACT for d in days for s in d.sessions if s.status != "skipped"):
+            return None
+        barred = any(
+            r.id == "P1" and "no running" in r.text
+            for d in days
+            if d.date >= self.today
+            for s in d.sessions
+            for r in s.reasons
+        )
+        if not barred:
+            return None
+        legs = ", ".join(f"{d.date:%a}" for d in days if any(s.kind == "legs" for s in d.sessions))
+        return reason(
+            "P1",
+            f"No run this week: new to lifting, you run only on days that are neither a leg day nor the "
+            f"day after one (legday's reading of P1), and with legs on {legs} the plan found no such day. "
+            "One leg day fewer, or two in a row, would make room for your running.",
+            LEGDAY,
+        )
+
     def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
         """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
         out: list[Reason | None] = [None]
@@ -1159,6 +1301,14 @@ class _Timeline:
             return []
         for x in self.lingering:
             if self.start <= x.date <= self.end:
+                if x.eased is not None:
+                    text = (
+                        f"Very sore ({x.soreness}/10) on {x.date:%a %-d}, though it had eased to "
+                        f"{x.eased}/10 since {x.cause}: soreness from a session peaks in the first two "
+                        "days and fades, so something since brought it back. Nothing hard until it "
+                        "settles; if a spot hurts sharply, flag pain in the check-in."
+                    )
+                    return [reason("P5", text, LEGDAY)]
                 if x.running:
                     text = (
                         f"Sore {TOO_SORE}/10 or more two mornings running ({x.soreness}/10 on "
@@ -1233,6 +1383,11 @@ class _Timeline:
         )
 
 
+def back_share(k: int) -> float:
+    """The share of a session's usual minutes on day ``k`` (0-6) of the first week back after a break."""
+    return BACK_FIRST + (1 - BACK_FIRST) * k / BACK_DAYS
+
+
 def _long(minutes: int, effort: int) -> bool:
     """A long session (G3's "long steady run", once a week), logged or planned: an hour or more, steady
     (3 to 6: a hard hour of intervals or a tempo ride is hard work, not the week's long steady session)."""
@@ -1273,10 +1428,12 @@ def _in_order(regions) -> tuple[str, ...]:
 
 
 __all__ = [
+    "BACK_DAYS",
     "CARRY",
     "HORIZON_DAYS",
     "LOOKBACK_DAYS",
     "RACE_EFFORT",
+    "back_share",
     "build_week",
     "history_window",
     "lingers",

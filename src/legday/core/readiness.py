@@ -196,18 +196,21 @@ def leg_strain(session: LegSession, index: LegIndex, on: On = _all_on, status: s
         if new:
             factor *= NOVEL_FACTOR
             notes.append(
-                f"new to you this month ({', '.join(new)}): x{NOVEL_FACTOR:g}, new work leaves "
-                "more soreness (P5, S7)"
+                f"New to you this month ({', '.join(new)}), so it counts {_more(NOVEL_FACTOR)}: new work "
+                "leaves more soreness (P5, S7)."
             )
         elif index.accustomed(session):
             factor *= ACCUSTOMED_FACTOR
             notes.append(
-                f"work you do every week: x{ACCUSTOMED_FACTOR:g}, the unaccustomed is what leaves the "
-                "most soreness (S7; legday's number)"
+                f"Work you do every week, so it counts {_more(ACCUSTOMED_FACTOR)}: the unaccustomed is what "
+                "leaves the most soreness (S7; the share is legday's)."
             )
     if on("S7") and any(traits(e.name).eccentric_heavy for e in session.exercises):
         factor *= ECCENTRIC_FACTOR
-        notes.append(f"lowering-heavy exercises: x{ECCENTRIC_FACTOR:g} (S7)")
+        notes.append(
+            f"Lowering-heavy exercises, so it counts {_more(ECCENTRIC_FACTOR)}: lowering work leaves the most "
+            "soreness (S7)."
+        )
     return Strain(
         session.date,
         points * factor,
@@ -237,7 +240,7 @@ def rated_score(checkin: CheckIn, on: On = _all_on) -> tuple[float, list[str]]:
     if on("S6"):
         score = 100.0 - 10 * checkin.soreness
         why.append(
-            f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
+            f"You rated soreness {checkin.soreness}/10 this morning, and your own rating replaces "
             f"the estimate (S6): {score:.0f}."
         )
     score = _sleep(checkin, score, why, on)
@@ -256,26 +259,40 @@ def _sleep(checkin: CheckIn, score: float, why: list[str], on: On) -> float:
     if on("P3") and sleep < SHORT_SLEEP:
         cut += 10
     if cut:
+        short = sleep < SHORT_SLEEP and on("P3")
         why.append(
-            f"Slept {sleep:g} h (aim for {GOOD_SLEEP:g} h, R1"
-            + (f"; under {SHORT_SLEEP:g} h is short, P3" if sleep < SHORT_SLEEP and on("P3") else "")
-            + f"): -{cut}."
+            f"You slept {sleep:g} h, under the {GOOD_SLEEP:g} h to aim for (R1)"
+            + (f", and under {SHORT_SLEEP:g} h is a short night (P3)" if short else "")
+            + f": -{cut}."
         )
     return score - cut
 
 
 def _pain_cap(score: float, said: str, why: list[str]) -> float:
     if score > PAIN_CAP:
-        why.append(f"{said}: capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
+        why.append(f"{said}, so readiness is capped at {PAIN_CAP} (P4): {PAIN_CAP}.")
         return PAIN_CAP
-    why.append(f"{said} (P4).")
+    why.append(f"{said}; readiness is under {PAIN_CAP} already (P4).")
     return score
 
 
+# How a readiness line names a session by its status: "Thu 19's planned leg session".
 _STATUS_WORDS = {
-    "planned": " (planned)",
-    "suggested": " (suggested; counted as done)",
-    "projected": " (your event; not logged, so estimated)",
+    "planned": "planned ",
+    "suggested": "suggested ",
+}
+# What the legs do in each kind of cardio, for "legday's factor for running at this effort".
+_ACTIVITY = {
+    "run": "running",
+    "bike": "cycling",
+    "swim": "swimming",
+    "walk": "walking",
+    "row": "rowing",
+    "hike": "hiking",
+    "elliptical": "the elliptical",
+    "stairs": "the stair machine",
+    "plyometrics": "jumps",
+    "event": "racing",
 }
 
 
@@ -314,7 +331,10 @@ def day_readiness(
         why.extend(f"  {n}" for n in s.notes)
     if fatigue > FATIGUE_CAP:
         fatigue = int(FATIGUE_CAP)
-        why.append(f"Fatigue capped at {FATIGUE_CAP:.0f}: {100 - fatigue}.")
+        why.append(
+            f"Together that is more than {FATIGUE_CAP:.0f}, the most fatigue legday counts (capped, "
+            f"legday's own line): {100 - fatigue}."
+        )
     score = 100.0 - fatigue
     if fatigue:
         why.append(f"Estimate from your sessions: {score:.0f}.")
@@ -332,15 +352,15 @@ def day_readiness(
             score = carried
             if early:
                 why.append(
-                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10) came the morning "
-                    f"after legs, before soreness peaks (S7, P5), so it still counts in full today "
-                    f"(legday's rule): {score:.0f}."
+                    f"You rated soreness {earlier.soreness}/10 on {_on(earlier.date, day)}, the morning "
+                    "after legs, before soreness peaks (S7, P5), so that rating still counts in full "
+                    f"today (legday's rule): {score:.0f}."
                 )
             else:
                 why.append(
-                    f"{_on(earlier.date, day)}'s soreness rating ({earlier.soreness}/10), {days} day"
-                    f"{'s' if days > 1 else ''} on, still counts {int(share * 100)}% (S6): "
-                    f"{score:.0f}."
+                    f"You rated soreness {earlier.soreness}/10 on {_on(earlier.date, day)}; {days} day"
+                    f"{'s' if days > 1 else ''} on, that rating still counts {int(share * 100)}% (S6; the "
+                    f"share is legday's): {score:.0f}."
                 )
 
     soreness = sleep = None
@@ -350,7 +370,7 @@ def day_readiness(
         if on("S6"):
             score = 100.0 - 10 * checkin.soreness
             why.append(
-                f"You rated soreness {checkin.soreness}/10 this morning: your own rating replaces "
+                f"You rated soreness {checkin.soreness}/10 this morning, and your own rating replaces "
                 f"the estimate (S6): {score:.0f}."
             )
         score = _sleep(checkin, score, why, on)
@@ -358,44 +378,64 @@ def day_readiness(
     if flagged and on("P4"):
         score = _pain_cap(score, "You flagged pain this morning", why)
     elif carried_pain and pain is not None:
-        said = f"You flagged pain on {pain.since:%a %d %b} and haven't checked in without it since"
+        said = f"You flagged pain on {pain.since:%a %-d %b} and haven't checked in without it since"
         score = _pain_cap(score, said, why)
     if score < 0:
         # The steps can take more than is left (a 9/10 rating and a short night): the floor gets its own
         # line, so the lines still add up to the number shown.
-        why.append(f"Readiness stops at 0 ({score:.0f} by the steps above): 0.")
+        why.append(f"Readiness stops at 0 (the steps above come to {score:.0f}): 0.")
         score = 0
     final = max(0, min(100, round(score)))
     if checkin is None:
-        why.append(
-            f"Readiness projected at {final}/100 until this morning's check-in. The day counts, sleep "
-            "and soreness cut-offs are legday's own choice: no validated threshold exists (S6)."
-        )
+        why.append(f"Readiness projected at {final}/100 until this morning's check-in. {_OWN_CHOICE}")
     else:
-        why.append(
-            f"Readiness {final}/100. The day counts, sleep and soreness cut-offs are legday's own "
-            "choice: no validated threshold exists (S6)."
-        )
+        why.append(f"Readiness {final}/100. {_OWN_CHOICE}")
     return Readiness(
         day, final, tuple(why), float(fatigue), soreness, sleep, (flagged and on("P4")) or carried_pain
     )
 
 
+_OWN_CHOICE = (
+    "How fast fatigue fades and where the sleep and soreness lines sit are legday's own choice: no "
+    "validated threshold exists (S6)."
+)
+
+
 def _strain_line(s: Strain, day: dt.date, mornings: int, left: float, cost: int, on: On) -> str:
-    when = f"{_on(s.date, day)} {s.what}{_STATUS_WORDS.get(s.status, '')}"
-    if not on("S3"):
-        load = "a leg session"
+    """One session's share of the morning, in a lifter's words: "Sat 21's leg session, 60 min at 7/10:
+    load 420 (S3). A day on, all of its fatigue is still there (S7, S8): -42." """
+    when = _on(s.date, day)
+    if s.status == "projected":
+        name = f"Your event on {when} (not logged, so estimated)"
+    elif s.what == "legs":
+        name = f"{when}'s {_STATUS_WORDS.get(s.status, '')}leg session"
     else:
-        load = f"effort {s.effort} x {s.minutes} min = load {s.load} (S3)"
-        if s.what != "legs":
-            load += f", x{s.factor:.2g} for what it does to the legs (legday's factor)"
+        name = f"{when}'s {_STATUS_WORDS.get(s.status, '')}{s.what}"
+        if s.status == "suggested":
+            name += " (counted as done)"
+    if not on("S3"):
+        head = f"{name}: a leg session, counted the same whatever its load."
+    else:
+        head = f"{name}, {s.minutes} min at {s.effort}/10: load {s.load} (S3)"
+        if s.what != "legs" and s.factor != 1.0:  # (an unlogged meet is a leg session's like)
+            activity = _ACTIVITY.get(s.what, s.what)
+            head += (
+                f"; on the legs it weighs {round(s.factor * 100)}% of a leg session of that load "
+                f"(legday's factor for {activity} at this effort)"
+            )
+        head += "."
+    still = "all of its fatigue is" if left >= 1 else f"{round(left * 100)}% of its fatigue is"
+    when_said = "A day on" if mornings == 1 else f"{mornings} days on"
     course = ""
     if s.race and on("S7"):
-        course = f"; a race-like effort fades over {s.course} days, not {COURSE_DAYS} (legday's scale)"
-    return (
-        f"{when}: {load}. Morning {mornings} after it: {round(left * 100)}% of its fatigue is left "
-        f"(S7, S8{course}): -{cost}."
-    )
+        course = f"; a race-like effort takes {s.course} days to fade, not {COURSE_DAYS}: legday's scale"
+    return f"{head} {when_said}, {still} still there (S7, S8{course}): -{cost}."
+
+
+def _more(factor: float) -> str:
+    """x1.25 -> "25% more", x0.8 -> "20% less"."""
+    share = round(abs(factor - 1) * 100)
+    return f"{share}% {'more' if factor > 1 else 'less'}"
 
 
 # --- Acute:chronic workload ratio (S5): a warning, never a rule. ------------------------------------

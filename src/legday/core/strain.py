@@ -22,7 +22,8 @@ again at 96 h (S7): a session's fatigue is counted whole the first morning after
 more: a long hard effort (8/10 or more over 45 minutes, or 7 over 75) takes days to come back from,
 scaled by its length, effort and kind (legday's own: a 10K about 3 days, a football match 4, a half
 marathon about 6, a marathon 10 to 12; at most 3 weeks). Its fatigue fades over those days instead of four, and for
-those days nothing hard is planned (G3, with legday's lengths).
+those days nothing hard is planned, the first half of them easy (G3, with legday's lengths); its
+minutes come back over twice as many days, and the long run with them (planner.COMEBACK_*).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The weeks behind you, as numbers: one row per week for the trends view and ``legday trends``.
 
 Every number is the one the rest of legday already uses, not a second definition of it:
-- cardio minutes, hard and easy sessions and the target band are what ``plan_week``'s totals say for
-  that week planned as of the day after it: the cardio logged in it, hard by the intensity its effort
-  falls in (S1, S2), and the band the plan aims at;
+- cardio minutes, hard, easy and moderate sessions and the target band are what ``plan_week``'s
+  totals say for that week planned as of the day after it: the cardio logged in it, hard or moderate by
+  the intensity its effort falls in (S1, S2; ``easy`` counts every session that is not hard, moderate
+  among them, as the totals do), and the band the plan aims at;
 - leg and cardio load are session effort x minutes (S3), ``LegSession.load`` / ``CardioSession.load``;
 - soreness and readiness are the means of the mornings you rated: a rated morning's readiness is its
   check-in's (``readiness.rated_score``: the rating, sleep and pain, as the week grid shows it); an
@@ -66,6 +67,9 @@ class WeekTrend:
     # S4 model values on ``last_day`` (a model: see fitness_fatigue).
     fitness: float
     fatigue: float
+    # Of ``easy`` (every cardio session that is not hard, S11's easy side, as the plan's totals count
+    # it), those labelled moderate: "1 hard, 1 moderate, 4 easy", as the week's totals say it.
+    moderate: int = 0
     # Makes the week's full plan when its words are first asked for (see ``plan``).
     planner: Callable[[], WeekPlan] | None = field(default=None, compare=False, repr=False)
     # The week ends before the first log the window holds (nothing logged in it nor in the eight
@@ -172,7 +176,8 @@ class Window:
         days = list(_days(ws, last))
         legs = [s for d in days for s in self._legs_on.get(d, ())]
         cardio = [c for d in days for c in self._cardio_on.get(d, ())]
-        hard = sum(1 for c in cardio if logged_intensity(c.effort, c.minutes) in HARD_INTENSITIES)
+        labels = [logged_intensity(c.effort, c.minutes) for c in cardio]
+        hard = sum(1 for label in labels if label in HARD_INTENSITIES)
         checkins = self._checkins
         rated = [checkins[d].soreness for d in days if d in checkins]
         soreness = readiness = None
@@ -199,6 +204,7 @@ class Window:
             target(lambda rule: True, self.profile.goal),
             round(fitness, 1),
             round(fatigue, 1),
+            labels.count("moderate"),
             planner=lambda: self.plan(ws),
             before_history=self.first_log is not None and last < self.first_log,
             history_from=self.first_log,
@@ -346,7 +352,8 @@ def week_words(profile: Profile, w: WeekTrend, weeks=()) -> list[Reason]:
         out.append(
             reason(
                 "S11",
-                f"{w.hard} hard, {w.easy} easy: {easy}% easy against about 80%: {verdict}.",
+                f"{w.hard} hard, {w.moderate} moderate, {w.easy - w.moderate} easy: {easy}% not hard "
+                f"against about 80%: {verdict}.",
                 "Seiler 2010",
             )
         )
@@ -473,6 +480,7 @@ def to_json(trends: Trends) -> dict:
                 "cardio_minutes": w.cardio_minutes,
                 "hard": w.hard,
                 "easy": w.easy,
+                "moderate": w.moderate,
                 "soreness": w.soreness,
                 "readiness": w.readiness,
                 "acwr": w.acwr,

@@ -23,7 +23,7 @@ the tests switch a single rule off to prove that its test fails without it; in t
 Readiness (S3, S5, S6, S7, P5, R1, P3, P4) is worked out in ``legday.core.readiness``.
 """
 
-from legday.core.rules.base import EFFORT, IMPACT, RULES, TOO_SORE, Ctx, Draft, hours_between
+from legday.core.rules.base import EFFORT, IMPACT, RULES, TOO_SORE, Ctx, Draft, hours_between, sport_words
 from legday.core.rules.goals import free_day_draft, leg_day_draft
 from legday.core.rules.guards import disagreements, guard
 from legday.core.rules.legs import LegDay, leg_addons, leg_reasons, plan_leg_session, runners_leg_day
@@ -59,5 +59,6 @@ __all__ = [
     "plan_leg_session",
     "runners_leg_day",
     "settle",
+    "sport_words",
     "target",
 ]

@@ -52,6 +52,35 @@ RULES: tuple[str, ...] = (
     "S12",
 )
 
+# The endurance athlete's own sport, in the words that name it (one, many, doing): running when it is
+# on their list, else what the plan's runs become on it (the order legday substitutes for a run, see
+# modality.NEAREST). A cyclist's key sessions are rides and their long session a long ride; "your key
+# runs" said to them is not true of anything they do.
+SPORT_WORDS: dict[str, tuple[str, str, str]] = {
+    "run": ("run", "runs", "running"),
+    "elliptical": ("elliptical session", "elliptical sessions", "elliptical work"),
+    "bike": ("ride", "rides", "riding"),
+    "row": ("row", "rows", "rowing"),
+    "stairs": ("stair session", "stair sessions", "stair climbing"),
+    "hike": ("hike", "hikes", "hiking"),
+    "swim": ("swim", "swims", "swimming"),
+    "walk": ("walk", "walks", "walking"),
+}
+NO_SPORT = ("session", "sessions", "cardio")
+
+
+def sport(profile: Profile) -> str | None:
+    """The modality the plan's endurance sessions (the key ones, the long one) are done on: run when the
+    list has it, else the first of the run's substitutes on the list; None with only yoga or pilates."""
+    return next((m for m in SPORT_WORDS if profile.can_do(m)), None)
+
+
+def sport_words(profile: Profile) -> tuple[str, str, str]:
+    """("ride", "rides", "riding") for a cyclist: see SPORT_WORDS."""
+    found = sport(profile)
+    return SPORT_WORDS[found] if found else NO_SPORT
+
+
 # CR-10 effort range for each intensity class (S1, S2). "easy" is 3-4: comfortable talking (S1).
 EFFORT: dict[str, tuple[int, int]] = {
     "recovery": (1, 2),
@@ -220,7 +249,11 @@ class Draft:
             if self.role == "hard":
                 most = self.ceiling or 60
                 self.role, self.span = "zone2", (min(25, most), min(60, most))
-                self.minutes = min(max(self.minutes or 40, 30), most)
+                if self.reduced:  # cut on purpose (the taper, a race, a short night): it stays cut
+                    self.minutes = min(self.minutes or most, most)
+                    self.span = (min(self.span[0], self.minutes), self.minutes)
+                else:
+                    self.minutes = min(max(self.minutes or 40, 30), most)
             self.reasons = [r for r in self.reasons if r not in self.pitch]
             if self.moved_from is not None:  # moved later only to clear 48 h (E2): back to the usual time
                 self.start, self.moved_from = self.moved_from, None
@@ -291,6 +324,9 @@ class Ctx:
     expected: Callable[[dt.date], list[LegSession]] = _no_legs
     race_recovery: int = 0  # the days that race takes to come back from (legday's scale)
     race_what: str = ""  # "Sat 21's run (effort 9 x 200 min)"
+    # Day N of the weeks after a race in which the volume comes back (twice its recovery days, three
+    # weeks at most: legday's), their length and what the race was; None outside them.
+    comeback: tuple[int, int, str] | None = None
     back_day: int | None = None  # day N (0-6) of the first week back after a break
     break_days: int = 0  # how long that break was
     base: bool = True  # the log shows steady training besides walks (or nothing at all)
@@ -302,6 +338,9 @@ class Ctx:
     lost: tuple[str, str] | None = None
     # When this weekday's cardio usually starts (the planner's reading of the log), or None.
     cardio_time: dt.time | None = None
+    # On a leg day: when the cardio logged on this weekday's leg days usually starts, when that was 6 h
+    # or more after the lift (E5 kept: a shift worker's evening ride after a 06:00 lift), or None.
+    after_legs_time: dt.time | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

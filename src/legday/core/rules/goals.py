@@ -26,6 +26,7 @@ from legday.core.rules.base import (
     explosive,
     hours_between,
     readiness_words,
+    sport_words,
 )
 from legday.core.rules.modality import noun
 from legday.core.rules.volume import ceiling
@@ -115,7 +116,10 @@ def leg_day_draft(ctx: Ctx) -> tuple[Draft | None, list[Reason]]:
         )
         d.add(
             "E6",
-            lambda d: f"{noun(d).capitalize()} on leg day: your key runs go on days away from legs.",
+            lambda d: (
+                f"{noun(d).capitalize()} on leg day: your key {sport_words(ctx.profile)[1]} go on days "
+                "away from legs."
+            ),
             "Well+Good",
             holds=lambda d: not fat_use(d) and not d.hard,
         )
@@ -175,6 +179,15 @@ def free_day_draft(ctx: Ctx) -> Draft:
     if runner and ctx.legs_on(ctx.day - DAY):
         if not ctx.exceptions:
             why = f"{ctx.lost_words()}, so the hard run waits"
+        elif ctx.race_days_ago is not None and ctx.on("G3"):
+            # What binds first: a race's recovery holds anything hard whatever the legs' readiness says
+            # (the guard would take the exception away), so it is named, not the readiness.
+            why = (
+                f"day {ctx.race_days_ago} of about {max(ctx.race_recovery, 2)} to come back from "
+                f"{ctx.race_what or 'your race'}, nothing hard until they are over (G3), so the hard run waits"
+            )
+        elif ctx.back_day is not None and ctx.on("P5"):
+            why = f"back after {ctx.break_days} days off, nothing hard in the first week (P5), so the hard run waits"
         elif ctx.beginner:
             why = "the runner's exception is for experienced runners, so the hard run waits"
         elif ctx.profile.injury_prone and ctx.on("P2"):
@@ -394,11 +407,14 @@ LATE_END = dt.time(23, 30)
 
 def rested(ctx: Ctx) -> bool:
     """Legs rested enough for the long session (G3: "when legs are rested"): no leg session yesterday
-    or today, not in a race's recovery days, and readiness at least READY_FOR_HARD (legday's line)."""
+    or today, not in the weeks after a race while its volume comes back (its recovery days and as many
+    again: a long run a week after a half marathon is more than its legs are back for, legday's call),
+    and readiness at least READY_FOR_HARD (legday's line)."""
     return (
         not ctx.legs_on(ctx.day - DAY)
         and not ctx.legs_today
         and ctx.race_days_ago is None
+        and (ctx.comeback is None or not ctx.on("G3"))
         and ctx.readiness.score >= READY_FOR_HARD
     )
 

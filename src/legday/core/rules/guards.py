@@ -3,7 +3,7 @@ can undo them except by making the session gentler still):
 
     G3   the days after a race, a match or an event are active recovery (Spartan), for as many days as
          its length, effort and kind call for (legday's scale: a 10K about 3 days, a marathon 10 or more):
-         the first easy, low impact and short, none of them hard
+         the first easy, low impact and short, the first half of them easy, none of them hard
     P4   pain flagged and not cleared: nothing hard, no running or jumping
     P4   soreness 5+ today or yesterday, or readiness under 50: easy, low impact, 40 minutes at most
     P5   still sore days after a hard session: nothing hard for a week
@@ -203,7 +203,8 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
     most; then nothing hard and an hour at most until the race's recovery days are over."""
     k, days = ctx.race_days_ago or 0, max(ctx.race_recovery, 2)
     first = k == 1
-    d.cap("easy" if first else "moderate")
+    easy = k <= -(-days // 2)  # the first half of the recovery days: easy only (legday's call)
+    d.cap("easy" if easy else "moderate")
     if (
         first
         and _no_impact(
@@ -235,11 +236,12 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
         "G3",
         lambda d: (
             f"Day {k} of about {days} to come back from {ctx.race_what or 'your race'}: "
-            + ("easy and low impact, " if first else "nothing hard, ")
-            + f"{most} minutes at most; {rest_of} (legday's scale, by its length and effort)."
+            + ("easy and low impact, " if first else "easy, " if easy else "nothing hard, ")
+            + f"{most} minutes at most; {rest_of} (legday's scale, by its length and effort; easy for "
+            "the first half of it)."
         ),
         LEGDAY,
-        holds=lambda d: not_hard(d) and (d.minutes or 0) <= most,
+        holds=lambda d: (easy_or_less(d) if easy else not_hard(d)) and (d.minutes or 0) <= most,
     )
 
 
@@ -248,16 +250,17 @@ def _gentle(d: Draft) -> bool:
 
 
 def disagreements(d: Draft, ctx: Ctx) -> None:
-    """G1 vs S9 vs Sayer: does cardio cost muscle size? Shown where a size goal meets cardio."""
+    """G1 vs S9 vs Sayer: does cardio cost muscle size? Shown where the strength goal (strength or size: the
+    profile doesn't say which, so the words don't either) meets cardio."""
     if d.kind != "cardio" or ctx.goal is not Goal.STRENGTH or not (ctx.on("G1") and ctx.on("S9")):
         return
     d.choose(
         lambda d: (
             "Cardio and muscle size: Schumann 2022 (G1) finds cardio doesn't blunt size or "
             "strength; Lundberg 2022 (S9) finds running, not cycling, blunts fibre growth; Sayer "
-            "warns running after lifting can leave you short of energy. For your size goal the "
-            f"plan goes {'for the ' + d.modality if d.modality else 'without running'}, and eat "
-            "enough."
+            "warns running after lifting can leave you short of energy. The strength goal covers size "
+            "too, and for size anything but a run is the safer pick: the plan goes "
+            f"{'for the ' + d.modality if d.modality else 'without running'}, and eat enough."
         ),
         holds=not_run,
     )

@@ -36,7 +36,15 @@ from legday.core.evidence import LEGDAY, reason
 from legday.core.model import Exercise, Goal, LegSession, Level, Profile
 from legday.core.plan import Reason
 from legday.core.readiness import HARD_LEG_EFFORT, Readiness
-from legday.core.rules.base import RECOVERY_BELOW, REST_BELOW, TOO_SORE, VERY_SORE, Ctx, readiness_words
+from legday.core.rules.base import (
+    RECOVERY_BELOW,
+    REST_BELOW,
+    TOO_SORE,
+    VERY_SORE,
+    Ctx,
+    readiness_words,
+    sport_words,
+)
 from legday.core.rules.recovery import RECOVERY_ADDONS
 
 # With no leg session logged lately: a typical hard hour (legday's own guess until one is logged).
@@ -351,8 +359,13 @@ def plan_leg_session(x: LegDay) -> tuple[LegSession | None, list[Reason]]:
         if race:
             effort = min(effort, RACE_LEG_EFFORT)
         if x.profile.goal is Goal.ENDURANCE and x.on("E6"):
+            doing = sport_words(x.profile)[2]
             lighter.append(
-                reason("E6", "Running is your priority: a lighter leg workout keeps the legs for it.", "Alex")
+                reason(
+                    "E6",
+                    f"{doing.capitalize()} is your priority: a lighter leg workout keeps the legs for it.",
+                    "Alex",
+                )
             )
     if x.on("M2") and x.sore_regions and exercises:
         exercises, minutes, spared = _spare(exercises, minutes, x.sore_regions)
@@ -544,8 +557,9 @@ def _fives(minutes: float) -> int:
 
 
 def runners_leg_day(ctx: Ctx) -> Reason | None:
-    """Spartan: a runner's leg day puts the posterior chain and single-leg work first."""
-    if ctx.goal is Goal.ENDURANCE and ctx.on("E3"):
+    """Spartan: a runner's leg day puts the posterior chain and single-leg work first - for runners (a
+    cyclist's or a swimmer's leg day is not what the article speaks of)."""
+    if ctx.goal is Goal.ENDURANCE and ctx.on("E3") and ctx.profile.can_do("run"):
         return reason("E3", RUNNERS_LEG_DAY, "Spartan")
     return None
 
@@ -592,9 +606,12 @@ def leg_reasons(ctx: Ctx, session: LegSession, planned: bool, shaped: Sequence[R
     if ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL):
         text = "Legs first for your goal: any cardio today comes after the lift, easy."
     elif ctx.goal is Goal.ENDURANCE:
-        text = "Running first for your goal: key runs go on days away from legs."
+        _, many, doing = sport_words(ctx.profile)
+        text = f"{doing.capitalize()} first for your goal: key {many} go on days away from legs."
     else:
-        text = "Strength and running both matter for racing: legs today, running around it."
+        # Not "running around it": the days around a leg day may hold no run at all (a beginner's, P1).
+        _, many, doing = sport_words(ctx.profile)
+        text = f"Strength and {doing} both matter for racing: legs today, your {many} on the days the legs allow."
     out = [reason("E6", text, "Well+Good")] if ctx.on("E6") else []
     out.extend(shaped)
     return out

@@ -26,10 +26,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from legday.core.catalogue import traits
-from legday.core.evidence import reason
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
-from legday.core.plan import Reason
-from legday.core.rules.base import RANK, STEADY, Ctx, Draft, not_run, recently_trained
+from legday.core.rules.base import RANK, STEADY, Ctx, Draft, Note, not_run, recently_trained
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -169,7 +167,7 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
-    why: list[Reason] = []
+    why: list[Note] = []
     settle(d, ctx, moved[-1] if moved else None, why)
     if d.kind == "rest":
         return
@@ -179,9 +177,11 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         text, source = _MOVED_WORDS[rule]
         if rule == "S9" and d.modality != "bike":
             text = "Not a run: running, not cycling, blunts muscle growth."
+        if rule == "P2" and d.modality != "swim":  # "swimming is kindest" only to someone who swims
+            text = "Injury-prone: low impact on a leg day and the day after it; {m} instead of a run."
         d.add(rule, text.format(m=noun, M=_cap(noun)), source, holds=not_run)
-    for r in why:
-        d.add(r.id, r.text, r.source)
+    for n in why:
+        d.add(n.id, n.text, n.source, n.holds)
     if need is not None:
         words = _GENTLE_WORDS.get((need, d.modality), _GENTLE_WORDS[need, None])
         d.add(
@@ -209,9 +209,9 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         else:
             # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
             d.choices.append(
-                "S9 vs your list: a ride would be better for size (running, not cycling, "
-                "blunts muscle growth, Lundberg 2022), but there is no bike on your list, so "
-                "it stays a run."
+                "S9 vs your list: for muscle size the plan would pick a ride if it could (running, "
+                "not cycling, blunts muscle growth, Lundberg 2022), but there is no bike on your list, "
+                "so it stays a run."
             )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
     # except for runners (it is their sport) and the light run G5 stacks straight after lifting (not
@@ -306,7 +306,7 @@ _NOTHING_ELSE = {
 }
 
 
-def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] | None = None) -> None:
+def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | None = None) -> None:
     """Make the draft's modality one the profile lists and one that spares today's sore regions.
     Called when the rules pick it and again after the week is balanced (a capped sprint session turns
     into a ride there). ``moved_by``: the rule that moved the session off a run, if any; ``later``:
@@ -334,7 +334,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
             if later is None:
                 d.add("M2", words, "legday", holds=_easy_and_low_impact)
             else:
-                later.append(reason("M2", words, "legday"))
+                later.append(Note("M2", words, "legday", _easy_and_low_impact))
             return
     if not listed:
         if hurt:
@@ -355,30 +355,60 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Reason] 
             )
         return
     best, pick = order[0], listed[0]
+    asked = d.intensity  # before the pick brings it down to what the pick carries
     if d.exception in ("E3", "G4"):
         # The runner's exceptions are about running close to legs: on anything else they don't hold.
         d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
+    # What is not on the list is never said to suit the person: only what the plan would pick if it
+    # were there (they may not be able to do it at all).
     if hurt:
-        instead = f"{DEMAND[pick].noun} instead."
+        # "Not a run" is said to people who can run; to anyone else, what the pick does for the region.
+        sore_said, chosen = _sore_words(hurt), DEMAND[pick].noun
         if best != pick:
-            instead = f"{DEMAND[best].noun} would be best, but it is not on your list: {instead}"
-        why = reason(
-            "M2", f"{_sore_words(hurt)}: not {DEMAND[wish].noun}, which loads them more; {instead}", "legday"
-        )
+            tail = f"{_would_pick(best)}: {chosen} instead."
+        elif ctx.profile.can_do(wish):
+            tail = f"{chosen} instead."
+        else:
+            tail = f"{chosen} spares them heavy work."
+        head = f"not {DEMAND[wish].noun}, which loads them more; " if ctx.profile.can_do(wish) else ""
+        why = Note("M2", f"{sore_said}: {head}{tail}", "legday")
     else:
-        missing = "running is" if wish in COMES_WITH_RUN else "it is"  # sprints and jumps come with run
-        why = reason(
-            "M1",
-            f"{_cap(DEMAND[wish].noun)} would suit today best, but {missing} not on your "
-            f"list: {DEMAND[pick].noun} instead.",
-            "legday",
-        )
+        why = _instead(wish, pick, asked, ctx)
     if later is None:
-        d.add(why.id, why.text, why.source)
+        d.add(why.id, why.text, why.source, why.holds)
     else:
         later.append(why)
+
+
+def _instead(wish: str, pick: str, asked: str | None, ctx: Ctx) -> Note:
+    """M1's line for a pick made because the wish is not on the list: what the plan would pick if it
+    were, said of the session as it ends up (a sprint session a later rule made steady would have been
+    a ride, not sprints), and only while it says something: not when the wish was just the goal's
+    usual run and the pick carries the session as well (a cyclist needn't hear daily of running)."""
+
+    def wish_now(d: Draft) -> str:
+        return "bike" if wish in COMES_WITH_RUN and not d.hard else wish
+
+    def words(d: Draft) -> str:
+        return f"{_cap(_would_pick(wish_now(d)))}: {DEMAND[d.modality or pick].noun} instead."
+
+    lowered = asked is not None and RANK[DEMAND[pick].top] < RANK[asked]
+
+    def holds(d: Draft) -> bool:
+        now = wish_now(d)
+        if ctx.profile.can_do(now) or d.modality != pick or now == pick:
+            return False
+        return now != "run" or lowered
+
+    return Note("M1", words, "legday", holds)
+
+
+def _would_pick(modality: str) -> str:
+    """ "the plan would pick a run today if it were on your list" (sprints and jumps come with run)."""
+    missing = "running were" if modality in COMES_WITH_RUN else "it were"
+    return f"the plan would pick {DEMAND[modality].noun} today if {missing} on your list"
 
 
 def _sore_words(hurt: list[Sore]) -> str:

@@ -78,6 +78,20 @@ def place(d: Draft, ctx: Ctx) -> None:
             return
     if ctx.goal is Goal.ENDURANCE:
         gap = dt.timedelta(hours=SAME_DAY_GAP if ctx.on("E5") and not flush else 0)
+    # Where the person's own cardio on this weekday's leg days usually goes, when that keeps E5's 6 h
+    # (a shift worker lifts at 06:00 and rides at 21:30): there, not straight after the lift.
+    usual = ctx.after_legs_time
+    if usual is not None and ctx.on("E5") and d.exception is None:
+        at = ctx.at(usual)
+        end = at + length
+        if (
+            at >= last_end + dt.timedelta(hours=SAME_DAY_GAP)
+            and end.date() == ctx.day
+            and end.time() <= LATEST
+        ):
+            d.start = at
+            d.add("E5", _apart_words, "Robineau 2016")
+            return
     start = last_end + max(gap, dt.timedelta(minutes=10))
     if start.date() == ctx.day and (start + length).date() == ctx.day and (start + length).time() <= LATEST:
         d.start = start

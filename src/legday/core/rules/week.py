@@ -77,6 +77,11 @@ def give_share(d: Draft, ctx: Ctx) -> None:
         d.minutes = d.span[0]
 
 
+# What holds a day back when the six days before it hold the aim's top already (a long hike, say): the
+# week's shortfall note names these days with the others it holds back, not only the sore ones.
+FULL_WEEK = "the 7 days before already at the aim's top"
+
+
 @dataclass(frozen=True)
 class Behind:
     """What the six days before a day hold (logged; and from today on, planned)."""
@@ -107,7 +112,9 @@ def hard_cap(d: Draft, ctx: Ctx, behind: Behind) -> None:
 
 
 def day_off(d: Draft, ctx: Ctx, why: str) -> None:
-    """P5: this is the day off the seven days need (the planner picks it: see ``rest_pick``)."""
+    """P5: this is the day off the seven days need (the planner picks it: see ``rest_pick``) - the week's
+    rhythm, not a day held back (the shortfall note leaves it out)."""
+    d.held_back = None
     d.rest(
         "P5",
         f"A day off: recovery takes 24-48 h or more, light sessions don't speed it (S10), {why}.",
@@ -159,8 +166,12 @@ def trim(d: Draft, ctx: Ctx, behind: Behind) -> None:
     if d.role not in ("zone2", "long", "hard") or d.reduced or d.locked:
         return
     room = max(high - behind.minutes, 0)
+    before = d.minutes
     d.minutes = max(d.span[0], room - room % STEP)
+    if d.minutes < before:
+        d.held_back = FULL_WEEK  # the week's shortfall note names it (the last cut that bit)
     if behind.minutes + d.minutes > high and d.role == "zone2":
+        d.held_back = FULL_WEEK
         d.rest(
             "G6",
             f"The 6 days before already hold {behind.minutes} minutes of cardio: {high} in any 7 days is "

@@ -75,7 +75,11 @@ class WelcomeScreen(FormScreen):
             )
             yield Label("Weights in", classes="question")
             yield Choice(UNITS, default.units, numbered=True, id="units")
-            yield Static("A number picks, ←/→ move, ⏎ goes on, and saves on the last.", id="keys")
+            yield Static(
+                "A number picks and goes on (on the leg days it switches that day); ←/→ move; ⏎ goes on, "
+                "and saves on the last.",
+                id="keys",
+            )
         yield StatusLine(id="status")
         yield KeyBar()
 

@@ -3,7 +3,8 @@
 Rows, top to bottom (each labelled on the left):
   load    stacked bars: legs below, cardio above (S3, effort x minutes)
   cardio  minutes, green inside the weekly band, amber under, red over; the band's row is tinted (G6, S11)
-  h/e     hard / easy sessions, amber when under about 80 % easy (S11)
+  h/m/e   hard / moderate / easy sessions as the week's totals count them (hard / not hard where a
+          column is too narrow for three), amber when under about 80 % not hard (S11)
   sore    mean soreness 0-10, ready: mean readiness 0-100 (a dot where no morning was rated)
   ratio   acute:chronic load as a line (▁ ─ ▔ in three rows); the middle row is the 0.8-1.3 band, which is disputed
           (S5: a warning, not a rule)
@@ -36,6 +37,8 @@ LABEL = 8  # 7 characters of label and a space
 LEGS = "$primary"
 CARDIO = legend.INTENSITY_STYLE["easy"]
 MUTED = "$foreground-muted"
+# The hard/moderate/easy row needs this many cells a column ("1/1/4"); narrower, it says hard/not hard.
+MIX_WIDE = 5
 # The ratio's rows: 0.3-0.8, 0.8-1.3 (the band), 1.3-1.8.
 RATIO_FLOOR, RATIO_ROW = 0.3, 0.5
 
@@ -285,7 +288,7 @@ class TrendChart(Widget, can_focus=True):
             columns[self.selected] = self._column_parts(self.selected, cw, selected=True)
         out = [
             [label, *(part for column in columns for part in column[r])]
-            for r, label in enumerate(self._labels())
+            for r, label in enumerate(self._labels(cw))
         ]
         out.append([(" " * LABEL, ""), *self._axis(cw)])
         return out
@@ -302,6 +305,8 @@ class TrendChart(Widget, can_focus=True):
                 style = f"{style.split(' on ')[0]} on $primary 30%".strip()
             elif selected:  # no tint to round to a block: the column in bold, its date reversed
                 style = f"{style} bold".strip()
+            if r == mix_row and bw < MIX_WIDE:
+                text = _hard_and_not(text)
             if len(text) == 1 and r != mix_row:
                 text = text * bw
             elif len(text) > bw:
@@ -372,7 +377,8 @@ class TrendChart(Widget, can_focus=True):
             col.append((char, style))
         sessions = w.hard + w.easy
         if sessions:
-            col.append((f"{w.hard}/{w.easy}", "$warning" if w.easy / sessions < 0.75 else "$foreground"))
+            mix = f"{w.hard}/{w.moderate}/{w.easy - w.moderate}"  # w.easy: every session not hard
+            col.append((mix, "$warning" if w.easy / sessions < 0.75 else "$foreground"))
         else:
             col.append(("·", MUTED))
         col.append((_spark(w.soreness, 0, 10), "$warning" if w.soreness is not None else MUTED))
@@ -385,7 +391,7 @@ class TrendChart(Widget, can_focus=True):
             col.append((_spark(w.fatigue, 0, top_model), "$accent"))
         return col
 
-    def _labels(self) -> list[tuple[str, str]]:
+    def _labels(self, cw: int) -> list[tuple[str, str]]:
         h, band = self._heights(), self._band()
         self._columns()  # (sets the band's rows)
         band_rows = self._band_rows
@@ -409,7 +415,7 @@ class TrendChart(Widget, can_focus=True):
         return [
             *load,
             *minutes,
-            label("hard/ez"),
+            label("h/m/e" if (cw - 1 if cw >= 3 else cw) >= MIX_WIDE else "hard/ez"),
             label("sore", "$warning"),
             label("ready", "$success"),
             *ratio,
@@ -440,3 +446,11 @@ class TrendChart(Widget, can_focus=True):
                 styles[x + k] = "$primary bold reverse" if i == self.selected else MUTED
                 taken[x + k] = True
         return list(zip(cells, styles))
+
+
+def _hard_and_not(mix: str) -> str:
+    """ "1/1/4" (hard/moderate/easy) -> "1/5" (hard/not hard), for a column too narrow for three."""
+    if mix.count("/") != 2:
+        return mix
+    hard, moderate, easy = mix.split("/")
+    return f"{hard}/{int(moderate) + int(easy)}"
