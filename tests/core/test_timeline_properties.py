@@ -36,6 +36,7 @@ from legday.core.model import (
 )
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
+from legday.core.rules.modality import STAND_INS
 from legday.core.rules.volume import Recent, ceiling
 from legday.core.strain import kind_factor, race_like, recovery_days
 from tests.core.builders import MON
@@ -181,6 +182,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
     # what was planned).
     for plan in plans[:2]:
         check_every_reason_is_true(plan, profile, history)
+        check_stand_in_is_theirs(plan, profile, history)
         check_heads_ups_are_in_both_places(plan)
         check_shortfall_names_its_days(plan)
         check_safety(plan, profile, history)
@@ -285,6 +287,34 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                         where,
                     )
                 assert r.source in ("legday",) or "legday" not in text or "legday's" in text, (r, where)
+
+
+def check_stand_in_is_theirs(plan: WeekPlan, profile: Profile, history: History) -> None:
+    """A run moved to something kinder (M2's or P1's move, no sore region or P2 or S9 deciding the
+    pick) goes to a low-impact stand-in the person did in the six weeks before - logged, or suggested on
+    a day before - whenever one on their list was: never the elliptical to someone who only rides."""
+    done: dict[dt.date, str] = {}
+    for d in plan.days:
+        for s in d.sessions:
+            if s.status == "suggested" and s.modality:
+                done[d.date] = s.modality
+    for d in plan.days:
+        for s in d.sessions:
+            if s.status != "suggested" or s.kind == "rest":
+                continue
+            ids = {r.id for r in s.reasons}
+            moved = any(
+                (r.id == "M2" and "instead of a run: running would load" in r.text)
+                or (r.id == "P1" and r.text.startswith("New to lifting: no running"))
+                for r in s.reasons
+            )
+            if not moved or ids & {"P2", "S9"} or any("sore" in r.text for r in s.reasons if r.id == "M2"):
+                continue
+            theirs = {c.modality for c in history.cardio if 0 < (d.date - c.date).days <= 42}
+            theirs |= {m for day, m in done.items() if day < d.date}
+            theirs = {m for m in theirs if m in STAND_INS and profile.can_do(m)}
+            if theirs:
+                assert s.modality in theirs, (d.date, s, theirs)
 
 
 # The lines that speak of the person's own sport: their priority (E6), the runner's leg day (E3), the long

@@ -283,6 +283,7 @@ class _Timeline:
         for s in legs:
             self.legs_by_date.setdefault(s.date, []).append(s)
         self.cardio_by_date: dict[dt.date, list[CardioSession]] = {}
+        self.suggested_modality: dict[dt.date, str] = {}  # what the plan put on a day, once decided
         for c in self.cardio:
             self.cardio_by_date.setdefault(c.date, []).append(c)
         self.index = LegIndex(legs)
@@ -415,6 +416,8 @@ class _Timeline:
             elif d.minutes:
                 top = EFFORT[d.intensity][1] if d.intensity else 3
                 self.recent.add(day, d.modality or "cardio", d.minutes, top)
+                if d.modality:
+                    self.suggested_modality[day] = d.modality
                 strains.append(
                     cardio_strain(
                         day, d.modality or "cardio", d.minutes, top, "suggested", scaled=self.on("S3")
@@ -500,7 +503,16 @@ class _Timeline:
             after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
+            logged=self._logged(day),
         )
+
+    def _logged(self, day: dt.date) -> frozenset[str]:
+        """The modalities done in the 42 days before ``day``: logged, and from today on what the plan
+        put on the days before (a suggestion counts as done, so logging it as suggested changes nothing).
+        The timeline's, whatever the week."""
+        found = {c.modality for n in range(1, 43) for c in self.cardio_by_date.get(day - n * DAY, ())}
+        found.update(m for n in range(1, 43) if (m := self.suggested_modality.get(day - n * DAY)))
+        return frozenset(found)
 
     def _cardio_time(self, day: dt.date) -> dt.time | None:
         """When cardio usually starts on ``day``'s weekday: the median start of the cardio logged on it

@@ -341,6 +341,9 @@ class Ctx:
     # On a leg day: when the cardio logged on this weekday's leg days usually starts, when that was 6 h
     # or more after the lift (E5 kept: a shift worker's evening ride after a 06:00 lift), or None.
     after_legs_time: dt.time | None = None
+    # The cardio logged in the six weeks before this day: a stand-in for a run is one of these when one
+    # fits (the beginner who rides is offered the bike, not the elliptical they never use).
+    logged: frozenset[str] = frozenset()
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

@@ -82,6 +82,17 @@ NEAREST: dict[str, tuple[str, ...]] = {
     "stairs": ("stairs", "elliptical", "bike", "row", "hike", "run", "swim", "walk", "yoga", "pilates"),
 }
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
+# What can stand in for a run's steady or hard work without its impact: a walk, a hike or yoga carry
+# too little (legday's reading of M1's list).
+STAND_INS = frozenset(m for m, dm in DEMAND.items() if not dm.impact and RANK[dm.top] >= RANK["intervals"])
+
+
+def stand_in(ctx: Ctx, first: str) -> str:
+    """The low-impact stand-in for a run: among those on the list, the nearest to a run that the person
+    logged in the six weeks before (the beginner who rides gets the bike); ``first`` when they logged
+    none (legday's choice: what someone does is what they can do well and enjoy)."""
+    done = [m for m in NEAREST["run"] if m in STAND_INS and m in ctx.logged and ctx.profile.can_do(m)]
+    return done[0] if done else first
 
 
 def noun(d: Draft) -> str:
@@ -198,6 +209,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         return []
     # On a leg day or the day after it (by the day: no hour line to fall either side of).
     recent = recently_trained(ctx, d) and d.role != "long"
+    wish = d.modality
     moved: list[str] = []
     low_impact = [m for m in ctx.profile.modalities if m not in IMPACT]
     # S9: for a size goal, cycle: running (not cycling) blunts fibre growth. A preference, so without
@@ -224,7 +236,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
     ):
         if low_impact:
-            d.modality = "elliptical" if ctx.goal is Goal.GENERAL else "bike"
+            d.modality = stand_in(ctx, "elliptical" if ctx.goal is Goal.GENERAL else "bike")
             moved.append("M2")
         else:
             d.choices.append(
@@ -233,10 +245,11 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             )
     # P1: beginners don't run right after leg training (no gentler option listed: rest, see settle).
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
-        d.modality = "bike"
+        d.modality = stand_in(ctx, "bike")
         moved.append("P1")
     # P2: injury-prone -> low impact after leg day, and swimming is kindest (M1).
-    if recent and ctx.profile.injury_prone and ctx.on("P2") and d.modality != "swim":
+    # (Said even when M2 or P1 already picked the swim the person does: P2 is why it must be one.)
+    if recent and ctx.profile.injury_prone and ctx.on("P2") and wish != "swim":
         d.modality = "swim"
         moved.append("P2")
     return moved
@@ -318,12 +331,12 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
     hurt = [s for s in sore if hard_on(wish, s, d.intensity)]
     if ctx.profile.can_do(wish) and not hurt:
         return
-    order = _ranked(wish, d, sore)
+    order = _ranked(wish, d, sore, logged=ctx.logged)
     listed = [m for m in order if ctx.profile.can_do(m)]
     if not listed and hurt:
         # Nothing on the list spares them at this intensity: easy, on something without impact, does
         # (the bike-only lifter's easy spin the day after legs), unless they are very sore.
-        gentle = [m for m in _ranked(wish, d, sore, at="easy") if ctx.profile.can_do(m)]
+        gentle = [m for m in _ranked(wish, d, sore, at="easy", logged=ctx.logged) if ctx.profile.can_do(m)]
         if gentle:
             d.cap("easy")
             _use(d, gentle[0])
@@ -431,7 +444,7 @@ def low_impact(d: Draft, ctx: Ctx) -> str | None:
     to an injury). None when nothing low-impact is on the list."""
     wish = d.modality if d.modality in NEAREST else "run"
     sore = sore_regions(ctx, d) if ctx.on("M2") else []
-    listed = [m for m in _ranked(wish, d, sore, no_impact=True) if ctx.profile.can_do(m)]
+    listed = [m for m in _ranked(wish, d, sore, no_impact=True, logged=ctx.logged) if ctx.profile.can_do(m)]
     if ctx.profile.injury_prone and "swim" in listed:
         return "swim"
     return listed[0] if listed else None
@@ -454,12 +467,17 @@ def _easy_and_low_impact(d: Draft) -> bool:
 
 
 def _ranked(
-    wish: str, d: Draft, sore: list[Sore], no_impact: bool = False, at: str | None = None
+    wish: str,
+    d: Draft,
+    sore: list[Sore],
+    no_impact: bool = False,
+    at: str | None = None,
+    logged: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
     (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
-    closest to carrying the session's intensity, the least load on sore regions, the nearest to the
-    wish."""
+    closest to carrying the session's intensity, the least load on sore regions, a stand-in the person
+    logged (``logged``, see ``stand_in``) before one they never do, the nearest to the wish."""
     near = NEAREST[wish]
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
@@ -470,10 +488,12 @@ def _ranked(
         m for m in near if (impact_ok or m not in IMPACT) and not any(hard_on(m, s, intensity) for s in sore)
     ]
 
-    def key(m: str) -> tuple[int, int, int]:
-        # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.
+    def key(m: str) -> tuple[int, int, int, int]:
+        # How far short of the session's intensity it falls (0: it carries it), then load, then what
+        # the person does, then nearness.
         short = 0 if intensity is None else max(0, RANK[intensity] - RANK[DEMAND[m].top])
-        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
+        done = 0 if m == wish or (m in STAND_INS and m in logged) else 1
+        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), done, near.index(m))
 
     return sorted(options, key=key)
 
