@@ -236,15 +236,23 @@ def test_sore_quads_mean_not_the_bike_but_a_swim_or_a_walk():
     )
 
 
-def test_yesterdays_region_rating_still_counts_today_but_not_two_days_on():
-    def sunday(checkin):
-        week = plan(profile("endurance", leg_days=NO_LEG_DAYS), [legs(FRI, 6, 45), checkin], SUN)
+def test_yesterdays_region_rating_still_counts_today_and_two_days_on_as_a_projection():
+    """A region rating holds the next day as it is; with no check-in since, it is still spared two days
+    on at a point less (S7: sore at 48 h about as at 24 h), said as a projection. A check-in since
+    without it clears it, and a rating that fades under the line (5 -> 4) no longer spares it."""
+
+    def sunday(*checkins):
+        week = plan(profile("endurance", leg_days=NO_LEG_DAYS), [legs(FRI, 6, 45), *checkins], SUN)
         return suggestion(week, SUN)
 
     s = sunday(rated(SAT, 2, calves=7))
     assert s.modality != "run" and any("rated 7/10 yesterday" in t for t in texts(s))
     assert sunday(rated(SAT, 2)).modality == "run"
-    assert sunday(rated(FRI, 2, calves=7)).modality == "run"
+    two_days = sunday(rated(FRI, 2, calves=7))
+    assert two_days.modality != "run"
+    assert any("likely still sore (rated 7/10 on Fri" in t and "projected" in t for t in texts(two_days))
+    assert sunday(rated(FRI, 2, calves=7), rated(SAT, 2)).modality == "run"
+    assert sunday(rated(FRI, 2, calves=5)).modality == "run"
 
 
 def test_without_region_ratings_the_regions_the_last_session_loaded_count():

@@ -183,6 +183,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
     for plan in plans[:2]:
         check_every_reason_is_true(plan, profile, history)
         check_stand_in_is_theirs(plan, profile, history)
+        check_projected_regions_are_spared(plan, history)
         check_heads_ups_are_in_both_places(plan)
         check_shortfall_names_its_days(plan)
         check_safety(plan, profile, history)
@@ -194,6 +195,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
 
 MINUTES_AT_MOST = re.compile(r"(\d+) minutes at most")
 EFFORT_RANGE = re.compile(r"\b(\d+)-(\d+)/10\b")
+PROJECTED_REGION = re.compile(r"rated (\d+)/10 on (\w{3}), no check-in since")
 
 
 def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: History) -> None:
@@ -234,6 +236,17 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                     assert d.date not in checkins or "yesterday" in text, (r, where)
                 if "this morning" in text and r.id in ("P4", "M2"):
                     assert d.date in checkins, (r, where)
+                # A region rating carried past the next day is a projection: said as one, with no
+                # check-in since, of a rating that was made (2-3 days before).
+                for level, weekday in PROJECTED_REGION.findall(text):
+                    assert "projected" in text, (r, where)
+                    since = [d.date - dt.timedelta(days=n) for n in range(0, 2)]
+                    assert not any(day in checkins for day in since), (r, where)
+                    made = [checkins.get(d.date - dt.timedelta(days=n)) for n in (2, 3)]
+                    assert any(
+                        c is not None and f"{c.date:%a}" == weekday and int(level) in dict(c.regions).values()
+                        for c in made
+                    ), (r, where)
                 # Minutes quoted as a limit are the session's.
                 for most in MINUTES_AT_MOST.findall(text):
                     assert (s.minutes or 0) <= int(most), (r, where)
@@ -287,6 +300,25 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                         where,
                     )
                 assert r.source in ("legday",) or "legday" not in text or "legday's" in text, (r, where)
+
+
+def check_projected_regions_are_spared(plan: WeekPlan, history: History) -> None:
+    """A region rated sore is not fresh two or three days on just because no one rated it since: with
+    no check-in that morning or the one before, a rating of 6+ two days back (7+ three days back) keeps
+    impact off the legs (legday's projection, a point less a day after the first; S7)."""
+    checkins = {c.date: c for c in history.checkins if c.date <= plan.today}
+    for d in plan.days:
+        if d.date in checkins or d.date - dt.timedelta(days=1) in checkins:
+            continue
+        two, three = (checkins.get(d.date - dt.timedelta(days=n)) for n in (2, 3))
+        sore = (two is not None and any(v >= 6 for _, v in two.regions)) or (
+            two is None and three is not None and any(v >= 7 for _, v in three.regions)
+        )
+        if not sore:
+            continue
+        for s in d.sessions:
+            if s.status == "suggested" and s.kind in ("cardio", "recovery"):
+                assert s.modality not in IMPACT, (d.date, s)
 
 
 def check_stand_in_is_theirs(plan: WeekPlan, profile: Profile, history: History) -> None:

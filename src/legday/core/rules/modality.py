@@ -33,6 +33,10 @@ from legday.core.rules.base import RANK, STEADY, Ctx, Draft, Note, not_run, rece
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
 LIKELY_SORE = 6  # ... and, with no rating at all, the regions the last session loaded at this estimate
 UNLOAD_SORENESS = 7  # rated this sore, a recovery day takes the weight off the legs instead of walking
+# A region rated sore is still spared, as a projection, on the days after the one after its rating,
+# until a check-in says otherwise: a point less each day (S7: sore at 24 h about as at 48 h, less at
+# 72 h and 96 h), for at most this many days after the rating.
+REGION_CARRY_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ class Sore:
     region: str
     level: int
     rated: bool  # from a check-in; else estimated from the last leg session
-    when: str = ""  # a rating's day: "this morning", "yesterday"
+    when: str = ""  # a rating's day: "this morning", "yesterday", "on Thu"
+    rated_as: int | None = None  # a projection's rating on that day (``level`` is today's projection)
     how: str = ""  # an estimate's basis: "you rated your legs 5/10"
     day: str = ""  # and its cause: the day ("Mon") and the exercises that loaded the region
     names: tuple[str, ...] = ()
@@ -128,9 +133,12 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio
     straight after a leg session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
+    projected = _projected(ctx) if rated is None else None
     if rated is not None:
         checkin, when = rated
         found = [Sore(r, level, True, when=when) for r, level in checkin.regions if level >= SORE_REGION]
+    elif projected:
+        found = projected
     else:
         found = []
         # The day after legs or the second day (S7: soreness peaks at 24-48 h), never the leg day.
@@ -156,6 +164,27 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
                         Sore(region, level, False, how=how, day=f"{last.date:%a}", names=tuple(names))
                     )
     return sorted(found, key=lambda s: (-s.level, REGIONS.index(s.region)))
+
+
+def _projected(ctx: Ctx) -> list[Sore]:
+    """Regions rated sore two or three days ago, with no check-in since: each a point less a day after
+    the first (REGION_CARRY_DAYS), spared while still at SORE_REGION or more - a projection until this
+    morning's check-in (legday's reading of S7: calves rated 7/10 on Thursday are not fresh for
+    Saturday's intervals just because no one rated them on Friday)."""
+    for ago in range(0, REGION_CARRY_DAYS + 1):
+        checkin = ctx.checkins.get(ctx.day - ago * dt.timedelta(days=1))
+        if checkin is None:
+            continue
+        if ago < 2:  # today's or yesterday's rating holds as it is (see _rated)
+            return []
+        when = f"on {checkin.date:%a}"
+        found = [
+            Sore(r, level - (ago - 1), True, when=when, rated_as=level)
+            for r, level in checkin.regions
+            if level - (ago - 1) >= SORE_REGION
+        ]
+        return found
+    return []
 
 
 def _rated(ctx: Ctx) -> tuple[CheckIn, str] | None:
@@ -430,8 +459,13 @@ def _sore_words(hurt: list[Sore]) -> str:
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if hurt[0].rated:
-        each = [f"{s.level}/10" for s in hurt]
+        each = [f"{s.rated_as if s.rated_as is not None else s.level}/10" for s in hurt]
         levels = each[0] if len(each) == 1 else ", ".join(each[:-1]) + " and " + each[-1]
+        if hurt[0].rated_as is not None:
+            return (
+                f"{_cap(joined)} likely still sore (rated {levels} {hurt[0].when}, no check-in since: "
+                "projected, until a check-in says otherwise)"
+            )
         return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
     loaded = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
     return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {loaded} loaded them)"
