@@ -36,6 +36,7 @@ from legday.core.model import (
 )
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
+from legday.core.rules.base import on_foot
 from legday.core.rules.modality import STAND_INS
 from legday.core.rules.volume import Recent, ceiling
 from legday.core.strain import kind_factor, race_like, recovery_days
@@ -694,3 +695,61 @@ def test_the_first_week_back_after_a_break_ramps_its_minutes(profile, legs, card
         for s in plan.day(date).sessions:
             if s.status == "suggested" and s.kind == "cardio" and s.modality != "event":
                 assert s.minutes <= most and s.intensity not in HARD_INTENSITIES, (k, s)
+
+
+# --- The weekly aim's top counts training, not walking -----------------------------------------------------
+
+HOLD = re.compile(r"already hold (\d+) minutes of cardio(?: besides (\d+) of easy walking or hiking)?")
+
+
+def check_full_week_counts_no_walking(plan: WeekPlan, history: History) -> None:
+    """A day held back because the 6 days before already hold the aim's top quotes the cardio minutes of
+    those days without easy walking or hiking (on_foot: walks and hikes at up to 5/10), logged or
+    suggested, and quotes those separately: walking is never what takes a day away (legday's reading
+    of S11)."""
+    shown = {d.date: d for d in plan.days}
+    for d in plan.days:
+        for s in d.sessions:
+            for r in s.reasons:
+                found = HOLD.search(r.text) if r.id == "G6" else None
+                if found is None:
+                    continue
+                counted = walked = 0
+                for n in range(1, 7):
+                    day = d.date - dt.timedelta(days=n)
+                    if day in shown:
+                        items = [
+                            (o.modality, o.minutes or 0, o.effort[1] if o.effort else 3)
+                            for o in shown[day].sessions
+                            if o.kind in ("cardio", "recovery") and o.status in ("done", "suggested")
+                        ]
+                    else:
+                        items = [(c.modality, c.minutes, c.effort) for c in history.cardio if c.date == day]
+                    for modality, minutes, effort in items:
+                        if on_foot(modality, effort):
+                            walked += minutes
+                        else:
+                            counted += minutes
+                assert int(found.group(1)) == counted, (d.date, r.text, counted)
+                assert int(found.group(2) or 0) == walked, (d.date, r.text, walked)
+
+
+@SETTINGS
+@given(
+    profiles(),
+    histories(),
+    todays,
+    st.integers(-6, -1),
+    st.sampled_from([60, 120, 300]),
+    st.sampled_from(["walk", "hike"]),
+    st.integers(2, 5),
+)
+def test_easy_walking_or_hiking_never_counts_against_the_aims_top(
+    profile, history, today, ago, minutes, modality, effort
+):
+    """Walking or hiking at up to 5/10 counts towards the weekly aim, never against its top: with such a
+    walk added to the week before (an hour to five), every day held back for a full week quotes only
+    the other cardio as what fills it."""
+    walk = CardioSession(today + dt.timedelta(days=ago), modality, minutes, effort, dt.time(7, 0))
+    more = _history(history.legs, (*history.cardio, walk), history.checkins, history.skips)
+    check_full_week_counts_no_walking(plan_week(profile, more, today), more)

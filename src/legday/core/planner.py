@@ -73,6 +73,7 @@ from legday.core.rules import (
     sport_words,
     target,
 )
+from legday.core.rules.base import on_foot
 from legday.core.rules.checks import heads_ups
 from legday.core.rules.legs import (
     DELOAD_DAYS,
@@ -115,6 +116,7 @@ DAY = dt.timedelta(days=1)
 # twice over, four weeks of leg sessions to plan from with the four weeks before them (what was new),
 # and the three weeks a race can weigh on the legs.
 LOOKBACK_DAYS = 56
+USUAL_LONG = 75  # minutes: a session this long, kept on one weekday, is the person's long easy day
 # Leg days past the window the rules must know of (E6, P1: nothing hard the day before legs).
 HORIZON_DAYS = 7
 # A week starting more than three weeks ahead is planned from two weeks before it (not from today): a
@@ -235,6 +237,7 @@ class _Ledger:
     busy: bool = False  # any training (a leg session, or cardio at 3+ or planned as training)
     g4: bool = False
     long: bool = False
+    on_foot: int = 0  # of the minutes, easy walking and hiking (rules.base.ON_FOOT)
 
 
 @dataclass
@@ -398,6 +401,7 @@ class _Timeline:
         for c in self.cardio_by_date.get(day, []):
             strains.append(self._cardio_strain(c))
             ledger.minutes += c.minutes
+            ledger.on_foot += c.minutes if on_foot(c.modality, c.effort) else 0
             ledger.sessions += 1
             ledger.hard |= c.effort >= HARD_CARDIO_EFFORT
             ledger.busy |= c.effort >= 3
@@ -424,6 +428,7 @@ class _Timeline:
                     )
                 )
                 ledger.minutes += d.minutes
+                ledger.on_foot += d.minutes if on_foot(d.modality, top) else 0
                 ledger.sessions += 1
                 ledger.hard |= d.hard
                 ledger.busy |= d.kind == "cardio"
@@ -504,7 +509,39 @@ class _Timeline:
             meet=self.meet,
             share=self.share,
             logged=self._logged(day),
+            usual_long=self._usual_long(day),
         )
+
+    def _usual_long(self, day: dt.date) -> tuple[str, int, int, int] | None:
+        """This weekday's usual long easy session: in 3 of the 4 weeks before, on a day without legs, a
+        session of USUAL_LONG minutes or more at an effort of 2 to 5 that was not a race (the hiker's
+        Sunday hike, a long Sunday walk). Its most usual modality, median minutes and effort, and in how
+        many of the 4 weeks (legday's reading: what someone keeps doing week after week is their long
+        easy day, and the plan keeps it)."""
+        found = []
+        for n in (7, 14, 21, 28):
+            e = day - n * DAY
+            if self.legs_by_date.get(e):
+                continue
+            longest = max(
+                (
+                    c
+                    for c in self.cardio_by_date.get(e, ())
+                    if c.minutes >= USUAL_LONG and 2 <= c.effort <= 5 and not race_like(c.effort, c.minutes)
+                ),
+                key=lambda c: c.minutes,
+                default=None,
+            )
+            if longest is not None:
+                found.append(longest)
+        if len(found) < 3:
+            return None
+        names = [c.modality for c in found]
+        modality = max(dict.fromkeys(names), key=names.count)
+        same = [c for c in found if c.modality == modality]
+        minutes = int(statistics.median(c.minutes for c in same)) // 5 * 5
+        effort = round(statistics.median(c.effort for c in same))
+        return modality, minutes, effort, len(found)
 
     def _logged(self, day: dt.date) -> frozenset[str]:
         """The modalities done in the 42 days before ``day``: logged, and from today on what the plan
@@ -660,6 +697,7 @@ class _Timeline:
         x = _Ledger(busy=bool(self.legs_by_date.get(day)) or day == self.event)
         for c in self.cardio_by_date.get(day, []):
             x.minutes += c.minutes
+            x.on_foot += c.minutes if on_foot(c.modality, c.effort) else 0
             x.sessions += 1
             x.hard |= c.effort >= HARD_CARDIO_EFFORT
             x.busy |= c.effort >= 3
@@ -1030,20 +1068,21 @@ class _Timeline:
         trim(d, ctx, behind)
 
     def _behind(self, day: dt.date) -> Behind:
-        minutes = sessions = 0
+        minutes = sessions = walked = 0
         hard: set[dt.date] = set()
         last_free = None
         for n in range(6, 0, -1):
             e = day - n * DAY
             x = self._ledger(e)
             minutes += x.minutes
+            walked += x.on_foot
             sessions += x.sessions
             if x.hard:
                 hard.add(e)
             if not x.busy:
                 last_free = e
         tomorrow = any(c.effort >= HARD_CARDIO_EFFORT for c in self.cardio_by_date.get(day + DAY, []))
-        return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow)
+        return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow, walked)
 
     def _rest_candidates(self, day: dt.date) -> list[dt.date]:
         """Days from ``day`` on (a week at most) that could still be the day off: no leg session
