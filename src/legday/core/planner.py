@@ -854,7 +854,8 @@ class _Timeline:
         """The next day a dropped leg session fits: two days on at the soonest (legs too sore for it are
         at or near their 24-48 h peak, S7), before the next leg day and not the day before one, not in
         the event's last days or a race's first."""
-        day = max(dropped + OFFER_AFTER * DAY, self.anchor)
+        # Whenever it is asked (the day after, or days later): the same day, which may have passed.
+        day = dropped + OFFER_AFTER * DAY
         for between in range(1, (day - dropped).days + 1):  # a leg day in between: it comes first
             if self.legs_by_date.get(dropped + between * DAY) or self._usual(dropped + between * DAY):
                 return None
@@ -871,7 +872,8 @@ class _Timeline:
 
     def _offers_from_missed_days(self) -> None:
         """A usual leg day before today that its own check-in dropped (too sore, pain) and nothing was
-        logged since: its session is still offered on the next day it fits, as that day's plan said."""
+        logged since: its session is still offered on the next day it fits, as that day's plan said -
+        unless that day has passed."""
         for n in range(6, 0, -1):
             day = self.anchor - n * DAY
             if not self._usual(day) or self.legs_by_date.get(day) or day not in self.checkins:
@@ -883,7 +885,9 @@ class _Timeline:
             v = verdict(x)
             if v.reason is not None and v.offer:
                 target_day = self._offer_day(day)
-                if target_day is not None:
+                # The day it was offered on has passed without it: it was not done, and is not offered
+                # again (asked on Tuesday, Friday's session is where Friday's plan put it, not moved on).
+                if target_day is not None and target_day >= self.anchor:
                     self.moved_in[target_day] = (day, _why(v.reason))
 
     # -- a day's cardio ------------------------------------------------------------------------------
