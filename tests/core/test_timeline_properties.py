@@ -185,6 +185,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
         check_every_reason_is_true(plan, profile, history)
         check_stand_in_is_theirs(plan, profile, history)
         check_projected_regions_are_spared(plan, history)
+        check_hard_work_is_on_something_they_do(plan, history)
         check_heads_ups_are_in_both_places(plan)
         check_shortfall_names_its_days(plan)
         check_safety(plan, profile, history)
@@ -320,6 +321,32 @@ def check_projected_regions_are_spared(plan: WeekPlan, history: History) -> None
         for s in d.sessions:
             if s.status == "suggested" and s.kind in ("cardio", "recovery"):
                 assert s.modality not in IMPACT, (d.date, s)
+
+
+def check_hard_work_is_on_something_they_do(plan: WeekPlan, history: History) -> None:
+    """A hard session moved off the goal's own run or sprints is on something done on 3 days or more of
+    the 6 weeks before (logged, or suggested on a day before), whenever anything was done that often:
+    hard work on something new is what leaves the most soreness (legday's reading of P5)."""
+    suggested = {
+        d.date: s.modality
+        for d in plan.days
+        for s in d.sessions
+        if s.status == "suggested" and s.kind in ("cardio", "recovery") and s.minutes
+    }
+    for d in plan.days:
+        for s in d.sessions:
+            if s.status != "suggested" or s.intensity not in HARD_INTENSITIES or s.modality in IMPACT:
+                continue
+            days: dict[str, set[dt.date]] = {}
+            for c in history.cardio:
+                if 0 < (d.date - c.date).days <= 42:
+                    days.setdefault(c.modality, set()).add(c.date)
+            for day, m in suggested.items():
+                if day < d.date and m:
+                    days.setdefault(m, set()).add(day)
+            usual = {m for m, found in days.items() if len(found) >= 3}
+            if usual:
+                assert s.modality in usual, (d.date, s, usual)
 
 
 def check_stand_in_is_theirs(plan: WeekPlan, profile: Profile, history: History) -> None:

@@ -116,6 +116,7 @@ DAY = dt.timedelta(days=1)
 # twice over, four weeks of leg sessions to plan from with the four weeks before them (what was new),
 # and the three weeks a race can weigh on the legs.
 LOOKBACK_DAYS = 56
+ACCUSTOMED_DAYS = 3  # days with a modality in the 6 weeks before: it is no longer new to the person
 USUAL_LONG = 75  # minutes: a session this long, kept on one weekday, is the person's long easy day
 # Leg days past the window the rules must know of (E6, P1: nothing hard the day before legs).
 HORIZON_DAYS = 7
@@ -480,6 +481,7 @@ class _Timeline:
         comeback = self._comeback(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
         no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
+        done = self._done_days(day)
         return Ctx(
             day,
             self.profile,
@@ -508,7 +510,8 @@ class _Timeline:
             after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
-            logged=self._logged(day),
+            logged=frozenset(done),
+            accustomed=frozenset(m for m, n in done.items() if n >= ACCUSTOMED_DAYS),
             usual_long=self._usual_long(day),
         )
 
@@ -543,13 +546,19 @@ class _Timeline:
         effort = round(statistics.median(c.effort for c in same))
         return modality, minutes, effort, len(found)
 
-    def _logged(self, day: dt.date) -> frozenset[str]:
-        """The modalities done in the 42 days before ``day``: logged, and from today on what the plan
-        put on the days before (a suggestion counts as done, so logging it as suggested changes nothing).
-        The timeline's, whatever the week."""
-        found = {c.modality for n in range(1, 43) for c in self.cardio_by_date.get(day - n * DAY, ())}
-        found.update(m for n in range(1, 43) if (m := self.suggested_modality.get(day - n * DAY)))
-        return frozenset(found)
+    def _done_days(self, day: dt.date) -> dict[str, int]:
+        """On how many of the 42 days before ``day`` each modality was done: logged, and from today on
+        what the plan put there (a suggestion counts as done, so logging it as suggested changes
+        nothing). The timeline's, whatever the week."""
+        found: dict[str, int] = {}
+        for n in range(1, 43):
+            e = day - n * DAY
+            names = {c.modality for c in self.cardio_by_date.get(e, ())}
+            if (m := self.suggested_modality.get(e)) is not None:
+                names.add(m)
+            for name in names:
+                found[name] = found.get(name, 0) + 1
+        return found
 
     def _cardio_time(self, day: dt.date) -> dt.time | None:
         """When cardio usually starts on ``day``'s weekday: the median start of the cardio logged on it

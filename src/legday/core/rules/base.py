@@ -356,6 +356,7 @@ class Ctx:
     # The cardio logged in the six weeks before this day: a stand-in for a run is one of these when one
     # fits (the beginner who rides is offered the bike, not the elliptical they never use).
     logged: frozenset[str] = frozenset()
+    accustomed: frozenset[str] = frozenset()  # ... and those done on 3 days or more: not new to them
     # This weekday's usual long easy session (modality, minutes, effort, weeks of the last 4), when the
     # person keeps one (see planner._usual_long), or None.
     usual_long: tuple[str, int, int, int] | None = None

@@ -211,6 +211,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     settle(d, ctx, moved[-1] if moved else None, why)
     if d.kind == "rest":
         return
+    if moved:  # S9, M2, P1, P2 moved it: not onto hard work the person has not done (settle's rule too)
+        _new_to_them(d, ctx, d.modality, why)
     noun = DEMAND[d.modality].noun
     # "Instead of a run" is said to people who run; without running on the list the move is silent.
     for rule in moved if ctx.profile.can_do("run") else ():
@@ -403,6 +405,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
         d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
+    _new_to_them(d, ctx, pick, later)
     # What is not on the list is never said to suit the person: only what the plan would pick if it
     # were there (they may not be able to do it at all).
     if hurt:
@@ -422,6 +425,37 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
         d.add(why.id, why.text, why.source, why.holds)
     else:
         later.append(why)
+
+
+def _new_to_them(d: Draft, ctx: Ctx, pick: str, later: list[Note] | None) -> None:
+    """A hard session moved onto something the six weeks before hold on fewer than 3 days (the beginner
+    who rides, offered intervals in the pool because sore quads keep them off the bike) comes
+    down to steady work: something new is what leaves the most soreness (legday's reading of P5,
+    Carlson's "avoid novelty"). When nothing is done that often legday can't tell what is usual, and
+    leaves it."""
+    if not d.hard or not ctx.accustomed or pick in ctx.accustomed or not ctx.on("P5"):
+        return
+    d.cap("moderate")
+    words = (
+        f"Steady, not hard: {SPORT_NOUNS.get(pick, pick)} are new to you (fewer than 3 in the last 6 "
+        "weeks), and hard work on something new is what leaves the most soreness (legday's reading of P5)."
+    )
+    note = Note("P5", words, "legday", lambda d: not d.hard and d.modality == pick)
+    if later is None:
+        d.add(note.id, note.text, note.source, note.holds)
+    else:
+        later.append(note)
+
+
+SPORT_NOUNS = {
+    "bike": "rides",
+    "elliptical": "elliptical sessions",
+    "row": "rows",
+    "stairs": "stair sessions",
+    "swim": "swims",
+    "walk": "walks",
+    "hike": "hikes",
+}
 
 
 def _instead(wish: str, pick: str, asked: str | None, ctx: Ctx) -> Note:
