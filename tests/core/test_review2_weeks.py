@@ -118,6 +118,10 @@ def test_a_hikers_sunday_hike_is_kept_and_brings_no_days_off():
     (sunday,) = suggested(plan, d(6))
     assert sunday.modality == "hike" and sunday.minutes == 300 and not hard(sunday)
     assert any("Your usual long hike on a Sunday" in r.text for r in sunday.reasons)
+    # The week past the aim's top says why: the walking and hiking in it, which the top doesn't count.
+    walked = sum(s.minutes for day in plan.days for s in day.sessions if s.modality in ("walk", "hike"))
+    (note,) = [n for n in plan.notes if "past the aim's" in n.text]
+    assert f"{plan.totals.cardio_minutes} min, past the aim's 180: {walked} of them" in note.text
     assert not any(hard(s) for s in suggested(plan, d(6)))
 
 

@@ -1168,7 +1168,7 @@ class _Timeline:
 
     def week(self) -> WeekPlan:
         days = []
-        cardio_minutes = hard = easy = moderate = legs = 0
+        cardio_minutes = hard = easy = moderate = legs = walked = 0
         warnings: list[Reason] = []
         for day in (self.start + n * DAY for n in range(7)):
             sessions = self._sessions(day, warnings)
@@ -1177,6 +1177,8 @@ class _Timeline:
                     legs += 1
                 elif s.kind in ("cardio", "recovery") and s.status in ("done", "suggested", "planned"):
                     cardio_minutes += s.minutes or 0
+                    if on_foot(s.modality, s.effort[1] if s.effort else 3):
+                        walked += s.minutes or 0
                     if s.intensity in HARD_INTENSITIES:
                         hard += 1
                     elif s.intensity is not None:
@@ -1202,7 +1204,7 @@ class _Timeline:
             )
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
-        aim, *notes = self._target_notes(low, high, cardio_minutes)
+        aim, *notes = self._target_notes(low, high, cardio_minutes, walked)
         notes.append(self._no_room_to_run(days))
         totals = Totals(
             cardio_minutes,
@@ -1308,8 +1310,9 @@ class _Timeline:
             LEGDAY,
         )
 
-    def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
-        """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
+    def _target_notes(self, low: int, high: int, minutes: int, walked: int = 0) -> list[Reason | None]:
+        """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why; and
+        when easy walking or hiking takes it past the top, that those minutes don't count against it."""
         out: list[Reason | None] = [None]
         if self.on("S11") and high > 180:
             out[0] = reason(
@@ -1332,6 +1335,16 @@ class _Timeline:
         ahead = [
             self.drafts[d] for d in sorted(self.drafts) if self.today <= d <= self.end and d >= self.start
         ]
+        if minutes > high and walked and minutes - walked <= high and self.on("G6"):
+            out.append(
+                reason(
+                    "G6",
+                    f"{minutes} min, past the aim's {high}: {walked} of them easy walking or hiking, which "
+                    "count towards the aim but not against its top (legday's choice: the top is where the "
+                    "plan stops adding training, not a limit on walking).",
+                    LEGDAY,
+                )
+            )
         if minutes < low and ahead:
             held: dict[str, list[str]] = {}
             for d in ahead:
