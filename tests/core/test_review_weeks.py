@@ -189,7 +189,10 @@ def test_a_hard_hour_is_not_the_weeks_long_run_and_a_long_ride_does_not_set_its_
     is steady (3-6/10), and the long run follows the long runs you do (80 minutes here)."""
     week, plan = planned("triathlete")
     (sunday,) = suggested(plan, week.today + 3 * DAY)
-    assert "long steady run" in words(sunday) and sunday.minutes == 80
+    assert sunday.modality == "run" and sunday.minutes == 80 and sunday.intensity not in HARD_INTENSITIES
+    # The fifth read: the long ride on Saturdays and the long run on Sundays are both this person's
+    # (kept week after week): the run is named as their usual long run, G3's steady long run.
+    assert "long steady run" in words(sunday) or "Your usual long run on a Sunday" in words(sunday)
 
 
 def test_the_first_leg_session_after_a_pain_flag_clears_is_lighter():

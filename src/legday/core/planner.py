@@ -73,6 +73,7 @@ from legday.core.rules import (
     sport_words,
     target,
 )
+from legday.core.rules.base import on_foot
 from legday.core.rules.checks import heads_ups
 from legday.core.rules.legs import (
     DELOAD_DAYS,
@@ -115,6 +116,8 @@ DAY = dt.timedelta(days=1)
 # twice over, four weeks of leg sessions to plan from with the four weeks before them (what was new),
 # and the three weeks a race can weigh on the legs.
 LOOKBACK_DAYS = 56
+ACCUSTOMED_DAYS = 3  # days with a modality in the 6 weeks before: it is no longer new to the person
+USUAL_LONG = 75  # minutes: a session this long, kept on one weekday, is the person's long easy day
 # Leg days past the window the rules must know of (E6, P1: nothing hard the day before legs).
 HORIZON_DAYS = 7
 # A week starting more than three weeks ahead is planned from two weeks before it (not from today): a
@@ -235,6 +238,7 @@ class _Ledger:
     busy: bool = False  # any training (a leg session, or cardio at 3+ or planned as training)
     g4: bool = False
     long: bool = False
+    on_foot: int = 0  # of the minutes, easy walking and hiking (rules.base.ON_FOOT)
 
 
 @dataclass
@@ -283,6 +287,7 @@ class _Timeline:
         for s in legs:
             self.legs_by_date.setdefault(s.date, []).append(s)
         self.cardio_by_date: dict[dt.date, list[CardioSession]] = {}
+        self.suggested_modality: dict[dt.date, str] = {}  # what the plan put on a day, once decided
         for c in self.cardio:
             self.cardio_by_date.setdefault(c.date, []).append(c)
         self.index = LegIndex(legs)
@@ -397,6 +402,7 @@ class _Timeline:
         for c in self.cardio_by_date.get(day, []):
             strains.append(self._cardio_strain(c))
             ledger.minutes += c.minutes
+            ledger.on_foot += c.minutes if on_foot(c.modality, c.effort) else 0
             ledger.sessions += 1
             ledger.hard |= c.effort >= HARD_CARDIO_EFFORT
             ledger.busy |= c.effort >= 3
@@ -415,12 +421,15 @@ class _Timeline:
             elif d.minutes:
                 top = EFFORT[d.intensity][1] if d.intensity else 3
                 self.recent.add(day, d.modality or "cardio", d.minutes, top)
+                if d.modality:
+                    self.suggested_modality[day] = d.modality
                 strains.append(
                     cardio_strain(
                         day, d.modality or "cardio", d.minutes, top, "suggested", scaled=self.on("S3")
                     )
                 )
                 ledger.minutes += d.minutes
+                ledger.on_foot += d.minutes if on_foot(d.modality, top) else 0
                 ledger.sessions += 1
                 ledger.hard |= d.hard
                 ledger.busy |= d.kind == "cardio"
@@ -472,6 +481,7 @@ class _Timeline:
         comeback = self._comeback(day)
         behind_days = [self._ledger(day - n * DAY) for n in range(1, 7)]
         no_base = self.recent.no_base(day, self.profile.level.value == "beginner")
+        done = self._done_days(day)
         return Ctx(
             day,
             self.profile,
@@ -500,7 +510,55 @@ class _Timeline:
             after_legs_time=self._after_legs_time(day) if legs_today else None,
             meet=self.meet,
             share=self.share,
+            logged=frozenset(done),
+            accustomed=frozenset(m for m, n in done.items() if n >= ACCUSTOMED_DAYS),
+            usual_long=self._usual_long(day),
         )
+
+    def _usual_long(self, day: dt.date) -> tuple[str, int, int, int] | None:
+        """This weekday's usual long easy session: in 3 of the 4 weeks before, on a day without legs, a
+        session of USUAL_LONG minutes or more at an effort of 2 to 5 that was not a race (the hiker's
+        Sunday hike, a long Sunday walk). Its most usual modality, median minutes and effort, and in how
+        many of the 4 weeks (legday's reading: what someone keeps doing week after week is their long
+        easy day, and the plan keeps it)."""
+        found = []
+        for n in (7, 14, 21, 28):
+            e = day - n * DAY
+            if self.legs_by_date.get(e):
+                continue
+            longest = max(
+                (
+                    c
+                    for c in self.cardio_by_date.get(e, ())
+                    if c.minutes >= USUAL_LONG and 2 <= c.effort <= 5 and not race_like(c.effort, c.minutes)
+                ),
+                key=lambda c: c.minutes,
+                default=None,
+            )
+            if longest is not None:
+                found.append(longest)
+        if len(found) < 3:
+            return None
+        names = [c.modality for c in found]
+        modality = max(dict.fromkeys(names), key=names.count)
+        same = [c for c in found if c.modality == modality]
+        minutes = int(statistics.median(c.minutes for c in same)) // 5 * 5
+        effort = round(statistics.median(c.effort for c in same))
+        return modality, minutes, effort, len(found)
+
+    def _done_days(self, day: dt.date) -> dict[str, int]:
+        """On how many of the 42 days before ``day`` each modality was done: logged, and from today on
+        what the plan put there (a suggestion counts as done, so logging it as suggested changes
+        nothing). The timeline's, whatever the week."""
+        found: dict[str, int] = {}
+        for n in range(1, 43):
+            e = day - n * DAY
+            names = {c.modality for c in self.cardio_by_date.get(e, ())}
+            if (m := self.suggested_modality.get(e)) is not None:
+                names.add(m)
+            for name in names:
+                found[name] = found.get(name, 0) + 1
+        return found
 
     def _cardio_time(self, day: dt.date) -> dt.time | None:
         """When cardio usually starts on ``day``'s weekday: the median start of the cardio logged on it
@@ -648,6 +706,7 @@ class _Timeline:
         x = _Ledger(busy=bool(self.legs_by_date.get(day)) or day == self.event)
         for c in self.cardio_by_date.get(day, []):
             x.minutes += c.minutes
+            x.on_foot += c.minutes if on_foot(c.modality, c.effort) else 0
             x.sessions += 1
             x.hard |= c.effort >= HARD_CARDIO_EFFORT
             x.busy |= c.effort >= 3
@@ -804,7 +863,8 @@ class _Timeline:
         """The next day a dropped leg session fits: two days on at the soonest (legs too sore for it are
         at or near their 24-48 h peak, S7), before the next leg day and not the day before one, not in
         the event's last days or a race's first."""
-        day = max(dropped + OFFER_AFTER * DAY, self.anchor)
+        # Whenever it is asked (the day after, or days later): the same day, which may have passed.
+        day = dropped + OFFER_AFTER * DAY
         for between in range(1, (day - dropped).days + 1):  # a leg day in between: it comes first
             if self.legs_by_date.get(dropped + between * DAY) or self._usual(dropped + between * DAY):
                 return None
@@ -821,7 +881,8 @@ class _Timeline:
 
     def _offers_from_missed_days(self) -> None:
         """A usual leg day before today that its own check-in dropped (too sore, pain) and nothing was
-        logged since: its session is still offered on the next day it fits, as that day's plan said."""
+        logged since: its session is still offered on the next day it fits, as that day's plan said -
+        unless that day has passed."""
         for n in range(6, 0, -1):
             day = self.anchor - n * DAY
             if not self._usual(day) or self.legs_by_date.get(day) or day not in self.checkins:
@@ -833,7 +894,9 @@ class _Timeline:
             v = verdict(x)
             if v.reason is not None and v.offer:
                 target_day = self._offer_day(day)
-                if target_day is not None:
+                # The day it was offered on has passed without it: it was not done, and is not offered
+                # again (asked on Tuesday, Friday's session is where Friday's plan put it, not moved on).
+                if target_day is not None and target_day >= self.anchor:
                     self.moved_in[target_day] = (day, _why(v.reason))
 
     # -- a day's cardio ------------------------------------------------------------------------------
@@ -1018,20 +1081,21 @@ class _Timeline:
         trim(d, ctx, behind)
 
     def _behind(self, day: dt.date) -> Behind:
-        minutes = sessions = 0
+        minutes = sessions = walked = 0
         hard: set[dt.date] = set()
         last_free = None
         for n in range(6, 0, -1):
             e = day - n * DAY
             x = self._ledger(e)
             minutes += x.minutes
+            walked += x.on_foot
             sessions += x.sessions
             if x.hard:
                 hard.add(e)
             if not x.busy:
                 last_free = e
         tomorrow = any(c.effort >= HARD_CARDIO_EFFORT for c in self.cardio_by_date.get(day + DAY, []))
-        return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow)
+        return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow, walked)
 
     def _rest_candidates(self, day: dt.date) -> list[dt.date]:
         """Days from ``day`` on (a week at most) that could still be the day off: no leg session
@@ -1104,7 +1168,7 @@ class _Timeline:
 
     def week(self) -> WeekPlan:
         days = []
-        cardio_minutes = hard = easy = moderate = legs = 0
+        cardio_minutes = hard = easy = moderate = legs = walked = 0
         warnings: list[Reason] = []
         for day in (self.start + n * DAY for n in range(7)):
             sessions = self._sessions(day, warnings)
@@ -1113,6 +1177,8 @@ class _Timeline:
                     legs += 1
                 elif s.kind in ("cardio", "recovery") and s.status in ("done", "suggested", "planned"):
                     cardio_minutes += s.minutes or 0
+                    if on_foot(s.modality, s.effort[1] if s.effort else 3):
+                        walked += s.minutes or 0
                     if s.intensity in HARD_INTENSITIES:
                         hard += 1
                     elif s.intensity is not None:
@@ -1138,7 +1204,7 @@ class _Timeline:
             )
         head.extend(self._lingering_warning())
         low, high = target(self.on, self.profile.goal)
-        aim, *notes = self._target_notes(low, high, cardio_minutes)
+        aim, *notes = self._target_notes(low, high, cardio_minutes, walked)
         notes.append(self._no_room_to_run(days))
         totals = Totals(
             cardio_minutes,
@@ -1244,8 +1310,9 @@ class _Timeline:
             LEGDAY,
         )
 
-    def _target_notes(self, low: int, high: int, minutes: int) -> list[Reason | None]:
-        """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why."""
+    def _target_notes(self, low: int, high: int, minutes: int, walked: int = 0) -> list[Reason | None]:
+        """S11 vs G6: which weekly target the plan aims at (first); then, when it falls short, why; and
+        when easy walking or hiking takes it past the top, that those minutes don't count against it."""
         out: list[Reason | None] = [None]
         if self.on("S11") and high > 180:
             out[0] = reason(
@@ -1268,6 +1335,16 @@ class _Timeline:
         ahead = [
             self.drafts[d] for d in sorted(self.drafts) if self.today <= d <= self.end and d >= self.start
         ]
+        if minutes > high and walked and minutes - walked <= high and self.on("G6"):
+            out.append(
+                reason(
+                    "G6",
+                    f"{minutes} min, past the aim's {high}: {walked} of them easy walking or hiking, which "
+                    "count towards the aim but not against its top (legday's choice: the top is where the "
+                    "plan stops adding training, not a limit on walking).",
+                    LEGDAY,
+                )
+            )
         if minutes < low and ahead:
             held: dict[str, list[str]] = {}
             for d in ahead:

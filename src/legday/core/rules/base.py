@@ -110,6 +110,18 @@ IMPACT = ("run", "sprints", "plyometrics")
 
 STEADY = "Steady zone-2 cardio towards this week's minutes."
 
+# Walking and hiking at up to a moderate effort count towards the weekly aim but not against its top:
+# the top is where the plan stops adding training, not a limit on how much anyone walks (legday's reading
+# of S11: WHO's 300 minutes are no ceiling, and more activity brings more benefit).
+ON_FOOT = ("walk", "hike")
+ON_FOOT_EFFORT = 5
+
+
+def on_foot(modality: str | None, effort: int) -> bool:
+    """Easy walking or hiking: minutes the aim's top does not count (see ON_FOOT)."""
+    return (modality or "").lower() in ON_FOOT and effort <= ON_FOOT_EFFORT
+
+
 # What a line of "why" may say about the session it sits on. Rules decide as they go; the words are
 # checked against the final session at the end (``Draft.final_reasons``), so a later rule can never leave
 # a stale line behind ("an easy bike" on intervals, a cap reason on a hard session).
@@ -341,6 +353,13 @@ class Ctx:
     # On a leg day: when the cardio logged on this weekday's leg days usually starts, when that was 6 h
     # or more after the lift (E5 kept: a shift worker's evening ride after a 06:00 lift), or None.
     after_legs_time: dt.time | None = None
+    # The cardio logged in the six weeks before this day: a stand-in for a run is one of these when one
+    # fits (the beginner who rides is offered the bike, not the elliptical they never use).
+    logged: frozenset[str] = frozenset()
+    accustomed: frozenset[str] = frozenset()  # ... and those done on 3 days or more: not new to them
+    # This weekday's usual long easy session (modality, minutes, effort, weeks of the last 4), when the
+    # person keeps one (see planner._usual_long), or None.
+    usual_long: tuple[str, int, int, int] | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

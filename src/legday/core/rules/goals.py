@@ -371,6 +371,11 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         )
         return d
 
+    # The person's own long easy day (a Sunday hike, a long walk) stays theirs: not intervals.
+    kept = _usual_long(ctx, score)
+    if kept is not None:
+        return kept
+
     # G6: a harder effort when the legs are ready (S11 keeps these to about one in five), else steady.
     if score >= READY_FOR_HARD:
         d = cardio_draft(ctx.day, "hard", BASE_MODALITY, "intervals", 40, (30, 45), score)
@@ -403,6 +408,38 @@ LONG_SPAN = (60, 90)
 TAPER_LONG_LAST = 6
 # The day's last minute a session after a late lift may run to (E3, E4 need a full day after legs).
 LATE_END = dt.time(23, 30)
+
+
+def _usual_long(ctx: Ctx, score: int) -> Draft | None:
+    """This weekday's usual long easy session (Ctx.usual_long), as the person does it, when the legs
+    are rested for it (as for G3's long run) and the event is not days away: legday's
+    choice, a long easy day kept week after week is the person's, and the plan does not swap it for
+    intervals or a short steady session."""
+    if ctx.usual_long is None or not ctx.on("G6") or not rested(ctx):
+        return None
+    if ctx.event_days is not None and ctx.event_days < TAPER_LONG_LAST:
+        return None
+    modality, minutes, effort, weeks = ctx.usual_long
+    intensity = "easy" if effort <= 4 else "moderate"
+    d = cardio_draft(
+        ctx.day, "long", modality, intensity, minutes, (min(LONG_SPAN[0], minutes), minutes), score
+    )
+    day = f"{ctx.day:%A}"
+
+    def words(d: Draft) -> str:
+        return (
+            f"Your usual long {noun(d).removeprefix('an easy ').removeprefix('a ')} on a {day} "
+            f"({weeks} of the last 4 weeks), kept at the pace you do it: the week's long easy day "
+            "stays yours (legday's choice)."
+        )
+
+    d.add(
+        "G6",
+        words,
+        "legday",
+        holds=lambda d: d.role == "long" and not d.hard and d.modality == modality,
+    )
+    return d
 
 
 def rested(ctx: Ctx) -> bool:

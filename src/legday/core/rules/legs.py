@@ -103,7 +103,8 @@ def template_for(
     minutes = _fives(statistics.median(s.minutes for s in kept))
     effort = round(statistics.median(s.effort for s in kept))
     middle = statistics.median(s.load for s in kept)
-    closest = min(kept, key=lambda s: (abs(s.load - middle), -s.date.toordinal()))
+    # Of equals, the later, then the heavier: never the order they were logged in on one day.
+    closest = min(kept, key=lambda s: (abs(s.load - middle), -s.date.toordinal(), -s.load, -s.minutes))
     weekday = f"{day:%A}"
     weeks = "of the last 4 weeks" if before is None else "before your break"
     basis = (
@@ -134,7 +135,7 @@ def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSes
     if len(pool) == 2:
         low, high = sorted(pool, key=lambda s: s.load)
         if low.load < DELOAD_SHARE * high.load:
-            keep = min(pool, key=lambda s: (abs(s.load - overall), -s.date.toordinal()))
+            keep = min(pool, key=lambda s: (abs(s.load - overall), -s.date.toordinal(), -s.load))
             return [keep], [s for s in pool if s is not keep]
     return pool, []
 

@@ -33,6 +33,10 @@ from legday.core.rules.base import RANK, STEADY, Ctx, Draft, Note, not_run, rece
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
 LIKELY_SORE = 6  # ... and, with no rating at all, the regions the last session loaded at this estimate
 UNLOAD_SORENESS = 7  # rated this sore, a recovery day takes the weight off the legs instead of walking
+# A region rated sore is still spared, as a projection, on the days after the one after its rating,
+# until a check-in says otherwise: a point less each day (S7: sore at 24 h about as at 48 h, less at
+# 72 h and 96 h), for at most this many days after the rating.
+REGION_CARRY_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,17 @@ NEAREST: dict[str, tuple[str, ...]] = {
     "stairs": ("stairs", "elliptical", "bike", "row", "hike", "run", "swim", "walk", "yoga", "pilates"),
 }
 IMPACT = frozenset(m for m, demand in DEMAND.items() if demand.impact)
+# What can stand in for a run's steady or hard work without its impact: a walk, a hike or yoga carry
+# too little (legday's reading of M1's list).
+STAND_INS = frozenset(m for m, dm in DEMAND.items() if not dm.impact and RANK[dm.top] >= RANK["intervals"])
+
+
+def stand_in(ctx: Ctx, first: str) -> str:
+    """The low-impact stand-in for a run: among those on the list, the nearest to a run that the person
+    logged in the six weeks before (the beginner who rides gets the bike); ``first`` when they logged
+    none (legday's choice: what someone does is what they can do well and enjoy)."""
+    done = [m for m in NEAREST["run"] if m in STAND_INS and m in ctx.logged and ctx.profile.can_do(m)]
+    return done[0] if done else first
 
 
 def noun(d: Draft) -> str:
@@ -104,7 +119,8 @@ class Sore:
     region: str
     level: int
     rated: bool  # from a check-in; else estimated from the last leg session
-    when: str = ""  # a rating's day: "this morning", "yesterday"
+    when: str = ""  # a rating's day: "this morning", "yesterday", "on Thu"
+    rated_as: int | None = None  # a projection's rating on that day (``level`` is today's projection)
     how: str = ""  # an estimate's basis: "you rated your legs 5/10"
     day: str = ""  # and its cause: the day ("Mon") and the exercises that loaded the region
     names: tuple[str, ...] = ()
@@ -117,9 +133,12 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     rated at least SORE_REGION/10 sore overall, or estimated at least LIKELY_SORE/10. Not for the cardio
     straight after a leg session: what it just loaded is not sore yet."""
     rated = _rated(ctx)
+    projected = _projected(ctx) if rated is None else None
     if rated is not None:
         checkin, when = rated
         found = [Sore(r, level, True, when=when) for r, level in checkin.regions if level >= SORE_REGION]
+    elif projected:
+        found = projected
     else:
         found = []
         # The day after legs or the second day (S7: soreness peaks at 24-48 h), never the leg day.
@@ -147,6 +166,27 @@ def sore_regions(ctx: Ctx, d: Draft) -> list[Sore]:
     return sorted(found, key=lambda s: (-s.level, REGIONS.index(s.region)))
 
 
+def _projected(ctx: Ctx) -> list[Sore]:
+    """Regions rated sore two or three days ago, with no check-in since: each a point less a day after
+    the first (REGION_CARRY_DAYS), spared while still at SORE_REGION or more - a projection until this
+    morning's check-in (legday's reading of S7: calves rated 7/10 on Thursday are not fresh for
+    Saturday's intervals just because no one rated them on Friday)."""
+    for ago in range(0, REGION_CARRY_DAYS + 1):
+        checkin = ctx.checkins.get(ctx.day - ago * dt.timedelta(days=1))
+        if checkin is None:
+            continue
+        if ago < 2:  # today's or yesterday's rating holds as it is (see _rated)
+            return []
+        when = f"on {checkin.date:%a}"
+        found = [
+            Sore(r, level - (ago - 1), True, when=when, rated_as=level)
+            for r, level in checkin.regions
+            if level - (ago - 1) >= SORE_REGION
+        ]
+        return found
+    return []
+
+
 def _rated(ctx: Ctx) -> tuple[CheckIn, str] | None:
     """The check-in whose region ratings hold today: today's, or yesterday's when today has none."""
     today = ctx.checkins.get(ctx.day)
@@ -171,6 +211,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
     settle(d, ctx, moved[-1] if moved else None, why)
     if d.kind == "rest":
         return
+    if moved:  # S9, M2, P1, P2 moved it: not onto hard work the person has not done (settle's rule too)
+        _new_to_them(d, ctx, d.modality, why)
     noun = DEMAND[d.modality].noun
     # "Instead of a run" is said to people who run; without running on the list the move is silent.
     for rule in moved if ctx.profile.can_do("run") else ():
@@ -198,6 +240,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         return []
     # On a leg day or the day after it (by the day: no hour line to fall either side of).
     recent = recently_trained(ctx, d) and d.role != "long"
+    wish = d.modality
     moved: list[str] = []
     low_impact = [m for m in ctx.profile.modalities if m not in IMPACT]
     # S9: for a size goal, cycle: running (not cycling) blunts fibre growth. A preference, so without
@@ -224,7 +267,7 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         and ctx.goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL)
     ):
         if low_impact:
-            d.modality = "elliptical" if ctx.goal is Goal.GENERAL else "bike"
+            d.modality = stand_in(ctx, "elliptical" if ctx.goal is Goal.GENERAL else "bike")
             moved.append("M2")
         else:
             d.choices.append(
@@ -233,10 +276,11 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             )
     # P1: beginners don't run right after leg training (no gentler option listed: rest, see settle).
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
-        d.modality = "bike"
+        d.modality = stand_in(ctx, "bike")
         moved.append("P1")
     # P2: injury-prone -> low impact after leg day, and swimming is kindest (M1).
-    if recent and ctx.profile.injury_prone and ctx.on("P2") and d.modality != "swim":
+    # (Said even when M2 or P1 already picked the swim the person does: P2 is why it must be one.)
+    if recent and ctx.profile.injury_prone and ctx.on("P2") and wish != "swim":
         d.modality = "swim"
         moved.append("P2")
     return moved
@@ -318,12 +362,12 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
     hurt = [s for s in sore if hard_on(wish, s, d.intensity)]
     if ctx.profile.can_do(wish) and not hurt:
         return
-    order = _ranked(wish, d, sore)
+    order = _ranked(wish, d, sore, logged=ctx.logged)
     listed = [m for m in order if ctx.profile.can_do(m)]
     if not listed and hurt:
         # Nothing on the list spares them at this intensity: easy, on something without impact, does
         # (the bike-only lifter's easy spin the day after legs), unless they are very sore.
-        gentle = [m for m in _ranked(wish, d, sore, at="easy") if ctx.profile.can_do(m)]
+        gentle = [m for m in _ranked(wish, d, sore, at="easy", logged=ctx.logged) if ctx.profile.can_do(m)]
         if gentle:
             d.cap("easy")
             _use(d, gentle[0])
@@ -361,6 +405,7 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
         d.lost, d.exception = d.exception, None
         d.cap("moderate")
     _use(d, pick)
+    _new_to_them(d, ctx, pick, later)
     # What is not on the list is never said to suit the person: only what the plan would pick if it
     # were there (they may not be able to do it at all).
     if hurt:
@@ -380,6 +425,37 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
         d.add(why.id, why.text, why.source, why.holds)
     else:
         later.append(why)
+
+
+def _new_to_them(d: Draft, ctx: Ctx, pick: str, later: list[Note] | None) -> None:
+    """A hard session moved onto something the six weeks before hold on fewer than 3 days (the beginner
+    who rides, offered intervals in the pool because sore quads keep them off the bike) comes
+    down to steady work: something new is what leaves the most soreness (legday's reading of P5,
+    Carlson's "avoid novelty"). When nothing is done that often legday can't tell what is usual, and
+    leaves it."""
+    if not d.hard or not ctx.accustomed or pick in ctx.accustomed or not ctx.on("P5"):
+        return
+    d.cap("moderate")
+    words = (
+        f"Steady, not hard: {SPORT_NOUNS.get(pick, pick)} are new to you (fewer than 3 in the last 6 "
+        "weeks), and hard work on something new is what leaves the most soreness (legday's reading of P5)."
+    )
+    note = Note("P5", words, "legday", lambda d: not d.hard and d.modality == pick)
+    if later is None:
+        d.add(note.id, note.text, note.source, note.holds)
+    else:
+        later.append(note)
+
+
+SPORT_NOUNS = {
+    "bike": "rides",
+    "elliptical": "elliptical sessions",
+    "row": "rows",
+    "stairs": "stair sessions",
+    "swim": "swims",
+    "walk": "walks",
+    "hike": "hikes",
+}
 
 
 def _instead(wish: str, pick: str, asked: str | None, ctx: Ctx) -> Note:
@@ -417,8 +493,13 @@ def _sore_words(hurt: list[Sore]) -> str:
     names = [s.region for s in hurt]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if hurt[0].rated:
-        each = [f"{s.level}/10" for s in hurt]
+        each = [f"{s.rated_as if s.rated_as is not None else s.level}/10" for s in hurt]
         levels = each[0] if len(each) == 1 else ", ".join(each[:-1]) + " and " + each[-1]
+        if hurt[0].rated_as is not None:
+            return (
+                f"{_cap(joined)} likely still sore (rated {levels} {hurt[0].when}, no check-in since: "
+                "projected, until a check-in says otherwise)"
+            )
         return f"{_cap(joined)} sore (rated {levels} {hurt[0].when})"
     loaded = ", ".join(dict.fromkeys(n for s in hurt for n in s.names))
     return f"{_cap(joined)} likely sore ({hurt[0].how}, and {hurt[0].day}'s {loaded} loaded them)"
@@ -431,7 +512,7 @@ def low_impact(d: Draft, ctx: Ctx) -> str | None:
     to an injury). None when nothing low-impact is on the list."""
     wish = d.modality if d.modality in NEAREST else "run"
     sore = sore_regions(ctx, d) if ctx.on("M2") else []
-    listed = [m for m in _ranked(wish, d, sore, no_impact=True) if ctx.profile.can_do(m)]
+    listed = [m for m in _ranked(wish, d, sore, no_impact=True, logged=ctx.logged) if ctx.profile.can_do(m)]
     if ctx.profile.injury_prone and "swim" in listed:
         return "swim"
     return listed[0] if listed else None
@@ -454,12 +535,17 @@ def _easy_and_low_impact(d: Draft) -> bool:
 
 
 def _ranked(
-    wish: str, d: Draft, sore: list[Sore], no_impact: bool = False, at: str | None = None
+    wish: str,
+    d: Draft,
+    sore: list[Sore],
+    no_impact: bool = False,
+    at: str | None = None,
+    logged: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Every option that could replace ``wish``, best first, listed or not: no impact the wish lacked
     (none at all on a recovery day) and nothing that loads a sore region hard; then those that come
-    closest to carrying the session's intensity, the least load on sore regions, the nearest to the
-    wish."""
+    closest to carrying the session's intensity, the least load on sore regions, a stand-in the person
+    logged (``logged``, see ``stand_in``) before one they never do, the nearest to the wish."""
     near = NEAREST[wish]
     if d.role == "long" and wish == "run":  # a long steady session: a hike is nearest in spirit
         near = ("run", "hike", *(m for m in near if m not in ("run", "hike")))
@@ -470,10 +556,12 @@ def _ranked(
         m for m in near if (impact_ok or m not in IMPACT) and not any(hard_on(m, s, intensity) for s in sore)
     ]
 
-    def key(m: str) -> tuple[int, int, int]:
-        # How far short of the session's intensity it falls (0: it carries it), then load, then nearness.
+    def key(m: str) -> tuple[int, int, int, int]:
+        # How far short of the session's intensity it falls (0: it carries it), then load, then what
+        # the person does, then nearness.
         short = 0 if intensity is None else max(0, RANK[intensity] - RANK[DEMAND[m].top])
-        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), near.index(m))
+        done = 0 if m == wish or (m in STAND_INS and m in logged) else 1
+        return (short, sum(DEMAND[m].load(s.region) * s.level for s in sore), done, near.index(m))
 
     return sorted(options, key=key)
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from legday.core.model import Goal, Profile
-from legday.core.rules.base import READY_FOR_HARD, Ctx, Draft
+from legday.core.rules.base import EFFORT, READY_FOR_HARD, Ctx, Draft, on_foot
 
 DAY = dt.timedelta(days=1)
 # Logged cardio at this effort or more counts as a hard session (S11).
@@ -91,6 +91,7 @@ class Behind:
     hard_days: frozenset[dt.date]  # days with a hard cardio session
     last_free: dt.date | None  # the last day without training (None: none in the six)
     hard_tomorrow: bool = False  # a hard session already logged for tomorrow
+    on_foot: int = 0  # of ``minutes``, easy walking and hiking (not counted against the aim's top)
 
 
 def hard_cap(d: Draft, ctx: Ctx, behind: Behind) -> None:
@@ -161,21 +162,27 @@ def trim(d: Draft, ctx: Ctx, behind: Behind) -> None:
     if not ctx.on("G6") or d.kind == "rest" or not d.minutes or d.role == "event":
         return
     _, high = target(ctx.on, ctx.goal)
-    if behind.minutes + d.minutes <= high:
+    # Easy walking and hiking count for nothing here, before or today (ON_FOOT): a 5-hour hike brings
+    # no days off, and the usual long walk is not cut to what the week has left.
+    counted = behind.minutes - behind.on_foot
+    if on_foot(d.modality, EFFORT[d.intensity][1] if d.intensity else 3):
+        return
+    if counted + d.minutes <= high:
         return
     if d.role not in ("zone2", "long", "hard") or d.reduced or d.locked:
         return
-    room = max(high - behind.minutes, 0)
+    room = max(high - counted, 0)
     before = d.minutes
     d.minutes = max(d.span[0], room - room % STEP)
     if d.minutes < before:
         d.held_back = FULL_WEEK  # the week's shortfall note names it (the last cut that bit)
-    if behind.minutes + d.minutes > high and d.role == "zone2":
+    if counted + d.minutes > high and d.role == "zone2":
         d.held_back = FULL_WEEK
+        besides = f" besides {behind.on_foot} of easy walking or hiking" if behind.on_foot else ""
         d.rest(
             "G6",
-            f"The 6 days before already hold {behind.minutes} minutes of cardio: {high} in any 7 days is "
-            "the most the plan aims at.",
+            f"The 6 days before already hold {counted} minutes of cardio{besides}: {high} in any 7 days "
+            "is the most the plan aims at.",
             "Well+Good",
             locked=False,
         )
