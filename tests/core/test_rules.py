@@ -686,3 +686,28 @@ def test_a_hard_session_cut_on_purpose_stays_cut_when_a_later_rule_makes_it_stea
     cut = capped(True)
     assert cut.role == "zone2" and cut.minutes == 12 and cut.span == (12, 12)
     assert capped(False).minutes >= 30  # not cut on purpose: a steady session of the usual length
+
+
+def test_G3_a_race_inside_another_ones_recovery_does_not_shorten_it():
+    """A 150-minute race on Saturday and a hard hour on Sunday: the days are counted from Sunday, as
+    many as the longer race needs, so Wednesday (the fourth day after the long one) is still easy; the
+    line names both. Counting only the latest race gave a moderate run there."""
+    day = dt.timedelta(days=1)
+    sat, sun, wed = MON - 2 * day, MON - day, WED
+    items = [cardio(sat, "run", 150, 7), cardio(sun, "run", 60, 8)]
+    week = plan(profile("endurance", leg_days=NO_LEG_DAYS), items, MON)
+    s = suggestion(week, wed)
+    assert s.kind == "rest" or s.intensity in ("recovery", "easy")
+    texts = " ".join(r.text for d in (MON, TUE, wed) for r in suggestion(week, d).reasons if r.id == "G3")
+    assert "on top of" in texts and "150 min" in texts
+
+
+def test_a_lost_exception_is_named_by_its_cause_whole_even_with_a_colon_in_brackets():
+    """The cause of a line is what comes before its first colon outside brackets: a region projection
+    "(rated 9/10 on Mon, no check-in since: projected ...)" holds a colon that cut it mid-bracket."""
+    from legday.core.rules.base import _split_outside_brackets
+
+    text = "Calves likely still sore (rated 9/10 on Mon, no check-in since: projected): not a run"
+    assert _split_outside_brackets(text) == (text[: text.index("): ") + 1], ": ", "not a run")
+    assert _split_outside_brackets("Soreness 6/10 today: an easy day")[0] == "Soreness 6/10 today"
+    assert _split_outside_brackets("no colon here") == ("no colon here", "", "")

@@ -77,6 +77,7 @@ from legday.core.rules.base import on_foot
 from legday.core.rules.checks import heads_ups
 from legday.core.rules.legs import (
     DELOAD_DAYS,
+    SORE_REGION,
     TAPER_DAYS,
     Deload,
     Template,
@@ -599,27 +600,36 @@ class _Timeline:
 
     def _race(self, day: dt.date) -> tuple[int, int, str] | None:
         """(day N of its recovery, its recovery days, what it was) for the latest race-like effort whose
-        recovery ``day`` falls in."""
-        best = None
-        for s in self._races():
-            n = (day - s.date).days
-            # The latest race; of two on one day (a 10 k and then a half), the one needing longer.
-            if 1 <= n <= s.recovery and (best is None or (s.date, s.recovery) > (best.date, best.recovery)):
-                best = s
-        return None if best is None else ((day - best.date).days, best.recovery, _race_words(best))
+        recovery ``day`` falls in. A race inside an earlier one's recovery does not shorten it: the days
+        are counted from the latest, as many as either needs (a 150-minute race and a hard hour the next
+        day: the first days easy as after the longer one, the first day after the hour as after a race)."""
+        active = [s for s in self._races() if 1 <= (day - s.date).days <= s.recovery]
+        if not active:
+            return None
+        # The latest; of two on one day (a 10 k and then a half), the one needing longer.
+        latest = max(active, key=lambda s: (s.date, s.recovery))
+        binding = max(active, key=lambda s: (s.recovery - (latest.date - s.date).days, s.date))
+        recovery = max(latest.recovery, binding.recovery - (latest.date - binding.date).days)
+        what = _race_words(latest)
+        if binding is not latest and recovery > latest.recovery:
+            what = f"{what}, on top of {_race_words(binding)}"
+        return (day - latest.date).days, recovery, what
 
     def _comeback(self, day: dt.date) -> tuple[int, int, str] | None:
         """(day N, the days it lasts, what the race was) when ``day`` falls in the weeks after the
         latest race in which its volume comes back (see COMEBACK_*)."""
-        best = None
-        for s in self._races():
-            n = (day - s.date).days
-            window = min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)
-            if 1 <= n <= window and (best is None or (s.date, window) > (best[0].date, best[1])):
-                best = (s, window)
-        if best is None:
+        windows = [(s, min(COMEBACK_PER_RECOVERY_DAY * s.recovery, COMEBACK_MOST)) for s in self._races()]
+        active = [(s, w) for s, w in windows if 1 <= (day - s.date).days <= w]
+        if not active:
             return None
-        return (day - best[0].date).days, best[1], _race_words(best[0])
+        # Counted from the latest race, as long as either needs (as _race counts recovery days).
+        latest, window = max(active, key=lambda x: (x[0].date, x[1]))
+        binding, longest = max(active, key=lambda x: (x[1] - (latest.date - x[0].date).days, x[0].date))
+        lasts = max(window, longest - (latest.date - binding.date).days)
+        what = _race_words(latest)
+        if binding is not latest and lasts > window:
+            what = f"{what}, on top of {_race_words(binding)}"
+        return (day - latest.date).days, lasts, what
 
     def _races(self) -> list[Strain]:
         """The race-like strains so far (a handful: looked through, not searched day by day)."""
@@ -845,13 +855,17 @@ class _Timeline:
         return template_for(day, before, started + DAY)
 
     def _sore_regions(self, day: dt.date) -> tuple[tuple[str, int, str], ...]:
+        # This morning's or yesterday's ratings only. Not the cardio's projection of older ones
+        # (modality.REGION_CARRY_DAYS): a leg session moved two days on from a very sore morning is
+        # lighter already (P4), the morning's check-in then decides, and halving it again left one set
+        # of each exercise, which a coach's read found useless.
         found: CheckIn | None = self.checkins.get(day)
         when = "this morning"
         if found is None:
             found, when = self.checkins.get(day - DAY), "yesterday"
         if found is None:
             return ()
-        return tuple((r, v, when) for r, v in found.regions if v >= 5)
+        return tuple((r, v, when) for r, v in found.regions if v >= SORE_REGION)
 
     def _hard_run(self, day: dt.date) -> int:
         n = 0

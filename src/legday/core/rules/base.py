@@ -375,7 +375,7 @@ class Ctx:
             return ""
         id, text = self.lost
         text = text.rstrip(".")
-        head, colon, tail = text.partition(": ")
+        head, colon, tail = _split_outside_brackets(text)
         # The lines say "cause: what follows" ("Soreness 6/10 today: an easy day..."), except S11's,
         # which says "rule: what it found" ("About 80% ... hard: the 6 days before already hold 2 ...").
         cause = (tail if id == "S11" else head) if colon and tail else text
@@ -466,3 +466,17 @@ def readiness_words(r: Readiness) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
+
+
+def _split_outside_brackets(text: str) -> tuple[str, str, str]:
+    """``text.partition(": ")`` at the first colon outside brackets: "Calves likely still sore (rated
+    9/10 on Mon, no check-in since: projected ...): not a run" splits before "not", not inside."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif ch == ":" and depth == 0 and text.startswith(": ", i):
+            return text[:i], ": ", text[i + 2 :]
+    return text, "", ""
