@@ -264,9 +264,10 @@ class Journal:
         found.sort(key=_when)
         return found
 
-    def theme_files(self) -> tuple[list[ThemeFile], list[ThemeProblem]]:
-        """The shipped theme files and the person's own (``<config dir>/themes``), as tables."""
-        return read_theme_files(theme_dirs(self.config_dir))
+    def theme_files(self, only: str | None = None) -> tuple[list[ThemeFile], list[ThemeProblem]]:
+        """The shipped theme files and the person's own (``<config dir>/themes``), as tables; with
+        ``only``, those named ``<only>.toml`` alone (the app starts with the chosen theme only)."""
+        return read_theme_files(theme_dirs(self.config_dir), only)
 
     def find(self, record_id: str) -> Record | None:
         return self._store.find(record_id)

@@ -120,9 +120,17 @@ async def wait_for_screen(pilot: Pilot) -> bool:
     return await pilot._wait_for_screen()
 
 
-def watch_frames(app: App, on_frame: Callable[[], None], *, render_headless: bool = True) -> None:
-    """Call ``on_frame()`` each time ``app`` has sent a frame to the terminal (benchmarks). Headless,
-    the frame is first turned into terminal bytes (``render_headless``), as a terminal would get it."""
+def watch_frames(
+    app: App,
+    on_frame: Callable[[], None],
+    *,
+    render_headless: bool = True,
+    written: list[str] | None = None,
+) -> None:
+    """Call ``on_frame()`` each time ``app`` has sent a frame to the terminal (benchmarks, tests).
+    Headless, the frame is first turned into terminal bytes (``render_headless``), as a terminal would
+    get it; with ``written``, those bytes are appended to it, one string per frame (what a terminal
+    would show, for tests of what the first frame holds)."""
     from textual._compositor import CompositorUpdate
 
     original = app._display
@@ -130,7 +138,9 @@ def watch_frames(app: App, on_frame: Callable[[], None], *, render_headless: boo
     def display(screen: Any, renderable: Any) -> None:
         frame = renderable is not None and not app._batch_count
         if frame and render_headless and app.is_headless and isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(app.console)
+            text = renderable.render_segments(app.console)
+            if written is not None:
+                written.append(text)
         original(screen, renderable)
         if frame:
             on_frame()

@@ -6,7 +6,8 @@ bare Textual app's label. The clock starts just before ``tmux new-session`` and 
 capture that shows the marker, so both include the same tmux and polling overhead (about 10 ms of
 polling resolution on a ~300 ms figure). The pane runs the program directly (no shell in between), so
 the pane's pid is the app's pid: its ``VmHWM`` (peak resident set) is read from /proc after the first
-frame and a short settle, then the session is killed.
+frame and a short settle, then the session is killed. legday is started as a person starts it, plain
+``legday`` (its data folder from ``LEGDAY_DATA_DIR``, so no argument needs parsing).
 
 Everything runs on a private tmux server (``-L legday-bench-<pid>``, no user config) so other people's
 tmux sessions and environments neither see nor disturb it; the server is killed at the end.
@@ -188,8 +189,13 @@ def bare_command() -> list[str]:
     return [sys.executable, str(ROOT / "tests" / "bench" / "bare_app.py")]
 
 
-def legday_command(data_dir: Path) -> list[str]:
-    return [str(VENV_BIN / "legday"), "--data-dir", str(data_dir)]
+def legday_command() -> list[str]:
+    """Plain ``legday``, as a person starts it; the folder comes from LEGDAY_DATA_DIR (legday_env)."""
+    return [str(VENV_BIN / "legday")]
+
+
+def legday_env(data_dir: Path) -> dict[str, str]:
+    return {"LEGDAY_DATA_DIR": str(data_dir)}
 
 
 if __name__ == "__main__":
@@ -213,9 +219,11 @@ def measure(rounds: int, settle: float = 0.4) -> list:
     peaks: dict[str, list[int]] = {"bare": [], "empty": [], "10y": []}
     with TmuxLab() as lab:
 
-        def subject(name: str, command: list[str], marker: str):
+        def subject(
+            name: str, command: list[str], marker: str | re.Pattern[str], env: dict[str, str] | None = None
+        ):
             def call() -> float:
-                result = lab.run(command, marker, settle)
+                result = lab.run(command, marker, settle, env)
                 peaks[name].append(result.peak_rss_kb)
                 return result.seconds
 
@@ -224,8 +232,8 @@ def measure(rounds: int, settle: float = 0.4) -> list:
         times = interleave(
             {
                 "bare": subject("bare", bare_command(), BARE_MARKER),
-                "empty": subject("empty", legday_command(empty), WEEK_MARKER),
-                "10y": subject("10y", legday_command(ten), WEEK_MARKER),
+                "empty": subject("empty", legday_command(), WEEK_MARKER, legday_env(empty)),
+                "10y": subject("10y", legday_command(), WEEK_MARKER, legday_env(ten)),
             },
             rounds,
             warmup=1,

@@ -33,5 +33,5 @@ class Figure:
             return f"{v:.1f} {self.unit}"
 
         target = "" if self.target is None else "<= " + fmt(self.target)
-        verdict = {True: "ok", False: "MISSED", None: "-"}[self.ok]
+        verdict = {True: "met", False: "MISSED", None: "-"}[self.ok]
         return fmt(self.value), target, verdict, self.detail

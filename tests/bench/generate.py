@@ -125,7 +125,7 @@ def generate(data_dir: Path, years: float, seed: int = 1, today: dt.date | None 
         # Morning check-in: the fatigue from the last leg days, felt the day after most.
         fatigue *= 0.55
         soreness = max(0, min(10, round(fatigue + rng.gauss(0, 0.8))))
-        regions = ()
+        regions: tuple[tuple[str, int], ...] = ()
         if rng.random() < 0.2:
             regions = tuple(
                 (r, max(0, min(10, soreness + rng.randint(-2, 2))))

@@ -137,7 +137,7 @@ async def test_switching_views_reparses_no_stylesheet_and_the_view_keeps_its_sty
         await pilot.pause()
         assert parsed == [] and isinstance(app.screen, WeekScreen)
         before = Color.parse(app.get_css_variables()["panel"])
-        app.theme = "legday-light"  # chosen in the week view: a re-parse, once, for the new colours
+        app.choose_theme("legday-light")  # chosen in the week view: a re-parse, once, for the new colours
         await pilot.pause()
         assert len(parsed) == 1 and Color.parse(app.get_css_variables()["panel"]) != before
         await pilot.press("g")

@@ -22,7 +22,7 @@ def week(app) -> WeekScreen:
 
 
 def selected_cells(app) -> list[DayCell]:
-    return [cell for cell in app.screen.query(DayCell) if cell.has_class("-selected")]
+    return [cell for cell in app.screen.query(DayCell) if cell.selected]
 
 
 def cell_text(app, day: dt.date) -> str:

@@ -8,11 +8,14 @@ named with its line), 2 bad input (what is wrong; accepted: what would do).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 EXIT_OK = 0
 EXIT_STORAGE = 1
 EXIT_USAGE = 2
+# What `legday serve` sets in each tab's app process (legday.web.PARENT_ENV; a test holds them equal).
+SERVE_PARENT_ENV = "LEGDAY_SERVE_PARENT"
 
 
 def say(kind: str, message: object) -> None:
@@ -47,10 +50,14 @@ def _unreadable(argv: list[str]) -> str | None:
 
 def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int:
     """Run one command line. ``now`` is the clock (tests inject it); default: the local time now."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # Plain `legday`: nothing to parse, and argparse is not worth importing before the first frame.
+        return _open_app(None)
+
     from legday.cli.args import UsageError, parse
     from legday.core.errors import InputError
 
-    argv = sys.argv[1:] if argv is None else list(argv)
     unreadable = _unreadable(argv)
     if unreadable:
         return fail(unreadable, EXIT_USAGE)
@@ -92,13 +99,23 @@ def run(argv: list[str] | None = None, *, now: dt.datetime | None = None) -> int
 
 
 def _open_app(data_dir: str | None) -> int:
+    import gc
     from pathlib import Path
 
-    # In a browser tab of `legday serve`: end with the server, however it ends.
-    _web().tie_to_server()
+    # No garbage collection until the first frame is out: start-up builds some 95 000 objects that
+    # all stay, and the passes over them were a tenth of the wait. The app freezes them and turns
+    # the collector on again after its first frame (LegdayApp._collect_again).
+    gc.disable()
+    # In a browser tab of `legday serve`: end with the server, however it ends. (Only there is
+    # legday.web worth importing before the first frame.)
+    if SERVE_PARENT_ENV in os.environ:
+        _web().tie_to_server()
     from legday.tui.app import run_app
 
-    result = run_app(Path(data_dir).expanduser() if data_dir else None)
+    try:
+        result = run_app(Path(data_dir).expanduser() if data_dir else None)
+    finally:
+        gc.enable()  # (already on once the app has drawn; not if it never got that far)
     return result if isinstance(result, int) else EXIT_OK
 
 

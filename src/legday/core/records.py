@@ -9,8 +9,6 @@ be edited or deleted) and share an id.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from typing import Any
 
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
@@ -66,6 +64,10 @@ def _canonical(r: Record) -> list[Any]:
 
 def record_id(r: Record) -> str:
     """8 lowercase hex characters, the same for equal records, different once a value changes."""
+    # Imported here: ids are needed to edit or delete by id, never to open the app.
+    import hashlib
+    import json
+
     text = json.dumps(_canonical(r), ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
 

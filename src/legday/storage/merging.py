@@ -41,12 +41,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legday.core.model import CheckIn, Profile
 from legday.core.records import Record, describe, kind_of
-from legday.storage import codec, conflicts
-from legday.storage.conflicts import Conflict, ConflictCopy, FieldConflict
+from legday.storage import codec
 from legday.storage.errors import StorageError
 from legday.storage.files import (
     atomic_write,
@@ -60,6 +59,14 @@ from legday.storage.files import (
 from legday.storage.reading import Month, Reader, decode_month, decode_profile, empty_month
 from legday.storage.schema import read_table
 from legday.storage.steps import Step, StepFiles, decode_step, is_step_name
+
+if TYPE_CHECKING:
+    from legday.storage import conflicts
+    from legday.storage.conflicts import Conflict, ConflictCopy, FieldConflict
+
+# conflicts.py (names and the record-level merge) is imported where a copy is found or merged: the
+# journal looks for copies every time it opens, and nearly always finds none, so opening the app
+# does not pay for importing it (~5 ms).
 
 BACKUP = "merged-copies"
 GRACE = 10 * 60  # seconds a copy waits for its history to arrive before it is merged without
@@ -78,11 +85,11 @@ KEPT_STEP = "kept as a step"  # an undo step's copy, kept as a step of its own
 WAITING = "waiting"  # the file it belongs to is not there (being synced?): left for the next look
 UNREADABLE = "unreadable"  # it, or its file, cannot be read: reported, left as it is
 
-TOOLS = {
-    conflicts.SYNCTHING: "Syncthing",
-    conflicts.DROPBOX: "Dropbox",
-    conflicts.NEXTCLOUD: "Nextcloud",
-    conflicts.OWNCLOUD: "ownCloud",
+TOOLS = {  # by conflicts.SYNCTHING, DROPBOX, NEXTCLOUD, OWNCLOUD (spelled out: see above)
+    "syncthing": "Syncthing",
+    "dropbox": "Dropbox",
+    "nextcloud": "Nextcloud",
+    "owncloud": "ownCloud",
 }
 _NOUNS = {
     "legs": ("leg session", "leg sessions"),
@@ -144,6 +151,8 @@ def find(data_dir: Path, config_dir: Path | None = None) -> list[Found]:
         prefix = f"{folder}/" if folder else ""
         for name in _names(root / folder if folder else root):
             if any(hint in name.lower() for hint in _HINTS):
+                from legday.storage import conflicts
+
                 copy = conflicts.conflict_copy(prefix + name)
                 if copy is not None and only in (None, copy.file):
                     found.append(Found(copy, root))
@@ -174,6 +183,8 @@ def _counted(counts: Counter[str]) -> str:
 
 
 def _conflict_words(conflict: Conflict, today: dt.date) -> str:
+    from legday.storage import conflicts
+
     record = conflict.base or conflict.ours or conflict.theirs
     assert record is not None
     what = describe(record, today)
@@ -185,6 +196,8 @@ def _conflict_words(conflict: Conflict, today: dt.date) -> str:
 
 
 def _field_words(conflict: FieldConflict, whose: str) -> str:
+    from legday.storage import conflicts
+
     key = ".".join(conflict.key)
 
     def shown(value: Any) -> str:
@@ -298,6 +311,7 @@ class Merger:
     def _month_steps(self, where: str, key: tuple[int, int]) -> list[conflicts.FileStep]:
         """Each step that wrote this month file, as the digests of the file before and after it and
         what it did to the file's records."""
+        from legday.storage import conflicts
 
         def mine(records: Iterable[Record]) -> list[Record]:
             return [r for r in records if (r.date.year, r.date.month) == key]
@@ -321,6 +335,8 @@ class Merger:
         theirs_read: tuple[bytes, Month],
         dry_run: bool,
     ) -> Outcome:
+        from legday.storage import conflicts
+
         path = found.original
         year, month = key
         (ours, ours_month), (theirs, theirs_month) = ours_read, theirs_read
@@ -413,6 +429,8 @@ class Merger:
         theirs_read: tuple[bytes, Profile],
         dry_run: bool,
     ) -> Outcome:
+        from legday.storage import conflicts
+
         (ours, mine), (theirs, other) = ours_read, theirs_read
         steps: list[conflicts.FileStep[Any]] = [
             conflicts.FileStep(f.before, f.after, conflicts.Changes(), path.stem)
@@ -464,6 +482,8 @@ class Merger:
     # -- settings -------------------------------------------------------------------------------
 
     def _merge_settings(self, found: Found, dry_run: bool) -> Outcome:
+        from legday.storage import conflicts
+
         try:
             theirs = _read(found.path)
             if theirs is None:

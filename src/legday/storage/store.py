@@ -32,7 +32,7 @@ from typing import Any
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, CheckIn, History, LegSession, Profile, Skip
 from legday.core.records import Record, describe, record_id
-from legday.storage import codec, merging, undo
+from legday.storage import codec, merging
 from legday.storage.commit import Commit, FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
 from legday.storage.files import read_bytes
@@ -257,6 +257,8 @@ class Store:
             source[old_kind].remove(old)
             target = month_of(new.date)
             if new_kind == "checkin" and any(c.date == new.date for c in target["checkin"]):
+                from legday.storage import undo
+
                 raise InputError(
                     f"there is already a check-in on {undo.day(new.date)}; "
                     "accepted: a day without one (edit or delete that one instead)"
@@ -339,6 +341,8 @@ class Store:
     def undo_labels(self, limit: int = 20) -> list[str]:
         """Labels of the changes undo would reverse, newest first. Stops at a step file that cannot
         be read (listed in ``problems``; undo stops there too until it is moved aside)."""
+        from legday.storage import undo  # (not needed to open the app: imported when asked)
+
         self._commit.settle_before_reading()
         return undo.labels(self._steps, self.problems, limit)
 
@@ -348,6 +352,8 @@ class Store:
         step (history is never deleted: see ``undo.py``). Raises StorageError (RecordChanged when its
         records were changed since, CorruptFile when its step file cannot be read) and then writes
         nothing."""
+        from legday.storage import undo
+
         with self._commit.writing():
             try:
                 names, name, head = undo.newest(self._steps)

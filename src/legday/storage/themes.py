@@ -63,14 +63,18 @@ class ThemeFileError(ValueError):
         self.problem = problem
 
 
-def read_theme_files(dirs: list[Path]) -> tuple[list[ThemeFile], list[ThemeProblem]]:
-    """Every ``*.toml`` in ``dirs`` that reads, in order (later ones override earlier by name)."""
+def read_theme_files(dirs: list[Path], only: str | None = None) -> tuple[list[ThemeFile], list[ThemeProblem]]:
+    """Every ``*.toml`` in ``dirs`` that reads, in order (later ones override earlier by name). With
+    ``only``, just the files named ``<only>.toml`` (the app's start: the chosen theme alone)."""
     found: list[ThemeFile] = []
     problems: list[ThemeProblem] = []
     for directory in dirs:
         if not directory.is_dir():
             continue
-        for path in sorted(directory.glob("*.toml")):
+        paths = sorted(directory.glob("*.toml")) if only is None else [directory / f"{only}.toml"]
+        for path in paths:
+            if only is not None and (path.parent != directory or not path.is_file()):
+                continue  # (a name with a slash in it names no file here)
             try:
                 found.append(read_theme_file(path))
             except ThemeFileError as error:

@@ -2,7 +2,7 @@
 
 The app presents and dispatches; the Journal (legday/journal.py) holds the person's data, plans
 and every change. Data flows one way: files -> journal -> views. A view is a Textual mode ("week"
-is home); it is given what it shows (the journal, or the functions it needs from it), subscribes
+is home, and Textual's default screen: see ``get_default_screen``); it is given what it shows (the journal, or the functions it needs from it), subscribes
 to the journal's change notices itself (every change, including writes by another legday process,
 which the app looks for with one stat a second) and reports its selected day with a DaySelected
 message. Nothing reaches from a view into the app. Keys, the key bar, the palette and help all come
@@ -15,6 +15,7 @@ the history window the shown week needs is read from disk.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,10 +32,14 @@ from legday.tui.messages import DaySelected
 from legday.tui.screens.week import WeekScreen
 
 if TYPE_CHECKING:
+    from legday.core.settings import ThemeFile, ThemeProblem
     from legday.tui.screens.trends import TrendsScreen
 
 # How often the app looks for writes by another legday process: one stat each time.
 OUTSIDE_CHECK_SECONDS = 1.0
+# After the first refresh, how long before the collector comes back on (run_app only): the first frame
+# is started within a millisecond or two and drawn in one go, so this lands after it.
+AFTER_FIRST_FRAME = 0.05
 
 
 def _commands_provider():
@@ -50,17 +55,25 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     CSS_PATH = ["app.tcss", "screens/week.tcss"]
     TITLE = "legday"
     COMMANDS = {_commands_provider}
+    # The week is Textual's default screen in this mode (get_default_screen), not a mode factory's:
+    # see get_default_screen. The mode gets a factory only when another view first opens.
     DEFAULT_MODE = "week"
     BINDINGS = keys.bindings(keys.APP)
     HOME_ACTIONS = keys.home_actions()
 
-    def __init__(self, journal: Journal, *, steady: bool = False) -> None:
+    def __init__(
+        self, journal: Journal, *, steady: bool = False, collect_after_first_frame: bool = False
+    ) -> None:
         super().__init__()
         self.journal = journal
+        self._theme_problems: set[str] = set()
+        self._own_themes: set[str] = set()  # registered from theme files
         # The views: each a mode whose first screen is given the journal (and subscribes to it).
         self._week: WeekScreen | None = None
         self._trends: TrendsScreen | None = None
-        self.add_mode("week", self._week_screen)
+        # run_app's path: the garbage collector was turned off before the app's imports (cli._open_app)
+        # and is turned on again once the first frame is out (see on_mount).
+        self._collect_after_first_frame = collect_after_first_frame
         self.selected: dt.date | None = None
         self.keymap = keys.Keymap()
         self._use_keymap()
@@ -73,13 +86,15 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     # -- themes ---------------------------------------------------------------------------------
 
     def _load_themes(self) -> None:
-        files, problems = self.journal.theme_files()
-        loaded, invalid = theme_tables.load_themes(files)
-        for theme in loaded:
-            self.register_theme(theme)
-        for problem in [*problems, *invalid]:
-            self.journal.add_problem(f"Theme file skipped: {problem}")
+        """The chosen theme only, from its file (``<name>.toml``): the first frame needs no other.
+        The rest are read when a list of themes is first shown (theme_names), and what is wrong
+        with them is reported then. A chosen theme in a file named otherwise, or missing, means
+        reading them all now."""
         wanted = self.journal.settings.theme
+        self._all_themes = False
+        self._register_themes(*self.journal.theme_files(only=wanted))
+        if wanted not in self.available_themes:
+            self._load_all_themes()
         if wanted not in self.available_themes:
             fallback = (
                 theme_tables.DEFAULT_THEME
@@ -92,8 +107,36 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         private_api.start_in_theme(self, wanted)
         self._chosen_theme = wanted
 
+    def _register_themes(self, files: list[ThemeFile], problems: list[ThemeProblem]) -> None:
+        loaded, invalid = theme_tables.load_themes(files)
+        for theme in loaded:
+            if theme.name not in self._own_themes:  # (read at start: the one in use)
+                self._own_themes.add(theme.name)
+                self.register_theme(theme)
+        for problem in [*problems, *invalid]:
+            message = f"Theme file skipped: {problem}"
+            if message not in self._theme_problems:  # (the chosen one's, told at start)
+                self._theme_problems.add(message)
+                self.journal.add_problem(message)
+
+    def _load_all_themes(self) -> None:
+        if self._all_themes:
+            return
+        self._all_themes = True
+        self._register_themes(*self.journal.theme_files())
+        if self.is_running:
+            self.call_later(self.report_problems)
+
+    def theme_names(self) -> list[str]:
+        """Every theme, by name: Textual's, the shipped ones and the person's own (read now if they
+        were not yet)."""
+        self._load_all_themes()
+        return sorted(self.available_themes)
+
     def choose_theme(self, name: str) -> None:
         """Switch to theme ``name`` and remember it in settings.toml (one write)."""
+        if name not in self.available_themes:
+            self._load_all_themes()
         if name not in self.available_themes:
             return
         self.theme = self._chosen_theme = name
@@ -112,7 +155,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     def action_change_theme(self) -> None:
         # Textual's own theme palette sets the theme without a word to legday; this one chooses it.
         self.search_commands(
-            [(name, partial(self.choose_theme, name)) for name in sorted(self.available_themes)],
+            [(name, partial(self.choose_theme, name)) for name in self.theme_names()],
             placeholder="Search for themes…",
         )
 
@@ -127,8 +170,18 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
 
     # -- start-up and change notices ------------------------------------------------------------
 
+    def get_default_screen(self) -> WeekScreen:
+        """The week, as the first screen. A mode's screen is composed, laid out and drawn while
+        Textual's start-up batch is still open, and that first frame is thrown away: the next one
+        is partial (no title, no selected day) and the week shows complete only a frame later, and
+        the mode's screen restyles the whole stylesheet once more. The default screen is drawn once,
+        after the batch, as a bare app's is (issue 18)."""
+        return self._week_screen()
+
     def on_mount(self) -> None:
         self.journal.subscribe(self._journal_changed)
+        if self._collect_after_first_frame:
+            self.call_after_refresh(self.set_timer, AFTER_FIRST_FRAME, self._collect_again)
         self.set_interval(OUTSIDE_CHECK_SECONDS, self._look_outside)
         self.call_after_refresh(self.report_problems)
         if self.journal.first_run:
@@ -143,6 +196,8 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         theme = self.journal.settings.theme
         if change.settings and self.journal.settings.keymap != self._keymap_read:
             self._use_keymap()  # (its problems are shown with the others, just below)
+        if change.settings and theme not in self.available_themes:
+            self._load_all_themes()  # (chosen in another legday, perhaps one not read yet)
         if change.settings and theme in self.available_themes:
             self._chosen_theme = theme
             if theme != self.theme:
@@ -156,6 +211,13 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
                 change.warning[:1].upper() + change.warning[1:], severity="warning", timeout=10, markup=False
             )
         self.call_later(self.report_problems)
+
+    def _collect_again(self) -> None:
+        """The collector back on, the first frame being out: what start-up built (imports, styles,
+        the week) is frozen out of its passes, so that a full pass stays as short as a bare app's
+        and no keystroke waits behind one (issue 18, C1 / D5)."""
+        gc.freeze()
+        gc.enable()
 
     def _look_outside(self) -> None:
         # What changed is told by the notice the journal publishes (one toast, with a merge's words).
@@ -229,7 +291,7 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
         forms.log_cardio(self, self.journal, self._day())
 
     def action_profile(self) -> None:
-        forms.profile(self, self.journal, sorted(self.available_themes), self.preview_theme)
+        forms.profile(self, self.journal, self.theme_names(), self.preview_theme)
 
     def action_import_data(self) -> None:
         forms.import_data(self, self.journal)
@@ -246,6 +308,9 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
     def _week_screen(self) -> WeekScreen:
         self._week = WeekScreen(self.journal)
         return self._week
+
+    def _the_week(self) -> WeekScreen:
+        return self._week or self._week_screen()
 
     def _trends_screen(self) -> TrendsScreen:
         # Imported when the view first opens, not at start-up.
@@ -274,6 +339,9 @@ class LegdayApp(App, inherit_bindings=False):  # Textual's ctrl+q and ctrl+c are
             return
         if self._trends is None:
             self.add_mode("trends", self._trends_screen)
+            # The week came up as the default screen, and its stack already exists: the mode only
+            # needs a name switch_mode knows (the factory is never called).
+            self.add_mode("week", self._the_week)
         self.switch_view("trends")
 
     def open_week(self, day: dt.date) -> None:
@@ -311,6 +379,7 @@ def run_app(data_dir: Path | None = None) -> int | None:
     """``legday`` and ``legday --data-dir DIR``: open the app on the person's files."""
     from legday.journal import open_journal
 
-    app = LegdayApp(open_journal(data_dir))
+    # (cli._open_app turned the collector off before importing this module.)
+    app = LegdayApp(open_journal(data_dir), collect_after_first_frame=not gc.isenabled())
     app.run()
     return app.return_code

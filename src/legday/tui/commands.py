@@ -25,7 +25,8 @@ class LegdayCommands(Provider):
         keymap = getattr(self.app, "keymap", None)  # a LegdayApp's; another app: the table's keys
         found = keys.commands(getattr(self.screen, "PLACE", None), home=home, keymap=keymap)
         # Every theme by name, so "theme: light" finds legday-light directly.
-        for name in sorted(self.app.available_themes):
+        names = getattr(self.app, "theme_names", None)  # a LegdayApp reads its theme files now
+        for name in names() if names is not None else sorted(self.app.available_themes):
             found.append((f"theme: {name}", "Switch to this theme (remembered)", f"app.theme({name!r})"))
         return found
 

@@ -20,7 +20,6 @@ from legday.core.errors import DataError
 from legday.core.model import CardioSession, CheckIn, LegSession, Skip
 from legday.core.plan import DayPlan, Session
 from legday.journal import Journal, Record
-from legday.tui.widgets.form import NotSaved
 
 # What opens a form or says something: the app, a screen or a widget (a screen is a widget).
 Node = App | Widget
@@ -33,6 +32,9 @@ def saving(save: Callable[..., Any]) -> Callable[..., None]:
         try:
             save(*args)
         except DataError as error:
+            # (Imported here: the form widgets are not needed before a form opens.)
+            from legday.tui.widgets.form import NotSaved
+
             raise NotSaved(str(error)) from None
 
     return save_or_say
@@ -133,6 +135,8 @@ def import_data(node: Node, journal: Journal, path: str = "") -> None:
         try:
             done = journal.save_import(loaded)
         except DataError as error:
+            from legday.tui.widgets.form import NotSaved
+
             raise NotSaved(str(error)) from None
         if not done.new and not done.profile_restored:
             # Nothing changed, so the journal announces nothing: say what was found here.

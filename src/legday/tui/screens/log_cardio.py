@@ -87,7 +87,8 @@ class LogCardioScreen(FormScreen):
 
         verb = "Edit cardio" if old else "Log cardio"
         yield Static(f"{verb} · {date:%a %-d %b %Y}", id="title")
-        with VerticalScroll(id="form"):
+        # Not a Tab stop: focusing the scroll container itself shows nothing (the fields scroll into view).
+        with VerticalScroll(id="form", can_focus=False):
             if p is not None:
                 yield Label(_suggestion_line(p), id="suggested")
             with Horizontal(classes="row"):

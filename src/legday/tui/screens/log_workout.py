@@ -152,7 +152,8 @@ class LogWorkoutScreen(FormScreen):
     def compose(self) -> ComposeResult:
         old = self.existing
         yield Static(self._title(), id="title")
-        with VerticalScroll(id="form"):
+        # Not a Tab stop: focusing the scroll container itself shows nothing (the fields scroll into view).
+        with VerticalScroll(id="form", can_focus=False):
             yield Label(
                 f"Exercises, one a line ({self.units}) · ⏎ next · ^n add · ^d remove · ^r repeat",
                 classes="section",

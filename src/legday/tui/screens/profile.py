@@ -64,7 +64,8 @@ class ProfileScreen(FormScreen):
     def compose(self) -> ComposeResult:
         p = self.profile or Profile()
         yield Static("Profile and settings", id="title")
-        with VerticalScroll(id="form"):
+        # Not a Tab stop: focusing the scroll container itself shows nothing (the fields scroll into view).
+        with VerticalScroll(id="form", can_focus=False):
             if self.profile is None:
                 yield Label("No profile yet: these are the defaults. Save to keep them.", id="note")
             with Grid(id="grid"):

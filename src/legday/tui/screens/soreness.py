@@ -43,7 +43,8 @@ class SorenessScreen(FormScreen):
     def compose(self) -> ComposeResult:
         existing = self.existing
         yield Static(f"Morning check-in · {self.day:%a %-d %b %Y}", id="title")
-        with VerticalScroll(id="form"):
+        # Not a Tab stop: focusing the scroll container itself shows nothing (the fields scroll into view).
+        with VerticalScroll(id="form", can_focus=False):
             yield Label("How sore are your legs?", classes="question")
             yield Slider(existing.soreness if existing else 0, id="soreness")
             with Collapsible(title=self._regions_title(), id="regions", collapsed=True):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.content import Content
@@ -26,14 +27,20 @@ from legday.journal import Change, Journal
 from legday.tui import keys, legend
 from legday.tui.messages import DaySelected
 from legday.tui.widgets.key_bar import KeyBar
-from legday.tui.widgets.suggestion_pane import NO_NOTES, SuggestionPane, WeekNotes
 from legday.tui.widgets.week_grid import WeekGrid
+from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes
 from legday.tui.widgets.week_totals import WeekTotals
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from legday.tui.widgets.suggestion_pane import SuggestionPane
 
 # The screen's stylesheet: read by the app with its own (see LegdayApp.CSS_PATH), or by any app
 # that shows the screen.
 STYLESHEET = Path(__file__).with_name("week.tcss")
 AFTER_FRAME = 0.02  # seconds after a key's action: see WeekScreen._after_frame
+WORK_STEP = 0.004  # seconds between two jobs of the work ahead (keys and frames go in between)
 
 
 def week_notes(plan: WeekPlan) -> WeekNotes:
@@ -57,6 +64,7 @@ class WeekScreen(Screen):
         self.plan: WeekPlan | None = None
         self._who = ""
         self._pane: SuggestionPane | None = None  # built lazily, see on_suggestion_pane_ready
+        self._ahead: Timer | None = None  # the next job of the work ahead (_work_ahead)
         # Start with the size classes the first resize would give, so that the first frame is not
         # styled twice (every class change restyles the whole screen).
         width, height = self.app.size
@@ -101,12 +109,15 @@ class WeekScreen(Screen):
     async def _mount_pane(self) -> None:
         # Not when the screen is already closing (q pressed as the first frame showed).
         if self.is_attached and self.app.return_code is None:
+            # Imported here: the pane is not part of the first frame.
+            from legday.tui.widgets.suggestion_pane import SuggestionPane
+
             await self.query_one("#lower", Horizontal).mount(SuggestionPane(id="pane"))
 
     def _show_recent(self) -> None:
         if self.plan is not None:
             self._totals.show(self.plan, self.journal.recent_days(self.plan) or ())
-        self._after_frame(self._work_ahead)
+        self._put_off_work_ahead()
 
     def _after_frame(self, callback) -> None:
         """Run ``callback`` once the frame the last key asked for is on screen. (call_after_refresh
@@ -117,23 +128,48 @@ class WeekScreen(Screen):
 
     def _work_ahead(self) -> None:
         """While nobody is pressing anything, one small job at a time (a key pressed meanwhile waits
-        for one at most): draw the week's days for the pane, then plan the weeks either side, so
-        that moving through the week, [ ], ] and stepping past either end find their work done."""
+        for one at most), most useful first: this week's days for the pane (the selected day's
+        neighbours first: most moves stay in the week), then plan the weeks either side (and the
+        week before last) and draw their days in the grid (stepping past either end of the week),
+        then the neighbours' days for the pane. Every key puts the next job off until its frame is
+        out (select)."""
+        self._ahead = None
         plan = self.plan
         if plan is None:
             return
-        week = week_notes(plan)
-        if self._pane is not None and any(
-            self._pane.prepare(day, self.journal.today(), week) for day in plan.days
-        ):
-            self._after_frame(self._work_ahead)
-            return
-        for weeks in (1, -1, -2):
-            day = plan.week_start + dt.timedelta(days=7 * weeks)
-            if not self.journal.is_planned(day):
-                self.journal.week_plan(day)  # (sparklines of the week before need the one before that)
-                self._after_frame(self._work_ahead)
-                return
+        start = plan.week_start
+        neighbours = [start + dt.timedelta(days=7 * weeks) for weeks in (1, -1)]
+        if self._one_job(plan, neighbours):
+            self._ahead = self.set_timer(WORK_STEP, self._work_ahead)
+
+    def _one_job(self, plan: WeekPlan, neighbours: list[dt.date]) -> bool:
+        """Do the most useful job left; False when there is none."""
+        journal = self.journal
+        if self._prepare_week(plan, near=self.selected):
+            return True
+        # (The week before last: last week's sparklines need it, so stepping back shows them at once.)
+        for day in (*neighbours, plan.week_start - dt.timedelta(days=14)):
+            if not journal.is_planned(day):
+                journal.week_plan(day)
+                return True
+        if any(self._grid.prepare(journal.week_plan(day)) for day in neighbours):
+            return True
+        return any(self._prepare_week(journal.week_plan(day)) for day in neighbours)
+
+    def _put_off_work_ahead(self) -> None:
+        """The next job of the work ahead once this key's frame is out (see _after_frame)."""
+        if self._ahead is not None:
+            self._ahead.stop()
+        self._ahead = self.set_timer(AFTER_FRAME, self._work_ahead)
+
+    def _prepare_week(self, plan: WeekPlan, near: dt.date | None = None) -> bool:
+        """One job of drawing ``plan``'s days in the pane ahead (those nearest ``near`` first); False
+        when none is left."""
+        if self._pane is None:
+            return False
+        week, today = week_notes(plan), self.journal.today()
+        days = plan.days if near is None else sorted(plan.days, key=lambda d: abs((d.date - near).days))
+        return any(self._pane.prepare(day, today, week) for day in days)
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -150,11 +186,10 @@ class WeekScreen(Screen):
         self._show_pane()
         if new_week:
             self._show_title(plan)
-            # Sparklines from weeks already planned go in this frame; otherwise the old ones stay
-            # until the missing weeks are planned, after this frame.
-            recent = self.journal.recent_days(plan, planned_only=True)
-            self._totals.show(plan, self._totals.days if recent is None else recent)
-            self._after_frame(self._show_recent if recent is None else self._work_ahead)
+            # The sparklines in the same frame: the work ahead has usually planned the weeks they
+            # need; otherwise planning one here (a few ms) costs less than a second frame later.
+            self._totals.show(plan, self.journal.recent_days(plan) or ())
+        self._put_off_work_ahead()
 
     def replan(self) -> None:
         """After a change: the same day, a fresh plan."""

@@ -132,6 +132,10 @@ class Field(Vertical):
         return str(self._error.content) if self.has_class("-invalid") else None
 
     def show_error(self, message: str | None) -> None:
+        if message == self.error and (message is not None or not str(self._error.content)):
+            # Unchanged (every blur checks the field): setting the line again would lay the whole
+            # form out once more, in a frame of its own after the Tab's.
+            return
         self.set_class(message is not None, "-invalid")
         self.input.set_class(message is not None, "-invalid")
         self._error.update(message or "")

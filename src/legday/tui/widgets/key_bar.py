@@ -31,9 +31,22 @@ class KeyBar(Widget):
         super().__init__(id=id)
         # (first cell, last cell + 1, key) for every key drawn, for clicks.
         self._spans: list[tuple[int, int, str]] = []
+        # What the bar was last drawn from: the keys, and the palette key on the right.
+        self._drawn: object = None
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_updated)
+
+    def _bindings_updated(self, _screen: object) -> None:
+        # Textual signals every focus change (twice: at once and again a moment later), and the keys
+        # shown rarely change with it: a redraw only when they do. (A redraw that missed the Tab's
+        # own frame cost a second frame of its own.)
+        if self._shown() != self._drawn:
+            self.refresh()
+
+    def _shown(self) -> object:
+        """Everything the bar's text is made from (its width aside: a resize redraws anyway)."""
+        return tuple((tuple(keys), description) for keys, description in self._items()), self._palette()
 
     def _items(self) -> list[tuple[list[tuple[str, str]], str]]:
         """[([(key, shown key), ...], description), ...] in binding order, groups merged."""
@@ -59,6 +72,7 @@ class KeyBar(Widget):
         spans: list[tuple[int, int, str]] = []
         x = 0
         key_style = "$footer-key-foreground bold"
+        self._drawn = self._shown()
         for keys, description in self._items():
             for key, shown in keys:
                 spans.append((x, x + len(shown), key))

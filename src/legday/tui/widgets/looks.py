@@ -7,11 +7,35 @@ and styling a line afresh (text, colours, padding, border) is most of what a key
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
+from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
+
+T = TypeVar("T")
+
+
+class Same(Generic[T]):
+    """``thing`` in a look, compared by identity: hashing a whole DayPlan on every draw cost more than
+    drawing from the remembered lines. Plans are never changed in place (the journal makes a new one
+    on every change), so the same object means the same look; holding it keeps its id from being
+    reused while the look is remembered."""
+
+    __slots__ = ("thing",)
+
+    def __init__(self, thing: T) -> None:
+        self.thing = thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.thing is self.thing
 
 
 class RemembersLooks(Widget):
@@ -36,3 +60,26 @@ class RemembersLooks(Widget):
             if len(self._looks) > self.LOOKS:
                 del self._looks[next(iter(self._looks))]
         return strips
+
+
+def line_strips(
+    lines: list[Content],
+    width: int,
+    style: VisualStyle,
+    parse_style: Callable[[str | VisualStyle], VisualStyle],
+) -> list[Strip]:
+    """``lines`` as strips ``width`` cells wide, each cut with an ellipsis where it is longer (as
+    ``text-wrap: nowrap; text-overflow: ellipsis`` would), in plain Rich styles on ``style``.
+
+    What Textual does with a widget's Content, without what these widgets do not use: splitting a
+    joined text into lines again, and a style of its own for every span of every line (with its
+    offset, for text selection), which was about half of drawing the week."""
+    rich_base = style.rich_style
+    strips = []
+    for line in lines:
+        line = line.truncate(width, ellipsis=True)
+        segments = [
+            Segment(text, part.rich_style) for text, part in line.render(style, "", parse_style=parse_style)
+        ]
+        strips.append(Strip(segments).extend_cell_length(width, rich_base))
+    return strips

@@ -24,7 +24,8 @@ from textual.visual import Visual
 from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
-from legday.tui.widgets.looks import RemembersLooks
+from legday.tui.widgets.looks import RemembersLooks, Same
+from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes, safety_first
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,6 @@ BLANK = Block(Content(""))
 def _reason(reason: Reason) -> Block:
     text = Content.assemble(reason.text, (f"  {reason.source}", "$foreground-muted") if reason.source else "")
     return Block(text, Content.styled(f"{reason.id:<4}", "$accent bold"), indent=2)
-
-
-@dataclass(frozen=True)
-class WeekNotes:
-    """What the week says beside its days: its warnings (each shown in full at the top of the pane,
-    safety first) and its notes (why the week is short of its minutes; at the bottom)."""
-
-    warnings: tuple[Reason, ...] = ()
-    notes: tuple[Reason, ...] = ()
-
-
-NO_NOTES = WeekNotes()
-
-
-def safety_first(warnings: tuple[Reason, ...]) -> tuple[Reason, ...]:
-    """Pain and soreness (P: the injury and recovery evidence) before the rest, each kept in order."""
-    return tuple(sorted(warnings, key=lambda r: not r.id.startswith("P")))
 
 
 def _week_block(reason: Reason, mark: str, style: str) -> Block:
@@ -222,8 +206,9 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
 
         pane: SuggestionPane
 
-    # Days drawn recently, kept so that moving back and forth through the week redraws nothing.
-    CACHE_DAYS = 21
+    # Days drawn recently (this week's and, drawn ahead, both neighbours'), kept so that moving back
+    # and forth through the weeks redraws nothing.
+    CACHE_DAYS = 24
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -231,9 +216,10 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
         self.blocks: list[Block] = []
         self._lines: tuple[int, list[Content]] | None = None
         self._strips: list[Strip] | None = None
-        # (day, today, week notes, width) -> (lines, strips or None), most recent last.
+        # (day, today, week notes, width) -> (lines, strips or None), most recent last. The day by
+        # identity (Same): hashing a whole DayPlan on every look-up cost more than the look-up saved.
         self._drawn: dict[
-            tuple[DayPlan, dt.date, WeekNotes, int], tuple[list[Content], list[Strip] | None]
+            tuple[Same[DayPlan], dt.date, WeekNotes, int], tuple[list[Content], list[Strip] | None]
         ] = {}
         self._today: dt.date | None = None
         self._week = NO_NOTES
@@ -242,7 +228,7 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
         self.post_message(self.Ready(self))
 
     def look(self) -> tuple:
-        return self.day, self._today, self._week, self.scroll_offset
+        return Same(self.day), self._today, self._week, self.scroll_offset
 
     def show(self, day: DayPlan | None, today: dt.date, week: WeekNotes = NO_NOTES) -> None:
         if day is self.day and week == self._week:
@@ -252,29 +238,40 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
         self.blocks = describe_day(day, today, week) if day else []
         self._lines = self._strips = None
         width = self.scrollable_content_region.width
-        if day is not None and (day, today, week, width) in self._drawn:
-            lines, self._strips = self._drawn.pop((day, today, week, width))
+        if day is not None and (Same(day), today, week, width) in self._drawn:
+            lines, self._strips = self._drawn.pop((Same(day), today, week, width))
             self._lines = (width, lines)
         self._measure()
         self.scroll_to(y=0, animate=False)
         self.refresh()
 
     def prepare(self, day: DayPlan, today: dt.date, week: WeekNotes = NO_NOTES) -> bool:
-        """Wrap and draw ``day`` ahead of time (when idle), so that showing it later costs only its
-        styling. False if there was nothing to do."""
+        """Wrap, then (called again) draw ``day`` ahead of time (when idle), so that showing it later
+        costs only its placing; each step is one small job, so a key pressed meanwhile waits little.
+        False if there was nothing left to do."""
         width = self.scrollable_content_region.width
-        if width <= 0 or day is self.day or (day, today, week, width) in self._drawn:
+        key = (Same(day), today, week, width)
+        if width <= 0 or day is self.day:
             return False
-        lines = layout(describe_day(day, today, week), width)
-        self._drawn[(day, today, week, width)] = (lines, self._draw(lines, width))
-        self._trim()
-        return True
+        made = self._drawn.get(key)
+        if made is None:
+            self._drawn[key] = (layout(describe_day(day, today, week), width), None)
+            self._trim()
+            return True
+        lines, strips = made
+        if strips is None:
+            self._drawn[key] = (lines, self._draw(lines, width))
+            return True
+        return False
 
     def _keep(self) -> None:
         """Remember what the day on show looks like, for when it comes back."""
         if self.day is None or self._lines is None or self._today is None:
             return
-        self._drawn[(self.day, self._today, self._week, self._lines[0])] = (self._lines[1], self._strips)
+        self._drawn[(Same(self.day), self._today, self._week, self._lines[0])] = (
+            self._lines[1],
+            self._strips,
+        )
         self._trim()
 
     def _trim(self) -> None:

@@ -10,12 +10,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
 
 from legday.core import words
 from legday.core.plan import WeekPlan, session_mix
 from legday.tui import legend
-from legday.tui.widgets.suggestion_pane import safety_first
+from legday.tui.widgets.looks import Same, line_strips
+from legday.tui.widgets.week_notes import safety_first
 
 BAR = 24
 
@@ -32,15 +34,19 @@ def minutes_bar(minutes: int, band: tuple[int, int], width: int = BAR) -> Conten
         style = "$success"
     else:
         style = "$error"
-    cells = []
+    runs: list[tuple[str, str]] = []  # (text, style), one span per run of one style
     for i in range(width):
         if i < filled:
-            cells.append(("━", style))
+            cell = ("━", style)
         elif band_from <= i < band_to:
-            cells.append(("─", "$success 60%"))
+            cell = ("─", "$success 60%")
         else:
-            cells.append(("─", "$foreground-muted 40%"))
-    return Content.assemble(*cells)
+            cell = ("─", "$foreground-muted 40%")
+        if runs and runs[-1][1] == cell[1]:
+            runs[-1] = (runs[-1][0] + cell[0], cell[1])
+        else:
+            runs.append(cell)
+    return Content.assemble(*runs)
 
 
 class WeekTotals(Widget):
@@ -56,22 +62,50 @@ class WeekTotals(Widget):
         super().__init__(id=id)
         self.plan: WeekPlan | None = None
         self.days: Sequence[tuple[dt.date, int | None, int]] = ()
+        # The lines for the last (plan, days, width): measuring and drawing ask for them several
+        # times per change.
+        self._made: tuple[object, list[Content]] | None = None
+        self._strips: tuple[object, list[Strip]] | None = None  # drawn line by line (line_strips)
 
     def show(self, plan: WeekPlan, days: Sequence[tuple[dt.date, int | None, int]]) -> None:
         """``days``: (date, soreness or None, readiness) for the 14 days the sparklines cover."""
         before = len(self._lines(self.content_size.width)) if self.plan is not None else -1
         self.plan = plan
         self.days = days
-        # A layout of the screen only when the totals grow or shrink.
-        self.refresh(layout=len(self._lines(self.content_size.width)) != before)
+        # A layout of the screen only when the totals grow or shrink and their height follows their
+        # lines (narrow screens: height auto). Beside the pane (wide) their height is the row's, and
+        # a layout would only cost a second frame.
+        height = self.styles.height
+        grew = len(self._lines(self.content_size.width)) != before
+        self.refresh(layout=grew and (height is None or height.is_auto))
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._lines(width))
 
     def render(self) -> Content:
+        """The totals as one Content (what ``render_line`` draws, line by line)."""
         return Content("\n").join(self._lines(self.content_size.width))
 
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        style = self.visual_style
+        key = (self._lines_key(width), style, self.app.theme)
+        if self._strips is None or self._strips[0] != key:
+            lines = self._lines(width)
+            self._strips = (key, line_strips(lines, width, style, self.app.stylesheet.parse_style))
+        strips = self._strips[1]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, style.rich_style)
+
+    def _lines_key(self, width: int) -> tuple:
+        return Same(self.plan), tuple(self.days), width
+
     def _lines(self, width: int) -> list[Content]:
+        key = self._lines_key(width)
+        if self._made is None or self._made[0] != key:
+            self._made = (key, self._make_lines(width))
+        return self._made[1]
+
+    def _make_lines(self, width: int) -> list[Content]:
         """One line per measure when there is room (narrow screens, full width), else stacked
         (wide screens, where the totals share the row with the suggestion pane)."""
         if self.plan is None:
