@@ -7,6 +7,7 @@ Day moves are timed by ``python -m tests.bench``. What is held here is what keep
 - the neighbouring weeks' days are drawn ahead while idle, so that stepping into another week draws
   at most the one cell that is selected there;
 - the totals make their lines once per change, and the pane's work ahead comes in small steps;
+- the work ahead starts no job while a key waits to be handled;
 - a day the pane drew ahead is shown from its lines (not described again), and its scrollbar is drawn
   once per thumb.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual import events
 from textual.color import Color
 
 from legday.tui.screens.week import WeekScreen
@@ -211,3 +213,19 @@ async def test_the_panes_scrollbar_is_drawn_once_per_thumb(make_app):
         assert thumbs == [long[0], long[-1]] * 2 + [long[0]]
         assert drawn == []
         assert isinstance(bar, PaneScrollBar)
+
+
+async def test_the_work_ahead_starts_no_job_while_a_key_waits(make_app):
+    """A job due as a key comes in waits for it (a job of a few ms started first made the key wait),
+    and the work goes on once the key is handled."""
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        jobs = count_calls(screen, "_one_job")
+        app.post_message(events.Key("right", None))  # queued, not yet handled
+        screen._work_ahead()
+        assert jobs == []
+        await until(pilot, lambda: screen.selected == TODAY + dt.timedelta(days=1), "the key handled")
+        await until(pilot, lambda: jobs, "the work ahead going on")
