@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from textual.events import Key
     from textual.pilot import Pilot
     from textual.screen import Screen
+    from textual.scrollbar import ScrollBar
+    from textual.widget import Widget
 
 # -- Textual ---------------------------------------------------------------------------------------
 #
@@ -61,6 +63,12 @@ TEXTUAL_NAMES: dict[tuple[str, str, str], str] = {
         "watch_frames: a headless app never turns its frame into terminal bytes; the benchmark does"
     ),
     ("textual.app", "App", "_dom_ready"): "dom_ready (benchmarks): the first frame is a real one",
+    ("textual.widget", "Widget", "vertical_scrollbar"): (
+        "vertical_scrollbar_of is a copy of it that builds a ScrollBar subclass (no public way to choose"
+        " the class of a widget's scrollbar)"
+    ),
+    ("textual.widget", "Widget", "_vertical_scrollbar"): "vertical_scrollbar_of (see above)",
+    ("textual.app", "App", "_start_widget"): "vertical_scrollbar_of (see above)",
 }
 
 
@@ -72,6 +80,20 @@ def mark_styled(screen: Screen, app: App) -> None:
     every ``g`` between the week and trends cost several frames. Not needed: a screen is restyled
     against the stylesheet as it stands when it resumes, and a theme change re-parses it anyway."""
     screen._css_update_count = app._css_update_count
+
+
+def vertical_scrollbar_of(widget: Widget, bar_class: type[ScrollBar]) -> ScrollBar:
+    """``widget.vertical_scrollbar`` (made when first asked for), of ``bar_class``: the suggestion
+    pane's scrollbar remembers its lines per thumb (Textual's redrew it, through Rich, on every move
+    to a day of another length). Textual's ``Widget.vertical_scrollbar`` with the class swapped."""
+    if widget._vertical_scrollbar is not None:
+        return widget._vertical_scrollbar
+    widget._vertical_scrollbar = bar = bar_class(
+        vertical=True, name="vertical", thickness=widget.scrollbar_size_vertical
+    )
+    bar.display = False
+    widget.app._start_widget(widget, bar)
+    return bar
 
 
 def start_in_theme(app: App, name: str) -> None:

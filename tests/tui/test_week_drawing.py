@@ -6,7 +6,10 @@ Day moves are timed by ``python -m tests.bench``. What is held here is what keep
   against the whole stylesheet on every move);
 - the neighbouring weeks' days are drawn ahead while idle, so that stepping into another week draws
   at most the one cell that is selected there;
-- the totals make their lines once per change, and the pane's work ahead comes in small steps.
+- the totals make their lines once per change, and the pane's work ahead comes in small steps;
+- the work ahead starts no job while a key waits to be handled;
+- a day the pane drew ahead is shown from its lines (not described again), and its scrollbar is drawn
+  once per thumb.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual import events
 from textual.color import Color
 
 from legday.tui.screens.week import WeekScreen
-from legday.tui.widgets.suggestion_pane import SuggestionPane
+from legday.tui.widgets import suggestion_pane
+from legday.tui.widgets.suggestion_pane import PaneScrollBar, SuggestionPane
 from legday.tui.widgets.week_grid import WeekGrid
 from legday.tui.widgets.week_totals import WeekTotals
 from tests.fixtures import TODAY
@@ -153,3 +158,74 @@ async def test_the_totals_lay_out_the_screen_only_where_their_height_follows_the
         totals.refresh = refresh
         totals.show(totals.plan, ())  # no sparklines: fewer lines
         assert asked == [layout]
+
+
+async def test_a_day_drawn_ahead_is_shown_without_describing_it_again(make_app, monkeypatch):
+    """Describing the day (its blocks) was redone on every move, though its lines were ready."""
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(SuggestionPane)
+        day = app.journal.week_plan(TODAY + dt.timedelta(days=21)).days[2]  # a week nobody drew
+        while pane.prepare(day, TODAY):
+            pass
+        described: list[dt.date] = []
+        real = suggestion_pane.describe_day
+
+        def counted(day, *args, **kwargs):
+            described.append(day.date)
+            return real(day, *args, **kwargs)
+
+        monkeypatch.setattr(suggestion_pane, "describe_day", counted)
+        pane.show(day, TODAY)
+        await pilot.pause()
+        assert described == []
+        assert f"{day.date:%A %d %b}" in pane.render_line(0).text  # and it is the day on show
+        assert pane.blocks  # described when asked for
+        assert described == [day.date]
+
+
+async def test_the_panes_scrollbar_is_drawn_once_per_thumb(make_app):
+    """Two days of different lengths shown in turn: each thumb is drawn once, then remembered.
+    (Textual drew the bar again on every change of its thumb.)"""
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(SuggestionPane)
+        bar = pane.vertical_scrollbar
+        width = pane.scrollable_content_region.width
+        days = app.journal.week_plan(TODAY).days
+        lengths = {
+            len(suggestion_pane.layout(suggestion_pane.describe_day(d, TODAY), width)): d for d in days
+        }
+        height = pane.scrollable_content_region.height
+        long = sorted(n for n in lengths if n > height)
+        assert len(long) >= 2, "two days longer than the pane, of different lengths"
+        short, longer = lengths[long[0]], lengths[long[-1]]
+        drawn = count_calls(bar, "render")
+        thumbs = []
+        for n, day in enumerate((short, longer, short, longer, short)):
+            if n == 2:
+                drawn.clear()  # both thumbs drawn (or remembered from before) by now
+            pane.show(day, TODAY)
+            await pilot.pause()
+            thumbs.append(bar.window_virtual_size)
+        assert thumbs == [long[0], long[-1]] * 2 + [long[0]]
+        assert drawn == []
+        assert isinstance(bar, PaneScrollBar)
+
+
+async def test_the_work_ahead_starts_no_job_while_a_key_waits(make_app):
+    """A job due as a key comes in waits for it (a job of a few ms started first made the key wait),
+    and the work goes on once the key is handled."""
+    app = make_app("typical")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        jobs = count_calls(screen, "_one_job")
+        app.post_message(events.Key("right", None))  # queued, not yet handled
+        screen._work_ahead()
+        assert jobs == []
+        await until(pilot, lambda: screen.selected == TODAY + dt.timedelta(days=1), "the key handled")
+        await until(pilot, lambda: jobs, "the work ahead going on")

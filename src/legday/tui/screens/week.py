@@ -137,10 +137,24 @@ class WeekScreen(Screen):
         plan = self.plan
         if plan is None:
             return
+        if self._input_waiting():
+            # A key came in as this job fell due: it goes first (its move puts the work off until
+            # its frame is out); a job started now would make it wait.
+            self._ahead = self.set_timer(WORK_STEP, self._work_ahead)
+            return
         start = plan.week_start
         neighbours = [start + dt.timedelta(days=7 * weeks) for weeks in (1, -1)]
         if self._one_job(plan, neighbours):
             self._ahead = self.set_timer(WORK_STEP, self._work_ahead)
+
+    def _input_waiting(self) -> bool:
+        """Is a key (or anything else) queued for the app, this screen or the focused widget?"""
+        focused = self.focused
+        return bool(
+            self.app.message_queue_size
+            or self.message_queue_size
+            or (focused is not None and focused.message_queue_size)
+        )
 
     def _one_job(self, plan: WeekPlan, neighbours: list[dt.date]) -> bool:
         """Do the most useful job left; False when there is none."""

@@ -21,6 +21,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import Visual
 
+from legday import private_api
 from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session
 from legday.tui import legend
@@ -188,6 +189,31 @@ def layout(blocks: list[Block], width: int) -> list[Content]:
     return lines
 
 
+class PaneScrollBar(RemembersLooks, ScrollBar):
+    """The pane's scrollbar, its lines remembered per thumb: moving through the week shows days of a
+    few different lengths, and Textual drew the bar again (through Rich, a line at a time) for every
+    one of them, about as much as the rest of the move's frame."""
+
+    def look(self) -> tuple:
+        # What ScrollBar.render reads: the thumb, the pointer, and the pane's scrollbar colours.
+        styles = self.parent.styles if self.parent is not None else self.styles
+        return (
+            self.window_virtual_size,
+            self.window_size,
+            self.position,
+            self.thickness,
+            self.grabbed is not None,
+            self.mouse_over,
+            styles.scrollbar_background,
+            styles.scrollbar_color,
+            styles.scrollbar_background_hover,
+            styles.scrollbar_color_hover,
+            styles.scrollbar_background_active,
+            styles.scrollbar_color_active,
+            self.screen.styles.scrollbar_color.a == 0,
+        )
+
+
 class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     """A scrolling view drawn line by line (Textual's line API). Showing another day redraws the
     pane alone: no layout of the rest of the screen, which keeps moving through the week fast, and
@@ -213,7 +239,7 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.day: DayPlan | None = None
-        self.blocks: list[Block] = []
+        self._blocks: list[Block] | None = []  # None: not made yet (see blocks)
         self._lines: tuple[int, list[Content]] | None = None
         self._strips: list[Strip] | None = None
         # (day, today, week notes, width) -> (lines, strips or None), most recent last. The day by
@@ -227,6 +253,10 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     def on_mount(self) -> None:
         self.post_message(self.Ready(self))
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return private_api.vertical_scrollbar_of(self, PaneScrollBar)
+
     def look(self) -> tuple:
         return Same(self.day), self._today, self._week, self.scroll_offset
 
@@ -235,7 +265,9 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
             return
         self._keep()
         self.day, self._today, self._week = day, today, week
-        self.blocks = describe_day(day, today, week) if day else []
+        # Made when first wanted: a day drawn ahead (or shown before) is placed from its lines, and
+        # describing it again cost about a millisecond of every move through the week.
+        self._blocks = None if day else []
         self._lines = self._strips = None
         width = self.scrollable_content_region.width
         if day is not None and (Same(day), today, week, width) in self._drawn:
@@ -277,6 +309,17 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     def _trim(self) -> None:
         while len(self._drawn) > self.CACHE_DAYS:
             del self._drawn[next(iter(self._drawn))]
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The day on show, described (before wrapping)."""
+        if self._blocks is None:
+            self._blocks = (
+                describe_day(self.day, self._today, self._week)
+                if self.day is not None and self._today is not None
+                else []
+            )
+        return self._blocks
 
     def lines(self, width: int) -> list[Content]:
         """The pane's text wrapped to ``width`` (cached for the last width)."""
