@@ -11,6 +11,7 @@ Dates are fixed (December 2026), so the weeks read the same on any day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -374,11 +375,34 @@ def write(week: Week, data_dir: Path) -> None:
     save_settings(data_dir / "config", Settings(week_start=week.week_start))
 
 
-if __name__ == "__main__":
+def usual_weeks(
+    w: Week, base: dt.date, weeks: int, legs: dict[int, tuple], cardio: dict[int, tuple], until: int = 0
+) -> None:
+    """``weeks`` usual weeks before ``base`` (a Monday), plus ``until`` days into its week: ``legs`` by
+    weekday as (start, minutes, effort, exercises), ``cardio`` by weekday as (modality, minutes, effort,
+    start)."""
+    day = dt.timedelta(days=1)
+    mondays = [base - 7 * n * day for n in range(weeks, 0, -1)]
+    for mon in [*mondays, base]:
+        for wd, (start, minutes, effort, exercises) in legs.items():
+            if mon < base or wd < until:
+                w.legs.append(LegSession(mon + wd * day, t(start), minutes, effort, exercises))
+        for wd, (modality, minutes, effort, start) in cardio.items():
+            if mon < base or wd < until:
+                w.cardio.append(CardioSession(mon + wd * day, modality, minutes, effort, t(start)))
+
+
+def write_weeks(weeks: dict[str, Callable[[], Week]], default_root: str) -> None:
+    """``python -m tests.core.<module> [folder]``: each week into its own data folder, and the command
+    that reads it."""
     import sys
 
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else "coach-weeks")
-    for name, make in WEEKS.items():
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else default_root)
+    for name, make in weeks.items():
         week = make()
         write(week, root / name)
         print(f"legday plan --date {week.today.isoformat()} --data-dir {root / name}    # {week.who}")
+
+
+if __name__ == "__main__":
+    write_weeks(WEEKS, "coach-weeks")

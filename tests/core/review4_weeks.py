@@ -11,10 +11,9 @@ Dates are fixed (September 2027; BASE is a Monday), so the weeks read the same o
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from legday.core.model import CardioSession, CheckIn, Goal, LegSession, Level, Profile
-from tests.core.coach_weeks import Week, ex, t, write
+from tests.core.coach_weeks import Week, ex, t, usual_weeks, write_weeks
 
 BASE = dt.date(2027, 9, 6)  # a Monday
 DAY = dt.timedelta(days=1)
@@ -30,22 +29,7 @@ FIRST_TIME = (ex("goblet squat 4x12@20kg"), ex("walking lunge 3x12"), ex("leg cu
 
 
 def _weeks(w: Week, weeks: int, legs: dict[int, tuple], cardio: dict[int, tuple], until: int = 0) -> None:
-    """``weeks`` usual weeks before BASE (plus ``until`` days into this one): ``legs`` by weekday as
-    (start, minutes, effort, exercises), ``cardio`` by weekday as (modality, minutes, effort, start)."""
-    for week in range(weeks, 0, -1):
-        mon = d(-7 * week)
-        for wd, (start, minutes, effort, exercises) in legs.items():
-            w.legs.append(LegSession(mon + wd * DAY, t(start), minutes, effort, exercises))
-        for wd, (modality, minutes, effort, start) in cardio.items():
-            w.cardio.append(CardioSession(mon + wd * DAY, modality, minutes, effort, t(start)))
-    for wd in range(until):
-        day = d(wd)
-        if wd in legs:
-            start, minutes, effort, exercises = legs[wd]
-            w.legs.append(LegSession(day, t(start), minutes, effort, exercises))
-        if wd in cardio:
-            modality, minutes, effort, start = cardio[wd]
-            w.cardio.append(CardioSession(day, modality, minutes, effort, t(start)))
+    usual_weeks(w, BASE, weeks, legs, cardio, until)
 
 
 def pain_midweek() -> Week:
@@ -126,10 +110,4 @@ WEEKS = {
 
 
 if __name__ == "__main__":
-    import sys
-
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else "review4-weeks")
-    for name, make in WEEKS.items():
-        week = make()
-        write(week, root / name)
-        print(f"legday plan --date {week.today.isoformat()} --data-dir {root / name}    # {week.who}")
+    write_weeks(WEEKS, "review4-weeks")

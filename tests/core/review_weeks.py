@@ -11,10 +11,9 @@ Dates are fixed (March 2027; BASE is a Monday), so the weeks read the same on an
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from legday.core.model import CardioSession, CheckIn, Goal, LegSession, Level, Profile, Skip
-from tests.core.coach_weeks import Week, ex, t, write
+from tests.core.coach_weeks import Week, ex, t, write_weeks
 
 BASE = dt.date(2027, 3, 1)  # a Monday
 DAY = dt.timedelta(days=1)
@@ -485,10 +484,4 @@ WEEKS = {
 
 
 if __name__ == "__main__":
-    import sys
-
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else "review-weeks")
-    for name, make in WEEKS.items():
-        week = make()
-        write(week, root / name)
-        print(f"legday plan --date {week.today.isoformat()} --data-dir {root / name}    # {week.who}")
+    write_weeks(WEEKS, "review-weeks")
