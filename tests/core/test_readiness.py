@@ -153,3 +153,20 @@ def test_a_floored_score_has_its_own_line_so_the_lines_add_up():
     )
     with pytest.raises(AssertionError):
         check_readiness_adds_up(without)
+
+
+def test_a_race_whose_fatigue_fades_on_the_usual_course_is_not_said_to_differ():
+    """Found: "a race-like effort takes 4 days to fade, not 4" after a 45-minute 10K at 9/10. The line
+    names the race's course only where it is not the usual one."""
+    import re
+
+    from legday.core.model import CardioSession
+    from tests.core.builders import MON, THU, plan, profile
+
+    for minutes in (45, 200):  # a 10K race (the usual course) and a marathon (a longer one)
+        week = plan(profile("endurance", event_date=MON), [CardioSession(MON, "run", minutes, 9)], THU)
+        lines = [line for d in week.days for line in d.readiness_why]
+        said = [m for line in lines for m in re.findall(r"takes (\d+) days to fade, not (\d+)", line)]
+        assert all(a != b for a, b in said), said
+        if minutes == 200:
+            assert said, lines

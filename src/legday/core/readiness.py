@@ -427,7 +427,7 @@ def _strain_line(s: Strain, day: dt.date, mornings: int, left: float, cost: int,
     still = "all of its fatigue is" if left >= 1 else f"{round(left * 100)}% of its fatigue is"
     when_said = "A day on" if mornings == 1 else f"{mornings} days on"
     course = ""
-    if s.race and on("S7"):
+    if s.race and on("S7") and s.course != COURSE_DAYS:  # said only where it differs from the usual
         course = f"; a race-like effort takes {s.course} days to fade, not {COURSE_DAYS}: legday's scale"
     return f"{head} {when_said}, {still} still there (S7, S8{course}): -{cost}."
 
