@@ -294,3 +294,15 @@ def test_the_table_wraps_between_parts_never_inside_one(width):
     if width >= 80:  # the usual sessions fit one line at 80 columns
         assert "→ recovery walk · 105 min · effort 1-2 · 18:00 +10 min" in body
         assert "✓ elliptical sprints · 105 min · effort 8-9 · 18:00 +47 h" in body
+
+
+def test_the_totals_line_counts_one_leg_session_in_the_singular(cli, capsys):
+    """Found reading a week with pain flagged after one leg session: "1 leg sessions"."""
+    assert cli("profile", "--goal", "general", "--leg-days", "mon") == 0
+    assert (
+        cli("legs", "back squat 5x5@100kg", "--minutes", "60", "--effort", "7", "--date", "2026-11-16") == 0
+    )
+    capsys.readouterr()
+    assert cli("plan", "--date", TODAY.isoformat()) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 leg session" in out and "1 leg sessions" not in out

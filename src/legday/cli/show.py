@@ -174,7 +174,7 @@ def _totals(plan: WeekPlan) -> Text:
     hard, moderate, easy = session_mix(t)  # as the sessions are labelled
     line = (
         f"This week: {t.cardio_minutes} min cardio (aim {low}-{high}), "
-        f"{hard} hard, {moderate} moderate, {easy} easy, {t.leg_sessions} leg sessions"
+        f"{hard} hard, {moderate} moderate, {easy} easy, {t.leg_sessions} leg session{'s' if t.leg_sessions != 1 else ''}"
     )
     if t.acwr is not None:
         line += f", load ratio {t.acwr:.2f}"
