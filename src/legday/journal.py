@@ -41,6 +41,7 @@ from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
 from legday.core.plan import Session, WeekPlan
 from legday.core.planner import history_window, plan_week
 from legday.core.settings import Settings, ThemeFile, ThemeProblem
+from legday.core.values import Value
 from legday.storage import (
     StorageError,
     Store,
@@ -74,8 +75,8 @@ Clock = Callable[[], dt.datetime]
 Record = LegSession | CardioSession | CheckIn | Skip
 
 
-@dataclass(frozen=True)
-class Change:
+@dataclass(frozen=True, eq=False, repr=False)
+class Change(Value):
     """A notice to subscribers that the journal changed.
 
     ``message`` is a sentence for the person ("" when there is nothing to say); ``outside`` is
@@ -90,8 +91,8 @@ class Change:
     warning: str = ""
 
 
-@dataclass(frozen=True)
-class CopyReport:
+@dataclass(frozen=True, eq=False, repr=False)
+class CopyReport(Value):
     """A sync tool's conflict copy of one of legday's files, and what merging it did (or would do)."""
 
     path: Path  # the copy
@@ -110,8 +111,8 @@ class CopyReport:
         return self.state in ("would merge", "waiting", "unreadable")
 
 
-@dataclass(frozen=True)
-class Checkup:
+@dataclass(frozen=True, eq=False, repr=False)
+class Checkup(Value):
     """What ``legday doctor`` reports: the conflict copies found (merged or not) and every file
     legday cannot read (one line each, with file and line)."""
 
@@ -124,8 +125,8 @@ class Checkup:
         return not self.unreadable and not any(c.left for c in self.copies)
 
 
-@dataclass(frozen=True)
-class Imported:
+@dataclass(frozen=True, eq=False, repr=False)
+class Imported(Value):
     """What ``import_file`` did (or, on a dry run, would do): the summary line both faces print,
     and the records added (or that would be)."""
 

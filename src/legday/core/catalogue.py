@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from legday.core.values import Value
 
-@dataclass(frozen=True)
-class Traits:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Traits(Value):
     explosive: bool = False
     single_leg: bool = False
     heavy_compound: bool = False

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from legday.core.plan import Reason
+from legday.core.values import Value
 
 # The source named for legday's own thresholds and choices (evidence notes: "credit honestly").
 LEGDAY = "legday"
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Evidence(Value):
     id: str
     title: str
     summary: str

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from legday.core.errors import InputError
 from legday.core.names import check_name
+from legday.core.values import Value
 
 
 class Goal(str, Enum):
@@ -84,8 +85,8 @@ def check_range(value: float, low: float, high: float, what: str) -> None:
         raise InputError(f"{what} {value!r} is out of range; accepted: {low:g} to {high:g}")
 
 
-@dataclass(frozen=True)
-class Exercise:
+@dataclass(frozen=True, eq=False, repr=False)
+class Exercise(Value):
     """One exercise line: ``back squat 5x5@100kg``. ``load`` is None for bodyweight work."""
 
     name: str
@@ -123,8 +124,8 @@ def just_ended(now: dt.datetime, minutes: int) -> dt.time:
     return dt.time(start.hour, start.minute - start.minute % 5)
 
 
-@dataclass(frozen=True)
-class LegSession:
+@dataclass(frozen=True, eq=False, repr=False)
+class LegSession(Value):
     """A leg workout. ``effort`` is the session rating on the 0-10 scale (S3)."""
 
     date: dt.date
@@ -153,8 +154,8 @@ class LegSession:
         return self.effort * self.minutes
 
 
-@dataclass(frozen=True)
-class CardioSession:
+@dataclass(frozen=True, eq=False, repr=False)
+class CardioSession(Value):
     date: dt.date
     modality: str
     minutes: int
@@ -173,8 +174,8 @@ class CardioSession:
         return self.effort * self.minutes
 
 
-@dataclass(frozen=True)
-class CheckIn:
+@dataclass(frozen=True, eq=False, repr=False)
+class CheckIn(Value):
     """The morning check-in: overall leg soreness 0-10, optional sleep and per-region soreness."""
 
     date: dt.date
@@ -193,8 +194,8 @@ class CheckIn:
             check_range(level, 0, 10, f"{region} soreness")
 
 
-@dataclass(frozen=True)
-class Skip:
+@dataclass(frozen=True, eq=False, repr=False)
+class Skip(Value):
     """The person chose not to do a suggested cardio session on ``date``."""
 
     date: dt.date
@@ -204,8 +205,8 @@ class Skip:
         check_name(self.modality, "modality")
 
 
-@dataclass(frozen=True)
-class Profile:
+@dataclass(frozen=True, eq=False, repr=False)
+class Profile(Value):
     goal: Goal = Goal.GENERAL
     level: Level = Level.INTERMEDIATE
     injury_prone: bool = False
@@ -255,8 +256,8 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
-@dataclass(frozen=True)
-class History:
+@dataclass(frozen=True, eq=False, repr=False)
+class History(Value):
     """What was logged, in date order. Usually a bounded window, not all of it (see storage)."""
 
     legs: tuple[LegSession, ...] = ()

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from legday.core.values import Value
+
 if TYPE_CHECKING:
     from legday.core.model import CardioSession, LegSession, Skip
 
@@ -37,8 +39,8 @@ def logged_intensity(effort: int, minutes: int) -> str:
     return "intervals" if effort <= 9 else "sprints"
 
 
-@dataclass(frozen=True)
-class Reason:
+@dataclass(frozen=True, eq=False, repr=False)
+class Reason(Value):
     """One line of 'why', pointing at the evidence: ``id`` like "E2", ``source`` its short name."""
 
     id: str
@@ -46,8 +48,8 @@ class Reason:
     source: str
 
 
-@dataclass(frozen=True)
-class Session:
+@dataclass(frozen=True, eq=False, repr=False)
+class Session(Value):
     kind: Kind
     status: Status
     start: dt.datetime | None = None
@@ -77,8 +79,8 @@ class Session:
     moved_to: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class DayPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class DayPlan(Value):
     date: dt.date
     soreness: int | None
     readiness: int
@@ -89,8 +91,8 @@ class DayPlan:
     sleep_hours: float | None = None
 
 
-@dataclass(frozen=True)
-class Totals:
+@dataclass(frozen=True, eq=False, repr=False)
+class Totals(Value):
     cardio_minutes: int
     hard_sessions: int
     easy_sessions: int
@@ -114,8 +116,8 @@ def session_mix(totals: Totals) -> tuple[int, int, int]:
     return totals.hard_sessions, totals.moderate_sessions, totals.easy_sessions - totals.moderate_sessions
 
 
-@dataclass(frozen=True)
-class WeekPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class WeekPlan(Value):
     week_start: dt.date
     today: dt.date
     days: tuple[DayPlan, ...]

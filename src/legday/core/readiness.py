@@ -32,6 +32,7 @@ from functools import cached_property
 from legday.core.catalogue import traits
 from legday.core.model import CardioSession, CheckIn, LegSession
 from legday.core.strain import COURSE_DAYS, POINTS_PER_LOAD, Strain
+from legday.core.values import Value
 
 HOUR = dt.timedelta(hours=1)
 # Readiness is a morning number: how the legs are going into the day.
@@ -161,8 +162,8 @@ class LegIndex:
         return found[1]
 
 
-@dataclass(frozen=True)
-class Readiness:
+@dataclass(frozen=True, eq=False, repr=False)
+class Readiness(Value):
     date: dt.date
     score: int
     why: tuple[str, ...]
@@ -225,8 +226,8 @@ def leg_strain(session: LegSession, index: LegIndex, on: On = _all_on, status: s
     )
 
 
-@dataclass(frozen=True)
-class Pain:
+@dataclass(frozen=True, eq=False, repr=False)
+class Pain(Value):
     """A pain flag still standing: the latest check-in, on ``since``, flagged it."""
 
     since: dt.date

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday.core.values import Value
 
-@dataclass(frozen=True)
-class Settings:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Settings(Value):
     theme: str = "legday-dark"
     week_start: int = 0  # Monday = 0 ... Sunday = 6
     # An .ics file legday rewrites after every change, for a calendar app subscribed to it.
@@ -28,8 +30,8 @@ class Settings:
     keymap: tuple[tuple[str, str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class ThemeFile:
+@dataclass(frozen=True, eq=False, repr=False)
+class ThemeFile(Value):
     """One theme file as a table (``schema`` checked and removed); what the keys mean is the
     app's business."""
 
@@ -41,8 +43,8 @@ class ThemeFile:
         return line_of(self.text, key)
 
 
-@dataclass(frozen=True)
-class ThemeProblem:
+@dataclass(frozen=True, eq=False, repr=False)
+class ThemeProblem(Value):
     """A theme file skipped: where, and what is wrong."""
 
     path: Path

@@ -34,6 +34,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from legday.core.values import Value
+
 # legday's own factors (S6: nothing here is a validated number; they order kinds, they don't measure).
 KIND: dict[str, float] = {
     "sprints": 0.8,
@@ -140,8 +142,8 @@ def fraction_left(days: int, course: int = COURSE_DAYS) -> float:
     return 0.0
 
 
-@dataclass(frozen=True)
-class Strain:
+@dataclass(frozen=True, eq=False, repr=False)
+class Strain(Value):
     """One session as the legs feel it: ``points`` the morning after (before it fades), ``course`` the
     mornings it lasts, ``recovery`` the days nothing hard follows a race-like effort (0 otherwise)."""
 

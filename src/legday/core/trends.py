@@ -35,6 +35,7 @@ from legday.core.plan import HARD_INTENSITIES, Reason, Session, WeekPlan, logged
 from legday.core.planner import LOOKBACK_DAYS, plan_week, week_of
 from legday.core.readiness import DANGER_RATIO, acwr, daily_loads, rated_score
 from legday.core.rules import target
+from legday.core.values import Value
 
 DAY = dt.timedelta(days=1)
 DEFAULT_WEEKS, MAX_WEEKS = 12, 52
@@ -46,8 +47,8 @@ SWEET_SPOT = (0.8, 1.3)
 HEAVY_SHARE = 1.3
 
 
-@dataclass(frozen=True)
-class WeekTrend:
+@dataclass(frozen=True, eq=False, repr=False)
+class WeekTrend(Value):
     week_start: dt.date
     # The last day counted: the week's Sunday (or its last day), or ``end`` for the week under way.
     last_day: dt.date
@@ -97,8 +98,8 @@ class WeekTrend:
         return (self.last_day - self.week_start).days + 1
 
 
-@dataclass(frozen=True)
-class Trends:
+@dataclass(frozen=True, eq=False, repr=False)
+class Trends(Value):
     end: dt.date
     week_start: int
     weeks: tuple[WeekTrend, ...]

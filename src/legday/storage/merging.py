@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from legday.core.model import CheckIn, Profile
 from legday.core.records import Record, describe, kind_of
+from legday.core.values import Value
 from legday.storage import codec
 from legday.storage.errors import StorageError
 from legday.storage.files import (
@@ -99,8 +100,8 @@ _NOUNS = {
 }
 
 
-@dataclass(frozen=True)
-class Found:
+@dataclass(frozen=True, eq=False, repr=False)
+class Found(Value):
     """A conflict copy on disk: what its name says (``copy``, paths relative to ``root``), and where."""
 
     copy: ConflictCopy
@@ -115,8 +116,8 @@ class Found:
         return self.root / self.copy.original
 
 
-@dataclass(frozen=True)
-class Outcome:
+@dataclass(frozen=True, eq=False, repr=False)
+class Outcome(Value):
     """What merging one copy did (or, on a dry run, would do)."""
 
     found: Found

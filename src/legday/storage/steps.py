@@ -69,6 +69,7 @@ from typing import Any
 
 from legday.core.model import Profile
 from legday.core.records import Record
+from legday.core.values import Value
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, StorageError
 from legday.storage.files import atomic_write, fsync_dir, open_regular, os_error, read_bytes, signature
@@ -117,8 +118,8 @@ def is_undo(name: str) -> bool:
     return name.endswith(UNDO)
 
 
-@dataclass(frozen=True)
-class FileDigest:
+@dataclass(frozen=True, eq=False, repr=False)
+class FileDigest(Value):
     """One file a step wrote: its path relative to the data folder (``/`` separators), and a digest of
     its bytes before and after (None: no file)."""
 
@@ -127,8 +128,8 @@ class FileDigest:
     after: str | None
 
 
-@dataclass(frozen=True)
-class Head:
+@dataclass(frozen=True, eq=False, repr=False)
+class Head(Value):
     """What undo needs to know of a step without its records: its label, the steps it undoes (an undo
     step), and the merge it made (a merge of a conflict copy; "" for other steps)."""
 
@@ -137,8 +138,8 @@ class Head:
     merge: str = ""
 
 
-@dataclass(frozen=True)
-class Step:
+@dataclass(frozen=True, eq=False, repr=False)
+class Step(Value):
     """One change: records removed and added (by month file), and the profile before/after when
     the change was a profile save (``profile_before`` None: there was no profile)."""
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday.core.values import Value
 from legday.transfer.errors import FileFormatError
 from legday.transfer.merge import ImportPlan, plan_import, summary
 from legday.transfer.reading import Cancelled, Reading
@@ -146,8 +147,8 @@ def read(
     return parsed
 
 
-@dataclass(frozen=True)
-class Loaded:
+@dataclass(frozen=True, eq=False, repr=False)
+class Loaded(Value):
     """A file read and checked, not yet compared with the log: its name and what it holds."""
 
     name: str

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from legday.core.values import Value
 from legday.transfer.errors import FileFormatError
 
 # legday's limits for one file: far above any real export (five years of Strong is about 15,000
@@ -27,8 +28,8 @@ class Cancelled(Exception):
     """The person cancelled the import while the file was read; nothing was written."""
 
 
-@dataclass(frozen=True)
-class BadRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class BadRow(Value):
     line: int | None
     why: str
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from legday.core.values import Value
 from legday.transfer import text
 from legday.transfer.errors import FileFormatError
 from legday.transfer.reading import Reading
@@ -228,8 +229,8 @@ def header_names(content: str, reading: Reading) -> list[str] | None:
     return names
 
 
-@dataclass(frozen=True)
-class _Columns:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Columns(Value):
     """Which column holds what, found once from the header."""
 
     date: str

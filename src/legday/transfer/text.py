@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from legday.core.values import Value
 from legday.transfer.errors import FileFormatError
 from legday.transfer.reading import Reading
 
@@ -61,8 +62,8 @@ def normal(name: str) -> str:
     return " ".join(name.replace("\ufeff", "").strip().strip('"').lower().split())
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(frozen=True, eq=False, repr=False)
+class Row(Value):
     """One CSV record: the line it starts on and its cells by (normalised) column name."""
 
     line: int

@@ -31,6 +31,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
+from legday.core.values import Value
+
 HOME = "home"
 APP = "app"
 
@@ -67,8 +69,8 @@ PLACES: dict[str, Place] = {
 VIEWS = ("week", "trends")  # the top-level views (each a mode of the app)
 
 
-@dataclass(frozen=True)
-class Key:
+@dataclass(frozen=True, eq=False, repr=False)
+class Key(Value):
     id: str  # stable: what [keymap] in settings.toml remaps ("week.today")
     keys: str  # Textual key names, comma-separated ("left,h"); "" for a palette-only command
     action: str  # the action on the node that holds the binding ("move(-1)", "log_workout")

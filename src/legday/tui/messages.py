@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 
-@dataclass
+# Messages are never compared, and Message has its own repr: no need to compile either at start-up.
+@dataclass(eq=False, repr=False)
 class DaySelected(Message):
     """A view selected ``date``: what w, s and c log for, when it has come."""
 

@@ -46,6 +46,7 @@ from legday.core.rules.base import (
     sport_words,
 )
 from legday.core.rules.recovery import RECOVERY_ADDONS
+from legday.core.values import Value
 
 # With no leg session logged lately: a typical hard hour (legday's own guess until one is logged).
 DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT = 60, 7
@@ -70,8 +71,8 @@ RUNNERS_LEG_DAY = (
 )
 
 
-@dataclass(frozen=True)
-class Template:
+@dataclass(frozen=True, eq=False, repr=False)
+class Template(Value):
     """What a planned session starts from: ``basis`` says which sessions, ``left_out`` which were not
     counted (a deload, a one-off)."""
 
@@ -140,8 +141,8 @@ def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSes
     return pool, []
 
 
-@dataclass(frozen=True)
-class Deload:
+@dataclass(frozen=True, eq=False, repr=False)
+class Deload(Value):
     """A leg session the person made a deload (under DELOAD_SHARE of their usual load, for no reason
     legday knows): ``share`` of the usual minutes, at ``effort``."""
 
@@ -198,8 +199,8 @@ class LegDay:
 
 
 # Why a leg day is dropped, and whether it is offered on another day (legday's rule).
-@dataclass(frozen=True)
-class Verdict:
+@dataclass(frozen=True, eq=False, repr=False)
+class Verdict(Value):
     reason: Reason | None  # None: not dropped
     offer: bool = False  # offered on the next day it fits
 

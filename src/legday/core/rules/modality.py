@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from legday.core.catalogue import traits
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
 from legday.core.rules.base import RANK, STEADY, Ctx, Draft, Note, not_run, recently_trained
+from legday.core.values import Value
 
 # legday's own lines (S6: no validated cut-off exists).
 SORE_REGION = 5  # a region rated this sore (or legs rated this sore overall) is spared heavy work ...
@@ -39,8 +40,8 @@ UNLOAD_SORENESS = 7  # rated this sore, a recovery day takes the weight off the 
 REGION_CARRY_DAYS = 3
 
 
-@dataclass(frozen=True)
-class Demand:
+@dataclass(frozen=True, eq=False, repr=False)
+class Demand(Value):
     """What a modality asks of the legs: load per region (0 little, 1 some, 2 heavy; legday's reading of
     M1 and M2), impact, the hardest intensity it sensibly carries, and words for the reasons."""
 
@@ -114,8 +115,8 @@ def loads_hard(modality: str | None) -> tuple[str, ...]:
     return tuple(r for r in REGIONS if demand.load(r) == 2) if demand else ()
 
 
-@dataclass(frozen=True)
-class Sore:
+@dataclass(frozen=True, eq=False, repr=False)
+class Sore(Value):
     region: str
     level: int
     rated: bool  # from a check-in; else estimated from the last leg session

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from legday.core.model import Goal, Profile
 from legday.core.rules.base import EFFORT, READY_FOR_HARD, Ctx, Draft, on_foot
+from legday.core.values import Value
 
 DAY = dt.timedelta(days=1)
 # Logged cardio at this effort or more counts as a hard session (S11).
@@ -82,8 +83,8 @@ def give_share(d: Draft, ctx: Ctx) -> None:
 FULL_WEEK = "the 7 days before already at the aim's top"
 
 
-@dataclass(frozen=True)
-class Behind:
+@dataclass(frozen=True, eq=False, repr=False)
+class Behind(Value):
     """What the six days before a day hold (logged; and from today on, planned)."""
 
     minutes: int  # cardio minutes (skipped suggestions count for nothing)

@@ -24,13 +24,14 @@ from textual.visual import Visual
 from legday import private_api
 from legday.core import words
 from legday.core.plan import DayPlan, Reason, Session
+from legday.core.values import Value
 from legday.tui import legend
 from legday.tui.widgets.looks import RemembersLooks, Same
 from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes, safety_first
 
 
-@dataclass(frozen=True)
-class Block:
+@dataclass(frozen=True, eq=False, repr=False)
+class Block(Value):
     """``marker`` then ``text``; wrapped lines of ``text`` line up after the marker."""
 
     text: Content

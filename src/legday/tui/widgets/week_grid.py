@@ -239,13 +239,13 @@ class WeekGrid(Widget, can_focus=True):
     }
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Moved(Message):
         """Move the selection by ``days`` (may leave the week shown)."""
 
         days: int
 
-    @dataclass
+    @dataclass(eq=False, repr=False)
     class Picked(Message):
         """A day was clicked."""
 
@@ -287,7 +287,9 @@ class WeekGrid(Widget, can_focus=True):
         key = (self.app.theme, focused)
         colour = self._backgrounds.get(key)
         if colour is None:
-            variables = self.app.get_css_variables()
+            # The theme's variables as Textual last generated them (on every theme change, before
+            # theme_changed_signal): generating them again here cost a millisecond at start-up.
+            variables = self.app.theme_variables or self.app.get_css_variables()
             if focused:
                 colour = Color.parse(variables["primary"]).with_alpha(0.15)
             else:
