@@ -1,5 +1,6 @@
-"""``Value`` (legday/core/values.py) behaves as the methods ``dataclass`` would generate, and every frozen
-dataclass in legday uses it (the start-up cost it saves is lost by one forgotten ``eq=False``)."""
+"""``Value`` and ``MutableValue`` (legday/core/values.py) behave as the methods ``dataclass`` would generate,
+and every dataclass in legday uses them (the start-up cost they save is lost by one forgotten
+``eq=False``); Textual messages keep Message's own repr and identity."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 import legday
-from legday.core.values import Value
+from legday.core.values import MutableValue, Value
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -50,6 +51,20 @@ class Empty(Value):
 @dataclass(frozen=True, eq=False, repr=False)
 class Nest(Value):
     items: list
+
+
+@dataclass(eq=False, repr=False)
+class Working(MutableValue):
+    name: str
+    sets: list = field(default_factory=list)
+    note: str = field(default="", compare=False)
+
+
+@dataclass
+class WorkingGenerated:
+    name: str
+    sets: list = field(default_factory=list)
+    note: str = field(default="", compare=False)
 
 
 CASES = [
@@ -106,6 +121,19 @@ def test_frozen_still_and_a_recursive_repr_ends():
         hash(nest)  # (a list field: unhashable, as generated)
 
 
+def test_a_mutable_value_compares_and_shows_as_generated_and_has_no_hash():
+    a, b = Working("squat", [5, 5]), Working("squat", [5, 5], note="other")
+    assert a == b and WorkingGenerated("squat", [5, 5]) == WorkingGenerated("squat", [5, 5], note="other")
+    b.sets.append(3)
+    assert a != b
+    assert repr(a) == repr(WorkingGenerated("squat", [5, 5])).replace("WorkingGenerated(", "Working(", 1)
+    assert Working.__hash__ is None and WorkingGenerated.__hash__ is None
+    with pytest.raises(TypeError):
+        hash(a)
+    a.name = "lunge"  # (mutable)
+    assert a.name == "lunge"
+
+
 def _legday_dataclasses():
     for info in pkgutil.walk_packages(legday.__path__, "legday."):
         if info.name.startswith(("legday.web", "legday.tui", "legday.__main__")):
@@ -117,15 +145,25 @@ def _legday_dataclasses():
 
 
 def _tui_dataclasses():
-    from legday.tui import keys
-    from legday.tui.widgets import suggestion_pane, week_notes
+    from legday.tui import keys, messages
+    from legday.tui.widgets import choice, slider, suggestion_pane, week_grid, week_notes
 
-    return [keys.Key, suggestion_pane.Block, week_notes.WeekNotes]
+    messages_ = [
+        messages.DaySelected,
+        choice.Choice.Changed,
+        slider.Slider.Changed,
+        suggestion_pane.SuggestionPane.Ready,
+        week_grid.WeekGrid.Moved,
+        week_grid.WeekGrid.Picked,
+    ]
+    return [keys.Key, suggestion_pane.Block, week_notes.WeekNotes], messages_
 
 
-def test_every_frozen_dataclass_in_legday_uses_value():
-    classes = [*_legday_dataclasses(), *_tui_dataclasses()]
+def test_every_dataclass_in_legday_uses_value_or_mutable_value():
+    values, messages = _tui_dataclasses()
+    classes = [*_legday_dataclasses(), *values]
     frozen = [cls for cls in classes if cls.__dataclass_params__.frozen]  # type: ignore[attr-defined]
+    mutable = [cls for cls in classes if cls not in frozen]
     assert len(frozen) > 30  # (the walk found them)
     for cls in frozen:
         assert issubclass(cls, Value), cls
@@ -134,3 +172,13 @@ def test_every_frozen_dataclass_in_legday_uses_value():
         assert cls.__hash__ is Value.__hash__, cls
         own_repr = vars(cls).get("__repr__")
         assert own_repr is None or not own_repr.__code__.co_filename.endswith("dataclasses.py"), cls
+    assert len(mutable) > 10
+    for cls in mutable:
+        if cls.__eq__ is object.__eq__:
+            continue  # (eq=False on purpose: compared by identity, like the rules' Note)
+        assert issubclass(cls, MutableValue), cls
+        assert cls.__eq__ is Value.__eq__ and cls.__hash__ is None, cls
+        assert cls.__repr__ is Value.__repr__, cls
+    for message in messages:
+        # Never compared; Message's own repr: neither is generated.
+        assert message.__eq__ is object.__eq__ and "__repr__" not in vars(message), message

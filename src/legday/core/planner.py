@@ -111,6 +111,7 @@ from legday.core.strain import (
     recovery_days,
 )
 from legday.core.talk import talk_words
+from legday.core.values import MutableValue
 
 DAY = dt.timedelta(days=1)
 # History the planner reads before the first day it looks at: 8 weeks covers the 28-day ratio (S5)
@@ -229,8 +230,8 @@ def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
     return sorted((i for i in items if first <= i.date <= last), key=lambda i: i.date)
 
 
-@dataclass
-class _Ledger:
+@dataclass(eq=False, repr=False)
+class _Ledger(MutableValue):
     """One day as the rolling week sees it."""
 
     minutes: int = 0
@@ -242,14 +243,14 @@ class _Ledger:
     on_foot: int = 0  # of the minutes, easy walking and hiking (rules.base.ON_FOOT)
 
 
-@dataclass
-class _Dropped:
+@dataclass(eq=False, repr=False)
+class _Dropped(MutableValue):
     reason: Reason
     moved_to: dt.date | None = None
 
 
-@dataclass
-class _Lingering:
+@dataclass(eq=False, repr=False)
+class _Lingering(MutableValue):
     date: dt.date
     soreness: int
     gap: int

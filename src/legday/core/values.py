@@ -82,3 +82,11 @@ class Value:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _shape(self.__class__).shown)
         return f"{self.__class__.__qualname__}({shown})"
+
+
+class MutableValue(Value):
+    """Base of legday's mutable dataclasses (``@dataclass(eq=False, repr=False)``): equal and shown
+    as a Value, and unhashable, as ``dataclass`` makes a mutable class that compares its fields."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]

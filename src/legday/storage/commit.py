@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from legday.core.values import MutableValue
 from legday.storage import codec
 from legday.storage.errors import CorruptFile, Problems, StorageError
 from legday.storage.files import atomic_write, file_lock, os_error, read_bytes, sweep_temp_files
@@ -52,8 +53,8 @@ def digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
-@dataclass
-class Pending:
+@dataclass(eq=False, repr=False)
+class Pending(MutableValue):
     """A change to several files in progress: each file's bytes before (None: no file), the hash of
     its bytes after (None: deleted), and the step whose presence (``commit == "written"``) or
     absence (``"removed"``) means the change was completed."""

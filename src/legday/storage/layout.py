@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from legday.core.values import MutableValue
 from legday.storage import codec
 
 _SPACES = re.compile(r"[ \t]*")
@@ -29,15 +30,15 @@ class Unsupported(Exception):
     """A shape the line editor does not follow."""
 
 
-@dataclass
-class Entry:
+@dataclass(eq=False, repr=False)
+class Entry(MutableValue):
     start: int  # first line
     end: int  # one past its last line
     comment: str = ""  # the comment at the end of its (last) line, as written: "   # felt great"
 
 
-@dataclass
-class Block:
+@dataclass(eq=False, repr=False)
+class Block(MutableValue):
     """One kind's entries: a ``kind = [`` list (``open``/``close`` lines), or ``[[kind]]`` tables."""
 
     kind: str
@@ -163,8 +164,8 @@ class Scanner:
         return name
 
 
-@dataclass
-class Layout:
+@dataclass(eq=False, repr=False)
+class Layout(MutableValue):
     lines: list[str]
     blocks: dict[str, Block]
     first_table: int | None  # the first [header] line: a new list must go above it

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from legday.core.model import CheckIn, Profile
 from legday.core.records import Record, describe
+from legday.core.values import MutableValue
 from legday.storage import codec
 from legday.storage.commit import FileChange
 from legday.storage.errors import Problems, RecordChanged, StorageError
@@ -111,8 +112,8 @@ def newest(steps: StepFiles) -> tuple[list[str], str | None, Head | None]:
     return names, None, None
 
 
-@dataclass
-class Reversal:
+@dataclass(eq=False, repr=False)
+class Reversal(MutableValue):
     """What undoing a step writes: the files, the months' records after it, and the profile after
     it (when the step changed the profile)."""
 

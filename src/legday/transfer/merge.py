@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
+from legday.core.values import MutableValue
 
 
 def keys(r) -> tuple:
@@ -26,8 +27,8 @@ def keys(r) -> tuple:
     raise TypeError(f"cannot import {type(r).__name__}")
 
 
-@dataclass
-class ImportPlan:
+@dataclass(eq=False, repr=False)
+class ImportPlan(MutableValue):
     format: str
     new: list = field(default_factory=list)
     already: int = 0

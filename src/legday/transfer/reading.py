@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from legday.core.values import Value
+from legday.core.values import MutableValue, Value
 from legday.transfer.errors import FileFormatError
 
 # legday's limits for one file: far above any real export (five years of Strong is about 15,000
@@ -37,8 +37,8 @@ class BadRow(Value):
         return f"{name}:{self.line}" if self.line else name
 
 
-@dataclass
-class Reading:
+@dataclass(eq=False, repr=False)
+class Reading(MutableValue):
     """One file being read. ``progress(rows)`` is called every few hundred rows from the reading
     thread; ``cancelled()`` is asked as often, and a True answer stops the import."""
 

@@ -34,6 +34,7 @@ from functools import lru_cache
 from legday.core.catalogue import traits
 from legday.core.errors import InputError
 from legday.core.model import CardioSession, Exercise, LegSession, Profile
+from legday.core.values import MutableValue
 from legday.transfer.errors import FileFormatError
 from legday.transfer.reading import BadRow, Reading
 
@@ -219,8 +220,8 @@ def cardio_modality(name: str) -> str | None:
     return None
 
 
-@dataclass
-class SetRow:
+@dataclass(eq=False, repr=False)
+class SetRow(MutableValue):
     """One exported set. ``warmup`` sets are not counted as the session's work. ``unit`` is None
     where the file does not say (decided once for the whole file: ``units.resolve``); ``known`` is
     False for a set a watch could not name."""
@@ -239,8 +240,8 @@ class SetRow:
     leg: bool | None = None  # decided by the format (a watch's exercise category), else by name
 
 
-@dataclass
-class Workout:
+@dataclass(eq=False, repr=False)
+class Workout(MutableValue):
     line: int
     day: dt.date
     start: dt.time | None
@@ -256,8 +257,8 @@ class Workout:
     left_out: str = ""
 
 
-@dataclass
-class Parsed:
+@dataclass(eq=False, repr=False)
+class Parsed(MutableValue):
     """What a file holds, as legday's records, and what was left out and why."""
 
     format: str

@@ -12,6 +12,7 @@ from legday.core.evidence import reason
 from legday.core.model import CheckIn, Goal, LegSession, Level, Profile
 from legday.core.plan import HARD_INTENSITIES, INTENSITIES, Reason
 from legday.core.readiness import HOUR, LegIndex, Readiness
+from legday.core.values import MutableValue
 
 # The evidence IDs the planner applies as rules (each can be switched off by ID in the tests, and each
 # has a test named after it). S2 (the scale's words) lives in talk.py, S4 is not used: the planner looks
@@ -166,8 +167,8 @@ class Note:
         return self.holds is None or bool(self.holds(d))
 
 
-@dataclass
-class Draft:
+@dataclass(eq=False, repr=False)
+class Draft(MutableValue):
     """A suggestion being worked on; the planner turns it into a ``Session`` at the end."""
 
     day: dt.date
@@ -309,8 +310,8 @@ def _no_legs(day: dt.date) -> list[LegSession]:
     return []
 
 
-@dataclass
-class Ctx:
+@dataclass(eq=False, repr=False)
+class Ctx(MutableValue):
     """Everything a rule may look at for one day.
 
     Time lines are counted in days (the leg day, the day after, the second day after), never in hours:

@@ -46,7 +46,7 @@ from legday.core.rules.base import (
     sport_words,
 )
 from legday.core.rules.recovery import RECOVERY_ADDONS
-from legday.core.values import Value
+from legday.core.values import MutableValue, Value
 
 # With no leg session logged lately: a typical hard hour (legday's own guess until one is logged).
 DEFAULT_LEG_MINUTES, DEFAULT_LEG_EFFORT = 60, 7
@@ -170,8 +170,8 @@ def deload_of(session: LegSession, usual: Template | None) -> Deload | None:
     return Deload(session.date, session.load, load, session.minutes / usual.minutes, session.effort)
 
 
-@dataclass
-class LegDay:
+@dataclass(eq=False, repr=False)
+class LegDay(MutableValue):
     """What the planner knows about a usual leg day before it plans the session."""
 
     day: dt.date

@@ -55,7 +55,7 @@ class Choice(Widget, can_focus=True):
 
     index: reactive[int] = reactive(0)
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # (see tui/messages.py)
     class Changed(Message):
         choice: Choice
         value: str

@@ -46,7 +46,11 @@ class KeyBar(Widget):
 
     def _shown(self) -> object:
         """Everything the bar's text is made from (its width aside: a resize redraws anyway)."""
-        return tuple((tuple(keys), description) for keys, description in self._items()), self._palette()
+        return self._made_from(self._items(), self._palette())
+
+    @staticmethod
+    def _made_from(items: list[tuple[list[tuple[str, str]], str]], palette: object) -> object:
+        return tuple((tuple(keys), description) for keys, description in items), palette
 
     def _items(self) -> list[tuple[list[tuple[str, str]], str]]:
         """[([(key, shown key), ...], description), ...] in binding order, groups merged."""
@@ -72,8 +76,10 @@ class KeyBar(Widget):
         spans: list[tuple[int, int, str]] = []
         x = 0
         key_style = "$footer-key-foreground bold"
-        self._drawn = self._shown()
-        for keys, description in self._items():
+        # (Each reading of the screen's active bindings walks its binding chain: once per draw.)
+        items, palette = self._items(), self._palette()
+        self._drawn = self._made_from(items, palette)
+        for keys, description in items:
             for key, shown in keys:
                 spans.append((x, x + len(shown), key))
                 parts += [(shown, key_style), (" ", "")]
@@ -83,7 +89,6 @@ class KeyBar(Widget):
             parts.append((description + " ", ""))
             x += len(description) + 1
         line = Content.assemble(*parts).rstrip()  # the last space could push the bar past 80
-        palette = self._palette()
         if palette is not None and self.size.width >= x + len(palette[1]) + 2:
             key, shown, description = palette
             start = self.size.width - len(shown) - len(description) - 2

@@ -65,7 +65,7 @@ class Slider(Widget, can_focus=True):
     # Levels run from 0 (kept as a name so code reads "value <= slider.minimum").
     minimum = 0
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # (see tui/messages.py)
     class Changed(Message):
         """The slider's value changed (by key, mouse or code)."""
 

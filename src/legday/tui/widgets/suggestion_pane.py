@@ -227,7 +227,7 @@ class SuggestionPane(RemembersLooks, ScrollView, can_focus=False):
     }
     """
 
-    @dataclass
+    @dataclass(eq=False, repr=False)  # (see tui/messages.py)
     class Ready(Message):
         """Mounted (it is built lazily): time to show the selected day."""
 
