@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from legday.core import words
@@ -75,7 +75,6 @@ Clock = Callable[[], dt.datetime]
 Record = LegSession | CardioSession | CheckIn | Skip
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Change(Value):
     """A notice to subscribers that the journal changed.
 
@@ -91,7 +90,6 @@ class Change(Value):
     warning: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class CopyReport(Value):
     """A sync tool's conflict copy of one of legday's files, and what merging it did (or would do)."""
 
@@ -111,7 +109,6 @@ class CopyReport(Value):
         return self.state in ("would merge", "waiting", "unreadable")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Checkup(Value):
     """What ``legday doctor`` reports: the conflict copies found (merged or not) and every file
     legday cannot read (one line each, with file and line)."""
@@ -125,7 +122,6 @@ class Checkup(Value):
         return not self.unreadable and not any(c.left for c in self.copies)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Imported(Value):
     """What ``import_file`` did (or, on a dry run, would do): the summary line both faces print,
     and the records added (or that would be)."""

@@ -15,13 +15,11 @@ squat), then a few keywords ("jump", "split", "calf"), and otherwise count as ge
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from legday.core.values import Value
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Traits(Value):
     explosive: bool = False
     single_leg: bool = False

@@ -7,8 +7,6 @@ these IDs; the help screen lists them all, with ``SOURCES`` saying what each sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from legday.core.plan import Reason
 from legday.core.values import Value
 
@@ -16,7 +14,6 @@ from legday.core.values import Value
 LEGDAY = "legday"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Evidence(Value):
     id: str
     title: str

@@ -1,6 +1,6 @@
 """The things a lifter logs and sets: leg sessions, cardio, morning check-ins and the profile.
 
-Plain frozen dataclasses: the planner reads them, storage turns them into TOML and back, the TUI shows
+Frozen dataclasses (``Value``, core/values.py): the planner reads them, storage turns them into TOML and back, the TUI shows
 them. Validation lives in the constructors (``__post_init__``) so that an invalid object cannot exist,
 whichever door it came in by (CLI, form, file).
 """
@@ -8,7 +8,7 @@ whichever door it came in by (CLI, form, file).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 
@@ -85,7 +85,6 @@ def check_range(value: float, low: float, high: float, what: str) -> None:
         raise InputError(f"{what} {value!r} is out of range; accepted: {low:g} to {high:g}")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Exercise(Value):
     """One exercise line: ``back squat 5x5@100kg``. ``load`` is None for bodyweight work."""
 
@@ -124,7 +123,6 @@ def just_ended(now: dt.datetime, minutes: int) -> dt.time:
     return dt.time(start.hour, start.minute - start.minute % 5)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class LegSession(Value):
     """A leg workout. ``effort`` is the session rating on the 0-10 scale (S3)."""
 
@@ -154,7 +152,6 @@ class LegSession(Value):
         return self.effort * self.minutes
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class CardioSession(Value):
     date: dt.date
     modality: str
@@ -174,7 +171,6 @@ class CardioSession(Value):
         return self.effort * self.minutes
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class CheckIn(Value):
     """The morning check-in: overall leg soreness 0-10, optional sleep and per-region soreness."""
 
@@ -194,7 +190,6 @@ class CheckIn(Value):
             check_range(level, 0, 10, f"{region} soreness")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Skip(Value):
     """The person chose not to do a suggested cardio session on ``date``."""
 
@@ -205,7 +200,6 @@ class Skip(Value):
         check_name(self.modality, "modality")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Profile(Value):
     goal: Goal = Goal.GENERAL
     level: Level = Level.INTERMEDIATE
@@ -256,7 +250,6 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class History(Value):
     """What was logged, in date order. Usually a bounded window, not all of it (see storage)."""
 

@@ -7,7 +7,7 @@ These types are the contract between the planner, the command line (``plan --jso
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
 from legday.core.values import Value
@@ -39,7 +39,6 @@ def logged_intensity(effort: int, minutes: int) -> str:
     return "intervals" if effort <= 9 else "sprints"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Reason(Value):
     """One line of 'why', pointing at the evidence: ``id`` like "E2", ``source`` its short name."""
 
@@ -48,7 +47,6 @@ class Reason(Value):
     source: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Session(Value):
     kind: Kind
     status: Status
@@ -79,7 +77,6 @@ class Session(Value):
     moved_to: dt.date | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class DayPlan(Value):
     date: dt.date
     soreness: int | None
@@ -91,7 +88,6 @@ class DayPlan(Value):
     sleep_hours: float | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Totals(Value):
     cardio_minutes: int
     hard_sessions: int
@@ -116,7 +112,6 @@ def session_mix(totals: Totals) -> tuple[int, int, int]:
     return totals.hard_sessions, totals.moderate_sessions, totals.easy_sessions - totals.moderate_sessions
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class WeekPlan(Value):
     week_start: dt.date
     today: dt.date

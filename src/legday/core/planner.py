@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from legday.core.catalogue import regions_loaded
 from legday.core.evidence import LEGDAY, reason
@@ -230,7 +230,6 @@ def _slice(items: Sequence, first: dt.date, last: dt.date) -> list:
     return sorted((i for i in items if first <= i.date <= last), key=lambda i: i.date)
 
 
-@dataclass(eq=False, repr=False)
 class _Ledger(MutableValue):
     """One day as the rolling week sees it."""
 
@@ -243,13 +242,11 @@ class _Ledger(MutableValue):
     on_foot: int = 0  # of the minutes, easy walking and hiking (rules.base.ON_FOOT)
 
 
-@dataclass(eq=False, repr=False)
 class _Dropped(MutableValue):
     reason: Reason
     moved_to: dt.date | None = None
 
 
-@dataclass(eq=False, repr=False)
 class _Lingering(MutableValue):
     date: dt.date
     soreness: int

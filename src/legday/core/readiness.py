@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 from legday.core.catalogue import traits
@@ -162,7 +161,6 @@ class LegIndex:
         return found[1]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Readiness(Value):
     date: dt.date
     score: int
@@ -226,7 +224,6 @@ def leg_strain(session: LegSession, index: LegIndex, on: On = _all_on, status: s
     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Pain(Value):
     """A pain flag still standing: the latest check-in, on ``since``, flagged it."""
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from legday.core.values import Value
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Settings(Value):
     theme: str = "legday-dark"
     week_start: int = 0  # Monday = 0 ... Sunday = 6
@@ -30,7 +28,6 @@ class Settings(Value):
     keymap: tuple[tuple[str, str, str], ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ThemeFile(Value):
     """One theme file as a table (``schema`` checked and removed); what the keys mean is the
     app's business."""
@@ -43,7 +40,6 @@ class ThemeFile(Value):
         return line_of(self.text, key)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ThemeProblem(Value):
     """A theme file skipped: where, and what is wrong."""
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 
 from legday.core.values import Value
@@ -142,7 +141,6 @@ def fraction_left(days: int, course: int = COURSE_DAYS) -> float:
     return 0.0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Strain(Value):
     """One session as the legs feel it: ``points`` the morning after (before it fades), ``course`` the
     mornings it lasts, ``recovery`` the days nothing hard follows a race-like effort (0 otherwise)."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from legday.core.evidence import reason
@@ -47,7 +47,6 @@ SWEET_SPOT = (0.8, 1.3)
 HEAVY_SHARE = 1.3
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class WeekTrend(Value):
     week_start: dt.date
     # The last day counted: the week's Sunday (or its last day), or ``end`` for the week under way.
@@ -98,7 +97,6 @@ class WeekTrend(Value):
         return (self.last_day - self.week_start).days + 1
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Trends(Value):
     end: dt.date
     week_start: int

@@ -32,7 +32,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,6 @@ def digest(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
-@dataclass(eq=False, repr=False)
 class Pending(MutableValue):
     """A change to several files in progress: each file's bytes before (None: no file), the hash of
     its bytes after (None: deleted), and the step whose presence (``commit == "written"``) or

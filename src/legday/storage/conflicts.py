@@ -38,7 +38,6 @@ import re
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Generic, TypeVar
 
@@ -52,7 +51,6 @@ NEXTCLOUD = "nextcloud"
 OWNCLOUD = "owncloud"  # the old "_conflict-" names of ownCloud (and early Nextcloud) clients
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class ConflictCopy(Value):
     """A sync tool's conflict copy of one of legday's files. Paths are relative to the folder that was
     searched (the data folder, or the config folder for settings.toml), with ``/`` separators."""
@@ -69,7 +67,6 @@ class ConflictCopy(Value):
     device: str | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class _Marker(Value):
     original: str  # the file name with this one marker taken out
     tool: str
@@ -249,7 +246,6 @@ def _take(counts: Counter[R], record: R) -> bool:
     return False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Changes(Value, Generic[R]):
     """What one side did to a file's records since the base: records ``added`` and ``removed`` (each a
     multiset: equal records count one by one), and which removed record each ``edits`` pair replaced
@@ -344,7 +340,6 @@ DELETED_EDITED = "deleted on ours, edited on theirs"
 ADDED_ON_BOTH = "added on both"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Conflict(Value, Generic[R]):
     """Two sides that disagree about one record. Every version that is not None is in the merge; the
     person decides which to keep (the merge loses nothing by guessing)."""
@@ -355,7 +350,6 @@ class Conflict(Value, Generic[R]):
     theirs: R | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Merged(Value, Generic[R]):
     """The result of a merge: the ``records`` to write (base order, then what was added; callers that
     write files sort them, as month files are), the ``conflicts`` found, and ``step``: the change from
@@ -465,9 +459,6 @@ def union(
 
 
 # -- finding the base in the undo history -------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class FileStep(Value, Generic[R]):
     """One undo step as it touched one file: a digest of the file's bytes before and after it (None:
     no file) and the changes it made to that file's records."""
@@ -478,7 +469,6 @@ class FileStep(Value, Generic[R]):
     name: str = ""  # the step's name, for saying which steps a merge brought in
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Base(Value, Generic[R]):
     """Where two versions of a file parted: the digest of the version both came from, and what each
     side changed since, ready for ``rebuild_base`` and ``merge``; ``theirs_steps``: the names of the
@@ -537,7 +527,6 @@ class _Missing:
 MISSING: Any = _Missing()  # a key one side does not have
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FieldConflict(Value):
     """One setting changed differently on both sides: ``key`` is its path (("keymap", "quit")); the
     merge kept ``ours`` and this says what ``theirs`` was. MISSING: the side removed the key."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from legday.core.values import MutableValue
 from legday.storage import codec
@@ -30,14 +30,12 @@ class Unsupported(Exception):
     """A shape the line editor does not follow."""
 
 
-@dataclass(eq=False, repr=False)
 class Entry(MutableValue):
     start: int  # first line
     end: int  # one past its last line
     comment: str = ""  # the comment at the end of its (last) line, as written: "   # felt great"
 
 
-@dataclass(eq=False, repr=False)
 class Block(MutableValue):
     """One kind's entries: a ``kind = [`` list (``open``/``close`` lines), or ``[[kind]]`` tables."""
 
@@ -164,7 +162,6 @@ class Scanner:
         return name
 
 
-@dataclass(eq=False, repr=False)
 class Layout(MutableValue):
     lines: list[str]
     blocks: dict[str, Block]

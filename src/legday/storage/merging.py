@@ -39,7 +39,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +100,6 @@ _NOUNS = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Found(Value):
     """A conflict copy on disk: what its name says (``copy``, paths relative to ``root``), and where."""
 
@@ -116,7 +115,6 @@ class Found(Value):
         return self.root / self.copy.original
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Outcome(Value):
     """What merging one copy did (or, on a dry run, would do)."""
 

@@ -63,7 +63,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,6 @@ def is_undo(name: str) -> bool:
     return name.endswith(UNDO)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class FileDigest(Value):
     """One file a step wrote: its path relative to the data folder (``/`` separators), and a digest of
     its bytes before and after (None: no file)."""
@@ -128,7 +127,6 @@ class FileDigest(Value):
     after: str | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Head(Value):
     """What undo needs to know of a step without its records: its label, the steps it undoes (an undo
     step), and the merge it made (a merge of a conflict copy; "" for other steps)."""
@@ -138,7 +136,6 @@ class Head(Value):
     merge: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Step(Value):
     """One change: records removed and added (by month file), and the profile before/after when
     the change was a profile save (``profile_before`` None: there was no profile)."""

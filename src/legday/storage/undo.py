@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from legday.core.model import CheckIn, Profile
@@ -112,7 +112,6 @@ def newest(steps: StepFiles) -> tuple[list[str], str | None, Head | None]:
     return names, None, None
 
 
-@dataclass(eq=False, repr=False)
 class Reversal(MutableValue):
     """What undoing a step writes: the files, the months' records after it, and the profile after
     it (when the step changed the profile)."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from legday.core.values import Value
@@ -147,7 +146,6 @@ def read(
     return parsed
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Loaded(Value):
     """A file read and checked, not yet compared with the log: its name and what it holds."""
 

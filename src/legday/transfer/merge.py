@@ -9,7 +9,7 @@ check-in by its date (one a day), a skip by what it is.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from legday.core.model import CardioSession, CheckIn, LegSession, Profile, Skip
 from legday.core.values import MutableValue
@@ -27,7 +27,6 @@ def keys(r) -> tuple:
     raise TypeError(f"cannot import {type(r).__name__}")
 
 
-@dataclass(eq=False, repr=False)
 class ImportPlan(MutableValue):
     format: str
     new: list = field(default_factory=list)

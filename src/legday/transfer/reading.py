@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from legday.core.values import MutableValue, Value
 from legday.transfer.errors import FileFormatError
@@ -28,7 +28,6 @@ class Cancelled(Exception):
     """The person cancelled the import while the file was read; nothing was written."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class BadRow(Value):
     line: int | None
     why: str
@@ -37,7 +36,6 @@ class BadRow(Value):
         return f"{name}:{self.line}" if self.line else name
 
 
-@dataclass(eq=False, repr=False)
 class Reading(MutableValue):
     """One file being read. ``progress(rows)`` is called every few hundred rows from the reading
     thread; ``cancelled()`` is asked as often, and a True answer stops the import."""

@@ -21,8 +21,6 @@ layout has no unit column: see ``units``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from legday.core.values import Value
 from legday.transfer import text
 from legday.transfer.errors import FileFormatError
@@ -229,7 +227,6 @@ def header_names(content: str, reading: Reading) -> list[str] | None:
     return names
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class _Columns(Value):
     """Which column holds what, found once from the header."""
 

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from legday.core.values import Value
 from legday.transfer.errors import FileFormatError
@@ -62,7 +61,6 @@ def normal(name: str) -> str:
     return " ".join(name.replace("\ufeff", "").strip().strip('"').lower().split())
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Row(Value):
     """One CSV record: the line it starts on and its cells by (normalised) column name."""
 

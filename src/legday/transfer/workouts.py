@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from legday.core.catalogue import traits
@@ -220,7 +220,6 @@ def cardio_modality(name: str) -> str | None:
     return None
 
 
-@dataclass(eq=False, repr=False)
 class SetRow(MutableValue):
     """One exported set. ``warmup`` sets are not counted as the session's work. ``unit`` is None
     where the file does not say (decided once for the whole file: ``units.resolve``); ``known`` is
@@ -240,7 +239,6 @@ class SetRow(MutableValue):
     leg: bool | None = None  # decided by the format (a watch's exercise category), else by name
 
 
-@dataclass(eq=False, repr=False)
 class Workout(MutableValue):
     line: int
     day: dt.date
@@ -257,7 +255,6 @@ class Workout(MutableValue):
     left_out: str = ""
 
 
-@dataclass(eq=False, repr=False)
 class Parsed(MutableValue):
     """What a file holds, as legday's records, and what was left out and why."""
 

@@ -26,7 +26,6 @@ screens and widgets all import this module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
@@ -69,7 +68,6 @@ PLACES: dict[str, Place] = {
 VIEWS = ("week", "trends")  # the top-level views (each a mode of the app)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Key(Value):
     id: str  # stable: what [keymap] in settings.toml remaps ("week.today")
     keys: str  # Textual key names, comma-separated ("left,h"); "" for a palette-only command

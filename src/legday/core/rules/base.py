@@ -167,7 +167,6 @@ class Note:
         return self.holds is None or bool(self.holds(d))
 
 
-@dataclass(eq=False, repr=False)
 class Draft(MutableValue):
     """A suggestion being worked on; the planner turns it into a ``Session`` at the end."""
 
@@ -310,7 +309,6 @@ def _no_legs(day: dt.date) -> list[LegSession]:
     return []
 
 
-@dataclass(eq=False, repr=False)
 class Ctx(MutableValue):
     """Everything a rule may look at for one day.
 

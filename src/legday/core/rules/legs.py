@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from legday.core.catalogue import traits
 from legday.core.evidence import LEGDAY, reason
@@ -71,7 +71,6 @@ RUNNERS_LEG_DAY = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Template(Value):
     """What a planned session starts from: ``basis`` says which sessions, ``left_out`` which were not
     counted (a deload, a one-off)."""
@@ -141,7 +140,6 @@ def _usual_sessions(pool: list[LegSession], overall: float) -> tuple[list[LegSes
     return pool, []
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Deload(Value):
     """A leg session the person made a deload (under DELOAD_SHARE of their usual load, for no reason
     legday knows): ``share`` of the usual minutes, at ``effort``."""
@@ -170,7 +168,6 @@ def deload_of(session: LegSession, usual: Template | None) -> Deload | None:
     return Deload(session.date, session.load, load, session.minutes / usual.minutes, session.effort)
 
 
-@dataclass(eq=False, repr=False)
 class LegDay(MutableValue):
     """What the planner knows about a usual leg day before it plans the session."""
 
@@ -199,7 +196,6 @@ class LegDay(MutableValue):
 
 
 # Why a leg day is dropped, and whether it is offered on another day (legday's rule).
-@dataclass(frozen=True, eq=False, repr=False)
 class Verdict(Value):
     reason: Reason | None  # None: not dropped
     offer: bool = False  # offered on the next day it fits

@@ -23,7 +23,6 @@ words are written once the pick is final, so they always name the modality the p
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from legday.core.catalogue import traits
 from legday.core.model import COMES_WITH_RUN, REGIONS, CheckIn, Goal
@@ -40,7 +39,6 @@ UNLOAD_SORENESS = 7  # rated this sore, a recovery day takes the weight off the 
 REGION_CARRY_DAYS = 3
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Demand(Value):
     """What a modality asks of the legs: load per region (0 little, 1 some, 2 heavy; legday's reading of
     M1 and M2), impact, the hardest intensity it sensibly carries, and words for the reasons."""
@@ -115,7 +113,6 @@ def loads_hard(modality: str | None) -> tuple[str, ...]:
     return tuple(r for r in REGIONS if demand.load(r) == 2) if demand else ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Sore(Value):
     region: str
     level: int

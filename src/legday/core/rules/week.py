@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from legday.core.model import Goal, Profile
 from legday.core.rules.base import EFFORT, READY_FOR_HARD, Ctx, Draft, on_foot
@@ -83,7 +82,6 @@ def give_share(d: Draft, ctx: Ctx) -> None:
 FULL_WEEK = "the 7 days before already at the aim's top"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Behind(Value):
     """What the six days before a day hold (logged; and from today on, planned)."""
 

@@ -30,12 +30,11 @@ from legday.tui.widgets.looks import RemembersLooks, Same
 from legday.tui.widgets.week_notes import NO_NOTES, WeekNotes, safety_first
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Block(Value):
     """``marker`` then ``text``; wrapped lines of ``text`` line up after the marker."""
 
     text: Content
-    marker: Content = Content("")  # noqa: RUF009 - Content is immutable, one shared empty one is fine
+    marker: Content = Content("")
     indent: int = 0
 
 

@@ -6,13 +6,10 @@ import the pane, which is mounted after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from legday.core.plan import Reason
 from legday.core.values import Value
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class WeekNotes(Value):
     """What the week says beside its days: its warnings (each shown in full at the top of the pane,
     safety first) and its notes (why the week is short of its minutes; at the bottom)."""
