@@ -170,3 +170,18 @@ def test_a_race_whose_fatigue_fades_on_the_usual_course_is_not_said_to_differ():
         assert all(a != b for a, b in said), said
         if minutes == 200:
             assert said, lines
+
+
+def test_a_day_without_a_check_in_is_worded_by_where_it_lies_from_today():
+    # A day gone by gets no check-in any more: its number is not "projected until this morning's".
+    gone = day_readiness(SAT, strains(legs(SAT - dt.timedelta(days=1), 7, 60)), None, today=SUN)
+    assert gone.why[-1].startswith("No check-in that morning: readiness ")
+    assert "projected" not in gone.why[-1] and "this morning" not in gone.why[-1]
+    now = day_readiness(SUN, [], None, today=SUN)
+    assert now.why[-1].startswith("Readiness projected at 100/100 until this morning's check-in.")
+    ahead = day_readiness(SUN + dt.timedelta(days=2), [], None, today=SUN)
+    assert ahead.why[-1].startswith("Readiness projected at 100/100 until that morning's check-in.")
+    # A rated morning reads the same whenever it is.
+    rated = day_readiness(SAT, [], check(SAT, 2), today=SUN)
+    assert rated.why[-1].startswith("Readiness 80/100.")
+    assert gone.score == day_readiness(SAT, strains(legs(SAT - dt.timedelta(days=1), 7, 60)), None).score

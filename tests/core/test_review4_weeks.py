@@ -69,9 +69,15 @@ def test_a_runner_after_a_10k_comes_back_easy_and_before_it_tapers():
     easy, the minutes coming back over about a week, nothing hard before day 7 (Saturday's intervals,
     a full day after Friday's legs), the long run on Sunday. Two days before it (read on Thursday):
     a short taper run, Friday's legs dropped and the day rest, Saturday the event, Sunday easy and low
-    impact. (Questionable, left: Tuesday says "normal training from tomorrow" beside "the minutes come
-    back over about 6 days" - both true of their own rule, read together a little at odds.)"""
+    impact. Found questionable, fixed: Tuesday said "normal training from tomorrow" beside "the minutes
+    come back over about 6 days"; the race's last recovery day now says what ends: "from tomorrow the
+    race no longer caps the effort"."""
     week, plan = planned("runner_10k")
+    said = [[r.text for r in s.reasons] for day in plan.days for s in day.sessions]
+    assert not any("normal training" in line for lines in said for line in lines)
+    # The last recovery day: its effort freed from tomorrow, beside the minutes still coming back.
+    last = [lines for lines in said if any("no longer caps the effort" in line for line in lines)]
+    assert last and all(any("come back over" in line for line in lines) for lines in last)
     tuesday = next(s for s in plan.day(week.today).sessions if s.kind == "legs")
     assert tuesday.effort[1] <= 5
     hard_days = [day.date for day in plan.days for s in suggested(plan, day.date) if hard(s)]

@@ -190,7 +190,7 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
         check_shortfall_names_its_days(plan)
         check_safety(plan, profile, history)
         for d in plan.days:
-            check_readiness_adds_up(d)
+            check_readiness_adds_up(d, plan.today)
 
 
 # --- 3. Decide, then explain -----------------------------------------------------------------------------
@@ -513,10 +513,11 @@ def check_close_to_legs(s, legs, where) -> None:
         assert s.minutes <= 20 and s.intensity in ("recovery", "easy"), where
 
 
-def check_readiness_adds_up(day) -> None:
+def check_readiness_adds_up(day, today=None) -> None:
     """Each line ends in ': -N.' (a step down) or ': N.' (the number from there on); the last line
     says the number shown, which is exactly what the steps make (a floor at 0 is a line of its own),
-    and a projection says so until that morning's check-in."""
+    and a projection says so until that morning's check-in; a day gone by without one says it had none
+    (``today`` given: nothing is "until" a check-in that can no longer come)."""
     value = None
     for line in day.readiness_why[:-1]:
         if line.startswith("Start at 100"):
@@ -528,9 +529,15 @@ def check_readiness_adds_up(day) -> None:
             value -= int(step.group(1))
         elif reset:
             value = int(reset.group(1))
-    shown = re.match(r"Readiness (projected at )?(\d+)/100", day.readiness_why[-1])
+    last = day.readiness_why[-1]
+    shown = re.match(r"(?:Readiness (projected at )?|No check-in that morning: readiness )(\d+)/100", last)
     assert shown and int(shown.group(2)) == day.readiness == value, day.readiness_why
-    assert bool(shown.group(1)) == (day.soreness is None), day.readiness_why
+    gone = today is not None and day.date < today and day.soreness is None
+    assert last.startswith("No check-in that morning") == gone, day.readiness_why
+    assert bool(shown.group(1)) == (day.soreness is None and not gone), day.readiness_why
+    if shown.group(1):
+        ahead = today is not None and day.date > today
+        assert ("until that morning's" if ahead else "until this morning's") in last, day.readiness_why
     for line in day.readiness_why:
         check_plain_sentence(line.strip())
 

@@ -454,7 +454,14 @@ class _Timeline:
                 break
         before_peak = earlier is not None and bool(self.index.on(earlier.date - DAY))
         return day_readiness(
-            day, self._strains_before(day), checkin, self.on, earlier, self._pain_before(day), before_peak
+            day,
+            self._strains_before(day),
+            checkin,
+            self.on,
+            earlier,
+            self._pain_before(day),
+            before_peak,
+            today=self.today,
         )
 
     def _strains_before(self, day: dt.date) -> list[Strain]:

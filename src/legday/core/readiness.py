@@ -302,13 +302,15 @@ def day_readiness(
     earlier: CheckIn | None = None,
     pain: Pain | None = None,
     before_peak: bool = False,
+    today: dt.date | None = None,
 ) -> Readiness:
     """Leg readiness on the morning of ``day``. ``strains``: sessions before ``day`` (logged, and ahead
     of today the ones planned and suggested); ``checkin`` that morning's; ``earlier`` the latest one a
     day or two before (it carries over); ``before_peak`` whether that earlier rating came the morning
     after a leg session, before soreness peaks; ``pain`` a pain flag not yet cleared by a check-in
     without it. ``on(rule_id)`` says whether a rule is switched on (always, except in the tests that
-    prove each rule matters).
+    prove each rule matters). ``today``: where ``day`` lies from it decides how a day without a
+    check-in is worded (gone by, this morning, or ahead); None words it as today.
 
     Every line of ``why`` ends either in ``: -N.`` (a step down) or ``: N.`` (the number from there on),
     so the lines add up to the number shown."""
@@ -384,7 +386,12 @@ def day_readiness(
         why.append(f"Readiness stops at 0 (the steps above come to {score:.0f}): 0.")
         score = 0
     final = max(0, min(100, round(score)))
-    if checkin is None:
+    if checkin is None and today is not None and day < today:
+        # A day gone by: no check-in is coming for it, so nothing is "until" one.
+        why.append(f"No check-in that morning: readiness {final}/100 from the above alone. {_OWN_CHOICE}")
+    elif checkin is None and today is not None and day > today:
+        why.append(f"Readiness projected at {final}/100 until that morning's check-in. {_OWN_CHOICE}")
+    elif checkin is None:
         why.append(f"Readiness projected at {final}/100 until this morning's check-in. {_OWN_CHOICE}")
     else:
         why.append(f"Readiness {final}/100. {_OWN_CHOICE}")

@@ -228,7 +228,9 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
     )
     left = days - k
     rest_of = (
-        "normal training from tomorrow"
+        # (The effort, not the volume: after a long race the minutes take longer to come back,
+        # and the planner's own line says so beside this one.)
+        "from tomorrow the race no longer caps the effort"
         if left <= 0
         else f"nothing hard for {left} more day{'s' if left > 1 else ''}"
     )
