@@ -519,7 +519,27 @@ class _Timeline:
             logged=frozenset(done),
             accustomed=frozenset(m for m, n in done.items() if n >= ACCUSTOMED_DAYS),
             usual_long=self._usual_long(day),
+            pain_back=self._pain_back(day),
         )
+
+    def _pain_back(self, day: dt.date) -> tuple[dt.date, frozenset[str]] | None:
+        """The latest pain flag of the seven days before ``day``, when a check-in has cleared it since
+        (none stands today), and the cardio done on the days after it (logged, or what the plan put
+        there): ``Ctx.pain_back``."""
+        if self.readiness[day].pain:
+            return None
+        for n in range(1, 8):
+            c = self.checkins.get(day - n * DAY)
+            if c is None or not c.pain:
+                continue
+            done: set[str] = set()
+            for k in range(1, n):
+                e = day - k * DAY
+                done |= {x.modality for x in self.cardio_by_date.get(e, ())}
+                if (m := self.suggested_modality.get(e)) is not None:
+                    done.add(m)
+            return c.date, frozenset(done)
+        return None
 
     def _usual_long(self, day: dt.date) -> tuple[str, int, int, int] | None:
         """This weekday's usual long easy session: in 3 of the 4 weeks before, on a day without legs, a
