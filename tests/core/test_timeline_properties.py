@@ -198,6 +198,9 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
 MINUTES_AT_MOST = re.compile(r"(\d+) minutes at most")
 EFFORT_RANGE = re.compile(r"\b(\d+)-(\d+)/10\b")
 PROJECTED_REGION = re.compile(r"rated (\d+)/10 on (\w{3}), no check-in since")
+# A cut said with its numbers (after a break, a race, in a taper): "20 min today, about 55% of the 35
+# the day would otherwise hold".
+CUT = re.compile(r"(\d+) min(?: today)?, about (\d+)% of the (\d+) the day would otherwise hold")
 
 
 def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: History) -> None:
@@ -220,6 +223,9 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 assert any(
                     o.modality in IMPACT and o.start is not None and o.start >= end for o in d.sessions
                 ), (d.date, s)
+            # "... so it stays a run" only of a run (a walk-only list turns the run into a walk).
+            if "stays a run" in (s.choice or ""):
+                assert s.modality == "run", (d.date, s)
             if s.status != "suggested" or s.kind == "rest":
                 continue
             where = (d.date, s)
@@ -249,6 +255,10 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                         c is not None and f"{c.date:%a}" == weekday and int(level) in dict(c.regions).values()
                         for c in made
                     ), (r, where)
+                # A cut's numbers are the session's, and its share is theirs.
+                for minutes, share, full in CUT.findall(text):
+                    assert s.minutes == int(minutes) < int(full), (r, where)
+                    assert int(share) == round(int(minutes) / int(full) * 20) * 5, (r, where)
                 # Minutes quoted as a limit are the session's.
                 for most in MINUTES_AT_MOST.findall(text):
                     assert (s.minutes or 0) <= int(most), (r, where)
