@@ -87,17 +87,26 @@ def test_masters_runner_back_from_knee_pain_runs_steady_before_running_hard():
 
 
 def test_a_cleared_pain_flag_holds_back_only_the_first_hard_session_of_its_kind():
-    """The rule is about the first of a kind: once a run has gone by since the flag (logged), the next
-    hard run is allowed again - the masters runner who ran steady on Saturday gets intervals back."""
-    week = WEEKS["masters_knee"]()
-    from legday.core.model import CardioSession
+    """The rule is about the first of a kind. Read on Saturday (1/10), Thursday's legs logged: after a
+    ride on Friday, Saturday's run is still the first run since the flag, so steady; after a run on
+    Friday instead, Saturday's intervals are back (any run since the flag lets hard running return)."""
+    from legday.core.model import CardioSession, CheckIn, LegSession
     from tests.core.coach_weeks import t
+    from tests.core.review5_weeks import RUNNERS
 
-    week.cardio.append(CardioSession(d(5), "run", 40, 5, t("07:00")))
-    week.checkins.append(replace(week.checkins[-1], date=d(6), soreness=1))
-    later = plan_week(week.profile, as_of(week, d(6)), d(6))
-    lines = [r.text for s in later.day(d(6)).sessions for r in s.reasons]
-    assert not any("cleared since: nothing hard" in line for line in lines)
+    def saturday(friday: str):
+        week = WEEKS["masters_knee"]()
+        week.legs.append(LegSession(d(3), t("07:00"), 25, 5, RUNNERS))
+        week.cardio.append(CardioSession(d(4), friday, 35, 4, t("18:00")))
+        week.checkins.append(CheckIn(d(5), 1, 8.0))
+        (s,) = suggested(plan_week(week.profile, week.history, d(5)), d(5))
+        return s
+
+    after_a_ride = saturday("bike")
+    assert after_a_ride.modality == "run" and not hard(after_a_ride)
+    assert any("cleared since: nothing hard until one run" in r.text for r in after_a_ride.reasons)
+    after_a_run = saturday("run")
+    assert after_a_run.modality == "run" and hard(after_a_run)
 
 
 def test_hybrid_with_two_leg_days_back_to_back_keeps_a_long_run_on_rested_legs():

@@ -482,6 +482,8 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     assert s.minutes <= 60 and not any("long steady" in r.text for r in s.reasons), where
             if d.pain:
                 assert not hard and not impact, where
+            if hard and not d.pain:  # P4, after a pain flag a check-in cleared (legday's call)
+                check_first_back_after_pain(plan, history, d.date, s, checks)
             yesterday = checks.get(d.date - dt.timedelta(days=1))
             if (d.soreness or 0) >= 5 or (yesterday and yesterday.soreness >= 5) or d.readiness < 50:
                 assert not hard and s.minutes <= 40 and not impact, where
@@ -499,6 +501,21 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                         assert gap >= 2, where  # not on a hard leg day, nor the day after (E2)
                         assert gap > 2 or s.start - end >= 42 * HOUR, where  # the second day: ~48 h
             check_close_to_legs(s, legs, where)
+
+
+def check_first_back_after_pain(plan: WeekPlan, history: History, day: dt.date, s, checks) -> None:
+    """A hard session in the week after a pain flag that a check-in cleared comes after one of its kind
+    since the flag (logged, or suggested on a day before; a run, sprints and jumps are one kind)."""
+    flags = [n for n in range(1, 8) if (c := checks.get(day - dt.timedelta(days=n))) is not None and c.pain]
+    if not flags:
+        return
+    flag = day - dt.timedelta(days=flags[0])
+    done = {c.modality for c in history.cardio if flag < c.date < day}
+    done |= {
+        o.modality for x in plan.days if flag < x.date < day for o in x.sessions if o.status == "suggested"
+    }
+    kinds = set(IMPACT) if s.modality in IMPACT else {s.modality}
+    assert done & kinds, (day, s, flag)
 
 
 # The lines that let hard work sit close to legs, in the words of the session they let through.
