@@ -1087,13 +1087,14 @@ class _Timeline:
             ),
             "Bosquet 2007",
         )
-        if d.minutes < full:
+        most = d.minutes
+        if most < full:
             d.add(
                 "S12",
-                f"Today's share: {d.minutes} min, {_share_words(d.minutes, full)} (legday's day-by-day "
-                "shape of the taper).",
+                f"Today's share: {most} min, {_share_words(most, full)} (legday's day-by-day shape of "
+                "the taper).",
                 LEGDAY,
-                holds=lambda d, most=d.minutes: d.minutes == most,
+                holds=lambda d: d.minutes == most,
             )
 
     def _week_rules(self, d: Draft, ctx: Ctx) -> None:
