@@ -198,6 +198,9 @@ def test_one_timeline_every_week_start_gives_the_same_days_and_every_reason_is_t
 MINUTES_AT_MOST = re.compile(r"(\d+) minutes at most")
 EFFORT_RANGE = re.compile(r"\b(\d+)-(\d+)/10\b")
 PROJECTED_REGION = re.compile(r"rated (\d+)/10 on (\w{3}), no check-in since")
+# A cut said with its numbers (after a break, a race, in a taper): "20 min today, about 55% of the 35
+# the day would otherwise hold".
+CUT = re.compile(r"(\d+) min(?: today)?, about (\d+)% of the (\d+) the day would otherwise hold")
 
 
 def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: History) -> None:
@@ -220,6 +223,9 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                 assert any(
                     o.modality in IMPACT and o.start is not None and o.start >= end for o in d.sessions
                 ), (d.date, s)
+            # "... so it stays a run" only of a run (a walk-only list turns the run into a walk).
+            if "stays a run" in (s.choice or ""):
+                assert s.modality == "run", (d.date, s)
             if s.status != "suggested" or s.kind == "rest":
                 continue
             where = (d.date, s)
@@ -249,6 +255,10 @@ def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: Histor
                         c is not None and f"{c.date:%a}" == weekday and int(level) in dict(c.regions).values()
                         for c in made
                     ), (r, where)
+                # A cut's numbers are the session's, and its share is theirs.
+                for minutes, share, full in CUT.findall(text):
+                    assert s.minutes == int(minutes) < int(full), (r, where)
+                    assert int(share) == round(int(minutes) / int(full) * 20) * 5, (r, where)
                 # Minutes quoted as a limit are the session's.
                 for most in MINUTES_AT_MOST.findall(text):
                     assert (s.minutes or 0) <= int(most), (r, where)
@@ -472,6 +482,8 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                     assert s.minutes <= 60 and not any("long steady" in r.text for r in s.reasons), where
             if d.pain:
                 assert not hard and not impact, where
+            if hard and not d.pain:  # P4, after a pain flag a check-in cleared (legday's call)
+                check_first_back_after_pain(plan, history, d.date, s, checks)
             yesterday = checks.get(d.date - dt.timedelta(days=1))
             if (d.soreness or 0) >= 5 or (yesterday and yesterday.soreness >= 5) or d.readiness < 50:
                 assert not hard and s.minutes <= 40 and not impact, where
@@ -489,6 +501,21 @@ def check_safety(plan: WeekPlan, profile: Profile, history: History) -> None:
                         assert gap >= 2, where  # not on a hard leg day, nor the day after (E2)
                         assert gap > 2 or s.start - end >= 42 * HOUR, where  # the second day: ~48 h
             check_close_to_legs(s, legs, where)
+
+
+def check_first_back_after_pain(plan: WeekPlan, history: History, day: dt.date, s, checks) -> None:
+    """A hard session in the week after a pain flag that a check-in cleared comes after one of its kind
+    since the flag (logged, or suggested on a day before; a run, sprints and jumps are one kind)."""
+    flags = [n for n in range(1, 8) if (c := checks.get(day - dt.timedelta(days=n))) is not None and c.pain]
+    if not flags:
+        return
+    flag = day - dt.timedelta(days=flags[0])
+    done = {c.modality for c in history.cardio if flag < c.date < day}
+    done |= {
+        o.modality for x in plan.days if flag < x.date < day for o in x.sessions if o.status == "suggested"
+    }
+    kinds = set(IMPACT) if s.modality in IMPACT else {s.modality}
+    assert done & kinds, (day, s, flag)
 
 
 # The lines that let hard work sit close to legs, in the words of the session they let through.

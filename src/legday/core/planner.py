@@ -519,7 +519,27 @@ class _Timeline:
             logged=frozenset(done),
             accustomed=frozenset(m for m, n in done.items() if n >= ACCUSTOMED_DAYS),
             usual_long=self._usual_long(day),
+            pain_back=self._pain_back(day),
         )
+
+    def _pain_back(self, day: dt.date) -> tuple[dt.date, frozenset[str]] | None:
+        """The latest pain flag of the seven days before ``day``, when a check-in has cleared it since
+        (none stands today), and the cardio done on the days after it (logged, or what the plan put
+        there): ``Ctx.pain_back``."""
+        if self.readiness[day].pain:
+            return None
+        for n in range(1, 8):
+            c = self.checkins.get(day - n * DAY)
+            if c is None or not c.pain:
+                continue
+            done: set[str] = set()
+            for k in range(1, n):
+                e = day - k * DAY
+                done |= {x.modality for x in self.cardio_by_date.get(e, ())}
+                if (m := self.suggested_modality.get(e)) is not None:
+                    done.add(m)
+            return c.date, frozenset(done)
+        return None
 
     def _usual_long(self, day: dt.date) -> tuple[str, int, int, int] | None:
         """This weekday's usual long easy session: in 3 of the 4 weeks before, on a day without legs, a
@@ -1002,8 +1022,9 @@ class _Timeline:
         taper run backwards), day ``k`` at about COMEBACK_FIRST of the usual on the first, rising to all
         of it; the long run waits until the window is over (goals.rested)."""
         fraction = COMEBACK_FIRST + (1 - COMEBACK_FIRST) * (k - 1) / window
-        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
-        if most >= (d.minutes or 0):
+        full = d.minutes or 0
+        most = max(TAPER_LEAST, round(full * fraction / 5) * 5)
+        if most >= full:
             return
         d.minutes = most
         d.span = (min(d.span[0], most), most)
@@ -1020,8 +1041,8 @@ class _Timeline:
         )
         d.add(
             "G3",
-            f"{head} come back over about {window} days, so about {round(fraction * 20) * 5}% of the "
-            f"usual today{long} (legday's call: a taper in reverse).",
+            f"{head} come back over about {window} days, so {most} min today, {_share_words(most, full)}{long} "
+            "(legday's call: a taper in reverse).",
             LEGDAY,
             holds=lambda d: d.minutes == most,
         )
@@ -1031,8 +1052,9 @@ class _Timeline:
         usual minutes on the day back, rising to nearly all of them by the week's end (legday's reading
         of P5's "too much too fast": the volume comes back as the effort does)."""
         fraction = back_share(k)
-        most = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
-        if most >= (d.minutes or 0):
+        full = d.minutes or 0
+        most = max(TAPER_LEAST, round(full * fraction / 5) * 5)
+        if most >= full:
             return
         d.minutes = most
         d.span = (min(d.span[0], most), most)
@@ -1040,8 +1062,8 @@ class _Timeline:
         d.reduced, d.held_back = True, "coming back from a break"
         d.add(
             "P5",
-            f"Back after {ctx.break_days} days off: the minutes come back over the first week, so about "
-            f"{round(fraction * 20) * 5}% of the usual today (legday's call: not too much too fast).",
+            f"Back after {ctx.break_days} days off: the minutes come back over the first week, so "
+            f"{most} min today, {_share_words(most, full)} (legday's call: not too much too fast).",
             LEGDAY,
             holds=lambda d: d.minutes == most,
         )
@@ -1052,7 +1074,8 @@ class _Timeline:
         if ctx.beginner:
             d.cap("moderate")
         fraction = taper_share(days)
-        d.minutes = max(TAPER_LEAST, round((d.minutes or 0) * fraction / 5) * 5)
+        full = d.minutes or 0
+        d.minutes = max(TAPER_LEAST, round(full * fraction / 5) * 5)
         d.span, d.reduced, d.held_back = (d.minutes, d.minutes), True, "the taper"
         d.add(
             "S12",
@@ -1064,12 +1087,15 @@ class _Timeline:
             ),
             "Bosquet 2007",
         )
-        d.add(
-            "S12",
-            f"Today's share: about {round(fraction * 100)}% of the usual minutes (legday's day-by-day "
-            "shape of the taper).",
-            LEGDAY,
-        )
+        most = d.minutes
+        if most < full:
+            d.add(
+                "S12",
+                f"Today's share: {most} min, {_share_words(most, full)} (legday's day-by-day shape of "
+                "the taper).",
+                LEGDAY,
+                holds=lambda d: d.minutes == most,
+            )
 
     def _week_rules(self, d: Draft, ctx: Ctx) -> None:
         """S11, P5 and G6 over the seven days ending today (rules/week.py)."""
@@ -1092,7 +1118,12 @@ class _Timeline:
                 self._rest_candidates(ctx.day),
                 self.profile.goal,
                 lambda c: bool(self._expected(c)),
-                lambda c: self._fatigue(c, ctx.day),
+                # Today's own rating wins over the estimate (S6): "least ready" is said of what the
+                # person sees, not of a number the check-in has replaced.
+                lambda c: (
+                    ctx.readiness.score if c == ctx.day and ctx.readiness.rated else self._fatigue(c, ctx.day)
+                ),
+                lambda c: self._event_days(c) == 1,
             )
             if why is not None:
                 day_off(d, ctx, why)
@@ -1477,6 +1508,14 @@ class _Timeline:
             regions=loads_hard(c.modality),
             record=c,
         )
+
+
+def _share_words(minutes: int, full: int) -> str:
+    """``"about 50% of the 40 the day would otherwise hold"``: a cut said with its numbers.
+    "The usual" would be untrue: what the day would hold is the plan's session (already capped after a
+    break, by a race's recovery, by the aim), not what the person usually does that weekday (a
+    cyclist's 150-minute Saturday)."""
+    return f"about {round(minutes / full * 20) * 5}% of the {full} the day would otherwise hold"
 
 
 def back_share(k: int) -> float:

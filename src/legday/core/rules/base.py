@@ -359,6 +359,10 @@ class Ctx(MutableValue):
     # This weekday's usual long easy session (modality, minutes, effort, weeks of the last 4), when the
     # person keeps one (see planner._usual_long), or None.
     usual_long: tuple[str, int, int, int] | None = None
+    # A pain flag in the week before this day that a check-in has cleared since (no pain stands), and
+    # the cardio done after it (logged, or suggested on a day before): the first hard session of a kind
+    # waits for one of that kind since (guards.py, legday's call).
+    pain_back: tuple[dt.date, frozenset[str]] | None = None
 
     def on(self, rule: str) -> bool:
         return rule not in self.disabled

@@ -348,11 +348,13 @@ def _free_day_draft(ctx: Ctx) -> Draft:
             return d
 
     # G3: the long steady run goes to the weekend, on rested legs - an hour at least, so not while the
-    # log allows less (volume.py).
+    # log allows less (volume.py). For the endurance goal, and for a hybrid racer who runs long (G4's
+    # races are runs between stations: a Hyrox is 8 km of running), whose long run would otherwise
+    # vanish from any week its usual day follows legs.
     most = ceiling(ctx.longest_recent, ctx.profile.level.value, ctx.back_day is not None)
     if (
         ctx.on("G3")
-        and ctx.goal is Goal.ENDURANCE
+        and (ctx.goal is Goal.ENDURANCE or _runs_long(ctx))
         and ctx.day.weekday() >= 5
         and rested(ctx)
         and not ctx.long_done
@@ -440,6 +442,19 @@ def _usual_long(ctx: Ctx, score: int) -> Draft | None:
         holds=lambda d: d.role == "long" and not d.hard and d.modality == modality,
     )
     return d
+
+
+def _runs_long(ctx: Ctx) -> bool:
+    """A hybrid athlete whose log holds long runs (a run of LONG_SPAN[0] minutes or more in the 4
+    weeks before, not a race: Ctx.longest_usual, when it is a run's), on a day that is not already
+    their own usual long day (that one is kept as they do it, _usual_long)."""
+    return (
+        ctx.goal is Goal.HYBRID
+        and ctx.usual_long is None
+        and "run" in ctx.logged
+        and ctx.profile.can_do("run")
+        and (ctx.longest_usual or 0) >= LONG_SPAN[0]
+    )
 
 
 def rested(ctx: Ctx) -> bool:

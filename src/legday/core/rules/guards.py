@@ -21,6 +21,8 @@ The cut-offs (40 and 45 minutes, soreness 5, readiness 50) are legday's own and 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from legday.core.evidence import LEGDAY
 from legday.core.model import Goal
 from legday.core.rules.base import (
@@ -34,7 +36,7 @@ from legday.core.rules.base import (
     not_run,
     readiness_words,
 )
-from legday.core.rules.modality import low_impact
+from legday.core.rules.modality import DEMAND, low_impact
 
 # legday's own lines (S6: none is validated).
 SORE_LINE = 5  # soreness 5+ today or yesterday -> an easy day
@@ -69,6 +71,26 @@ def _shorten(d: Draft, most: int, why: str) -> None:
     d.held_back = why if d.minutes < before else d.held_back or why
 
 
+def _first_back(d: Draft, ctx: Ctx, flag: dt.date, done: frozenset[str]) -> None:
+    """P4, after a pain flag a check-in cleared: the first hard session of a kind (a run, jumps or
+    sprints: anything with impact counts as one kind) waits until one of that kind has gone by since
+    the flag, steady instead - a hard run is no way to find out whether the knee holds (legday's call:
+    P4 says stop on sharp pain, nothing about coming back)."""
+    impact = d.modality in IMPACT
+    kinds = frozenset(IMPACT) if impact else frozenset({d.modality})
+    if done & kinds or not d.cap("moderate"):
+        return
+    demand = DEMAND.get(d.modality or "")
+    word = "run" if impact else demand.noun.removeprefix("a ").removeprefix("the ") if demand else "session"
+    d.add(
+        "P4",
+        f"Pain flagged on {flag:%a %-d} and cleared since: nothing hard until one {word} since then has "
+        "gone by, steady, to see how it holds up (legday's call). Stop if anything hurts.",
+        LEGDAY,
+        holds=not_hard,
+    )
+
+
 def guard(d: Draft, ctx: Ctx) -> None:
     if d.kind == "rest" or d.role == "event":
         return
@@ -94,6 +116,8 @@ def guard(d: Draft, ctx: Ctx) -> None:
             "TravelRunner",
             holds=_gentle,
         )
+    if ctx.on("P4") and ctx.pain_back is not None and d.hard:
+        _first_back(d, ctx, *ctx.pain_back)
     sore = [s for s in (r.soreness, ctx.sore_yesterday) if s is not None and s >= SORE_LINE]
     if ctx.on("P4") and (sore or r.score < READY_LINE):
         why = (

@@ -205,8 +205,13 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
+    # "... so it stays a run" is said before the final pick: kept only if the pick is still a run (a
+    # walk-only list makes the run a walk, and the line would be untrue of it).
+    stays_a_run = [c for c in d.choices if isinstance(c, str) and c.endswith(_STAYS_A_RUN)]
     why: list[Note] = []
     settle(d, ctx, moved[-1] if moved else None, why)
+    if d.modality != "run":
+        d.choices[:] = [c for c in d.choices if c not in stays_a_run]
     if d.kind == "rest":
         return
     if moved:  # S9, M2, P1, P2 moved it: not onto hard work the person has not done (settle's rule too)
@@ -229,6 +234,10 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
             words.format(M=_cap(noun), level=_soreness_level(ctx)),
             "legday" if need == "unload" else "Alex",
         )
+
+
+# How a "which way the plan went" line ends when a rule would move the run but the list keeps it a run.
+_STAYS_A_RUN = ("so it stays a run.", "so it stays a run, kept easy.")
 
 
 def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:

@@ -134,16 +134,19 @@ def rest_pick(
     goal: Goal,
     leg_day: Callable[[dt.date], bool],
     readiness: Callable[[dt.date], float],
+    rest_anyway: Callable[[dt.date], bool] = lambda c: False,
 ) -> str | None:
     """P5: is ``day`` the day off? One falls 4 to 7 days after the last (at the latest on the seventh,
     so any seven days hold one). Among the days in that span that can still be off (``candidates``):
-    for a legs-first goal the last one before a leg day (fresh legs for it); else the least ready, when
-    one is projected under READY_FOR_HARD (the latest of equals); else the last one. Returns why when it
-    is this day, else None."""
+    a day that is rest anyway (the day before an event) is it, and no other day is taken off for it
+    (S12 keeps how often you train: race week does not lose a second session); else for a legs-first
+    goal the last one before a leg day (fresh legs for it); else the least ready, when one is projected
+    under READY_FOR_HARD (the latest of equals); else the last one. Returns why when it is this day,
+    else None."""
     last = behind.last_free or day - 7 * DAY
     first, deadline = last + REST_EVERY[0] * DAY, last + REST_EVERY[1] * DAY
     options = [c for c in candidates if first <= c <= deadline]
-    if day not in options:
+    if day not in options or any(rest_anyway(c) for c in options if c != day):
         return None
     before_legs = [c for c in options if leg_day(c + DAY)]
     if goal in (Goal.STRENGTH, Goal.POWER, Goal.GENERAL) and before_legs:
