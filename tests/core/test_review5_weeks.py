@@ -133,7 +133,7 @@ def test_cyclist_back_from_illness_hears_the_minutes_it_gets_not_the_usual():
     fixed: Saturday's 20-minute ride said "about 65% of the usual today" to someone whose usual
     Saturday is a 150-minute ride - "the usual" was the plan's own capped session (about 30 minutes).
     The cuts after a break, after a race and in a taper now say their numbers: "20 min today, about
-    55% of the 35 the day would otherwise hold", true of the session and checkable."""
+    55% of the 35 min the day would otherwise hold", true of the session and checkable."""
     week, plan = planned("cyclist_ill")
     lines = said(plan)
     assert not any("of the usual" in text for _, text in lines)

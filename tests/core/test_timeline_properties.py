@@ -199,8 +199,8 @@ MINUTES_AT_MOST = re.compile(r"(\d+) minutes at most")
 EFFORT_RANGE = re.compile(r"\b(\d+)-(\d+)/10\b")
 PROJECTED_REGION = re.compile(r"rated (\d+)/10 on (\w{3}), no check-in since")
 # A cut said with its numbers (after a break, a race, in a taper): "20 min today, about 55% of the 35
-# the day would otherwise hold".
-CUT = re.compile(r"(\d+) min(?: today)?, about (\d+)% of the (\d+) the day would otherwise hold")
+# min the day would otherwise hold".
+CUT = re.compile(r"(\d+) min(?: today)?, about (\d+)% of the (\d+) min the day would otherwise hold")
 
 
 def check_every_reason_is_true(plan: WeekPlan, profile: Profile, history: History) -> None:

@@ -1511,11 +1511,11 @@ class _Timeline:
 
 
 def _share_words(minutes: int, full: int) -> str:
-    """``"about 50% of the 40 the day would otherwise hold"``: a cut said with its numbers.
+    """``"about 50% of the 40 min the day would otherwise hold"``: a cut said with its numbers.
     "The usual" would be untrue: what the day would hold is the plan's session (already capped after a
     break, by a race's recovery, by the aim), not what the person usually does that weekday (a
     cyclist's 150-minute Saturday)."""
-    return f"about {round(minutes / full * 20) * 5}% of the {full} the day would otherwise hold"
+    return f"about {round(minutes / full * 20) * 5}% of the {full} min the day would otherwise hold"
 
 
 def back_share(k: int) -> float:
