@@ -166,7 +166,7 @@ BACK_FIRST = 0.5
 HELD_BACK_BY = {
     "pain": "P4",
     "sore or tired legs": "P4",
-    "recovering from a race": "G3",
+    "recovering from a competition": "G3",
     "race week's taper": "S12",
     "the taper": "S12",
     "building up from your recent sessions": "P5",
@@ -302,7 +302,7 @@ class _Timeline:
         self.strains: dict[dt.date, list[Strain]] = {}
         for s in legs:
             if s.date < self.anchor:
-                self.strains.setdefault(s.date, []).append(leg_strain(s, self.index, self.on))
+                self.strains.setdefault(s.date, []).append(self._leg_strain(s))
         for c in self.cardio:
             if c.date < self.anchor:
                 self.strains.setdefault(c.date, []).append(self._cardio_strain(c))
@@ -396,7 +396,7 @@ class _Timeline:
         ledger = _Ledger()
         for s in self.index.on(day):
             status = "planned" if self.planned.get(day) is s else "done"
-            strains.append(leg_strain(s, self.index, self.on, status))
+            strains.append(self._leg_strain(s, status))
             ledger.busy = True
         for c in self.cardio_by_date.get(day, []):
             strains.append(self._cardio_strain(c))
@@ -1029,7 +1029,7 @@ class _Timeline:
         d.minutes = most
         d.span = (min(d.span[0], most), most)
         d.ceiling = min(d.ceiling or most, most)  # a later cap (hard to steady) must not grow it back
-        d.reduced, d.held_back = True, "recovering from a race"
+        d.reduced, d.held_back = True, "recovering from a competition"
         # In the race's recovery days its own line has said which day it is.
         head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
         # The long session waits too - said only to whom the plan gives one (G3's long steady session is
@@ -1172,6 +1172,15 @@ class _Timeline:
         return 100 - fatigue
 
     # -- strains -------------------------------------------------------------------------------------
+
+    def _leg_strain(self, s: LegSession, status: str = "done") -> Strain:
+        """A leg session's strain; on the event date of a lifter's meet (strength and power goals), a
+        hard one is the meet as logged, with the days of recovery the unlogged meet is given: logging
+        the meet must not make the plan forget it was one (legday's own, as MEET_RECOVERY)."""
+        strain = leg_strain(s, self.index, self.on, status)
+        if self.meet and s.date == self.event and s.effort >= HARD_LEG_EFFORT and status == "done":
+            strain = replace(strain, recovery=MEET_RECOVERY, course=max(strain.course, MEET_RECOVERY))
+        return strain
 
     def _cardio_strain(self, c: CardioSession) -> Strain:
         s = cardio_strain(c.date, c.modality, c.minutes, c.effort, scaled=self.on("S3"))
@@ -1541,6 +1550,8 @@ def lingers(soreness: int, days: int) -> bool:
 def _race_words(s: Strain) -> str:
     if s.status == "projected":
         return f"your event on {s.date:%a %-d %b} (not logged, so counted as about {s.minutes} min hard)"
+    if s.what == "legs":  # only a meet, logged as the leg session it was, is a leg session with recovery
+        return f"your meet on {s.date:%a %-d %b} ({s.minutes} min at {s.effort}/10)"
     return f"{s.date:%a %-d %b}'s {s.what} ({s.minutes} min at {s.effort}/10)"
 
 
