@@ -205,10 +205,13 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
-    # "... so it stays a run" is said before the final pick: settle keeps it only if the pick is still
-    # a run (a walk-only list makes the run a walk, and the line would be untrue of it).
+    # "... so it stays a run" is said before the final pick: kept only if the pick is still a run (a
+    # walk-only list makes the run a walk, and the line would be untrue of it).
+    stays_a_run = [c for c in d.choices if isinstance(c, str) and c.endswith(_STAYS_A_RUN)]
     why: list[Note] = []
     settle(d, ctx, moved[-1] if moved else None, why)
+    if d.modality != "run":
+        d.choices[:] = [c for c in d.choices if c not in stays_a_run]
     if d.kind == "rest":
         return
     if moved:  # S9, M2, P1, P2 moved it: not onto hard work the person has not done (settle's rule too)
@@ -359,14 +362,6 @@ def settle(d: Draft, ctx: Ctx, moved_by: str | None = None, later: list[Note] | 
     Called when the rules pick it and again after the week is balanced (a capped sprint session turns
     into a ride there). ``moved_by``: the rule that moved the session off a run, if any; ``later``:
     where to put the reason when the caller adds it after its own."""
-    _settle(d, ctx, moved_by, later)
-    # "... so it stays a run" was said when the session was a run; a later rule (P4's low-impact day,
-    # a sore region) may have made it a walk since, and the line would be untrue of it.
-    if d.modality != "run":
-        d.choices[:] = [c for c in d.choices if not (isinstance(c, str) and c.endswith(_STAYS_A_RUN))]
-
-
-def _settle(d: Draft, ctx: Ctx, moved_by: str | None, later: list[Note] | None) -> None:
     if d.kind not in ("cardio", "recovery") or d.role == "event" or d.modality not in DEMAND:
         return
     wish = d.modality
