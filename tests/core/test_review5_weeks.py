@@ -227,3 +227,27 @@ def test_late_legs_then_an_early_run_is_flagged_and_the_days_after_stay_easy():
     morning = History(before.legs, tuple(c for c in before.cardio if c.date != d(2)), before.checkins, ())
     (wednesday,) = suggested(plan_week(week.profile, morning, week.today), week.today)
     assert wednesday.modality not in IMPACT and not hard(wednesday)
+
+
+def test_stays_a_run_is_never_said_of_a_walk_a_later_rule_picked():
+    """Found by the deep property run after review5's fix: a strength beginner with only a run and a
+    walk on the list, two days after a big leg day. S9's "no bike on your list, so it stays a run" was
+    written, then the low-readiness guard (P4: readiness 49, "an easy, low-impact day") made the run a
+    walk, and the line stayed beside "the plan goes for the walk":
+    review5 filtered it only right after the modality was picked. The line is now a choice that holds
+    only of a run, checked on the final session, whichever rule changes it later."""
+    from legday.core.model import Exercise, Goal, LegSession, Level, Profile
+
+    monday = dt.date(2026, 11, 16)
+    lifts = (Exercise("romanian deadlift", 3, 8, 80.0), Exercise("calf raise", 4, 15))
+    legs = tuple(LegSession(monday, dt.time(6, 0), m, 3, lifts) for m in (30, 30, 30, 75))
+    profile = Profile(
+        goal=Goal.STRENGTH, level=Level.BEGINNER, leg_time=dt.time(6, 0), modalities=("run", "walk")
+    )
+    plan = plan_week(profile, History(legs, (), (), ()), monday)
+    sessions = [s for day in plan.days for s in day.sessions if s.kind in ("cardio", "recovery")]
+    walks_by_guard = [s for s in sessions if "the plan goes for the walk" in (s.choice or "")]
+    assert walks_by_guard  # (the case is exercised)
+    for s in sessions:
+        if "stays a run" in (s.choice or ""):
+            assert s.modality == "run", s

@@ -205,13 +205,8 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         need = _recovery_need(d, ctx)
     elif d.exception != "G4":
         moved = _kinder_than_running(d, ctx)
-    # "... so it stays a run" is said before the final pick: kept only if the pick is still a run (a
-    # walk-only list makes the run a walk, and the line would be untrue of it).
-    stays_a_run = [c for c in d.choices if isinstance(c, str) and c.endswith(_STAYS_A_RUN)]
     why: list[Note] = []
     settle(d, ctx, moved[-1] if moved else None, why)
-    if d.modality != "run":
-        d.choices[:] = [c for c in d.choices if c not in stays_a_run]
     if d.kind == "rest":
         return
     if moved:  # S9, M2, P1, P2 moved it: not onto hard work the person has not done (settle's rule too)
@@ -236,10 +231,6 @@ def choose_modality(d: Draft, ctx: Ctx) -> None:
         )
 
 
-# How a "which way the plan went" line ends when a rule would move the run but the list keeps it a run.
-_STAYS_A_RUN = ("so it stays a run.", "so it stays a run, kept easy.")
-
-
 def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
     """S9, M2, P1, P2: move the goal's run to something kinder where they apply. Returns the rules that
     moved it; their words are written once the pick is final."""
@@ -258,10 +249,12 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             moved.append("S9")
         else:
             # A line of "which way the plan went", not a reason: S9's reasons always mean "not a run".
-            d.choices.append(
+            # Said only if the final session is still a run (a later rule may make it a walk).
+            d.choose(
                 "S9 vs your list: for muscle size the plan would pick a ride if it could (running, "
                 "not cycling, blunts muscle growth, Lundberg 2022), but there is no bike on your list, "
-                "so it stays a run."
+                "so it stays a run.",
+                holds=_a_run,
             )
     # M2: running doubles down on the legs you trained, so the day after goes low impact -
     # except for runners (it is their sport) and the light run G5 stacks straight after lifting (not
@@ -277,9 +270,10 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
             d.modality = stand_in(ctx, "elliptical" if ctx.goal is Goal.GENERAL else "bike")
             moved.append("M2")
         else:
-            d.choices.append(
+            d.choose(
                 "M2 vs your list: running loads the muscles you trained again (Sayer), but "
-                "nothing low-impact is on your list, so it stays a run, kept easy."
+                "nothing low-impact is on your list, so it stays a run, kept easy.",
+                holds=_a_run,
             )
     # P1: beginners don't run right after leg training (no gentler option listed: rest, see settle).
     if recent and d.modality == "run" and ctx.beginner and ctx.on("P1"):
@@ -291,6 +285,10 @@ def _kinder_than_running(d: Draft, ctx: Ctx) -> list[str]:
         d.modality = "swim"
         moved.append("P2")
     return moved
+
+
+def _a_run(d: Draft) -> bool:
+    return d.modality == "run"
 
 
 # Why the run moved, written from the final pick (``{m}`` is what the person will do, ``{M}`` capitalised).
