@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from legday.core.model import Goal, History, Level, Profile
+from legday.core.model import Goal, History
 from legday.core.plan import HARD_INTENSITIES, WeekPlan
 from legday.core.planner import plan_week
 from tests.core.review6_weeks import WEEKS, Week, d
@@ -74,7 +74,9 @@ def test_a_meet_logged_as_a_leg_session_is_still_a_meet():
     wednesday = legs_on(plan, week.today)
     assert wednesday is not None and wednesday.effort[1] <= 5
     assert "180kg" not in (wednesday.detail or "")
-    assert any("come back from your meet on Sun 6 Feb (240 min at 10/10)" in r.text for r in wednesday.reasons)
+    assert any(
+        "come back from your meet on Sun 6 Feb (240 min at 10/10)" in r.text for r in wednesday.reasons
+    )
     for day in (week.today, d(3)):
         assert all(not hard(s) for s in suggested(plan, day)), day
     text = " ".join(lines(plan))
@@ -104,7 +106,7 @@ def test_a_hard_day_credits_the_article_for_the_week_and_legday_for_the_legs():
     projected 55, the day after a projected 38 ("very sore or tired"). Now the article's line says only
     what it says (some high-intensity efforts, G6) and a legday line says the readiness it read, and
     whether projected."""
-    week, plan = planned("shift")
+    _week, plan = planned("shift")
     hard_ones = [s for s in live(plan) if hard(s)]
     assert hard_ones
     for s in hard_ones:
@@ -179,7 +181,7 @@ def test_injury_prone_swimmer_rests_from_the_pain_flag_on_in_a_sunday_week():
     """Found right: the week from Sunday; Wednesday's pain flag rests the day and every day after until
     a check-in clears it (P4), Friday's leg session is not offered, and the note says the week is short
     on purpose; the leg session logged in pounds stays in pounds."""
-    week, plan = planned("swim_pain")
+    _week, plan = planned("swim_pain")
     assert plan.days[0].date.weekday() == 6
     for day in plan.days[3:]:
         assert not suggested(plan, day.date) and legs_on(plan, day.date) is None
