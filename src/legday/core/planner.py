@@ -31,7 +31,17 @@ from dataclasses import replace
 
 from legday.core.catalogue import regions_loaded
 from legday.core.evidence import LEGDAY, reason
-from legday.core.model import REGIONS, CardioSession, CheckIn, Goal, History, LegSession, Profile, Skip
+from legday.core.model import (
+    MODALITIES,
+    REGIONS,
+    CardioSession,
+    CheckIn,
+    Goal,
+    History,
+    LegSession,
+    Profile,
+    Skip,
+)
 from legday.core.plan import HARD_INTENSITIES, DayPlan, Reason, Session, Totals, WeekPlan, logged_intensity
 from legday.core.readiness import (
     CARRY,
@@ -73,7 +83,7 @@ from legday.core.rules import (
     sport_words,
     target,
 )
-from legday.core.rules.base import on_foot
+from legday.core.rules.base import RECOVERY_BELOW, VERY_SORE, on_foot
 from legday.core.rules.checks import heads_ups
 from legday.core.rules.legs import (
     DELOAD_DAYS,
@@ -166,7 +176,7 @@ BACK_FIRST = 0.5
 HELD_BACK_BY = {
     "pain": "P4",
     "sore or tired legs": "P4",
-    "recovering from a race": "G3",
+    "recovering from a competition": "G3",
     "race week's taper": "S12",
     "the taper": "S12",
     "building up from your recent sessions": "P5",
@@ -302,7 +312,7 @@ class _Timeline:
         self.strains: dict[dt.date, list[Strain]] = {}
         for s in legs:
             if s.date < self.anchor:
-                self.strains.setdefault(s.date, []).append(leg_strain(s, self.index, self.on))
+                self.strains.setdefault(s.date, []).append(self._leg_strain(s))
         for c in self.cardio:
             if c.date < self.anchor:
                 self.strains.setdefault(c.date, []).append(self._cardio_strain(c))
@@ -318,6 +328,7 @@ class _Timeline:
         self.planned: dict[dt.date, LegSession] = {}
         self.leg_notes: dict[dt.date, list[Reason]] = {}
         self.moved_in: dict[dt.date, tuple[dt.date, str]] = {}  # day -> (dropped from, why)
+        self.matches: dict[dt.date, CardioSession] = {}  # the usual matches planned, as they would be logged
         self.dropped: dict[dt.date, _Dropped] = {}
         self.ledgers: dict[dt.date, _Ledger] = {}
         self._placeholders: dict[dt.date, list[LegSession]] = {}
@@ -396,7 +407,7 @@ class _Timeline:
         ledger = _Ledger()
         for s in self.index.on(day):
             status = "planned" if self.planned.get(day) is s else "done"
-            strains.append(leg_strain(s, self.index, self.on, status))
+            strains.append(self._leg_strain(s, status))
             ledger.busy = True
         for c in self.cardio_by_date.get(day, []):
             strains.append(self._cardio_strain(c))
@@ -416,7 +427,13 @@ class _Timeline:
         d = self.drafts.get(day)
         if d is not None and d.kind in ("cardio", "recovery") and (day, d.modality) not in self.skips:
             if d.role == "event":
-                pass
+                match = self.matches.get(day)
+                if match is not None:
+                    strains.append(replace(self._cardio_strain(match), status="planned"))
+                    ledger.minutes += match.minutes
+                    ledger.sessions += 1
+                    ledger.hard = ledger.busy = True
+                    self.hard_days.add(day)
             elif d.minutes:
                 top = EFFORT[d.intensity][1] if d.intensity else 3
                 self.recent.add(day, d.modality or "cardio", d.minutes, top)
@@ -571,6 +588,82 @@ class _Timeline:
         minutes = int(statistics.median(c.minutes for c in same)) // 5 * 5
         effort = round(statistics.median(c.effort for c in same))
         return modality, minutes, effort, len(found)
+
+    def _usual_match(self, day: dt.date) -> tuple[str, int, int, int, dt.time | None] | None:
+        """This weekday's usual match: in 3 of the 4 weeks before, a race-like session of something the
+        plan cannot suggest (a match, a race simulation: not a run or a ride, which it plans itself).
+        Its most usual name, median minutes, effort and start, and in how many of the 4 weeks. legday
+        cannot plan a sport, but it must not plan something else on top of one the person plays every
+        week (legday's reading)."""
+        found = []
+        for n in (7, 14, 21, 28):
+            e = day - n * DAY
+            hard = [
+                c
+                for c in self.cardio_by_date.get(e, ())
+                if race_like(c.effort, c.minutes) and c.modality not in MODALITIES
+            ]
+            if hard:
+                found.append(max(hard, key=lambda c: c.minutes * c.effort))
+        if len(found) < 3:
+            return None
+        names = [c.modality for c in found]
+        sport = max(dict.fromkeys(names), key=names.count)
+        same = [c for c in found if c.modality == sport]
+        if len(same) < 3:
+            return None
+        minutes = int(statistics.median(c.minutes for c in same))
+        effort = round(statistics.median(c.effort for c in same))
+        starts = [c.start for c in same if c.start is not None]
+        return sport, minutes, effort, len(same), statistics.median_low(starts) if starts else None
+
+    def _match_expected(self, day: dt.date) -> bool:
+        """Will ``day`` be planned as the usual match? Not on a leg day, in the event's last days or a
+        race's recovery, nor once anything is logged for it (then it is what was logged)."""
+        return (
+            day >= self.anchor
+            and day not in self.cardio_by_date
+            and not self._usual(day)
+            and self._event_days(day) is None
+            and self._race(day) is None
+            and self._usual_match(day) is not None
+        )
+
+    def _match_draft(self, day: dt.date, sport: str, minutes: int, effort: int, weeks: int, start) -> Draft:
+        """The usual match, planned as the person plays it: nothing added on the day, its load counted
+        for the days after it (as routine: its load counts, a race's recovery days don't)."""
+        d = Draft(
+            day,
+            "event",
+            "cardio",
+            modality=sport,
+            minutes=minutes,
+            status="planned",
+            locked=True,
+            detail=f"your usual {day:%A} {sport}",
+            start=dt.datetime.combine(day, start) if start is not None else None,
+        )
+        d.add(
+            "S3",
+            f"Your usual {day:%A}: {sport} in {weeks} of the last 4 weeks ({minutes} min at {effort}/10). "
+            "The day is kept for it, nothing added, and its load counts for the days after (legday's "
+            "reading of your log). Log it when it's done.",
+            LEGDAY,
+        )
+        r = self.readiness[day]
+        if r.score < RECOVERY_BELOW or (r.soreness is not None and r.soreness >= VERY_SORE):
+            if r.soreness is not None and r.soreness >= VERY_SORE:
+                state = f"soreness {r.soreness}/10 this morning"
+            else:
+                state = f"readiness {'' if r.rated else 'projected at '}{r.score}/100"
+            d.add(
+                "P4",
+                f"But {state}: very sore or tired legs. If that is how they feel, go easy or sit it "
+                f"out (legday's line: soreness {VERY_SORE}+ or readiness under {RECOVERY_BELOW}).",
+                LEGDAY,
+            )
+        self.matches[day] = CardioSession(day, sport, minutes, effort, start)
+        return d
 
     def _done_days(self, day: dt.date) -> dict[str, int]:
         """On how many of the 42 days before ``day`` each modality was done: logged, and from today on
@@ -958,6 +1051,10 @@ class _Timeline:
             return Draft(day, "rest").rest(
                 "S12", "The day before your event: rest (legday's rule; no article covers tapering).", LEGDAY
             )
+        if self._match_expected(day) and not ctx.legs_today and not ctx.readiness.pain:
+            match = self._usual_match(day)
+            assert match is not None
+            return self._match_draft(day, *match)
         dropped = self.dropped.get(day)
         # A leg day dropped for the event two days on (S12) is a free day in the taper, as the rest of
         # race week is (S12 keeps how often you train); one dropped for soreness or pain is rest.
@@ -1029,7 +1126,7 @@ class _Timeline:
         d.minutes = most
         d.span = (min(d.span[0], most), most)
         d.ceiling = min(d.ceiling or most, most)  # a later cap (hard to steady) must not grow it back
-        d.reduced, d.held_back = True, "recovering from a race"
+        d.reduced, d.held_back = True, "recovering from a competition"
         # In the race's recovery days its own line has said which day it is.
         head = "The minutes" if ctx.race_days_ago is not None else f"Day {k} after {what}: the minutes"
         # The long session waits too - said only to whom the plan gives one (G3's long steady session is
@@ -1145,6 +1242,7 @@ class _Timeline:
             if not x.busy:
                 last_free = e
         tomorrow = any(c.effort >= HARD_CARDIO_EFFORT for c in self.cardio_by_date.get(day + DAY, []))
+        tomorrow |= self._match_expected(day + DAY)
         return Behind(minutes, sessions, frozenset(hard), last_free, tomorrow, walked)
 
     def _rest_candidates(self, day: dt.date) -> list[dt.date]:
@@ -1172,6 +1270,15 @@ class _Timeline:
         return 100 - fatigue
 
     # -- strains -------------------------------------------------------------------------------------
+
+    def _leg_strain(self, s: LegSession, status: str = "done") -> Strain:
+        """A leg session's strain; on the event date of a lifter's meet (strength and power goals), a
+        hard one is the meet as logged, with the days of recovery the unlogged meet is given: logging
+        the meet must not make the plan forget it was one (legday's own, as MEET_RECOVERY)."""
+        strain = leg_strain(s, self.index, self.on, status)
+        if self.meet and s.date == self.event and s.effort >= HARD_LEG_EFFORT and status == "done":
+            strain = replace(strain, recovery=MEET_RECOVERY, course=max(strain.course, MEET_RECOVERY))
+        return strain
 
     def _cardio_strain(self, c: CardioSession) -> Strain:
         s = cardio_strain(c.date, c.modality, c.minutes, c.effort, scaled=self.on("S3"))
@@ -1541,6 +1648,8 @@ def lingers(soreness: int, days: int) -> bool:
 def _race_words(s: Strain) -> str:
     if s.status == "projected":
         return f"your event on {s.date:%a %-d %b} (not logged, so counted as about {s.minutes} min hard)"
+    if s.what == "legs":  # only a meet, logged as the leg session it was, is a leg session with recovery
+        return f"your meet on {s.date:%a %-d %b} ({s.minutes} min at {s.effort}/10)"
     return f"{s.date:%a %-d %b}'s {s.what} ({s.minutes} min at {s.effort}/10)"
 
 

@@ -392,10 +392,17 @@ def _free_day_draft(ctx: Ctx) -> Draft:
         else:
             d.pitch_hard(
                 "G6",
-                "A harder effort: your legs are ready, and the week wants a few "
-                "high-intensity sessions besides the steady ones.",
+                "A harder effort: the week wants a few high-intensity sessions besides the steady ones.",
                 "Well+Good",
             )
+        # Whether the legs are ready for it is legday's own line, not the article's (S6: no validated
+        # cut-off exists), and it says the number it read, projected or rated.
+        d.pitch_hard(
+            "S6",
+            (f"Readiness {score}/100" if r.rated else f"Readiness projected at {score}/100 (no check-in yet)")
+            + f": at or over {READY_FOR_HARD}, legday's own line for a hard session.",
+            "legday",
+        )
         return d
     d.add("G6", STEADY, "Well+Good")
     return d

@@ -238,7 +238,7 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
     ):
         return
     most = RACE_DAY_AFTER_MINUTES if first else RACE_SECOND_DAY_MINUTES if k == 2 else RACE_LATER_MINUTES
-    _shorten(d, most, "recovering from a race")
+    _shorten(d, most, "recovering from a competition")
     if d.exception in ("E3", "E4"):
         d.lost, d.exception = d.exception, None
     if first:  # recovery from the race, not minutes towards the week's target, nor the week's day off
@@ -254,7 +254,7 @@ def race_recovery(d: Draft, ctx: Ctx) -> None:
     rest_of = (
         # (The effort, not the volume: after a long race the minutes take longer to come back,
         # and the planner's own line says so beside this one.)
-        "from tomorrow the race no longer caps the effort"
+        "from tomorrow the recovery no longer caps the effort"
         if left <= 0
         else f"nothing hard for {left} more day{'s' if left > 1 else ''}"
     )
