@@ -10,54 +10,28 @@ from dataclasses import replace
 
 import pytest
 
-from legday.core.plan import HARD_INTENSITIES, WeekPlan
+from legday.core.plan import WeekPlan
 from legday.core.planner import plan_week
+from tests.core.reading_weeks import hard, holds_from_every_week_start, leg_session, live, plan_of, suggested
 from tests.core.review2_weeks import WEEKS, Week, d
-from tests.core.test_timeline_properties import RUN_WORDS, check_every_reason_is_true, check_safety
+from tests.core.test_timeline_properties import RUN_WORDS
 
 DAY = dt.timedelta(days=1)
 
 
 def planned(name: str, **kw) -> tuple[Week, WeekPlan]:
-    week = WEEKS[name]()
-    return week, plan_week(week.profile, week.history, week.today, week.week_start, **kw)
-
-
-def suggested(plan: WeekPlan, date: dt.date):
-    day = plan.day(date)
-    assert day is not None
-    return [s for s in day.sessions if s.status == "suggested" and s.kind != "rest"]
-
-
-def live(plan: WeekPlan):
-    return [s for day in plan.days for s in day.sessions if s.status in ("planned", "suggested")]
-
-
-def leg_session(plan: WeekPlan, date: dt.date):
-    return next(s for s in plan.day(date).sessions if s.kind == "legs")
+    return plan_of(WEEKS[name](), **kw)
 
 
 def lines(s) -> list:
     return [*s.reasons, *s.addons]
 
 
-def hard(s) -> bool:
-    return s.intensity in HARD_INTENSITIES
-
-
 @pytest.mark.parametrize("name", sorted(WEEKS))
 def test_every_week_is_the_same_from_any_week_start_and_every_line_holds(name):
     """The read found no week whose days changed with the weekday the week starts on, and no safety line
     crossed; every reason is true of its session by the properties' own checks."""
-    week = WEEKS[name]()
-    days: dict = {}
-    for ws in range(7):
-        plan = plan_week(week.profile, week.history, week.today, ws)
-        for one in plan.days:
-            assert days.setdefault(one.date, one.sessions) == one.sessions, (name, one.date, ws)
-        if ws == week.week_start:
-            check_every_reason_is_true(plan, week.profile, week.history)
-            check_safety(plan, week.profile, week.history)
+    holds_from_every_week_start(name, WEEKS[name]())
 
 
 # --- What was wrong, and its class fixed -------------------------------------------------------------------

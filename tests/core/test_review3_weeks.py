@@ -3,50 +3,28 @@ held to what the read found, as behaviour. Each week is planned as the person wo
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from legday.core.plan import HARD_INTENSITIES, WeekPlan
-from legday.core.planner import plan_week
+from legday.core.plan import WeekPlan
+from tests.core.reading_weeks import (
+    IMPACT,
+    hard,
+    holds_from_every_week_start,
+    leg_session,
+    live,
+    plan_of,
+    suggested,
+)
 from tests.core.review3_weeks import WEEKS, Week, d
-from tests.core.test_timeline_properties import check_every_reason_is_true, check_safety
-
-IMPACT = ("run", "sprints", "plyometrics")
 
 
 def planned(name: str, **kw) -> tuple[Week, WeekPlan]:
-    week = WEEKS[name]()
-    return week, plan_week(week.profile, week.history, week.today, week.week_start, **kw)
-
-
-def suggested(plan: WeekPlan, date: dt.date):
-    return [s for s in plan.day(date).sessions if s.status == "suggested" and s.kind != "rest"]
-
-
-def live(plan: WeekPlan):
-    return [s for day in plan.days for s in day.sessions if s.status in ("planned", "suggested")]
-
-
-def leg_session(plan: WeekPlan, date: dt.date):
-    return next(s for s in plan.day(date).sessions if s.kind == "legs")
-
-
-def hard(s) -> bool:
-    return s.intensity in HARD_INTENSITIES
+    return plan_of(WEEKS[name](), **kw)
 
 
 @pytest.mark.parametrize("name", sorted(WEEKS))
 def test_every_week_is_the_same_from_any_week_start_and_every_line_holds(name):
-    week = WEEKS[name]()
-    days: dict = {}
-    for ws in range(7):
-        plan = plan_week(week.profile, week.history, week.today, ws)
-        for one in plan.days:
-            assert days.setdefault(one.date, one.sessions) == one.sessions, (name, one.date, ws)
-        if ws == week.week_start:
-            check_every_reason_is_true(plan, week.profile, week.history)
-            check_safety(plan, week.profile, week.history)
+    holds_from_every_week_start(name, WEEKS[name]())
 
 
 def test_a_marathon_never_logged_is_still_a_race_and_the_hard_run_waits_for_its_recovery():

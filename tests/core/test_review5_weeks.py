@@ -10,29 +10,14 @@ from dataclasses import replace
 import pytest
 
 from legday.core.model import History
-from legday.core.plan import HARD_INTENSITIES, WeekPlan
+from legday.core.plan import WeekPlan
 from legday.core.planner import plan_week
+from tests.core.reading_weeks import IMPACT, hard, holds_from_every_week_start, live, plan_of, suggested
 from tests.core.review5_weeks import WEEKS, Week, d
-from tests.core.test_timeline_properties import check_every_reason_is_true, check_safety
-
-IMPACT = ("run", "sprints", "plyometrics")
 
 
 def planned(name: str) -> tuple[Week, WeekPlan]:
-    week = WEEKS[name]()
-    return week, plan_week(week.profile, week.history, week.today, week.week_start)
-
-
-def suggested(plan: WeekPlan, date: dt.date):
-    return [s for s in plan.day(date).sessions if s.status == "suggested" and s.kind != "rest"]
-
-
-def live(plan: WeekPlan):
-    return [s for day in plan.days for s in day.sessions if s.status in ("planned", "suggested")]
-
-
-def hard(s) -> bool:
-    return s.intensity in HARD_INTENSITIES
+    return plan_of(WEEKS[name]())
 
 
 def said(plan: WeekPlan) -> list[tuple[object, str]]:
@@ -52,15 +37,7 @@ def as_of(week: Week, today: dt.date) -> History:
 
 @pytest.mark.parametrize("name", sorted(WEEKS))
 def test_every_week_is_the_same_from_any_week_start_and_every_line_holds(name):
-    week = WEEKS[name]()
-    days: dict = {}
-    for ws in range(7):
-        plan = plan_week(week.profile, week.history, week.today, ws)
-        for one in plan.days:
-            assert days.setdefault(one.date, one.sessions) == one.sessions, (name, one.date, ws)
-        if ws == week.week_start:
-            check_every_reason_is_true(plan, week.profile, week.history)
-            check_safety(plan, week.profile, week.history)
+    holds_from_every_week_start(name, WEEKS[name]())
 
 
 def test_masters_runner_back_from_knee_pain_runs_steady_before_running_hard():
